@@ -1,0 +1,166 @@
+import { foldDiacritics, normalizeText } from './normalize.ts';
+
+/** A reference to a numbered document ("Chỉ thị số 05-CT/TW", "Chỉ thị 05", "Luật số 85/2015/QH13"). */
+export interface DocumentRef {
+  /** Exact key: "05-CT/TW" and "05 - ct/tw" both give "5-ct/tw". Null for references by number only. */
+  key: string | null;
+  /** Kind and number: "ct 5"; what "Chỉ thị 05" and "05-CT/TW" have in common. */
+  shortKey: string;
+  /** Canonical spelling for display, e.g. "05-CT/TW" or "Chỉ thị 05". */
+  display: string;
+  /** Document kind code: ct, nq, kh, qd, kl, hd, cv, tt, nd, luat, nqtw. */
+  kind: string;
+  /** Character span in the text the reference was found in. */
+  start: number;
+  end: number;
+}
+
+// Kind words as they appear diacritic-free, mapped to the codes used inside identifiers.
+const KIND_WORDS: Array<[RegExp, string]> = [
+  [/chi thi/, 'ct'],
+  [/nghi quyet/, 'nq'],
+  [/ke hoach/, 'kh'],
+  [/quyet dinh/, 'qd'],
+  [/ket luan/, 'kl'],
+  [/quy dinh/, 'qdi'],
+  [/huong dan/, 'hd'],
+  [/cong van/, 'cv'],
+  [/thong tu/, 'tt'],
+  [/nghi dinh/, 'nd'],
+  [/luat/, 'luat'],
+  [/directive/, 'ct'],
+  [/resolution/, 'nq'],
+  [/plan/, 'kh'],
+  [/decision/, 'qd'],
+  [/regulation/, 'qdi'],
+  [/conclusion/, 'kl'],
+  [/guideline/, 'hd'],
+  [/law/, 'luat'],
+];
+
+export const KIND_NAMES: Record<string, { vi: string; en: string }> = {
+  ct: { vi: 'Chỉ thị', en: 'Directive' },
+  nq: { vi: 'Nghị quyết', en: 'Resolution' },
+  nqtw: { vi: 'Nghị quyết Trung ương', en: 'Central Committee resolution' },
+  kh: { vi: 'Kế hoạch', en: 'Plan' },
+  qd: { vi: 'Quyết định', en: 'Decision' },
+  qdi: { vi: 'Quy định', en: 'Regulation' },
+  kl: { vi: 'Kết luận', en: 'Conclusion' },
+  hd: { vi: 'Hướng dẫn', en: 'Guideline' },
+  cv: { vi: 'Công văn', en: 'Official letter' },
+  tt: { vi: 'Thông tư', en: 'Circular' },
+  nd: { vi: 'Nghị định', en: 'Decree' },
+  luat: { vi: 'Luật', en: 'Law' },
+};
+
+const KIND_PATTERN =
+  'chi thi|nghi quyet|ke hoach|quyet dinh|ket luan|quy dinh|huong dan|cong van|thong tu|nghi dinh|luat|nq|ct|kh|directive|resolution|plan|decision|regulation|conclusion|guideline|law';
+const CODE = '[a-z]{1,5}';
+const ISSUER = '[a-z]{1,8}\\d{0,3}';
+// 05-CT/TW (party documents), 03/CT-UBND (state documents), 85/2015/QH13 (laws and resolutions with a year).
+const PARTY = new RegExp(`(?<![\\w/.-])(\\d{1,4})(?:\\s*-\\s*|\\s+)(${CODE})\\s*/\\s*(${ISSUER})(?![\\w/-])`, 'dg');
+const STATE = new RegExp(`(?<![\\w/.-])(\\d{1,4})\\s*/\\s*(${CODE})\\s*-\\s*(${ISSUER})(?![\\w/-])`, 'dg');
+const YEARED = new RegExp(`(?<![\\w/.-])(\\d{1,4})\\s*/\\s*((?:19|20)\\d{2})\\s*/\\s*(${ISSUER}(?:\\s*-\\s*${ISSUER})?)(?![\\w/-])`, 'dg');
+// "Nghị quyết Trung ương 4 (khóa XII)"
+const CENTRAL = /nghi quyet (?:hoi nghi )?trung uong (\d{1,2})\s*(?:\(\s*)?khoa\s+([ivxl]+)\)?/g;
+// "Chỉ thị 05", "Chỉ thị số 12", "NQ số 02": a kind word followed by a bare number.
+const BY_NUMBER = new RegExp(`(?<![\\w])(${KIND_PATTERN})\\s+(?:so\\s+|no\\.?\\s*|number\\s+)?(\\d{1,4})(?![\\w/-]|\\s*[-/]\\s*\\w)`, 'g');
+
+function kindFromWords(words: string): string | null {
+  const w = words.toLowerCase();
+  if (w === 'nq' || w === 'ct' || w === 'kh') return w;
+  for (const [pattern, code] of KIND_WORDS) if (pattern.test(w)) return code;
+  return null;
+}
+
+/** Canonical spelling from the original groups, so "05 - ct/tw" displays as "05-CT/TW" and Đ survives. */
+function displayOf(original: string, m: RegExpMatchArray, separators: [string, string]): string {
+  const group = (i: number) => {
+    const span = m.indices?.[i];
+    return span ? original.slice(span[0], span[1]).replace(/\s+/g, '').toUpperCase() : '';
+  };
+  return `${group(1)}${separators[0]}${group(2)}${separators[1]}${group(3)}`;
+}
+
+const int = (digits: string) => String(Number.parseInt(digits, 10));
+
+/** Finds every document reference in `text`; spans point into the NFC-normalised text. */
+export function findDocumentRefs(text: string): DocumentRef[] {
+  const normal = normalizeText(text);
+  const folded = foldDiacritics(normal);
+  const refs: DocumentRef[] = [];
+  const taken: Array<[number, number]> = [];
+  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  const push = (ref: DocumentRef) => {
+    if (overlaps(ref.start, ref.end)) return;
+    taken.push([ref.start, ref.end]);
+    refs.push(ref);
+  };
+
+  for (const m of folded.matchAll(CENTRAL)) {
+    const [, n = '', term = ''] = m;
+    push({
+      key: `nqtw ${int(n)}/${term}`,
+      shortKey: `nqtw ${int(n)}`,
+      display: `Nghị quyết Trung ương ${int(n)} (khóa ${term.toUpperCase()})`,
+      kind: 'nqtw',
+      start: m.index,
+      end: m.index + m[0].length,
+    });
+  }
+  for (const m of folded.matchAll(YEARED)) {
+    const [, n = '', year = '', issuer = ''] = m;
+    const before = folded.slice(Math.max(0, m.index - 24), m.index);
+    const kind = kindFromWords(before.match(new RegExp(`(${KIND_PATTERN})\\s+(?:so\\s+|no\\.?\\s*|number\\s+)?$`))?.[1] ?? '') ?? 'luat';
+    push({
+      key: `${int(n)}/${year}/${issuer.replace(/\s+/g, '')}`,
+      shortKey: `${kind} ${int(n)}`,
+      display: displayOf(normal, m, ['/', '/']),
+      kind,
+      start: m.index,
+      end: m.index + m[0].length,
+    });
+  }
+  for (const m of folded.matchAll(PARTY)) {
+    const [, n = '', code = '', issuer = ''] = m;
+    const kind = code;
+    push({
+      key: `${int(n)}-${code}/${issuer}`,
+      shortKey: `${kind} ${int(n)}`,
+      display: displayOf(normal, m, ['-', '/']),
+      kind,
+      start: m.index,
+      end: m.index + m[0].length,
+    });
+  }
+  for (const m of folded.matchAll(STATE)) {
+    const [, n = '', code = '', issuer = ''] = m;
+    const kind = code;
+    push({
+      key: `${int(n)}/${code}-${issuer}`,
+      shortKey: `${kind} ${int(n)}`,
+      display: displayOf(normal, m, ['/', '-']),
+      kind,
+      start: m.index,
+      end: m.index + m[0].length,
+    });
+  }
+  for (const m of folded.matchAll(BY_NUMBER)) {
+    const [, words = '', n = ''] = m;
+    const kind = kindFromWords(words);
+    if (!kind) continue;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    // "Chỉ thị số 05-CT/TW": the kind word belongs to the full identifier already found.
+    if (overlaps(start, end)) continue;
+    push({
+      key: null,
+      shortKey: `${kind} ${int(n)}`,
+      display: `${KIND_NAMES[kind]?.vi ?? words} ${n}`,
+      kind,
+      start,
+      end,
+    });
+  }
+  return refs.sort((a, b) => a.start - b.start);
+}

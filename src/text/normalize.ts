@@ -1,0 +1,51 @@
+// Vietnamese text normalisation shared by indexing and querying.
+
+const TONE_MARKS = '\u0300\u0301\u0303\u0309\u0323';
+// Old-style placement ("hòa", "khóa", "Ủy") for open syllables ending in oa/oe/uy; "qu" keeps the tone on the last vowel.
+const NEW_STYLE_TONE = new RegExp(`(?<![qQ])([oOuU])([aAeEyY])([${TONE_MARKS}])(?![\\p{L}\\p{M}])`, 'gu');
+
+/** NFC with one tone-mark placement, so "Uỷ ban" and "Ủy ban" are the same string. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFD').replace(NEW_STYLE_TONE, '$1$3$2').normalize('NFC');
+}
+
+/**
+ * Lower-cases and strips diacritics character by character, so the result has the same
+ * length as an NFC input and offsets found in it point into the original.
+ */
+export function foldDiacritics(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    if (lower === 'đ') {
+      out += 'd';
+      continue;
+    }
+    const base = lower.normalize('NFD')[0] ?? lower;
+    out += base.length === ch.length ? base : lower;
+  }
+  return out;
+}
+
+export function hasDiacritics(text: string): boolean {
+  return /[^\u0000-\u007f]/.test(text) && foldDiacritics(text) !== text.toLowerCase();
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lower-cased word tokens of normalised text, diacritics kept. */
+export function words(text: string): string[] {
+  return normalizeText(text).toLowerCase().match(WORD) ?? [];
+}
+
+/** Splits text into sentences at terminal punctuation followed by an upper-case letter or digit, sparing abbreviations like "TP.". */
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<!\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Mr|Mrs|Dr|St)\.)(?<=[.!?…]["”»)]?)\s+(?=["“«(]?[\p{Lu}\p{N}])/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+export function wordCount(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}

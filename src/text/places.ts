@@ -1,0 +1,29 @@
+import { foldDiacritics, normalizeText } from './normalize.ts';
+
+// Provinces and centrally-run cities, before and after the 2025 merger, plus a few towns the corpus names.
+const PLACES = `An Giang, Bà Rịa - Vũng Tàu, Bạc Liêu, Bắc Giang, Bắc Kạn, Bắc Ninh, Bến Tre, Bình Dương, Bình Định,
+Bình Phước, Bình Thuận, Cà Mau, Cao Bằng, Cần Thơ, Đà Nẵng, Đắk Lắk, Đắk Nông, Điện Biên, Đồng Nai, Đồng Tháp,
+Gia Lai, Hà Giang, Hà Nam, Hà Nội, Hà Tĩnh, Hải Dương, Hải Phòng, Hậu Giang, Hòa Bình, Hưng Yên, Khánh Hòa,
+Kiên Giang, Kon Tum, Lai Châu, Lâm Đồng, Lạng Sơn, Lào Cai, Long An, Nam Định, Nghệ An, Ninh Bình, Ninh Thuận,
+Phú Thọ, Phú Yên, Quảng Bình, Quảng Nam, Quảng Ngãi, Quảng Ninh, Quảng Trị, Sóc Trăng, Sơn La, Tây Ninh,
+Thái Bình, Thái Nguyên, Thanh Hóa, Thừa Thiên Huế, Huế, Tiền Giang, Thành phố Hồ Chí Minh, TP. Hồ Chí Minh,
+Trà Vinh, Tuyên Quang, Vĩnh Long, Vĩnh Phúc, Yên Bái`
+  .split(',')
+  .map((p) => normalizeText(p.replace(/\s+/g, ' ').trim()));
+
+const FOLDED = PLACES.map((name) => ({ name, folded: foldDiacritics(name) }));
+
+/** Province names mentioned in a text, typed with or without diacritics, most mentioned first. */
+export function findPlaces(text: string): string[] {
+  const folded = ` ${foldDiacritics(normalizeText(text)).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const counts = new Map<string, number>();
+  for (const { name, folded: f } of FOLDED) {
+    const needle = ` ${f.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+    let n = 0;
+    for (let i = folded.indexOf(needle); i >= 0; i = folded.indexOf(needle, i + 1)) n++;
+    // "Hồ Chí Minh" alone names the president far more often than the city.
+    if (n > 0 && !/ho chi minh$/.test(f)) counts.set(name, n);
+    else if (n > 0) counts.set('Thành phố Hồ Chí Minh', (counts.get('Thành phố Hồ Chí Minh') ?? 0) + n);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+}

@@ -1,0 +1,67 @@
+import { foldDiacritics, words } from './normalize.ts';
+
+// Function and question words that carry no topic in Vietnamese.
+const VI_STOPWORDS = new Set(
+  `và của các là có được những trong cho để với đã đang sẽ tại thì mà này nay đó khi từ đến về một như cũng còn
+  theo trên dưới ra vào bị nên nếu hay hoặc rất lại nhất nữa gì nào ai đâu sao bao nhiêu mấy không chưa rồi vậy
+  thế ấy kia vì nhé à ơi hả ạ tôi mình chúng ta hỏi xin biết ở đây muốn cần phải mỗi cả cái chiếc việc sự bạn`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+// The same words typed without diacritics, minus those that fold onto topic words ("thi" is also "thị", "dang" "Đảng").
+const VI_FOLDED_STOPWORDS = new Set(
+  `va cua cac la co duoc nhung trong cho voi da se tai ma nay do khi den ve mot nhu con theo tren duoi ra vao nen
+  neu hay hoac rat lai nua gi nao ai sao nhieu may khong chua roi vay ay kia nhe oi toi xin biet o day muon phai ca
+  cai viec su`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const EN_STOPWORDS = new Set(
+  `the a an of for in on to did does do is are was were which what who whom whose when where how why about with by
+  at from and or it its this that these those be been being has have had will would can could should shall may
+  might must i you me my we our they their he she his her them tell say said please any there here into than then
+  so if not no yes also just only some many much more most very there's what's who's`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** `word` is lower-cased; a word typed without diacritics is checked against the folded list. */
+export function isStopword(word: string, lang: 'vi' | 'en' = 'vi'): boolean {
+  if (lang === 'en' && EN_STOPWORDS.has(word)) return true;
+  return VI_STOPWORDS.has(word) || (foldDiacritics(word) === word && VI_FOLDED_STOPWORDS.has(word));
+}
+
+export function isEnglishStopword(word: string): boolean {
+  return EN_STOPWORDS.has(word.toLowerCase());
+}
+
+export interface Terms {
+  /** Content words with diacritics, lower-cased. */
+  exact: string[];
+  /** The same words without diacritics. */
+  folded: string[];
+  /** Adjacent content-word pairs without diacritics, joined by "_" (Vietnamese words are often two syllables). */
+  bigrams: string[];
+}
+
+/** Content terms of a text: stopwords dropped, bigrams only across words that stood side by side. */
+export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
+  const exact: string[] = [];
+  const folded: string[] = [];
+  const bigrams: string[] = [];
+  let previous: string | null = null;
+  for (const word of words(text)) {
+    if (isStopword(word, lang)) {
+      previous = null;
+      continue;
+    }
+    const f = foldDiacritics(word);
+    exact.push(word);
+    folded.push(f);
+    if (previous !== null) bigrams.push(`${previous}_${f}`);
+    previous = f;
+  }
+  return { exact, folded, bigrams };
+}
