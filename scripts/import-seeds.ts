@@ -28,7 +28,7 @@ const corpusDir = process.argv[3] ?? 'corpus';
 await mkdir(path.join(corpusDir, 'news'), { recursive: true });
 for (const name of (await readdir(seedDir)).filter((f) => f.endsWith('.txt')).sort()) {
   const article = parseArticle(await readFile(path.join(seedDir, name), 'utf8'));
-  const meta = { ...article, ...HINTS[name] };
+  const meta: Record<string, string | undefined> & { title: string } = { ...article, ...HINTS[name] };
   const data = Object.fromEntries(
     Object.entries({ title: meta.title, kind: 'news', issuer: meta.issuer, publisher: meta.publisher, place: meta.place, date: meta.date }).filter(
       ([, v]) => v !== undefined,

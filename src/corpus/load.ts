@@ -4,22 +4,14 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { normalizeText } from '../text/normalize.ts';
 import { cleanBody } from './clean.ts';
+import { CorpusError } from './errors.ts';
+import { EMPTY_LEXICON, parseTermTable, type Lexicon } from './lexicon.ts';
 import { frontMatterSchema, type CorpusDocument } from './schema.ts';
 
-/** A corpus file that cannot be used; names the file and the field so an admin can fix it. */
-export class CorpusError extends Error {
-  constructor(
-    readonly file: string,
-    readonly field: string,
-    readonly reason: string,
-  ) {
-    super(`${file}: ${field} ${reason}`);
-    this.name = 'CorpusError';
-  }
-}
 
 export interface LoadedCorpus {
   documents: CorpusDocument[];
+  lexicon: Lexicon;
   /** Non-fatal remarks, e.g. a document without a date. */
   warnings: string[];
   /** Hash of every file the index depends on, to tell when it is stale. */
@@ -28,6 +20,7 @@ export interface LoadedCorpus {
 
 // Folder of data files (glossary, synonyms) that live beside the documents.
 export const LEXICON_FOLDER = 'lexicon';
+const GLOSSARY_FILE = `${LEXICON_FOLDER}/glossary.en-vi.tsv`;
 
 /** Relative paths of the files below `dir` that make up the corpus, sorted. */
 export async function corpusFiles(dir: string): Promise<string[]> {
@@ -95,7 +88,9 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
   const { sources, hash } = await readCorpusSources(dir);
   const documents: CorpusDocument[] = [];
   const warnings: string[] = [];
+  const lexicon: Lexicon = structuredClone(EMPTY_LEXICON);
   for (const { file, source } of sources) {
+    if (file === GLOSSARY_FILE) lexicon.glossary = parseTermTable(file, source);
     if (!file.endsWith('.md')) continue;
     const parsed = parseDocument(file, source);
     documents.push(parsed.document);
@@ -104,5 +99,5 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
   if (documents.length === 0) {
     throw new CorpusError(dir, 'documents', 'none found: add Markdown files with front matter (see corpus/README.md)');
   }
-  return { documents, warnings, hash };
+  return { documents, lexicon, warnings, hash };
 }

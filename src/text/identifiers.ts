@@ -164,3 +164,9 @@ export function findDocumentRefs(text: string): DocumentRef[] {
   }
   return refs.sort((a, b) => a.start - b.start);
 }
+
+/** "ct 5" → "Chỉ thị 5". */
+export function shortKeyDisplay(shortKey: string): string {
+  const [kind = '', number = ''] = shortKey.split(' ');
+  return `${KIND_NAMES[kind]?.vi ?? kind.toUpperCase()} ${number}`;
+}

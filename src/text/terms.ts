@@ -4,7 +4,8 @@ import { foldDiacritics, words } from './normalize.ts';
 const VI_STOPWORDS = new Set(
   `và của các là có được những trong cho để với đã đang sẽ tại thì mà này nay đó khi từ đến về một như cũng còn
   theo trên dưới ra vào bị nên nếu hay hoặc rất lại nhất nữa gì nào ai đâu sao bao nhiêu mấy không chưa rồi vậy
-  thế ấy kia vì nhé à ơi hả ạ tôi mình chúng ta hỏi xin biết ở đây muốn cần phải mỗi cả cái chiếc việc sự bạn`
+  thế ấy kia vì nhé à ơi hả ạ tôi mình chúng ta hỏi xin biết ở đây muốn cần phải mỗi cả cái chiếc việc sự bạn
+  nói chuyện điều gồm nêu kể nhắc tới tóm tắt vấn`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -13,7 +14,7 @@ const VI_STOPWORDS = new Set(
 const VI_FOLDED_STOPWORDS = new Set(
   `va cua cac la co duoc nhung trong cho voi da se tai ma nay do khi den ve mot nhu con theo tren duoi ra vao nen
   neu hay hoac rat lai nua gi nao ai sao nhieu may khong chua roi vay ay kia nhe oi toi xin biet o day muon phai ca
-  cai viec su`
+  cai viec su noi chuyen dieu gom nhac toi tom tat`
     .split(/\s+/)
     .filter(Boolean),
 );

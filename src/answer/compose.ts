@@ -1,0 +1,138 @@
+import type { DocumentKind } from '../corpus/index.ts';
+import type { Hit, Language, Outcome, Retrieval } from '../search/index.ts';
+import { KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
+import { foldDiacritics, sentences, wordCount } from '../text/normalize.ts';
+import { extractTerms } from '../text/terms.ts';
+import { TEMPLATES } from './templates.ts';
+
+export interface Citation {
+  n: number;
+  docId: string;
+  title: string;
+  kind: DocumentKind;
+  issuer: string | null;
+  publisher: string | null;
+  date: string | null;
+  url: string | null;
+  section: string | null;
+  /** The cited passage's full text. */
+  passage: string;
+  score: number;
+}
+
+export interface Quote {
+  /** Citation number the quote belongs to. */
+  n: number;
+  text: string;
+  /** Words of the quote that the question asked about, for emphasis. */
+  highlights: string[];
+}
+
+/** One answer, rendered later as plain text or Telegram HTML. */
+export interface Answer {
+  question: string;
+  language: Language;
+  answered: boolean;
+  outcome: Outcome;
+  lead: string;
+  quotes: Quote[];
+  /** Reminds that the quoted documents describe their own date, not today. */
+  notice: string | null;
+  citations: Citation[];
+  /** Follow-up lines: "did you mean" and example questions when nothing was found. */
+  suggestions: string[];
+}
+
+const QUOTE_WORDS = 70;
+
+/** dd/mm/yyyy, as Vietnamese readers write dates. */
+export function formatDate(iso: string | null | undefined, language: Language): string {
+  if (!iso) return TEMPLATES[language].undated;
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** The sentences of a passage that hold most of the question's words, in their original order. */
+function bestSentences(text: string, queryTerms: Set<string>): string {
+  const all = sentences(text);
+  const scored = all.map((sentence, i) => {
+    const { folded, bigrams } = extractTerms(sentence);
+    const score = new Set([...folded, ...bigrams].filter((t) => queryTerms.has(t))).size;
+    return { sentence, i, score };
+  });
+  const picked: typeof scored = [];
+  let words = 0;
+  for (const s of [...scored].sort((a, b) => b.score - a.score || a.i - b.i)) {
+    if (picked.length > 0 && (s.score === 0 || words + wordCount(s.sentence) > QUOTE_WORDS)) continue;
+    picked.push(s);
+    words += wordCount(s.sentence);
+  }
+  picked.sort((a, b) => a.i - b.i);
+  const quote = picked.map((s) => s.sentence).join(' … ');
+  return picked.length < all.length ? `${picked[0]?.i === 0 ? '' : '… '}${quote}${picked.at(-1)?.i === all.length - 1 ? '' : ' …'}` : quote;
+}
+
+function highlightsOf(quote: string, queryTerms: Set<string>): string[] {
+  const words = quote.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words.filter((w) => queryTerms.has(foldDiacritics(w))))];
+}
+
+/** "Chỉ thị 03-CT/TU" for an exact reference, which is displayed as its code alone. */
+function referenceLabel(ref: DocumentRef, language: Language): string {
+  const kind = KIND_NAMES[ref.kind]?.[language];
+  return ref.key && kind ? `${kind} ${ref.display}` : ref.display;
+}
+
+function citationOf(hit: Hit, n: number): Citation {
+  const d = hit.document;
+  return {
+    n,
+    docId: d.id,
+    title: d.title,
+    kind: d.kind,
+    issuer: d.issuer ?? null,
+    publisher: d.publisher ?? null,
+    date: d.date ?? null,
+    url: d.url ?? null,
+    section: hit.passage.section,
+    passage: hit.passage.text,
+    score: Math.round(hit.score * 1000) / 1000,
+  };
+}
+
+/** Builds the templated answer for a retrieval: quotes with numbered citations, or a polite "not found". */
+export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): Answer {
+  const t = TEMPLATES[language];
+  const base = { question: retrieval.query.question, language, outcome: retrieval.outcome, notice: null, quotes: [], citations: [] };
+  if (retrieval.outcome !== 'answered') {
+    const suggestions: string[] = [];
+    if (retrieval.suggestions.length > 0) suggestions.push(t.didYouMean(retrieval.suggestions.join(', ')));
+    suggestions.push(t.tryAsking, ...t.examples.map((e) => `• ${e}`));
+    const lead =
+      retrieval.outcome === 'unknown_reference'
+        ? t.unknownReference(retrieval.unknownReferences.map((r) => referenceLabel(r, language)).join(', '))
+        : retrieval.outcome === 'empty'
+          ? t.empty
+          : t.notFound;
+    return { ...base, answered: false, lead, suggestions };
+  }
+
+  const queryTerms = new Set([...retrieval.query.lexical.folded, ...retrieval.query.lexical.bigrams]);
+  const citations = retrieval.hits.map((hit, i) => citationOf(hit, i + 1));
+  const quotes = retrieval.hits.map((hit, i) => {
+    const text = bestSentences(hit.passage.text, queryTerms);
+    return { n: i + 1, text, highlights: highlightsOf(text, queryTerms) };
+  });
+  const referenced = retrieval.query.refs.find((r) => retrieval.hits[0]?.references.includes(r.key ?? r.shortKey));
+  const dates = [...new Set(citations.filter((c) => c.date).map((c) => formatDate(c.date, language)))];
+  const dated = citations.some((c) => c.kind === 'news' || c.kind === 'directive');
+  return {
+    ...base,
+    answered: true,
+    lead: referenced ? t.leadReference(referenceLabel(referenced, language)) : t.lead(citations.length),
+    quotes,
+    notice: dated ? (dates.length > 0 ? t.datedNotice(dates.join(', ')) : t.undatedNotice) : null,
+    citations,
+    suggestions: [],
+  };
+}

@@ -1,0 +1,19 @@
+export { dot, l2normalize, type Embedder } from './embedder.ts';
+export type { LexicalHit, LexicalQuery } from './lexical.ts';
+export { LocalEmbedder } from './local-embedder.ts';
+export {
+  buildIndex,
+  checkIndex,
+  CorpusIndex,
+  INDEX_FORMAT_VERSION,
+  loadIndex,
+  loadVectors,
+  openIndex,
+  readManifest,
+  type BuildOptions,
+  type BuildSummary,
+  type DocumentMeta,
+  type IndexState,
+  type Manifest,
+} from './store.ts';
+export { DEFAULT_HNSW, exactSearch, type HnswParams, type VectorHit } from './vectors.ts';

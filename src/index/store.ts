@@ -1,0 +1,297 @@
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { chunkDocument, hashCorpus, loadCorpus, type CorpusDocument, type Lexicon, type Passage } from '../corpus/index.ts';
+import { findDocumentRefs, shortKeyDisplay } from '../text/identifiers.ts';
+import { extractTerms } from '../text/terms.ts';
+import type { Logger } from 'pino';
+import type { Embedder } from './embedder.ts';
+import { LexicalIndex, type LexicalHit, type LexicalQuery } from './lexical.ts';
+import { DEFAULT_HNSW, readVectors, VectorIndex, writeVectors, type HnswParams, type VectorHit } from './vectors.ts';
+
+export const INDEX_FORMAT_VERSION = 1;
+
+export interface Manifest {
+  formatVersion: number;
+  embedder: { id: string; dimensions: number };
+  corpusHash: string;
+  counts: { documents: number; passages: number };
+  builtAt: string;
+  buildMs: number;
+  hnsw: HnswParams;
+}
+
+export type DocumentMeta = Omit<CorpusDocument, 'body'>;
+
+/** Every passage that mentions a document reference, under its exact key and its short key. */
+export interface RefPostings {
+  [key: string]: { display: string; passages: number[] };
+}
+
+export interface BuildOptions {
+  corpusDir: string;
+  indexDir: string;
+  embedder: Embedder;
+  hnsw?: HnswParams;
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BuildSummary {
+  manifest: Manifest;
+  warnings: string[];
+}
+
+const FILES = {
+  manifest: 'manifest.json',
+  documents: 'documents.json',
+  passages: 'passages.json',
+  vectors: 'vectors.f32',
+  hnsw: 'hnsw.bin',
+  lexical: 'lexical.json',
+  stats: 'stats.json',
+  refs: 'refs.json',
+  lexicon: 'lexicon.json',
+};
+
+/** The text a passage is indexed under: its own words plus the document title, place and section it belongs to. */
+function indexedText(doc: DocumentMeta, passage: Passage): string {
+  return [doc.title, doc.place, passage.section, passage.text].filter(Boolean).join('\n');
+}
+
+function documentFrequencies(texts: string[]): Record<string, number> {
+  const df: Record<string, number> = {};
+  for (const text of texts) {
+    const { folded, bigrams } = extractTerms(text);
+    for (const term of new Set([...folded, ...bigrams])) df[term] = (df[term] ?? 0) + 1;
+  }
+  return df;
+}
+
+function refPostings(passages: Passage[]): RefPostings {
+  const postings: RefPostings = {};
+  passages.forEach((passage, i) => {
+    for (const ref of findDocumentRefs(passage.text)) {
+      for (const key of [ref.key, ref.shortKey]) {
+        if (!key) continue;
+        const entry = (postings[key] ??= { display: key === ref.key ? ref.display : shortKeyDisplay(key), passages: [] });
+        if (entry.passages.at(-1) !== i) entry.passages.push(i);
+      }
+    }
+  });
+  return postings;
+}
+
+const buildsDir = (indexDir: string) => `${indexDir}.builds`;
+
+/**
+ * Points `indexDir` at a finished build by renaming a fresh symlink over it: readers see the
+ * old index or the new one, never a mix. Older builds are removed afterwards.
+ */
+async function publish(indexDir: string, buildDir: string): Promise<void> {
+  const link = `${indexDir}.link-${randomBytes(4).toString('hex')}`;
+  await symlink(path.relative(path.dirname(indexDir), buildDir), link, 'dir');
+  const existing = await lstat(indexDir).catch(() => null);
+  // An index directory from before builds were versioned moves aside so the link can take its place.
+  if (existing && !existing.isSymbolicLink()) await rename(indexDir, path.join(buildsDir(indexDir), `legacy-${Date.now()}`));
+  await rename(link, indexDir);
+  const current = path.basename(buildDir);
+  for (const entry of await readdir(buildsDir(indexDir))) {
+    if (entry !== current) await rm(path.join(buildsDir(indexDir), entry), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds the index from the corpus into a new directory and swaps it in atomically. A broken
+ * document throws CorpusError before anything is written; the live index is untouched.
+ */
+export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  const { corpusDir, indexDir, embedder, hnsw = DEFAULT_HNSW, batchSize = 32, onProgress } = options;
+  const corpus = await loadCorpus(corpusDir);
+  const documents: DocumentMeta[] = corpus.documents.map(({ body: _body, ...meta }) => meta);
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const passages = corpus.documents.flatMap((doc) => chunkDocument(doc));
+  const texts = passages.map((p) => indexedText(byId.get(p.docId) as DocumentMeta, p));
+
+  const vectors: Float32Array[] = [];
+  onProgress?.(0, texts.length);
+  for (let i = 0; i < texts.length; i += batchSize) {
+    vectors.push(...(await embedder.embedPassages(texts.slice(i, i + batchSize))));
+    onProgress?.(vectors.length, texts.length);
+  }
+
+  const manifest: Manifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    embedder: { id: embedder.id, dimensions: embedder.dimensions },
+    corpusHash: corpus.hash,
+    counts: { documents: documents.length, passages: passages.length },
+    builtAt: new Date().toISOString(),
+    buildMs: 0,
+    hnsw,
+  };
+  const buildDir = path.join(buildsDir(indexDir), `${manifest.builtAt.replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`);
+  await mkdir(buildDir, { recursive: true });
+  try {
+    const write = (name: string, data: string) => writeFile(path.join(buildDir, name), data);
+    await write(FILES.documents, JSON.stringify(documents));
+    await write(FILES.passages, JSON.stringify(passages));
+    await write(FILES.lexical, LexicalIndex.build(texts).toJSON());
+    await write(FILES.stats, JSON.stringify({ passages: passages.length, df: documentFrequencies(texts) }));
+    await write(FILES.refs, JSON.stringify(refPostings(passages)));
+    await write(FILES.lexicon, JSON.stringify(corpus.lexicon));
+    await writeVectors(path.join(buildDir, FILES.vectors), vectors, embedder.dimensions);
+    VectorIndex.build(vectors, embedder.dimensions, hnsw).write(path.join(buildDir, FILES.hnsw));
+    manifest.buildMs = Math.round(performance.now() - started);
+    // The manifest goes last: a directory without one is an unfinished build.
+    await write(FILES.manifest, JSON.stringify(manifest, null, 2));
+    await publish(indexDir, buildDir);
+  } catch (error) {
+    await rm(buildDir, { recursive: true, force: true });
+    throw error;
+  }
+  return { manifest, warnings: corpus.warnings };
+}
+
+export async function readManifest(indexDir: string): Promise<Manifest | null> {
+  try {
+    return JSON.parse(await readFile(path.join(indexDir, FILES.manifest), 'utf8')) as Manifest;
+  } catch {
+    return null;
+  }
+}
+
+export type IndexState = 'fresh' | 'missing' | 'corpus-changed' | 'embedder-changed' | 'format-changed';
+
+/** Whether the index at `indexDir` can answer for this corpus with this embedder. */
+export async function checkIndex(corpusDir: string, indexDir: string, embedder: Embedder): Promise<IndexState> {
+  const manifest = await readManifest(indexDir);
+  if (!manifest) return 'missing';
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return 'format-changed';
+  if (manifest.embedder.id !== embedder.id || manifest.embedder.dimensions !== embedder.dimensions) return 'embedder-changed';
+  if (manifest.corpusHash !== (await hashCorpus(corpusDir))) return 'corpus-changed';
+  return 'fresh';
+}
+
+/** A loaded, read-only index: what the search stage queries. */
+export class CorpusIndex {
+  private readonly documentsById: Map<string, DocumentMeta>;
+  private readonly termCache = new Map<number, Set<string>>();
+
+  constructor(
+    readonly manifest: Manifest,
+    readonly location: string,
+    documents: DocumentMeta[],
+    readonly passages: Passage[],
+    readonly lexicon: Lexicon,
+    private readonly lexical: LexicalIndex,
+    private readonly vectors: VectorIndex,
+    private readonly stats: { passages: number; df: Record<string, number> },
+    private readonly refs: RefPostings,
+  ) {
+    this.documentsById = new Map(documents.map((d) => [d.id, d]));
+  }
+
+  get documents(): DocumentMeta[] {
+    return [...this.documentsById.values()];
+  }
+
+  document(id: string): DocumentMeta | undefined {
+    return this.documentsById.get(id);
+  }
+
+  lexicalSearch(query: LexicalQuery, limit: number): LexicalHit[] {
+    return this.lexical.query(query, limit);
+  }
+
+  vectorSearch(query: Float32Array, k: number): VectorHit[] {
+    return this.vectors.search(query, k);
+  }
+
+  similarity(passage: number, query: Float32Array): number {
+    return this.vectors.similarity(passage, query);
+  }
+
+  /** Diacritic-free words and word pairs a passage is indexed under (its text, title, place and section). */
+  indexedTerms(passage: number): Set<string> {
+    let terms = this.termCache.get(passage);
+    if (!terms) {
+      const p = this.passages[passage] as Passage;
+      const { folded, bigrams } = extractTerms(indexedText(this.documentsById.get(p.docId) as DocumentMeta, p));
+      terms = new Set([...folded, ...bigrams]);
+      this.termCache.set(passage, terms);
+    }
+    return terms;
+  }
+
+  get passageCount(): number {
+    return this.stats.passages;
+  }
+
+  setEfSearch(ef: number): void {
+    this.vectors.setEf(ef);
+  }
+
+  /** Passages containing a diacritic-free word or word pair ("a_b"). */
+  documentFrequency(term: string): number {
+    return this.stats.df[term] ?? 0;
+  }
+
+  /** Passages that mention a document reference, by exact or short key. */
+  passagesMentioning(key: string): number[] {
+    return this.refs[key]?.passages ?? [];
+  }
+
+  /** Every reference key the corpus mentions, with its display form. */
+  referenceKeys(): Array<{ key: string; display: string }> {
+    return Object.entries(this.refs).map(([key, { display }]) => ({ key, display }));
+  }
+}
+
+export async function loadIndex(indexDir: string): Promise<CorpusIndex> {
+  const link = await lstat(indexDir).catch(() => null);
+  if (!link) throw new Error(`No index at ${indexDir}: run "npm run reindex" first`);
+  // Resolve the link once so every file comes from the same build even if a new one is published meanwhile.
+  const location = link.isSymbolicLink() ? path.resolve(path.dirname(indexDir), await readlink(indexDir)) : indexDir;
+  const manifest = await readManifest(location);
+  if (!manifest) throw new Error(`The index at ${indexDir} is incomplete: run "npm run reindex"`);
+  const read = async (name: string) => readFile(path.join(location, name), 'utf8');
+  const json = async <T>(name: string) => JSON.parse(await read(name)) as T;
+  return new CorpusIndex(
+    manifest,
+    location,
+    await json<DocumentMeta[]>(FILES.documents),
+    await json<Passage[]>(FILES.passages),
+    await json<Lexicon>(FILES.lexicon),
+    LexicalIndex.fromJSON(await read(FILES.lexical)),
+    VectorIndex.read(path.join(location, FILES.hnsw), manifest.embedder.dimensions, manifest.hnsw.efSearch),
+    await json(FILES.stats),
+    await json<RefPostings>(FILES.refs),
+  );
+}
+
+/** The stored passage vectors, for exact search and benchmarks. */
+export async function loadVectors(index: CorpusIndex): Promise<Float32Array[]> {
+  return readVectors(path.join(index.location, FILES.vectors), index.manifest.embedder.dimensions);
+}
+
+export interface OpenIndexOptions {
+  corpusDir: string;
+  indexDir: string;
+  embedder: Embedder;
+  logger: Logger;
+  onProgress?: BuildOptions['onProgress'];
+}
+
+/** Loads the index, building it first when it is missing or no longer matches the corpus or the embedder. */
+export async function openIndex(options: OpenIndexOptions): Promise<CorpusIndex> {
+  const { corpusDir, indexDir, embedder, logger } = options;
+  const state = await checkIndex(corpusDir, indexDir, embedder);
+  if (state !== 'fresh') {
+    logger.info({ indexDir, reason: state, embedder: embedder.id }, `index is ${state}: building it before answering`);
+    const { manifest, warnings } = await buildIndex(options);
+    for (const warning of warnings) logger.warn(warning);
+    logger.info({ ...manifest.counts, buildMs: manifest.buildMs }, 'index built');
+  }
+  return loadIndex(indexDir);
+}

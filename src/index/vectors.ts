@@ -1,0 +1,84 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
+import { dot } from './embedder.ts';
+
+export interface HnswParams {
+  m: number;
+  efConstruction: number;
+  efSearch: number;
+}
+
+export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 200, efSearch: 96 };
+
+export interface VectorHit {
+  passage: number;
+  similarity: number;
+}
+
+/** Approximate nearest neighbours by cosine similarity over an HNSW graph. */
+export class VectorIndex {
+  private constructor(
+    private readonly graph: HierarchicalNSW,
+    readonly size: number,
+  ) {}
+
+  static build(vectors: Float32Array[], dimensions: number, params: HnswParams = DEFAULT_HNSW): VectorIndex {
+    const graph = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    // A fixed seed makes two builds of the same corpus give the same graph.
+    graph.initIndex(Math.max(1, vectors.length), params.m, params.efConstruction, 100);
+    vectors.forEach((v, i) => graph.addPoint(Array.from(v), i));
+    graph.setEf(params.efSearch);
+    return new VectorIndex(graph, vectors.length);
+  }
+
+  static read(file: string, dimensions: number, efSearch: number): VectorIndex {
+    const graph = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    graph.readIndexSync(file);
+    graph.setEf(efSearch);
+    return new VectorIndex(graph, graph.getCurrentCount());
+  }
+
+  write(file: string): void {
+    this.graph.writeIndexSync(file);
+  }
+
+  setEf(ef: number): void {
+    this.graph.setEf(ef);
+  }
+
+  /** Cosine similarity of a stored passage to the query (both unit length). */
+  similarity(passage: number, query: Float32Array): number {
+    const stored = this.graph.getPoint(passage);
+    let sum = 0;
+    for (let i = 0; i < stored.length; i++) sum += (stored[i] as number) * (query[i] as number);
+    return sum;
+  }
+
+  search(query: Float32Array, k: number): VectorHit[] {
+    if (this.size === 0) return [];
+    const { neighbors, distances } = this.graph.searchKnn(Array.from(query), Math.min(k, this.size));
+    return neighbors.map((passage, i) => ({ passage, similarity: 1 - (distances[i] as number) }));
+  }
+}
+
+/** Exact top-k by brute force: the reference that HNSW recall is measured against. */
+export function exactSearch(vectors: Float32Array[], query: Float32Array, k: number): VectorHit[] {
+  const hits = vectors.map((v, passage) => ({ passage, similarity: dot(v, query) }));
+  hits.sort((a, b) => b.similarity - a.similarity);
+  return hits.slice(0, k);
+}
+
+/** Vectors as one little-endian float32 file, row after row. */
+export async function writeVectors(file: string, vectors: Float32Array[], dimensions: number): Promise<void> {
+  const out = new Float32Array(vectors.length * dimensions);
+  vectors.forEach((v, i) => out.set(v, i * dimensions));
+  await writeFile(file, Buffer.from(out.buffer, out.byteOffset, out.byteLength));
+}
+
+export async function readVectors(file: string, dimensions: number): Promise<Float32Array[]> {
+  const buffer = await readFile(file);
+  const all = new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+  const rows: Float32Array[] = [];
+  for (let i = 0; i + dimensions <= all.length; i += dimensions) rows.push(all.subarray(i, i + dimensions));
+  return rows;
+}

@@ -1,0 +1,2 @@
+export { analyzeQuery, detectLanguage, type AnalyzedQuery, type Concept, type Language } from './query.ts';
+export { DEFAULT_RETRIEVE_OPTIONS, retrieve, type Hit, type Outcome, type Retrieval, type RetrieveOptions } from './retrieve.ts';

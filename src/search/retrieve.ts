@@ -1,0 +1,179 @@
+import type { Passage } from '../corpus/index.ts';
+import type { CorpusIndex, DocumentMeta, Embedder } from '../index/index.ts';
+import type { DocumentRef } from '../text/identifiers.ts';
+import { foldDiacritics } from '../text/normalize.ts';
+import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
+
+export interface RetrieveOptions {
+  /** Passages returned at most. */
+  limit: number;
+  /** Candidates taken from each of the lexical and vector indexes. */
+  candidates: number;
+  /** Share of the question's (idf-weighted) concepts the best passage must hold to count as an answer. */
+  minCoverage: number;
+  /** Passages cited from one document at most, so other documents get a place. */
+  perDocument: number;
+  /** Hits scoring below this fraction of the best one are dropped. */
+  relativeFloor: number;
+}
+
+export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
+  limit: 3,
+  candidates: 40,
+  minCoverage: 0.6,
+  perDocument: 2,
+  relativeFloor: 0.5,
+};
+
+// Weights of the fused score; tuned with `npm run eval`.
+const WEIGHTS = { lexical: 0.35, vector: 0.25, coverage: 0.4, reference: 1, place: 0.15, year: 0.05 };
+
+export interface Hit {
+  passageIndex: number;
+  passage: Passage;
+  document: DocumentMeta;
+  score: number;
+  coverage: number;
+  lexical: number;
+  similarity: number;
+  /** Labels of the question's concepts this passage holds. */
+  matched: string[];
+  /** Exact reference keys of the question that this passage mentions. */
+  references: string[];
+}
+
+export type Outcome = 'answered' | 'no_match' | 'unknown_reference' | 'empty';
+
+export interface Retrieval {
+  query: AnalyzedQuery;
+  outcome: Outcome;
+  hits: Hit[];
+  /** References the question names that the corpus does not hold. */
+  unknownReferences: DocumentRef[];
+  /** Real references close to an unknown one, offered as "did you mean". */
+  suggestions: string[];
+}
+
+function idf(index: CorpusIndex, term: string): number {
+  const n = index.passageCount;
+  const df = index.documentFrequency(term);
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+function conceptWeight(index: CorpusIndex, concept: Concept): number {
+  const perAlternative = concept.alternatives.map((words) => words.reduce((sum, w) => sum + idf(index, w), 0) / words.length);
+  return Math.min(...perAlternative);
+}
+
+function refKey(ref: DocumentRef): string {
+  return ref.key ?? ref.shortKey;
+}
+
+/** Real references that share a kind and number, or a kind and issuer, with one the corpus lacks. */
+function suggestReferences(index: CorpusIndex, ref: DocumentRef): string[] {
+  const [kind, number] = ref.shortKey.split(' ');
+  const issuer = ref.key?.split(/[/-]/).at(-1);
+  const scored = index
+    .referenceKeys()
+    .filter(({ key }) => key.includes('/') || key.includes('-'))
+    .map(({ key, display }) => {
+      const sameNumber = key.startsWith(`${number}-`) || key.startsWith(`${number}/`);
+      const sameKind = key.includes(`-${kind}/`) || key.includes(`/${kind}-`);
+      const sameIssuer = issuer !== undefined && key.endsWith(issuer);
+      return { display, score: (sameNumber ? 2 : 0) + (sameKind ? 1 : 0) + (sameIssuer ? 1 : 0) };
+    })
+    .filter((s) => s.score >= 2)
+    .sort((a, b) => b.score - a.score || a.display.localeCompare(b.display));
+  return [...new Set(scored.map((s) => s.display))].slice(0, 3);
+}
+
+function tooSimilar(a: Set<string>, b: Set<string>): boolean {
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / (a.size + b.size - shared || 1) > 0.8;
+}
+
+/**
+ * Finds the passages that answer a question: lexical and vector candidates fused with concept
+ * coverage, exact document references first, near-duplicates dropped, and a verdict on whether
+ * anything relevant was found at all.
+ */
+export async function retrieve(
+  index: CorpusIndex,
+  embedder: Embedder,
+  question: string,
+  options: Partial<RetrieveOptions> = {},
+): Promise<Retrieval> {
+  const opts = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
+  const query = analyzeQuery(question, index.lexicon);
+  const result = (outcome: Outcome, hits: Hit[] = [], unknownReferences: DocumentRef[] = [], suggestions: string[] = []): Retrieval => ({
+    query,
+    outcome,
+    hits,
+    unknownReferences,
+    suggestions,
+  });
+  if (query.concepts.length === 0 && query.refs.length === 0) return result('empty');
+
+  const unknown = query.refs.filter((ref) => index.passagesMentioning(refKey(ref)).length === 0);
+  if (unknown.length > 0) {
+    return result('unknown_reference', [], unknown, [...new Set(unknown.flatMap((ref) => suggestReferences(index, ref)))]);
+  }
+
+  const lexicalHits = index.lexicalSearch(query.lexical, opts.candidates);
+  const maxLexical = lexicalHits[0]?.score ?? 1;
+  const lexicalScore = new Map(lexicalHits.map((h) => [h.passage, h.score / maxLexical]));
+  const queryVector = await embedder.embedQuery(query.embedText);
+  const candidates = new Set<number>([
+    ...lexicalHits.map((h) => h.passage),
+    ...index.vectorSearch(queryVector, opts.candidates).map((h) => h.passage),
+    ...query.refs.flatMap((ref) => index.passagesMentioning(refKey(ref))),
+  ]);
+
+  const weights = query.concepts.map((c) => conceptWeight(index, c));
+  const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
+  const hits: Hit[] = [];
+  for (const passageIndex of candidates) {
+    const passage = index.passages[passageIndex] as Passage;
+    const document = index.document(passage.docId) as DocumentMeta;
+    const terms = index.indexedTerms(passageIndex);
+    const matched: string[] = [];
+    let covered = 0;
+    query.concepts.forEach((concept, i) => {
+      if (concept.alternatives.some((words) => words.every((w) => terms.has(w)))) {
+        matched.push(concept.label);
+        covered += weights[i] as number;
+      }
+    });
+    const coverage = query.concepts.length > 0 ? covered / totalWeight : 0;
+    const references = query.refs.filter((ref) => index.passagesMentioning(refKey(ref)).includes(passageIndex)).map(refKey);
+    const lexical = lexicalScore.get(passageIndex) ?? 0;
+    const similarity = index.similarity(passageIndex, queryVector);
+    const place = query.places.some((p) => document.place === p || terms.has(foldDiacritics(p).replace(/\s+/g, '_'))) ? 1 : 0;
+    const year = query.years.some((y) => document.date?.startsWith(y)) ? 1 : 0;
+    const score =
+      WEIGHTS.lexical * lexical +
+      WEIGHTS.vector * similarity +
+      WEIGHTS.coverage * coverage +
+      WEIGHTS.reference * (query.refs.length > 0 ? references.length / query.refs.length : 0) +
+      WEIGHTS.place * place +
+      WEIGHTS.year * year;
+    hits.push({ passageIndex, passage, document, score, coverage, lexical, similarity, matched, references });
+  }
+  hits.sort((a, b) => b.score - a.score);
+
+  const best = hits[0];
+  const referenced = query.refs.length > 0 && best !== undefined && best.references.length > 0;
+  if (!best || (!referenced && best.coverage < opts.minCoverage)) return result('no_match');
+
+  const chosen: Hit[] = [];
+  const perDocument = new Map<string, number>();
+  for (const hit of hits) {
+    if (chosen.length >= opts.limit || hit.score < best.score * opts.relativeFloor) break;
+    if ((perDocument.get(hit.document.id) ?? 0) >= opts.perDocument) continue;
+    if (chosen.some((c) => tooSimilar(index.indexedTerms(c.passageIndex), index.indexedTerms(hit.passageIndex)))) continue;
+    chosen.push(hit);
+    perDocument.set(hit.document.id, (perDocument.get(hit.document.id) ?? 0) + 1);
+  }
+  return result('answered', chosen);
+}
