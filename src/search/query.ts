@@ -46,6 +46,27 @@ function addTerms(target: LexicalQuery, text: string, language: Language): strin
   return terms.folded;
 }
 
+// English inflections tried in turn, so "chaired", "elections" and "voting" find their glossary entries.
+const INFLECTIONS: Array<[RegExp, string]> = [
+  [/ s$/, ''],
+  [/s$/, ''],
+  [/ed$/, ''],
+  [/ed$/, 'e'],
+  [/d$/, ''],
+  [/ing$/, ''],
+  [/ing$/, 'e'],
+  [/ly$/, ''],
+];
+
+function lookupGlossary(lexicon: Lexicon, key: string): string[] | undefined {
+  if (lexicon.glossary[key]) return lexicon.glossary[key];
+  for (const [suffix, replacement] of INFLECTIONS) {
+    const stem = key.replace(suffix, replacement);
+    if (stem !== key && lexicon.glossary[stem]) return lexicon.glossary[stem];
+  }
+  return undefined;
+}
+
 /** Splits an English question into glossary matches (longest first) and the words between them. */
 function englishPieces(question: string, lexicon: Lexicon): Array<{ text: string; phrases?: string[] }> {
   const tokens = words(question);
@@ -54,8 +75,8 @@ function englishPieces(question: string, lexicon: Lexicon): Array<{ text: string
   for (let i = 0; i < tokens.length; ) {
     let matched = false;
     for (let n = Math.min(LONGEST_GLOSSARY_KEY, tokens.length - i); n > 0 && !matched; n--) {
+      const phrases = lookupGlossary(lexicon, tokens.slice(i, i + n).join(' '));
       const key = tokens.slice(i, i + n).join(' ');
-      const phrases = lexicon.glossary[key] ?? lexicon.glossary[key.replace(/ s$/, '')];
       if (phrases) {
         if (loose.length > 0) pieces.push({ text: loose.join(' ') });
         loose = [];

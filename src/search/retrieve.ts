@@ -9,7 +9,7 @@ export interface RetrieveOptions {
   limit: number;
   /** Candidates taken from each of the lexical and vector indexes. */
   candidates: number;
-  /** Share of the question's (idf-weighted) concepts the best passage must hold to count as an answer. */
+  /** Coverage the best passage must reach to count as an answer: the mean of the idf-weighted share of the question's words and the share of its word pairs it holds. */
   minCoverage: number;
   /** Passages cited from one document at most, so other documents get a place. */
   perDocument: number;
@@ -20,7 +20,7 @@ export interface RetrieveOptions {
 export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   limit: 3,
   candidates: 40,
-  minCoverage: 0.6,
+  minCoverage: 0.5,
   perDocument: 2,
   relativeFloor: 0.5,
 };
@@ -145,7 +145,10 @@ export async function retrieve(
         covered += weights[i] as number;
       }
     });
-    const coverage = query.concepts.length > 0 ? covered / totalWeight : 0;
+    const wordCoverage = query.concepts.length > 0 ? covered / totalWeight : 0;
+    // Word pairs tell "kết hôn" from "kết quả" and "hơn": single syllables alone match almost anything.
+    const pairs = query.lexical.bigrams;
+    const coverage = pairs.length > 0 ? (wordCoverage + pairs.filter((b) => terms.has(b)).length / pairs.length) / 2 : wordCoverage;
     const references = query.refs.filter((ref) => index.passagesMentioning(refKey(ref)).includes(passageIndex)).map(refKey);
     const lexical = lexicalScore.get(passageIndex) ?? 0;
     const similarity = index.similarity(passageIndex, queryVector);

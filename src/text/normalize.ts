@@ -49,3 +49,8 @@ export function sentences(text: string): string[] {
 export function wordCount(text: string): number {
   return text.match(WORD)?.length ?? 0;
 }
+
+/** Removes diacritics but keeps case: what a phone user without a Vietnamese keyboard types. */
+export function stripDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}

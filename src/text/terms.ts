@@ -1,11 +1,11 @@
-import { foldDiacritics, words } from './normalize.ts';
+import { foldDiacritics, normalizeText } from './normalize.ts';
 
 // Function and question words that carry no topic in Vietnamese.
 const VI_STOPWORDS = new Set(
   `và của các là có được những trong cho để với đã đang sẽ tại thì mà này nay đó khi từ đến về một như cũng còn
   theo trên dưới ra vào bị nên nếu hay hoặc rất lại nhất nữa gì nào ai đâu sao bao nhiêu mấy không chưa rồi vậy
   thế ấy kia vì nhé à ơi hả ạ tôi mình chúng ta hỏi xin biết ở đây muốn cần phải mỗi cả cái chiếc việc sự bạn
-  nói chuyện điều gồm nêu kể nhắc tới tóm tắt vấn`
+  nói chuyện điều gồm nêu kể nhắc tới tóm tắt vấn ông bà`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -14,7 +14,7 @@ const VI_STOPWORDS = new Set(
 const VI_FOLDED_STOPWORDS = new Set(
   `va cua cac la co duoc nhung trong cho voi da se tai ma nay do khi den ve mot nhu con theo tren duoi ra vao nen
   neu hay hoac rat lai nua gi nao ai sao nhieu may khong chua roi vay ay kia nhe oi toi xin biet o day muon phai ca
-  cai viec su noi chuyen dieu gom nhac toi tom tat`
+  cai viec su noi chuyen dieu gom nhac toi tom tat ong ba`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -47,14 +47,26 @@ export interface Terms {
   bigrams: string[];
 }
 
-/** Content terms of a text: stopwords dropped, bigrams only across words that stood side by side. */
+/**
+ * Content terms of a text: stopwords dropped, bigrams only across words that stood side by side.
+ * A capitalised word inside a sentence is a name ("Lê Thị Ái Nam" typed as "Le Thi Ai Nam"), never a stopword.
+ */
 export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
   const exact: string[] = [];
   const folded: string[] = [];
   const bigrams: string[] = [];
   let previous: string | null = null;
-  for (const word of words(text)) {
-    if (isStopword(word, lang)) {
+  let sentenceStart = true;
+  for (const m of normalizeText(text).matchAll(/([\p{L}\p{N}]+)|([.!?\n]+)/gu)) {
+    if (m[2]) {
+      sentenceStart = true;
+      continue;
+    }
+    const original = m[1] as string;
+    const word = original.toLowerCase();
+    const name = !sentenceStart && original !== word;
+    sentenceStart = false;
+    if (!name && isStopword(word, lang)) {
       previous = null;
       continue;
     }

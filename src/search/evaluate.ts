@@ -1,0 +1,52 @@
+import type { Retrieval } from './retrieve.ts';
+
+export interface EvalQuestion {
+  question: string;
+  /** Documents that answer it, any of which counts; empty when it must be declined. */
+  expect: string[];
+  group: string;
+}
+
+export interface GroupScore {
+  group: string;
+  questions: number;
+  /** Over questions that expect an answer. */
+  hitAt1: number | null;
+  hitAt3: number | null;
+  mrr: number | null;
+  /** Over questions that must be declined. */
+  refusalRate: number | null;
+  /** Questions with an answer that were declined anyway. */
+  wronglyDeclined: number;
+  failures: string[];
+}
+
+/** Rank (1-based) of the first expected document among the cited documents, or null. */
+export function rankOf(retrieval: Retrieval, expect: string[]): number | null {
+  if (retrieval.outcome !== 'answered') return null;
+  const docs = [...new Set(retrieval.hits.map((h) => h.document.id))];
+  const i = docs.findIndex((d) => expect.includes(d));
+  return i < 0 ? null : i + 1;
+}
+
+/** hit@1, hit@3, MRR and refusal rate for one group of questions and their retrievals. */
+export function scoreGroup(group: string, results: Array<{ item: EvalQuestion; retrieval: Retrieval }>): GroupScore {
+  const answerable = results.filter((r) => r.item.expect.length > 0);
+  const declinable = results.filter((r) => r.item.expect.length === 0);
+  const ranks = answerable.map((r) => rankOf(r.retrieval, r.item.expect));
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+  const failures = [
+    ...answerable.filter((_, i) => (ranks[i] ?? 99) > 3).map((r) => `missed: ${r.item.question} (${r.retrieval.outcome})`),
+    ...declinable.filter((r) => r.retrieval.outcome === 'answered').map((r) => `answered out-of-scope: ${r.item.question}`),
+  ];
+  return {
+    group,
+    questions: results.length,
+    hitAt1: mean(ranks.map((r) => (r === 1 ? 1 : 0))),
+    hitAt3: mean(ranks.map((r) => (r !== null && r <= 3 ? 1 : 0))),
+    mrr: mean(ranks.map((r) => (r ? 1 / r : 0))),
+    refusalRate: mean(declinable.map((r) => (r.retrieval.outcome === 'answered' ? 0 : 1))),
+    wronglyDeclined: answerable.filter((r) => r.retrieval.outcome !== 'answered').length,
+    failures,
+  };
+}
