@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
+import YAML from 'yaml';
 import { normalizeText } from '../text/normalize.ts';
 import { cleanBody } from './clean.ts';
 import { CorpusError } from './errors.ts';
@@ -36,8 +37,9 @@ export async function corpusFiles(dir: string): Promise<string[]> {
 export function parseDocument(file: string, source: string): { document: CorpusDocument; warnings: string[] } {
   let parsed: matter.GrayMatterFile<string>;
   try {
-    // Passing options disables gray-matter's content cache, which would keep every file in memory.
-    parsed = matter(source, {});
+    // The YAML core schema keeps dates as text, so "2021-13-45" is rejected instead of rolling over to 2022.
+    // Passing options also disables gray-matter's content cache, which would keep every file in memory.
+    parsed = matter(source, { engines: { yaml: (text: string) => (YAML.parse(text, { schema: 'core' }) ?? {}) as object } });
   } catch (error) {
     throw new CorpusError(file, 'front matter', `is not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }

@@ -3,14 +3,11 @@ import { z } from 'zod';
 export const DOCUMENT_KINDS = ['law', 'directive', 'guidance', 'news'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-// YAML turns an unquoted 2021-02-06 into a Date; both spellings are accepted and kept as ISO text.
-const isoDate = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date like 2021-02-06')
-    .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real calendar date'),
-);
+const isoDate = z
+  .string({ error: 'must be an ISO date like 2021-02-06' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date like 2021-02-06')
+  // Date would silently turn 2021-02-30 into 2021-03-02; a round trip catches it.
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'is not a real calendar date');
 
 const text = z.string().trim().min(1, 'must not be empty');
 

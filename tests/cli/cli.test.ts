@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readManifest } from '../../src/index/index.ts';
+import { scratchWorkspace } from '../helpers.ts';
+
+let ws: Awaited<ReturnType<typeof scratchWorkspace>>;
+
+function run(script: string, args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
+      env: { ...process.env, CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, LOG_LEVEL: 'info' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+beforeAll(async () => {
+  ws = await scratchWorkspace();
+});
+
+describe('ask', () => {
+  it('builds the missing index, says so on stderr, and prints exactly one JSON object', async () => {
+    const { code, stdout, stderr } = await run('ask', ['--json', 'Chỉ thị 03-CT/TU ban hành ngày nào?']);
+    expect(code).toBe(0);
+    expect(stderr).toContain('index is missing: building it');
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const answer = JSON.parse(lines[0] as string);
+    expect(Object.keys(answer)).toEqual(['question', 'answered', 'text', 'citations']);
+    expect(answer.answered).toBe(true);
+    expect(Object.keys(answer.citations[0])).toEqual(['n', 'docId', 'title', 'kind', 'issuer', 'publisher', 'date', 'url', 'passage', 'score']);
+    expect(answer.citations[0].passage).toContain('03-CT/TU');
+  });
+
+  it('reads one question per line from stdin with --json and answers each on its own line', async () => {
+    const { code, stdout } = await run('ask', ['--json'], 'chi thi 05 yeu cau gi\n\ngiá vàng hôm nay\nWhich directive did Lang Son issue?\n');
+    expect(code).toBe(0);
+    const answers = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(answers.map((a) => [a.question, a.answered])).toEqual([
+      ['chi thi 05 yeu cau gi', true],
+      ['giá vàng hôm nay', false],
+      ['Which directive did Lang Son issue?', true],
+    ]);
+  });
+
+  it('prints plain text, in English with --lang en, and rejects an unknown language', async () => {
+    const vi = await run('ask', ['Lạng Sơn triển khai công tác bầu cử ra sao?']);
+    expect(vi.stdout).toMatch(/^Có \d đoạn|^Tài liệu/);
+    expect(vi.stdout).toContain('Nguồn:');
+    const en = await run('ask', ['--lang', 'en', 'giá vàng hôm nay']);
+    expect(en.stdout).toContain('Sorry, the corpus has nothing');
+    const bad = await run('ask', ['--lang', 'fr', 'x']);
+    expect(bad.code).toBe(2);
+  });
+});
+
+describe('reindex', () => {
+  it('prints a one-line summary, and on a broken file names it and keeps the old index', async () => {
+    const ok = await run('reindex', []);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^Indexed 5 documents, \d+ passages with local-hash-v1-512 in \d+\.\d\d s/);
+    const before = await readManifest(ws.indexDir);
+    await writeFile(path.join(ws.corpusDir, 'news', 'broken.md'), '---\ntitle: Thiếu loại\n---\nNội dung.\n');
+    const failed = await run('reindex', []);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('news/broken.md: kind');
+    expect(failed.stderr).toContain('previous index is unchanged');
+    expect(await readManifest(ws.indexDir)).toEqual(before);
+  });
+});

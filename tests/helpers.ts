@@ -1,0 +1,19 @@
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+
+/** A scratch copy of the shipped corpus and an index location inside a fresh temporary directory. */
+export async function scratchWorkspace(): Promise<{ root: string; corpusDir: string; indexDir: string }> {
+  const root = await mkdtemp(path.join(tmpdir(), 'cu-tri-hoi-'));
+  const corpusDir = path.join(root, 'corpus');
+  await cp('corpus', corpusDir, { recursive: true });
+  return { root, corpusDir, indexDir: path.join(root, 'data', 'index') };
+}
+
+/** A logger that keeps its lines in memory so tests can read what was logged. */
+export function memoryLogger(): { logger: pino.Logger; lines: () => Array<Record<string, unknown>> } {
+  const chunks: string[] = [];
+  const logger = pino({ level: 'debug' }, { write: (chunk: string) => chunks.push(chunk) });
+  return { logger, lines: () => chunks.map((c) => JSON.parse(c) as Record<string, unknown>) };
+}

@@ -1,0 +1,74 @@
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CorpusError } from '../../src/corpus/index.ts';
+import { buildIndex, checkIndex, INDEX_FORMAT_VERSION, loadIndex, LocalEmbedder, openIndex, readManifest } from '../../src/index/index.ts';
+import { memoryLogger, scratchWorkspace } from '../helpers.ts';
+
+const embedder = new LocalEmbedder();
+let ws: Awaited<ReturnType<typeof scratchWorkspace>>;
+
+beforeEach(async () => {
+  ws = await scratchWorkspace();
+});
+
+describe('buildIndex', () => {
+  it('writes a manifest that describes the build and an index that loads', async () => {
+    const progress: number[] = [];
+    const { manifest } = await buildIndex({ ...ws, embedder, onProgress: (done) => progress.push(done) });
+    expect(manifest).toMatchObject({
+      formatVersion: INDEX_FORMAT_VERSION,
+      embedder: { id: embedder.id, dimensions: embedder.dimensions },
+      counts: { documents: 5 },
+    });
+    expect(manifest.corpusHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(progress.at(-1)).toBe(manifest.counts.passages);
+    const index = await loadIndex(ws.indexDir);
+    expect(index.passages).toHaveLength(manifest.counts.passages);
+    expect(index.vectorSearch(await embedder.embedQuery(index.passages[3]?.text ?? ''), 1)[0]?.passage).toBe(3);
+  });
+
+  it('leaves the live index serving when a document is broken, and names the file and field', async () => {
+    await buildIndex({ ...ws, embedder });
+    const before = await readManifest(ws.indexDir);
+    await writeFile(path.join(ws.corpusDir, 'news', 'zz-broken.md'), '---\ntitle: Hỏng\nkind: news\ndate: 2021-13-45\n---\nNội dung.\n');
+    const error = await buildIndex({ ...ws, embedder }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CorpusError);
+    expect(error).toMatchObject({ file: 'news/zz-broken.md', field: 'date' });
+    expect(await readManifest(ws.indexDir)).toEqual(before);
+    expect((await loadIndex(ws.indexDir)).passages.length).toBe(before?.counts.passages);
+  });
+
+  it('swaps builds atomically: a reader holding the old index keeps working, old builds are cleaned up', async () => {
+    await buildIndex({ ...ws, embedder });
+    const old = await loadIndex(ws.indexDir);
+    await rm(path.join(ws.corpusDir, 'news', 'undated-bac-lieu-tao-su-chuyen-bien-tich-cuc.md'));
+    const { manifest } = await buildIndex({ ...ws, embedder });
+    expect(manifest.counts.documents).toBe(4);
+    expect(old.lexicalSearch({ exact: [], folded: ['lieu'], bigrams: [] }, 5).length).toBeGreaterThan(0);
+    expect((await loadIndex(ws.indexDir)).manifest.counts.documents).toBe(4);
+    expect(await readdir(`${ws.indexDir}.builds`)).toHaveLength(1);
+  });
+});
+
+describe('checkIndex and openIndex', () => {
+  it('reports a missing index, then a changed corpus, then a changed embedder', async () => {
+    expect(await checkIndex(ws.corpusDir, ws.indexDir, embedder)).toBe('missing');
+    await buildIndex({ ...ws, embedder });
+    expect(await checkIndex(ws.corpusDir, ws.indexDir, embedder)).toBe('fresh');
+    const file = path.join(ws.corpusDir, 'news', '2021-02-06-trien-khai-cong-tac-bau-cu-dbqh-khoa.md');
+    await writeFile(file, `${await readFile(file, 'utf8')}\nĐoạn mới thêm vào.\n`);
+    expect(await checkIndex(ws.corpusDir, ws.indexDir, embedder)).toBe('corpus-changed');
+    expect(await checkIndex(ws.corpusDir, ws.indexDir, new LocalEmbedder(256))).toBe('embedder-changed');
+  });
+
+  it('builds a missing or stale index before answering and says so in the log', async () => {
+    const { logger, lines } = memoryLogger();
+    await openIndex({ ...ws, embedder, logger });
+    expect(lines().some((l) => l.reason === 'missing' && String(l.msg).includes('building'))).toBe(true);
+    const other = new LocalEmbedder(256);
+    const index = await openIndex({ ...ws, embedder: other, logger });
+    expect(lines().some((l) => l.reason === 'embedder-changed')).toBe(true);
+    expect(index.manifest.embedder.dimensions).toBe(256);
+  });
+});

@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex } from '../../src/index/index.ts';
+import { analyzeQuery, retrieve } from '../../src/search/index.ts';
+import { stripDiacritics } from '../../src/text/normalize.ts';
+import { scratchWorkspace } from '../helpers.ts';
+
+const embedder = new LocalEmbedder();
+let index: CorpusIndex;
+const LANG_SON = 'news/2021-02-06-trien-khai-cong-tac-bau-cu-dbqh-khoa';
+const BEN_TRE = 'news/2021-04-19-quan-tam-cong-tac-xay-dung-dang-va';
+const BAC_LIEU = 'news/undated-bac-lieu-tao-su-chuyen-bien-tich-cuc';
+
+beforeAll(async () => {
+  const ws = await scratchWorkspace();
+  await buildIndex({ ...ws, embedder });
+  index = await loadIndex(ws.indexDir);
+});
+
+const ask = (q: string) => retrieve(index, embedder, q);
+const docs = async (q: string) => (await ask(q)).hits.map((h) => h.document.id);
+
+describe('retrieve over the shipped corpus', () => {
+  it('finds the passage that names an exact identifier, first', async () => {
+    const r = await ask('Chỉ thị 03-CT/TU ban hành ngày nào?');
+    expect(r.outcome).toBe('answered');
+    expect(r.hits[0]?.passage.text).toContain('03-CT/TU, ngày 20/1/2021');
+    expect(r.hits[0]?.references).toEqual(['3-ct/tu']);
+  });
+
+  it('never answers 05-CT/TU or 04-CT/TU with the passages of 03-CT/TU', async () => {
+    for (const q of ['Chỉ thị 05-CT/TU', 'Chỉ thị 04-CT/TU yêu cầu gì?']) {
+      const r = await ask(q);
+      expect(r.outcome).toBe('unknown_reference');
+      expect(r.hits).toEqual([]);
+    }
+  });
+
+  it('declines an identifier the corpus lacks and offers real ones as "did you mean"', async () => {
+    const r = await ask('Chỉ thị 99-CT/TW');
+    expect(r.outcome).toBe('unknown_reference');
+    expect(r.suggestions).toContain('05-CT/TW');
+  });
+
+  it('answers questions typed without diacritics like those typed with them', async () => {
+    for (const q of ['Chỉ thị 05 của Bộ Chính trị nói về điều gì?', 'Lạng Sơn triển khai công tác bầu cử ra sao?', 'Thành ủy Bến Tre kiểm tra, kỷ luật bao nhiêu đảng viên?']) {
+      const accented = await docs(q);
+      expect(accented.length).toBeGreaterThan(0);
+      expect((await docs(stripDiacritics(q)))[0]).toBe(accented[0]);
+    }
+  });
+
+  it('ranks the document about a named place first', async () => {
+    expect((await docs('Lạng Sơn triển khai công tác bầu cử ra sao?'))[0]).toBe(LANG_SON);
+    expect((await docs('Bạc Liêu chuẩn bị bầu cử như thế nào?'))[0]).toBe(BAC_LIEU);
+  });
+
+  it('expands English questions through the glossary and matches Latin-script place names', async () => {
+    const r = await ask('Which directive did Lang Son issue for the 2021 election?');
+    expect(r.query.language).toBe('en');
+    expect(r.hits[0]?.document.id).toBe(LANG_SON);
+    expect((await docs('How many party members were disciplined in Ben Tre?'))[0]).toBe(BEN_TRE);
+  });
+
+  it.each(['Giá vàng hôm nay bao nhiêu?', 'Cách nấu phở bò ngon', 'Bầu cử tổng thống Mỹ năm 2024 ai thắng?', 'Luật Đất đai 2024 có gì mới?', 'Who won the French presidential election?'])(
+    'declines the out-of-scope question "%s", with and without diacritics',
+    async (q) => {
+      expect((await ask(q)).outcome).toBe('no_match');
+      expect((await ask(stripDiacritics(q))).outcome).toBe('no_match');
+    },
+  );
+
+  it('says a question with no content words is empty', async () => {
+    expect((await ask('   ?? ')).outcome).toBe('empty');
+    expect((await ask('là gì vậy?')).outcome).toBe('empty');
+  });
+
+  it('keeps at most two passages of one document and no near-duplicates', async () => {
+    const r = await ask('Chỉ thị 05-CT/TW yêu cầu gì?');
+    const perDoc = new Map<string, number>();
+    for (const h of r.hits) perDoc.set(h.document.id, (perDoc.get(h.document.id) ?? 0) + 1);
+    expect(Math.max(...perDoc.values())).toBeLessThanOrEqual(2);
+    expect(new Set(r.hits.map((h) => h.passage.id)).size).toBe(r.hits.length);
+  });
+});
+
+describe('analyzeQuery', () => {
+  it('detects English and keeps Vietnamese typed without diacritics as Vietnamese', () => {
+    const lexicon = { glossary: { election: ['bầu cử'], directive: ['chỉ thị'] } };
+    expect(analyzeQuery('Which directive covers the election?', lexicon).language).toBe('en');
+    expect(analyzeQuery('bau cu luc may gio', lexicon).language).toBe('vi');
+    expect(analyzeQuery('chi thi 05 yeu cau gi', lexicon).language).toBe('vi');
+  });
+
+  it('turns glossary terms, inflected or not, into Vietnamese alternatives', () => {
+    const lexicon = { glossary: { election: ['bầu cử'], chair: ['chủ trì'] } };
+    const q = analyzeQuery('Who chaired the elections?', lexicon);
+    expect(q.concepts.map((c) => c.alternatives)).toEqual([[['chu', 'tri']], [['bau', 'cu']]]);
+    expect(q.lexical.exact).toContain('bầu');
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { foldDiacritics, normalizeText, sentences, stripDiacritics } from '../../src/text/normalize.ts';
+import { extractTerms } from '../../src/text/terms.ts';
+
+describe('normalizeText', () => {
+  it.each([
+    ['Uỷ ban', 'Ủy ban'],
+    ['khoá XV', 'khóa XV'],
+    ['hoà bình', 'hòa bình'],
+    ['Thuỷ', 'Thủy'],
+    ['hoè', 'hòe'],
+  ])('puts the tone mark of %s where %s has it', (input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+
+  it('leaves syllables whose tone placement is not in doubt alone', () => {
+    for (const word of ['quý', 'Hoàng', 'khuya', 'thuế', 'quả']) expect(normalizeText(word)).toBe(word);
+  });
+
+  it('composes decomposed input to NFC', () => {
+    expect(normalizeText('bầu cử'.normalize('NFD'))).toBe('bầu cử'.normalize('NFC'));
+  });
+});
+
+describe('foldDiacritics', () => {
+  it('lower-cases and removes marks, đ included, keeping length', () => {
+    const text = 'Chỉ thị số 05-CT/TW của Đảng';
+    expect(foldDiacritics(text)).toBe('chi thi so 05-ct/tw cua dang');
+    expect(foldDiacritics(text)).toHaveLength(text.length);
+  });
+
+  it('stripDiacritics keeps case', () => {
+    expect(stripDiacritics('Bầu cử ĐBQH')).toBe('Bau cu DBQH');
+  });
+});
+
+describe('sentences', () => {
+  it('splits at full stops but not after "TP."', () => {
+    expect(sentences('Thành ủy TP. Bến Tre họp. Hội nghị kết thúc!')).toEqual(['Thành ủy TP. Bến Tre họp.', 'Hội nghị kết thúc!']);
+  });
+});
+
+describe('extractTerms', () => {
+  it('drops stopwords and pairs only neighbouring content words', () => {
+    const terms = extractTerms('Chỉ thị 05 yêu cầu gì?');
+    expect(terms.folded).toEqual(['chi', 'thi', '05', 'yeu', 'cau']);
+    expect(terms.bigrams).toContain('chi_thi');
+    expect(terms.bigrams).toContain('yeu_cau');
+  });
+
+  it('keeps a capitalised name inside a sentence even when it spells a stopword', () => {
+    expect(extractTerms('Ba Le Thi Ai Nam giu chuc vu gi').folded).toContain('ai');
+    expect(extractTerms('Ai la Bi thu?').folded).not.toContain('ai');
+  });
+
+  it('treats diacritic-free words that fold onto topic words as content ("thi" may be "thị")', () => {
+    expect(extractTerms('chi thi 03').folded).toEqual(['chi', 'thi', '03']);
+  });
+});
