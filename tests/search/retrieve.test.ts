@@ -98,3 +98,23 @@ describe('analyzeQuery', () => {
     expect(q.lexical.exact).toContain('bầu');
   });
 });
+
+describe('diacritics', () => {
+  it('ranks the passage with the exact accented words first when the question is typed with diacritics', async () => {
+    const ws = await scratchWorkspace();
+    const { mkdir, rm, writeFile } = await import('node:fs/promises');
+    const path = await import('node:path');
+    await rm(path.join(ws.corpusDir, 'news'), { recursive: true });
+    await mkdir(path.join(ws.corpusDir, 'news'));
+    const doc = (title: string, body: string) => `---\ntitle: ${title}\nkind: news\ndate: 2021-01-01\n---\n${body}\n`;
+    // "bàn" (table) and "bản" (village) are both "ban" without diacritics.
+    await writeFile(path.join(ws.corpusDir, 'news', 'a.md'), doc('Tin thứ nhất', 'Chiếc bàn gỗ đặt giữa sân nhà văn hóa.'));
+    await writeFile(path.join(ws.corpusDir, 'news', 'b.md'), doc('Tin thứ hai', 'Bản vùng cao đón đoàn cán bộ về thăm.'));
+    await buildIndex({ ...ws, embedder });
+    const small = await loadIndex(ws.indexDir);
+    const ranked = async (q: string) => (await retrieve(small, embedder, q)).hits.map((h) => h.document.id);
+    expect(await ranked('bàn')).toEqual(['news/a', 'news/b']);
+    expect(await ranked('bản')).toEqual(['news/b', 'news/a']);
+    expect((await ranked('ban')).sort()).toEqual(['news/a', 'news/b']);
+  });
+});
