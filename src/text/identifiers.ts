@@ -108,42 +108,28 @@ export function findDocumentRefs(text: string): DocumentRef[] {
       end: m.index + m[0].length,
     });
   }
-  for (const m of folded.matchAll(YEARED)) {
-    const [, n = '', year = '', issuer = ''] = m;
-    const before = folded.slice(Math.max(0, m.index - 24), m.index);
-    const kind = kindFromWords(before.match(new RegExp(`(${KIND_PATTERN})\\s+(?:so\\s+|no\\.?\\s*|number\\s+)?$`))?.[1] ?? '') ?? 'luat';
-    push({
-      key: `${int(n)}/${year}/${issuer.replace(/\s+/g, '')}`,
-      shortKey: `${kind} ${int(n)}`,
-      display: displayOf(normal, m, ['/', '/']),
-      kind,
-      start: m.index,
-      end: m.index + m[0].length,
-    });
-  }
-  for (const m of folded.matchAll(PARTY)) {
-    const [, n = '', code = '', issuer = ''] = m;
-    const kind = code;
-    push({
-      key: `${int(n)}-${code}/${issuer}`,
-      shortKey: `${kind} ${int(n)}`,
-      display: displayOf(normal, m, ['-', '/']),
-      kind,
-      start: m.index,
-      end: m.index + m[0].length,
-    });
-  }
-  for (const m of folded.matchAll(STATE)) {
-    const [, n = '', code = '', issuer = ''] = m;
-    const kind = code;
-    push({
-      key: `${int(n)}/${code}-${issuer}`,
-      shortKey: `${kind} ${int(n)}`,
-      display: displayOf(normal, m, ['/', '-']),
-      kind,
-      start: m.index,
-      end: m.index + m[0].length,
-    });
+  const kindBefore = (at: number) =>
+    kindFromWords(folded.slice(Math.max(0, at - 24), at).match(new RegExp(`(${KIND_PATTERN})\\s+(?:so\\s+|no\\.?\\s*|number\\s+)?$`))?.[1] ?? '') ??
+    'luat';
+  // Numbered forms: the pattern, its two separators, and where the document kind comes from.
+  const forms: Array<{ pattern: RegExp; separators: [string, string]; kind: (m: RegExpMatchArray) => string }> = [
+    { pattern: YEARED, separators: ['/', '/'], kind: (m) => kindBefore(m.index ?? 0) },
+    { pattern: PARTY, separators: ['-', '/'], kind: (m) => m[2] as string },
+    { pattern: STATE, separators: ['/', '-'], kind: (m) => m[2] as string },
+  ];
+  for (const { pattern, separators, kind: kindOf } of forms) {
+    for (const m of folded.matchAll(pattern)) {
+      const [, n = '', middle = '', last = ''] = m;
+      const kind = kindOf(m);
+      push({
+        key: `${int(n)}${separators[0]}${middle}${separators[1]}${last.replace(/\s+/g, '')}`,
+        shortKey: `${kind} ${int(n)}`,
+        display: displayOf(normal, m, separators),
+        kind,
+        start: m.index,
+        end: m.index + m[0].length,
+      });
+    }
   }
   for (const m of folded.matchAll(BY_NUMBER)) {
     const [, words = '', n = ''] = m;
