@@ -18,6 +18,8 @@ export const frontMatterSchema = z
     issuer: text.optional(),
     publisher: text.optional(),
     place: text.optional(),
+    /** Which version of a law the document describes, e.g. "Luật số 85/2015/QH13, sửa đổi bởi Luật số 83/2025/QH15". */
+    version: text.optional(),
     date: isoDate.optional(),
     url: z.url({ protocol: /^https?$/, error: 'must be an http(s) link' }).optional(),
   })

@@ -1,6 +1,7 @@
 export { dot, l2normalize, type Embedder } from './embedder.ts';
 export type { LexicalHit, LexicalQuery } from './lexical.ts';
 export { LocalEmbedder } from './local-embedder.ts';
+export { buildRegister, type RegisterEntry } from './register.ts';
 export {
   buildIndex,
   checkIndex,

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chunkDocument, hashCorpus, loadCorpus, type CorpusDocument, type Lexicon, type Passage } from '../corpus/index.ts';
-import { findDocumentRefs, shortKeyDisplay } from '../text/identifiers.ts';
 import { extractTerms } from '../text/terms.ts';
 import type { Logger } from 'pino';
 import type { Embedder } from './embedder.ts';
 import { LexicalIndex, type LexicalHit, type LexicalQuery } from './lexical.ts';
+import { buildRegister, type RegisterEntry } from './register.ts';
 import { DEFAULT_HNSW, readVectors, VectorIndex, writeVectors, type HnswParams, type VectorHit } from './vectors.ts';
 
 export const INDEX_FORMAT_VERSION = 1;
@@ -22,11 +22,6 @@ export interface Manifest {
 }
 
 export type DocumentMeta = Omit<CorpusDocument, 'body'>;
-
-/** Every passage that mentions a document reference, under its exact key and its short key. */
-export interface RefPostings {
-  [key: string]: { display: string; passages: number[] };
-}
 
 export interface BuildOptions {
   corpusDir: string;
@@ -50,7 +45,7 @@ const FILES = {
   hnsw: 'hnsw.bin',
   lexical: 'lexical.json',
   stats: 'stats.json',
-  refs: 'refs.json',
+  register: 'register.json',
   lexicon: 'lexicon.json',
 };
 
@@ -66,20 +61,6 @@ function documentFrequencies(texts: string[]): Record<string, number> {
     for (const term of new Set([...folded, ...bigrams])) df[term] = (df[term] ?? 0) + 1;
   }
   return df;
-}
-
-function refPostings(passages: Passage[]): RefPostings {
-  const postings: RefPostings = {};
-  passages.forEach((passage, i) => {
-    for (const ref of findDocumentRefs(passage.text)) {
-      for (const key of [ref.key, ref.shortKey]) {
-        if (!key) continue;
-        const entry = (postings[key] ??= { display: key === ref.key ? ref.display : shortKeyDisplay(key), passages: [] });
-        if (entry.passages.at(-1) !== i) entry.passages.push(i);
-      }
-    }
-  });
-  return postings;
 }
 
 const buildsDir = (indexDir: string) => `${indexDir}.builds`;
@@ -138,7 +119,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     await write(FILES.passages, JSON.stringify(passages));
     await write(FILES.lexical, LexicalIndex.build(texts).toJSON());
     await write(FILES.stats, JSON.stringify({ passages: passages.length, df: documentFrequencies(texts) }));
-    await write(FILES.refs, JSON.stringify(refPostings(passages)));
+    await write(FILES.register, JSON.stringify(buildRegister(passages)));
     await write(FILES.lexicon, JSON.stringify(corpus.lexicon));
     await writeVectors(path.join(buildDir, FILES.vectors), vectors, embedder.dimensions);
     VectorIndex.build(vectors, embedder.dimensions, hnsw).write(path.join(buildDir, FILES.hnsw));
@@ -177,6 +158,7 @@ export async function checkIndex(corpusDir: string, indexDir: string, embedder: 
 export class CorpusIndex {
   private readonly documentsById: Map<string, DocumentMeta>;
   private readonly termCache = new Map<number, Set<string>>();
+  private readonly entriesByKey = new Map<string, RegisterEntry[]>();
 
   constructor(
     readonly manifest: Manifest,
@@ -187,9 +169,12 @@ export class CorpusIndex {
     private readonly lexical: LexicalIndex,
     private readonly vectors: VectorIndex,
     private readonly stats: { passages: number; df: Record<string, number> },
-    private readonly refs: RefPostings,
+    readonly register: RegisterEntry[],
   ) {
     this.documentsById = new Map(documents.map((d) => [d.id, d]));
+    for (const entry of register) {
+      for (const key of new Set([entry.key, entry.shortKey])) this.entriesByKey.set(key, [...(this.entriesByKey.get(key) ?? []), entry]);
+    }
   }
 
   get documents(): DocumentMeta[] {
@@ -237,14 +222,14 @@ export class CorpusIndex {
     return this.stats.df[term] ?? 0;
   }
 
-  /** Passages that mention a document reference, by exact or short key. */
-  passagesMentioning(key: string): number[] {
-    return this.refs[key]?.passages ?? [];
+  /** Register entries for an exact key ("3-ct/tu") or a short key ("ct 3", which may name several documents). */
+  lookupReference(key: string): RegisterEntry[] {
+    return this.entriesByKey.get(key) ?? [];
   }
 
-  /** Every reference key the corpus mentions, with its display form. */
-  referenceKeys(): Array<{ key: string; display: string }> {
-    return Object.entries(this.refs).map(([key, { display }]) => ({ key, display }));
+  /** Passages that mention a document reference, by exact or short key. */
+  passagesMentioning(key: string): number[] {
+    return [...new Set(this.lookupReference(key).flatMap((e) => e.passages))].sort((a, b) => a - b);
   }
 }
 
@@ -266,7 +251,7 @@ export async function loadIndex(indexDir: string): Promise<CorpusIndex> {
     LexicalIndex.fromJSON(await read(FILES.lexical)),
     VectorIndex.read(path.join(location, FILES.hnsw), manifest.embedder.dimensions, manifest.hnsw.efSearch),
     await json(FILES.stats),
-    await json<RefPostings>(FILES.refs),
+    await json<RegisterEntry[]>(FILES.register),
   );
 }
 

@@ -73,8 +73,7 @@ function refKey(ref: DocumentRef): string {
 function suggestReferences(index: CorpusIndex, ref: DocumentRef): string[] {
   const [kind, number] = ref.shortKey.split(' ');
   const issuer = ref.key?.split(/[/-]/).at(-1);
-  const scored = index
-    .referenceKeys()
+  const scored = index.register
     .filter(({ key }) => key.includes('/') || key.includes('-'))
     .map(({ key, display }) => {
       const sameNumber = key.startsWith(`${number}-`) || key.startsWith(`${number}/`);

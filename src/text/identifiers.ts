@@ -134,7 +134,8 @@ export function findDocumentRefs(text: string): DocumentRef[] {
   for (const m of folded.matchAll(BY_NUMBER)) {
     const [, words = '', n = ''] = m;
     const kind = kindFromWords(words);
-    if (!kind) continue;
+    // "kỷ luật 8 đảng viên" is discipline, not a law: a law by number alone needs "số".
+    if (!kind || (kind === 'luat' && !/\bso\b/.test(m[0]))) continue;
     const start = m.index;
     const end = m.index + m[0].length;
     // "Chỉ thị số 05-CT/TW": the kind word belongs to the full identifier already found.
@@ -151,8 +152,38 @@ export function findDocumentRefs(text: string): DocumentRef[] {
   return refs.sort((a, b) => a.start - b.start);
 }
 
-/** "ct 5" → "Chỉ thị 5". */
-export function shortKeyDisplay(shortKey: string): string {
-  const [kind = '', number = ''] = shortKey.split(' ');
-  return `${KIND_NAMES[kind]?.vi ?? kind.toUpperCase()} ${number}`;
+/** What a passage says about a reference right after naming it: "…, ngày 20/1/2021 của Ban Thường vụ Tỉnh ủy về lãnh đạo cuộc bầu cử". */
+export interface ReferenceDetails {
+  date?: string;
+  issuer?: string;
+  subject?: string;
+}
+
+const SUBJECT_WORDS = 15;
+
+/** Reads the date, issuing body and subject that follow a reference in `text` (NFC-normalised, as the spans are). */
+export function describeReference(text: string, ref: DocumentRef, next?: DocumentRef): ReferenceDetails {
+  let rest = text.slice(ref.end, next ? next.start : ref.end + 400);
+  const details: ReferenceDetails = {};
+  const date = rest.match(/^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*((?:19|20)\d{2})/u);
+  if (date) {
+    details.date = `${date[3]}-${(date[2] as string).padStart(2, '0')}-${(date[1] as string).padStart(2, '0')}`;
+    rest = rest.slice(date[0].length);
+  }
+  const issuer = rest.match(/^\s*,?\s*(?:do\s+|của\s+)([^,;.:“"()]+?)(?=\s+(?:về|nhằm|và|gắn|để|trong|khẳng định|đã|được)\s|[,;.:“"()]|$)/u);
+  if (issuer && (issuer[1] as string).split(/\s+/).length <= 8) {
+    details.issuer = (issuer[1] as string).trim();
+    rest = rest.slice(issuer[0].length);
+  }
+  const quoted = rest.match(/^\s*,?\s*(?:về|nhằm)\s+(?:việc\s+)?[“"]([^”"]+)[”"]/u);
+  const plain = rest.match(/^\s*,?\s*((?:về|nhằm)\s+(?:việc\s+)?[^.;]+)/u);
+  if (quoted) details.subject = quoted[1] as string;
+  else if (plain) {
+    const words = (plain[1] as string).replace(/^(về|nhằm)\s+(việc\s+)?/u, '').split(/\s+/);
+    // The subject ends where the sentence moves on: "… và Chỉ thị số …", "… gắn với …".
+    const cut = words.findIndex((w, i) => i > 0 && ((w === 'và' && /^(chỉ|nghị|kế|quyết|kết|quy|hướng|công|luật)$/iu.test(words[i + 1] ?? '')) || w === 'gắn'));
+    const kept = words.slice(0, cut > 0 ? cut : SUBJECT_WORDS);
+    details.subject = kept.join(' ').replace(/[,\s]+$/u, '') + (cut < 0 && words.length > SUBJECT_WORDS ? ' …' : '');
+  }
+  return details;
 }
