@@ -1,4 +1,5 @@
 import type { DocumentKind } from '../corpus/index.ts';
+import type { RegisterEntry } from '../index/index.ts';
 import type { Hit, Language, Outcome, Retrieval } from '../search/index.ts';
 import { KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
 import { foldDiacritics, sentences, wordCount } from '../text/normalize.ts';
@@ -15,6 +16,10 @@ export interface Citation {
   date: string | null;
   url: string | null;
   section: string | null;
+  /** Article of law the quoted passage rests on, e.g. "Điều 69". */
+  article: string | null;
+  /** Version of the law a guidance document describes. */
+  version: string | null;
   /** The cited passage's full text. */
   passage: string;
   score: number;
@@ -28,6 +33,16 @@ export interface Quote {
   highlights: string[];
 }
 
+/** What the corpus says about a document the question names: who issued it, when, about what. */
+export interface ReferenceCard {
+  reference: string;
+  issuer: string | null;
+  date: string | null;
+  subject: string | null;
+  /** Citation that states it. */
+  n: number | null;
+}
+
 /** One answer, rendered later as plain text or Telegram HTML. */
 export interface Answer {
   question: string;
@@ -35,6 +50,7 @@ export interface Answer {
   answered: boolean;
   outcome: Outcome;
   lead: string;
+  cards: ReferenceCard[];
   quotes: Quote[];
   /** Reminds that the quoted documents describe their own date, not today. */
   notice: string | null;
@@ -83,8 +99,23 @@ function referenceLabel(ref: DocumentRef, language: Language): string {
   return ref.key && kind ? `${kind} ${ref.display}` : ref.display;
 }
 
-function citationOf(hit: Hit, n: number): Citation {
+/** "Chỉ thị 03-CT/TU" for an exact identifier; a reference by number ("Chỉ thị 12") already reads that way. */
+export function entryLabel(entry: RegisterEntry, language: Language): string {
+  const label = KIND_NAMES[entry.kind]?.[language];
+  return entry.key === entry.shortKey || !label || entry.display.startsWith(KIND_NAMES[entry.kind]?.vi ?? '\0') ? entry.display : `${label} ${entry.display}`;
+}
+
+/** "Ban Thường vụ Tỉnh ủy" means the province of the document that says so. */
+export function localIssuer(issuer: string | null, place: string | undefined): string | null {
+  const local = issuer && place && /tỉnh|thành ủy|thành phố/iu.test(issuer) && !issuer.includes(place);
+  return local ? `${issuer} ${place}` : issuer;
+}
+
+const ARTICLE = /Điều\s+(\d+[a-zđ]?)/u;
+
+function citationOf(hit: Hit, n: number, quote: string): Citation {
   const d = hit.document;
+  const article = (quote.match(ARTICLE) ?? hit.passage.text.match(ARTICLE))?.[0] ?? null;
   return {
     n,
     docId: d.id,
@@ -95,6 +126,8 @@ function citationOf(hit: Hit, n: number): Citation {
     date: d.date ?? null,
     url: d.url ?? null,
     section: hit.passage.section,
+    article,
+    version: d.version ?? null,
     passage: hit.passage.text,
     score: Math.round(hit.score * 1000) / 1000,
   };
@@ -103,7 +136,7 @@ function citationOf(hit: Hit, n: number): Citation {
 /** Builds the templated answer for a retrieval: quotes with numbered citations, or a polite "not found". */
 export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): Answer {
   const t = TEMPLATES[language];
-  const base = { question: retrieval.query.question, language, outcome: retrieval.outcome, notice: null, quotes: [], citations: [] };
+  const base = { question: retrieval.query.question, language, outcome: retrieval.outcome, notice: null, cards: [], quotes: [], citations: [] };
   if (retrieval.outcome !== 'answered') {
     const suggestions: string[] = [];
     if (retrieval.suggestions.length > 0) suggestions.push(t.didYouMean(retrieval.suggestions.join(', ')));
@@ -118,18 +151,25 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
   }
 
   const queryTerms = new Set([...retrieval.query.lexical.folded, ...retrieval.query.lexical.bigrams]);
-  const citations = retrieval.hits.map((hit, i) => citationOf(hit, i + 1));
   const quotes = retrieval.hits.map((hit, i) => {
     const text = bestSentences(hit.passage.text, queryTerms);
     return { n: i + 1, text, highlights: highlightsOf(text, queryTerms) };
   });
+  const citations = retrieval.hits.map((hit, i) => citationOf(hit, i + 1, quotes[i]?.text ?? ''));
+  const cards = retrieval.references.map((entry) => {
+    const n = retrieval.hits.findIndex((h) => h.passageIndex === entry.statedIn);
+    const issuer = localIssuer(entry.issuer, retrieval.hits[n]?.document.place);
+    return { reference: entryLabel(entry, language), issuer, date: entry.date, subject: entry.subject, n: n >= 0 ? n + 1 : null };
+  });
+  const version = citations[0]?.kind === 'guidance' ? citations[0].version : null;
   const referenced = retrieval.query.refs.find((r) => retrieval.hits[0]?.references.includes(r.key ?? r.shortKey));
   const dates = [...new Set(citations.filter((c) => c.date).map((c) => formatDate(c.date, language)))];
   const dated = citations.some((c) => c.kind === 'news' || c.kind === 'directive');
   return {
     ...base,
     answered: true,
-    lead: referenced ? t.leadReference(referenceLabel(referenced, language)) : t.lead(citations.length),
+    lead: referenced ? t.leadReference(referenceLabel(referenced, language)) : version ? t.leadCurrent(version) : t.lead(citations.length),
+    cards,
     quotes,
     notice: dated ? (dates.length > 0 ? t.datedNotice(dates.join(', ')) : t.undatedNotice) : null,
     citations,

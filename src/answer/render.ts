@@ -6,14 +6,20 @@ export const TELEGRAM_MESSAGE_LIMIT = 4096;
 
 function sourceLine(c: Citation, answer: Answer): string[] {
   const t = TEMPLATES[answer.language];
-  const origin = [c.issuer, c.publisher].filter(Boolean).join(' · ');
+  const origin = [c.article, c.issuer, c.publisher].filter(Boolean).join(' · ');
   const parts = [`[${c.n}] ${c.title}`, `${t.kind[c.kind] ?? c.kind}${origin ? `, ${origin}` : ''}, ${formatDate(c.date, answer.language)}`];
   return c.url ? [...parts, c.url] : parts;
+}
+
+function cardLines(answer: Answer): string[] {
+  const t = TEMPLATES[answer.language];
+  return answer.cards.map((card) => `${t.card({ ...card, date: card.date ? formatDate(card.date, answer.language) : null })}${card.n ? ` [${card.n}]` : ''}`);
 }
 
 /** Plain text for terminals and the JSON `text` field. */
 export function renderText(answer: Answer): string {
   const lines = [answer.lead];
+  if (answer.cards.length > 0) lines.push('', ...cardLines(answer));
   if (answer.quotes.length > 0) lines.push('');
   for (const q of answer.quotes) lines.push(`[${q.n}] «${q.text}»`);
   if (answer.notice) lines.push('', answer.notice);
@@ -61,6 +67,7 @@ export function splitMessage(text: string, limit = TELEGRAM_MESSAGE_LIMIT): stri
 /** Telegram HTML for `parse_mode: 'HTML'`: escaped, tags closed on every line, split under 4,096 characters. */
 export function renderTelegramHtml(answer: Answer, limit = TELEGRAM_MESSAGE_LIMIT): string[] {
   const lines = [`<b>${escapeHtml(answer.lead)}</b>`];
+  if (answer.cards.length > 0) lines.push('', ...cardLines(answer).map(escapeHtml));
   if (answer.quotes.length > 0) lines.push('');
   for (const q of answer.quotes) lines.push(`<b>[${q.n}]</b> «${emphasise(q.text, q.highlights)}»`);
   if (answer.notice) lines.push('', `<i>${escapeHtml(answer.notice)}</i>`);

@@ -3,6 +3,9 @@ import type { Language } from '../search/index.ts';
 export interface Templates {
   lead: (sources: number) => string;
   leadReference: (reference: string) => string;
+  leadCurrent: (version: string) => string;
+  card: (card: { reference: string; issuer: string | null; date: string | null; subject: string | null }) => string;
+  article: string;
   datedNotice: (dates: string) => string;
   undated: string;
   undatedNotice: string;
@@ -22,6 +25,10 @@ export const TEMPLATES: Record<Language, Templates> = {
   vi: {
     lead: (n) => (n === 1 ? 'Tài liệu trong kho có đoạn sau liên quan đến câu hỏi của bạn:' : `Có ${n} đoạn trong kho tài liệu liên quan đến câu hỏi của bạn:`),
     leadReference: (ref) => `Về ${ref}, kho tài liệu ghi như sau:`,
+    leadCurrent: (version) => `Theo luật hiện hành (${version}):`,
+    card: ({ reference, issuer, date, subject }) =>
+      `${reference}${issuer ? ` của ${issuer}` : ''}${date ? `, ban hành ngày ${date}` : ', kho tài liệu không ghi ngày ban hành'}${subject ? `, về ${subject}` : ''}${subject?.endsWith('…') ? '' : '.'}`,
+    article: 'căn cứ',
     datedNotice: (dates) => `Lưu ý: trích dẫn lấy từ tài liệu ngày ${dates}, phản ánh thời điểm đó, không nhất thiết là quy định hiện hành.`,
     undated: 'không rõ ngày',
     undatedNotice: 'Lưu ý: tài liệu trích dẫn không ghi ngày; nội dung phản ánh thời điểm viết, không nhất thiết là quy định hiện hành.',
@@ -39,6 +46,10 @@ export const TEMPLATES: Record<Language, Templates> = {
   en: {
     lead: (n) => (n === 1 ? 'One passage in the corpus answers your question:' : `${n} passages in the corpus relate to your question:`),
     leadReference: (ref) => `On ${ref}, the corpus says:`,
+    leadCurrent: (version) => `Under the law in force (${version}):`,
+    card: ({ reference, issuer, date, subject }) =>
+      `${reference}${issuer ? `, issued by ${issuer}` : ''}${date ? ` on ${date}` : '; the corpus gives no issue date'}${subject ? `, on: ${subject}` : ''}${subject?.endsWith('…') ? '' : '.'}`,
+    article: 'basis',
     datedNotice: (dates) => `Note: these quotes come from documents dated ${dates} and describe that time, not necessarily the rules in force today.`,
     undated: 'undated',
     undatedNotice: 'Note: the quoted documents are undated; they describe the time they were written, not necessarily the rules in force today.',

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { renderText, type Answer } from '../answer/index.ts';
+import { registerItems, renderRegisterText, renderText, type Answer } from '../answer/index.ts';
 import { createAssistant } from '../assistant.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
@@ -11,7 +11,8 @@ const USAGE = `Usage:
   npm run ask -- "câu hỏi"                 answer as text
   npm run ask -- --lang en "question"      English templates
   npm run -s ask -- --json "câu hỏi"       one JSON object on stdout
-  npm run -s ask -- --json < questions.txt one JSON object per line`;
+  npm run -s ask -- --json < questions.txt one JSON object per line
+  npm run ask -- --list-directives [--json] the register of document numbers in the corpus`;
 
 /** The JSON shape promised to scripts: `text` is the plain-text rendering. */
 export function answerJson(answer: Answer) {
@@ -28,6 +29,7 @@ export function answerJson(answer: Answer) {
       publisher: c.publisher,
       date: c.date,
       url: c.url,
+      article: c.article,
       passage: c.passage,
       score: c.score,
     })),
@@ -37,7 +39,7 @@ export function answerJson(answer: Answer) {
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, lang: { type: 'string', default: 'vi' }, help: { type: 'boolean', short: 'h' } },
+    options: { json: { type: 'boolean', default: false }, 'list-directives': { type: 'boolean', default: false }, lang: { type: 'string', default: 'vi' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     console.log(USAGE);
@@ -49,7 +51,8 @@ async function main(): Promise<number> {
   }
   const language = values.lang as Language;
   const question = positionals.join(' ').trim();
-  if (!question && process.stdin.isTTY) {
+  const listing = values['list-directives'];
+  if (!question && !listing && process.stdin.isTTY) {
     console.error(USAGE);
     return 2;
   }
@@ -60,6 +63,11 @@ async function main(): Promise<number> {
   const assistant = await createAssistant({ config, logger, onProgress: bar.update });
   bar.stop();
 
+  if (listing) {
+    const items = registerItems(assistant.index, language);
+    console.log(values.json ? JSON.stringify(items) : renderRegisterText(items, language));
+    return 0;
+  }
   const print = (answer: Answer) => console.log(values.json ? JSON.stringify(answerJson(answer)) : renderText(answer));
   if (question) {
     print(await assistant.ask(question, language));

@@ -4,9 +4,11 @@ import { CorpusError } from './errors.ts';
 export interface Lexicon {
   /** English domain terms → Vietnamese phrases. */
   glossary: Record<string, string[]>;
+  /** Vietnamese phrase → phrases voters use for the same thing; each group is searched as one. */
+  synonyms: Record<string, string[]>;
 }
 
-export const EMPTY_LEXICON: Lexicon = { glossary: {} };
+export const EMPTY_LEXICON: Lexicon = { glossary: {}, synonyms: {} };
 
 /**
  * Parses a tab-separated table: a term, a tab, then one or more phrases separated by "|".

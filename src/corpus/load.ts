@@ -22,6 +22,7 @@ export interface LoadedCorpus {
 // Folder of data files (glossary, synonyms) that live beside the documents.
 export const LEXICON_FOLDER = 'lexicon';
 const GLOSSARY_FILE = `${LEXICON_FOLDER}/glossary.en-vi.tsv`;
+const SYNONYMS_FILE = `${LEXICON_FOLDER}/synonyms.vi.tsv`;
 
 /** Relative paths of the files below `dir` that make up the corpus, sorted. */
 export async function corpusFiles(dir: string): Promise<string[]> {
@@ -93,6 +94,7 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
   const lexicon: Lexicon = structuredClone(EMPTY_LEXICON);
   for (const { file, source } of sources) {
     if (file === GLOSSARY_FILE) lexicon.glossary = parseTermTable(file, source);
+    if (file === SYNONYMS_FILE) lexicon.synonyms = parseTermTable(file, source);
     if (!file.endsWith('.md')) continue;
     const parsed = parseDocument(file, source);
     documents.push(parsed.document);

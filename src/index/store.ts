@@ -9,7 +9,8 @@ import { LexicalIndex, type LexicalHit, type LexicalQuery } from './lexical.ts';
 import { buildRegister, type RegisterEntry } from './register.ts';
 import { DEFAULT_HNSW, readVectors, VectorIndex, writeVectors, type HnswParams, type VectorHit } from './vectors.ts';
 
-export const INDEX_FORMAT_VERSION = 1;
+// Bump whenever the files or their meaning change, so older indexes are rebuilt instead of misread.
+export const INDEX_FORMAT_VERSION = 2;
 
 export interface Manifest {
   formatVersion: number;

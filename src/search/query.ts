@@ -1,7 +1,7 @@
 import type { Lexicon } from '../corpus/index.ts';
 import type { LexicalQuery } from '../index/index.ts';
 import { findDocumentRefs, type DocumentRef } from '../text/identifiers.ts';
-import { foldDiacritics, hasDiacritics, normalizeText, words } from '../text/normalize.ts';
+import { foldDiacritics, hasDiacritics, normalizeText } from '../text/normalize.ts';
 import { findPlaces } from '../text/places.ts';
 import { extractTerms, isEnglishStopword } from '../text/terms.ts';
 
@@ -11,6 +11,8 @@ export type Language = 'vi' | 'en';
 export interface Concept {
   label: string;
   alternatives: string[][];
+  /** Came from a glossary or synonym phrase rather than a single word of the question. */
+  phrase: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -19,6 +21,8 @@ export interface AnalyzedQuery {
   /** Whether the user typed Vietnamese diacritics. */
   accented: boolean;
   concepts: Concept[];
+  /** Neighbouring content words the user typed, outside glossary and synonym phrases ("lang_son"). */
+  pairs: string[];
   lexical: LexicalQuery;
   /** Text given to the embedder: the question with English domain terms translated. */
   embedText: string;
@@ -27,7 +31,7 @@ export interface AnalyzedQuery {
   years: string[];
 }
 
-const LONGEST_GLOSSARY_KEY = 4;
+const LONGEST_PHRASE = 6;
 
 /** A question in plain ASCII whose words are mostly English function words or glossary terms. */
 export function detectLanguage(question: string, lexicon: Lexicon): Language {
@@ -36,14 +40,6 @@ export function detectLanguage(question: string, lexicon: Lexicon): Language {
   if (tokens.length === 0) return 'vi';
   const english = tokens.filter((t) => isEnglishStopword(t) || lexicon.glossary[t] !== undefined).length;
   return english / tokens.length >= 0.34 ? 'en' : 'vi';
-}
-
-function addTerms(target: LexicalQuery, text: string, language: Language): string[] {
-  const terms = extractTerms(text, language);
-  target.exact.push(...terms.exact);
-  target.folded.push(...terms.folded);
-  target.bigrams.push(...terms.bigrams);
-  return terms.folded;
 }
 
 // English inflections tried in turn, so "chaired", "elections" and "voting" find their glossary entries.
@@ -67,27 +63,57 @@ function lookupGlossary(lexicon: Lexicon, key: string): string[] | undefined {
   return undefined;
 }
 
-/** Splits an English question into glossary matches (longest first) and the words between them. */
-function englishPieces(question: string, lexicon: Lexicon): Array<{ text: string; phrases?: string[] }> {
-  const tokens = words(question);
-  const pieces: Array<{ text: string; phrases?: string[] }> = [];
-  let loose: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
-    let matched = false;
-    for (let n = Math.min(LONGEST_GLOSSARY_KEY, tokens.length - i); n > 0 && !matched; n--) {
-      const phrases = lookupGlossary(lexicon, tokens.slice(i, i + n).join(' '));
-      const key = tokens.slice(i, i + n).join(' ');
-      if (phrases) {
-        if (loose.length > 0) pieces.push({ text: loose.join(' ') });
-        loose = [];
-        pieces.push({ text: key, phrases });
-        i += n;
-        matched = true;
+// Synonym groups keyed by every member's diacritic-free spelling, built once per lexicon.
+const synonymIndexes = new WeakMap<Lexicon, Map<string, string[]>>();
+
+function synonymIndex(lexicon: Lexicon): Map<string, string[]> {
+  let index = synonymIndexes.get(lexicon);
+  if (!index) {
+    index = new Map();
+    for (const [head, alternatives] of Object.entries(lexicon.synonyms)) {
+      const group = [head, ...alternatives];
+      for (const member of group) {
+        const key = foldDiacritics(normalizeText(member)).match(/[\p{L}\p{N}]+/gu)?.join(' ');
+        if (key) index.set(key, [...new Set([...(index.get(key) ?? []), ...group])]);
       }
     }
-    if (!matched) loose.push(tokens[i++] as string);
+    synonymIndexes.set(lexicon, index);
   }
-  if (loose.length > 0) pieces.push({ text: loose.join(' ') });
+  return index;
+}
+
+interface Piece {
+  text: string;
+  /** Phrases this piece stands for, when it matched the glossary or the synonym table. */
+  phrases?: string[];
+}
+
+/** Splits text into phrase matches (longest first) and the original text between them. */
+function splitPhrases(text: string, lookup: (key: string) => string[] | undefined): Piece[] {
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+  const keys = tokens.map((t) => foldDiacritics(t[0]));
+  const pieces: Piece[] = [];
+  let looseFrom = 0;
+  for (let i = 0; i < tokens.length; ) {
+    let phrases: string[] | undefined;
+    let length = 0;
+    for (let n = Math.min(LONGEST_PHRASE, tokens.length - i); n > 0 && !phrases; n--) {
+      phrases = lookup(keys.slice(i, i + n).join(' '));
+      length = n;
+    }
+    if (!phrases) {
+      i++;
+      continue;
+    }
+    const start = tokens[i]?.index ?? 0;
+    const last = tokens[i + length - 1] as RegExpMatchArray;
+    const end = (last.index ?? 0) + last[0].length;
+    if (start > looseFrom) pieces.push({ text: text.slice(looseFrom, start) });
+    pieces.push({ text: text.slice(start, end), phrases });
+    looseFrom = end;
+    i += length;
+  }
+  if (looseFrom < text.length) pieces.push({ text: text.slice(looseFrom) });
   return pieces;
 }
 
@@ -97,22 +123,32 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
   const language = detectLanguage(normalized, lexicon);
   const lexical: LexicalQuery = { exact: [], folded: [], bigrams: [] };
   const concepts: Concept[] = [];
+  const pairs: string[] = [];
   const embedParts: string[] = [];
+  const addTerms = (text: string, lang: Language) => {
+    const terms = extractTerms(text, lang);
+    lexical.exact.push(...terms.exact);
+    lexical.folded.push(...terms.folded);
+    lexical.bigrams.push(...terms.bigrams);
+    return terms;
+  };
 
-  if (language === 'en') {
-    for (const piece of englishPieces(normalized, lexicon)) {
-      if (piece.phrases) {
-        const alternatives = piece.phrases.map((p) => addTerms(lexical, p, 'vi')).filter((a) => a.length > 0);
-        if (alternatives.length > 0) concepts.push({ label: piece.text, alternatives });
-        embedParts.push(...piece.phrases);
-      } else {
-        for (const word of addTerms(lexical, piece.text, 'en')) concepts.push({ label: word, alternatives: [[word]] });
-        embedParts.push(piece.text);
-      }
+  const synonyms = synonymIndex(lexicon);
+  const lookup =
+    language === 'en'
+      ? (key: string) => lookupGlossary(lexicon, key)
+      : (key: string) => synonyms.get(key);
+  for (const piece of splitPhrases(normalized, lookup)) {
+    if (piece.phrases) {
+      const alternatives = piece.phrases.map((p) => addTerms(p, 'vi').folded).filter((a) => a.length > 0);
+      if (alternatives.length > 0) concepts.push({ label: piece.text, alternatives, phrase: true });
+      embedParts.push(language === 'en' ? piece.phrases.join(' ') : piece.text);
+    } else {
+      const terms = addTerms(piece.text, language);
+      for (const word of terms.folded) concepts.push({ label: word, alternatives: [[word]], phrase: false });
+      pairs.push(...terms.bigrams);
+      embedParts.push(piece.text);
     }
-  } else {
-    for (const word of addTerms(lexical, normalized, 'vi')) concepts.push({ label: word, alternatives: [[word]] });
-    embedParts.push(normalized);
   }
 
   const unique = new Map(concepts.map((c) => [c.alternatives.map((a) => a.join(' ')).join('|'), c]));
@@ -121,6 +157,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
     language,
     accented: hasDiacritics(normalized),
     concepts: [...unique.values()],
+    pairs: [...new Set(pairs)],
     lexical,
     embedText: embedParts.join(' '),
     refs: findDocumentRefs(normalized),

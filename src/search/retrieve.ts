@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/index.ts';
-import type { CorpusIndex, DocumentMeta, Embedder } from '../index/index.ts';
+import type { CorpusIndex, DocumentMeta, Embedder, RegisterEntry } from '../index/index.ts';
 import type { DocumentRef } from '../text/identifiers.ts';
 import { foldDiacritics } from '../text/normalize.ts';
 import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
@@ -26,7 +26,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
 };
 
 // Weights of the fused score; tuned with `npm run eval`.
-const WEIGHTS = { lexical: 0.35, vector: 0.25, coverage: 0.4, reference: 1, place: 0.15, year: 0.05 };
+const WEIGHTS = { lexical: 0.35, vector: 0.25, coverage: 0.4, reference: 1, stated: 0.5, place: 0.15, year: 0.05, guidance: 0.1 };
 
 export interface Hit {
   passageIndex: number;
@@ -48,6 +48,8 @@ export interface Retrieval {
   query: AnalyzedQuery;
   outcome: Outcome;
   hits: Hit[];
+  /** Register entries of the references the question names. */
+  references: RegisterEntry[];
   /** References the question names that the corpus does not hold. */
   unknownReferences: DocumentRef[];
   /** Real references close to an unknown one, offered as "did you mean". */
@@ -105,10 +107,12 @@ export async function retrieve(
 ): Promise<Retrieval> {
   const opts = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
   const query = analyzeQuery(question, index.lexicon);
+  const entries = [...new Set(query.refs.flatMap((ref) => index.lookupReference(refKey(ref))))];
   const result = (outcome: Outcome, hits: Hit[] = [], unknownReferences: DocumentRef[] = [], suggestions: string[] = []): Retrieval => ({
     query,
     outcome,
     hits,
+    references: outcome === 'answered' ? entries : [],
     unknownReferences,
     suggestions,
   });
@@ -146,20 +150,29 @@ export async function retrieve(
     });
     const wordCoverage = query.concepts.length > 0 ? covered / totalWeight : 0;
     // Word pairs tell "kết hôn" from "kết quả" and "hơn": single syllables alone match almost anything.
-    const pairs = query.lexical.bigrams;
-    const coverage = pairs.length > 0 ? (wordCoverage + pairs.filter((b) => terms.has(b)).length / pairs.length) / 2 : wordCoverage;
+    // A glossary or synonym phrase counts as one pair, met when the concept is.
+    const phrases = query.concepts.filter((c) => c.phrase);
+    const units = query.pairs.length + phrases.length;
+    const metUnits = query.pairs.filter((b) => terms.has(b)).length + phrases.filter((c) => matched.includes(c.label)).length;
+    const coverage = units > 0 ? (wordCoverage + metUnits / units) / 2 : wordCoverage;
     const references = query.refs.filter((ref) => index.passagesMentioning(refKey(ref)).includes(passageIndex)).map(refKey);
     const lexical = lexicalScore.get(passageIndex) ?? 0;
     const similarity = index.similarity(passageIndex, queryVector);
     const place = query.places.some((p) => document.place === p || terms.has(foldDiacritics(p).replace(/\s+/g, '_'))) ? 1 : 0;
     const year = query.years.some((y) => document.date?.startsWith(y)) ? 1 : 0;
+    // A question naming no place or year asks for the rule in force, which the guide states.
+    const guidance = query.places.length === 0 && query.years.length === 0 && document.kind === 'guidance' ? 1 : 0;
+    // The passage that says who issued a referenced document and when leads its card.
+    const stated = entries.some((e) => e.statedIn === passageIndex) ? 1 : 0;
     const score =
       WEIGHTS.lexical * lexical +
       WEIGHTS.vector * similarity +
       WEIGHTS.coverage * coverage +
       WEIGHTS.reference * (query.refs.length > 0 ? references.length / query.refs.length : 0) +
+      WEIGHTS.stated * stated +
       WEIGHTS.place * place +
-      WEIGHTS.year * year;
+      WEIGHTS.year * year +
+      WEIGHTS.guidance * guidance;
     hits.push({ passageIndex, passage, document, score, coverage, lexical, similarity, matched, references });
   }
   hits.sort((a, b) => b.score - a.score);
