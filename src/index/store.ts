@@ -269,15 +269,24 @@ export interface OpenIndexOptions {
   onProgress?: BuildOptions['onProgress'];
 }
 
-/** Loads the index, building it first when it is missing or no longer matches the corpus or the embedder. */
+/**
+ * Loads the index, building it first when it is missing or no longer matches the corpus or the
+ * embedder. When only the corpus changed and the new build fails (a broken file), the previous
+ * index keeps answering and the error is logged.
+ */
 export async function openIndex(options: OpenIndexOptions): Promise<CorpusIndex> {
   const { corpusDir, indexDir, embedder, logger } = options;
   const state = await checkIndex(corpusDir, indexDir, embedder);
   if (state !== 'fresh') {
     logger.info({ indexDir, reason: state, embedder: embedder.id }, `index is ${state}: building it before answering`);
-    const { manifest, warnings } = await buildIndex(options);
-    for (const warning of warnings) logger.warn(warning);
-    logger.info({ ...manifest.counts, buildMs: manifest.buildMs }, 'index built');
+    try {
+      const { manifest, warnings } = await buildIndex(options);
+      for (const warning of warnings) logger.warn(warning);
+      logger.info({ ...manifest.counts, buildMs: manifest.buildMs }, 'index built');
+    } catch (error) {
+      if (state !== 'corpus-changed') throw error;
+      logger.error({ err: error }, 'rebuild failed; answering from the previous index');
+    }
   }
   return loadIndex(indexDir);
 }

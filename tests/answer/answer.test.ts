@@ -56,6 +56,15 @@ describe('composeAnswer', () => {
     expect(text).toMatch(/Có phải bạn muốn hỏi: .*05-CT\/TW/);
   });
 
+  it('opens a question about a known identifier with a card: who issued it, when, about what, cited', async () => {
+    const a = await answer('chi thi 03 ban hanh ngay nao');
+    expect(a.cards).toEqual([
+      { reference: 'Chỉ thị 03-CT/TU', issuer: 'Ban Thường vụ Tỉnh ủy Lạng Sơn', date: '2021-01-20', subject: 'lãnh đạo cuộc bầu cử', n: 1 },
+      expect.objectContaining({ reference: 'Chỉ thị 03/CT-UBND', issuer: 'Chủ tịch UBND tỉnh Lạng Sơn', date: '2021-01-24', n: 1 }),
+    ]);
+    expect(renderText(a)).toContain('Chỉ thị 03-CT/TU của Ban Thường vụ Tỉnh ủy Lạng Sơn, ban hành ngày 20/01/2021, về lãnh đạo cuộc bầu cử. [1]');
+  });
+
   it('renders English templates on request', async () => {
     const text = renderText(await answer('Chỉ thị 03-CT/TU ban hành ngày nào?', 'en'));
     expect(text).toContain('On Directive 03-CT/TU, the corpus says:');

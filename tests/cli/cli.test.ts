@@ -76,3 +76,13 @@ describe('reindex', () => {
     expect(await readManifest(ws.indexDir)).toEqual(before);
   });
 });
+
+describe('ask --list-directives', () => {
+  it('prints the register as text and as JSON', async () => {
+    const text = await run('ask', ['--list-directives']);
+    expect(text.stdout).toContain('Chỉ thị 03-CT/TU — Ban Thường vụ Tỉnh ủy Lạng Sơn · 20/01/2021 · lãnh đạo cuộc bầu cử');
+    const json = await run('ask', ['--list-directives', '--json']);
+    const items = JSON.parse(json.stdout) as Array<{ reference: string; mentions: unknown[] }>;
+    expect(items.find((i) => i.reference === 'Chỉ thị 05-CT/TW')?.mentions.length).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -71,4 +71,18 @@ describe('checkIndex and openIndex', () => {
     expect(lines().some((l) => l.reason === 'embedder-changed')).toBe(true);
     expect(index.manifest.embedder.dimensions).toBe(256);
   });
+
+  it('keeps answering from the previous index when a changed corpus fails to build', async () => {
+    const { logger, lines } = memoryLogger();
+    await openIndex({ ...ws, embedder, logger });
+    await writeFile(path.join(ws.corpusDir, 'news', 'zz-broken.md'), '---\nkind: news\n---\nKhông có tiêu đề.\n');
+    const index = await openIndex({ ...ws, embedder, logger });
+    expect(index.manifest.counts.documents).toBe(5);
+    expect(lines().some((l) => l.level === 50 && String(l.msg).includes('previous index'))).toBe(true);
+  });
+
+  it('refuses to fall back when there is no index to fall back to', async () => {
+    await writeFile(path.join(ws.corpusDir, 'news', 'zz-broken.md'), '---\nkind: news\n---\nKhông có tiêu đề.\n');
+    await expect(openIndex({ ...ws, embedder, logger: memoryLogger().logger })).rejects.toThrow(/zz-broken\.md: title/);
+  });
 });
