@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chunkDocument, hashCorpus, loadCorpus, type CorpusDocument, type Lexicon, type Passage } from '../corpus/index.ts';
+import { chunkDocument, EMPTY_LEXICON, hashCorpus, loadCorpus, type CorpusDocument, type Lexicon, type Passage } from '../corpus/index.ts';
 import { extractTerms } from '../text/terms.ts';
 import type { Logger } from 'pino';
 import type { Embedder } from './embedder.ts';
@@ -10,7 +10,7 @@ import { buildRegister, type RegisterEntry } from './register.ts';
 import { DEFAULT_HNSW, readVectors, VectorIndex, writeVectors, type HnswParams, type VectorHit } from './vectors.ts';
 
 // Bump whenever the files or their meaning change, so older indexes are rebuilt instead of misread.
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 export interface Manifest {
   formatVersion: number;
@@ -248,7 +248,7 @@ export async function loadIndex(indexDir: string): Promise<CorpusIndex> {
     location,
     await json<DocumentMeta[]>(FILES.documents),
     await json<Passage[]>(FILES.passages),
-    await json<Lexicon>(FILES.lexicon),
+    { ...EMPTY_LEXICON, ...(await json<Partial<Lexicon>>(FILES.lexicon)) },
     LexicalIndex.fromJSON(await read(FILES.lexical)),
     VectorIndex.read(path.join(location, FILES.hnsw), manifest.embedder.dimensions, manifest.hnsw.efSearch),
     await json(FILES.stats),

@@ -28,6 +28,8 @@ export interface AnalyzedQuery {
   embedText: string;
   refs: DocumentRef[];
   places: string[];
+  /** Other countries the question names, each with the diacritic-free terms that would show a document mentions it. */
+  foreign: Array<{ name: string; terms: string[] }>;
   years: string[];
 }
 
@@ -117,6 +119,26 @@ function splitPhrases(text: string, lookup: (key: string) => string[] | undefine
   return pieces;
 }
 
+const termOf = (tokens: string[]) => (tokens.length === 1 ? (tokens[0] as string) : `${tokens[0]}_${tokens[1]}`);
+
+/** Countries from the lexicon's foreign list that the question names. */
+function findForeign(text: string, lexicon: Lexicon): AnalyzedQuery['foreign'] {
+  const tokens: string[] = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const folded = ` ${tokens.map((t) => foldDiacritics(t)).join(' ')} `;
+  const found: AnalyzedQuery['foreign'] = [];
+  for (const [head, others] of Object.entries(lexicon.foreign)) {
+    const names = [head, ...others].map((n) => normalizeText(n).match(/[\p{L}\p{N}]+/gu) ?? []).filter((n) => n.length > 0);
+    // A lone syllable is too often a Vietnamese name or word ("Đức", "Nga", "đạo đức"): only longer
+    // names, capitalised English names ("Japan") and acronyms ("USA") count.
+    const telling = names.filter((n) => n.length > 1 || /^(?:[A-Z][a-z]{3,}|[A-Z]{2,})$/.test(n[0] as string));
+    const named = telling.some((name) =>
+      name.length === 1 ? tokens.includes(name[0] as string) : folded.includes(` ${name.map((w) => foldDiacritics(w)).join(' ')} `),
+    );
+    if (named) found.push({ name: head, terms: telling.map((n) => termOf(n.map((w) => foldDiacritics(w)))) });
+  }
+  return found;
+}
+
 /** Turns a user's question into the concepts, terms and references that retrieval works with. */
 export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery {
   const normalized = normalizeText(question).trim();
@@ -162,6 +184,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
     embedText: embedParts.join(' '),
     refs: findDocumentRefs(normalized),
     places: findPlaces(normalized),
+    foreign: findForeign(normalized, lexicon),
     years: [...new Set(foldDiacritics(normalized).match(/\b(19|20)\d{2}\b/g) ?? [])],
   };
 }

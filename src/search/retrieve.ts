@@ -118,6 +118,9 @@ export async function retrieve(
   });
   if (query.concepts.length === 0 && query.refs.length === 0) return result('empty');
 
+  // This corpus answers for Vietnam: another country's election or law is out of scope unless a document mentions it.
+  if (query.foreign.some((f) => f.terms.every((t) => index.documentFrequency(t) === 0))) return result('no_match');
+
   const unknown = query.refs.filter((ref) => index.passagesMentioning(refKey(ref)).length === 0);
   if (unknown.length > 0) {
     return result('unknown_reference', [], unknown, [...new Set(unknown.flatMap((ref) => suggestReferences(index, ref)))]);

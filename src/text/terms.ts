@@ -1,11 +1,11 @@
 import { foldDiacritics, normalizeText } from './normalize.ts';
 
-// Function and question words that carry no topic in Vietnamese.
+// Function and question words that carry no topic in Vietnamese ("lại" stays: "bầu cử lại" is a topic).
 const VI_STOPWORDS = new Set(
   `và của các là có được những trong cho để với đã đang sẽ tại thì mà này nay đó khi từ đến về một như cũng còn
-  theo trên dưới ra vào bị nên nếu hay hoặc rất lại nhất nữa gì nào ai đâu sao bao nhiêu mấy không chưa rồi vậy
+  theo trên dưới ra vào bị nên nếu hay hoặc rất nhất nữa gì nào ai đâu sao bao nhiêu mấy không chưa rồi vậy
   thế ấy kia vì nhé à ơi hả ạ tôi mình chúng ta hỏi xin biết ở đây muốn cần phải mỗi cả cái chiếc việc sự bạn
-  nói chuyện điều gồm nêu kể nhắc tới tóm tắt vấn ông bà`
+  nói chuyện điều gồm nêu kể nhắc tới tóm tắt vấn ông bà luôn kiểu nhỉ nha giúp`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -13,8 +13,8 @@ const VI_STOPWORDS = new Set(
 // The same words typed without diacritics, minus those that fold onto topic words ("thi" is also "thị", "dang" "Đảng").
 const VI_FOLDED_STOPWORDS = new Set(
   `va cua cac la co duoc nhung trong cho voi da se tai ma nay do khi den ve mot nhu con theo tren duoi ra vao nen
-  neu hay hoac rat lai nua gi nao ai sao nhieu may khong chua roi vay ay kia nhe oi toi xin biet o day muon phai ca
-  cai viec su noi chuyen dieu gom nhac toi tom tat ong ba`
+  neu hay hoac rat nua gi nao ai sao nhieu may khong chua roi vay ay kia nhe oi toi xin biet o day muon phai ca
+  cai viec su noi chuyen dieu gom nhac toi tom tat ong ba luon kieu nhi nha giup`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -85,14 +85,14 @@ describe('retrieve over the shipped corpus', () => {
 
 describe('analyzeQuery', () => {
   it('detects English and keeps Vietnamese typed without diacritics as Vietnamese', () => {
-    const lexicon = { glossary: { election: ['bầu cử'], directive: ['chỉ thị'] }, synonyms: {} };
+    const lexicon = { glossary: { election: ['bầu cử'], directive: ['chỉ thị'] }, synonyms: {}, foreign: {} };
     expect(analyzeQuery('Which directive covers the election?', lexicon).language).toBe('en');
     expect(analyzeQuery('bau cu luc may gio', lexicon).language).toBe('vi');
     expect(analyzeQuery('chi thi 05 yeu cau gi', lexicon).language).toBe('vi');
   });
 
   it('turns glossary terms, inflected or not, into Vietnamese alternatives', () => {
-    const lexicon = { glossary: { election: ['bầu cử'], chair: ['chủ trì'] }, synonyms: {} };
+    const lexicon = { glossary: { election: ['bầu cử'], chair: ['chủ trì'] }, synonyms: {}, foreign: {} };
     const q = analyzeQuery('Who chaired the elections?', lexicon);
     expect(q.concepts.map((c) => c.alternatives)).toEqual([[['chu', 'tri']], [['bau', 'cu']]]);
     expect(q.lexical.exact).toContain('bầu');
