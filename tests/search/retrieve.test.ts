@@ -104,7 +104,7 @@ describe('diacritics', () => {
     const ws = await scratchWorkspace();
     const { mkdir, rm, writeFile } = await import('node:fs/promises');
     const path = await import('node:path');
-    await rm(path.join(ws.corpusDir, 'news'), { recursive: true });
+    for (const folder of ['news', 'guidance']) await rm(path.join(ws.corpusDir, folder), { recursive: true, force: true });
     await mkdir(path.join(ws.corpusDir, 'news'));
     const doc = (title: string, body: string) => `---\ntitle: ${title}\nkind: news\ndate: 2021-01-01\n---\n${body}\n`;
     // "bàn" (table) and "bản" (village) are both "ban" without diacritics.
