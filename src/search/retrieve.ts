@@ -26,7 +26,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
 };
 
 // Weights of the fused score; tuned with `npm run eval`.
-const WEIGHTS = { lexical: 0.35, vector: 0.25, coverage: 0.4, reference: 1, stated: 0.5, place: 0.15, year: 0.05, guidance: 0.1 };
+const WEIGHTS = { lexical: 0.35, vector: 0.25, coverage: 0.4, reference: 1, stated: 0.5, place: 0.15, year: 0.15, guidance: 0.1 };
 
 export interface Hit {
   passageIndex: number;

@@ -65,6 +65,15 @@ describe('composeAnswer', () => {
     expect(renderText(a)).toContain('Chỉ thị 03-CT/TU của Ban Thường vụ Tỉnh ủy Lạng Sơn, ban hành ngày 20/01/2021, về lãnh đạo cuộc bầu cử. [1]');
   });
 
+  it('answers from the guide "under the law in force", with the article each citation rests on', async () => {
+    const a = await answer('Tôi có được nhờ người khác đi bầu thay không?');
+    expect(a.lead).toBe('Theo luật hiện hành (Luật số 85/2015/QH13, sửa đổi, bổ sung bởi Luật số 83/2025/QH15 (hiệu lực từ 01/7/2025)):');
+    expect(a.citations[0]).toMatchObject({ kind: 'guidance', article: 'Điều 69' });
+    expect(a.notice).toBeNull();
+    expect(renderText(a)).toContain('Hướng dẫn, Điều 69 · Luật Bầu cử');
+    expect(renderTelegramHtml(a)[0]).toContain('Điều 69');
+  });
+
   it('renders English templates on request', async () => {
     const text = renderText(await answer('Chỉ thị 03-CT/TU ban hành ngày nào?', 'en'));
     expect(text).toContain('On Directive 03-CT/TU, the corpus says:');

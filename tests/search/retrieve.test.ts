@@ -118,3 +118,31 @@ describe('diacritics', () => {
     expect((await ranked('ban')).sort()).toEqual(['news/a', 'news/b']);
   });
 });
+
+describe('voters and the guide', () => {
+  it('reads a paraphrase through the synonym table, typed with or without diacritics', async () => {
+    for (const q of ['Tôi nhờ con đi bầu hộ được không?', 'co duoc bau thay cho ca nha khong', 'nhờ người khác bỏ phiếu giùm được không']) {
+      const r = await ask(q);
+      expect(r.query.concepts.some((c) => c.phrase && c.alternatives.some((a) => a.join(' ') === 'bau thay'))).toBe(true);
+      expect(r.hits[0]?.document.id).toBe('guidance/cach-bo-phieu');
+    }
+  });
+
+  it('gives the current rule from the guide first when no place or year is named, the news when a province is', async () => {
+    expect((await ask('Khiếu nại, tố cáo về bầu cử được giải quyết thế nào?')).hits[0]?.document.kind).toBe('guidance');
+    expect((await ask('Khiếu nại, tố cáo về bầu cử ở Bạc Liêu được giải quyết thế nào?')).hits[0]?.document.id).toBe(BAC_LIEU);
+    expect((await ask('Năm 2021 khiếu nại, tố cáo về bầu cử được giải quyết thế nào?')).hits[0]?.document.date).toMatch(/^2021/);
+  });
+
+  it('declines near-domain questions about another country, with and without diacritics', async () => {
+    for (const q of ['Bầu cử quốc hội Nhật Bản diễn ra khi nào?', 'Bầu cử Hàn Quốc 2025', 'Who won the French presidential election?']) {
+      expect((await ask(q)).outcome).toBe('no_match');
+      expect((await ask(stripDiacritics(q))).outcome).toBe('no_match');
+    }
+  });
+
+  it('does not take a Vietnamese word or name for a country', async () => {
+    const q = analyzeQuery('Ông Nguyễn Văn Đức nói về đạo đức cán bộ ở nước ta', index.lexicon);
+    expect(q.foreign).toEqual([]);
+  });
+});
