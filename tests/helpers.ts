@@ -1,11 +1,18 @@
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { afterAll } from 'vitest';
+
+const roots: string[] = [];
+// Registered when a test file imports this module, so every file removes the directories it made.
+afterAll(async () => {
+  await Promise.all(roots.splice(0).map((root) => rm(root, { recursive: true, force: true })));
+});
 
 /** A scratch copy of the shipped corpus and an index location inside a fresh temporary directory. */
 export async function scratchWorkspace(): Promise<{ root: string; corpusDir: string; indexDir: string }> {
-  const root = await mkdtemp(path.join(tmpdir(), 'cu-tri-hoi-'));
+  const root = await tempDir();
   const corpusDir = path.join(root, 'corpus');
   await cp('corpus', corpusDir, { recursive: true });
   return { root, corpusDir, indexDir: path.join(root, 'data', 'index') };
@@ -16,4 +23,11 @@ export function memoryLogger(): { logger: pino.Logger; lines: () => Array<Record
   const chunks: string[] = [];
   const logger = pino({ level: 'debug' }, { write: (chunk: string) => chunks.push(chunk) });
   return { logger, lines: () => chunks.map((c) => JSON.parse(c) as Record<string, unknown>) };
+}
+
+/** An empty temporary directory, removed after the test file. */
+export async function tempDir(): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), 'cu-tri-hoi-'));
+  roots.push(root);
+  return root;
 }

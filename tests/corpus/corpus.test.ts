@@ -1,9 +1,9 @@
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chunkDocument, cleanBody, CorpusError, loadCorpus, parseArticle, parseDocument, parseTermTable } from '../../src/corpus/index.ts';
 import { wordCount } from '../../src/text/normalize.ts';
+import { tempDir } from '../helpers.ts';
 
 const valid = `---
 title: Triển khai công tác bầu cử
@@ -127,7 +127,7 @@ describe('chunkDocument', () => {
 
 describe('loadCorpus', () => {
   it('loads documents and the glossary and hashes every file', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'corpus-'));
+    const dir = await tempDir();
     await mkdir(path.join(dir, 'news'));
     await mkdir(path.join(dir, 'lexicon'));
     await writeFile(path.join(dir, 'news', 'a.md'), valid);
