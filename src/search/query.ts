@@ -3,7 +3,7 @@ import type { LexicalQuery } from '../index/index.ts';
 import { findDocumentRefs, type DocumentRef } from '../text/identifiers.ts';
 import { foldDiacritics, hasDiacritics, normalizeText } from '../text/normalize.ts';
 import { findPlaces } from '../text/places.ts';
-import { extractTerms, isEnglishStopword } from '../text/terms.ts';
+import { extractTerms, isEnglishStopword, isStopword } from '../text/terms.ts';
 
 export type Language = 'vi' | 'en';
 
@@ -28,6 +28,8 @@ export interface AnalyzedQuery {
   embedText: string;
   refs: DocumentRef[];
   places: string[];
+  /** Names of laws the question asks about ("luật đất đai" → "dat_dai"), as diacritic-free word pairs. */
+  laws: string[];
   /** Other countries the question names, each with the diacritic-free terms that would show a document mentions it. */
   foreign: Array<{ name: string; terms: string[] }>;
   years: string[];
@@ -65,18 +67,21 @@ function lookupGlossary(lexicon: Lexicon, key: string): string[] | undefined {
   return undefined;
 }
 
-// Synonym groups keyed by every member's diacritic-free spelling, built once per lexicon.
-const synonymIndexes = new WeakMap<Lexicon, Map<string, string[]>>();
+// Synonym groups keyed by every member's spelling, with diacritics (lower-cased) and without, built once per lexicon.
+const synonymIndexes = new WeakMap<Lexicon, { exact: Map<string, string[]>; folded: Map<string, string[]> }>();
 
-function synonymIndex(lexicon: Lexicon): Map<string, string[]> {
+function synonymIndex(lexicon: Lexicon): { exact: Map<string, string[]>; folded: Map<string, string[]> } {
   let index = synonymIndexes.get(lexicon);
   if (!index) {
-    index = new Map();
+    index = { exact: new Map(), folded: new Map() };
     for (const [head, alternatives] of Object.entries(lexicon.synonyms)) {
       const group = [head, ...alternatives];
       for (const member of group) {
-        const key = foldDiacritics(normalizeText(member)).match(/[\p{L}\p{N}]+/gu)?.join(' ');
-        if (key) index.set(key, [...new Set([...(index.get(key) ?? []), ...group])]);
+        const exact = normalizeText(member).toLowerCase().match(/[\p{L}\p{N}]+/gu)?.join(' ');
+        if (!exact) continue;
+        for (const [map, key] of [[index.exact, exact], [index.folded, foldDiacritics(exact)]] as const) {
+          map.set(key, [...new Set([...(map.get(key) ?? []), ...group])]);
+        }
       }
     }
     synonymIndexes.set(lexicon, index);
@@ -91,9 +96,9 @@ interface Piece {
 }
 
 /** Splits text into phrase matches (longest first) and the original text between them. */
-function splitPhrases(text: string, lookup: (key: string) => string[] | undefined): Piece[] {
+function splitPhrases(text: string, lookup: (key: string) => string[] | undefined, fold: boolean): Piece[] {
   const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
-  const keys = tokens.map((t) => foldDiacritics(t[0]));
+  const keys = tokens.map((t) => (fold ? foldDiacritics(t[0]) : t[0].toLowerCase()));
   const pieces: Piece[] = [];
   let looseFrom = 0;
   for (let i = 0; i < tokens.length; ) {
@@ -139,6 +144,22 @@ function findForeign(text: string, lexicon: Lexicon): AnalyzedQuery['foreign'] {
   return found;
 }
 
+// Words after "luật" that describe rather than name a law: "luật mới", "luật hiện hành", "luật số 85".
+const NOT_A_LAW_NAME = new Set(['moi', 'hien', 'sua', 'nao', 'gi', 'nay', 'so', 'quy', 've', 'cua', 'la', 'co', 'da', 'duoc', 'thi', 'cu']);
+
+function findLawNames(text: string): string[] {
+  const tokens = foldDiacritics(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const names: string[] = [];
+  tokens.forEach((t, i) => {
+    const [before, a, b] = [tokens[i - 1], tokens[i + 1], tokens[i + 2]];
+    // "kỷ luật", "pháp luật" and "đúng luật" are not the start of a law's name.
+    if (t !== 'luat' || before === 'ky' || before === 'phap' || before === 'dung' || !a || !b) return;
+    if (NOT_A_LAW_NAME.has(a) || /^\d/.test(a) || isStopword(a) || isStopword(b)) return;
+    names.push(`${a}_${b}`);
+  });
+  return names;
+}
+
 /** Turns a user's question into the concepts, terms and references that retrieval works with. */
 export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery {
   const normalized = normalizeText(question).trim();
@@ -156,11 +177,13 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
   };
 
   const synonyms = synonymIndex(lexicon);
+  const accented = hasDiacritics(normalized);
+  // Typed with diacritics, "có thể đi bầu" must not match "thẻ đi bầu"; typed without, both read alike.
   const lookup =
     language === 'en'
       ? (key: string) => lookupGlossary(lexicon, key)
-      : (key: string) => synonyms.get(key);
-  for (const piece of splitPhrases(normalized, lookup)) {
+      : (key: string) => (accented ? synonyms.exact : synonyms.folded).get(key);
+  for (const piece of splitPhrases(normalized, lookup, language === 'en' || !accented)) {
     if (piece.phrases) {
       const alternatives = piece.phrases.map((p) => addTerms(p, 'vi').folded).filter((a) => a.length > 0);
       if (alternatives.length > 0) concepts.push({ label: piece.text, alternatives, phrase: true });
@@ -177,13 +200,14 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
   return {
     question,
     language,
-    accented: hasDiacritics(normalized),
+    accented,
     concepts: [...unique.values()],
     pairs: [...new Set(pairs)],
     lexical,
     embedText: embedParts.join(' '),
     refs: findDocumentRefs(normalized),
     places: findPlaces(normalized),
+    laws: findLawNames(normalized),
     foreign: findForeign(normalized, lexicon),
     years: [...new Set(foldDiacritics(normalized).match(/\b(19|20)\d{2}\b/g) ?? [])],
   };

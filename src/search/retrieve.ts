@@ -2,6 +2,7 @@ import type { Passage } from '../corpus/index.ts';
 import type { CorpusIndex, DocumentMeta, Embedder, RegisterEntry } from '../index/index.ts';
 import type { DocumentRef } from '../text/identifiers.ts';
 import { foldDiacritics } from '../text/normalize.ts';
+import { mayBeStopword } from '../text/terms.ts';
 import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
 
 export interface RetrieveOptions {
@@ -11,6 +12,8 @@ export interface RetrieveOptions {
   candidates: number;
   /** Coverage the best passage must reach to count as an answer: the mean of the idf-weighted share of the question's words and the share of its word pairs it holds. */
   minCoverage: number;
+  /** The same for a question that is plainly about elections: it uses a synonym-table phrase or a word pair common in the corpus. */
+  minCoverageInDomain: number;
   /** Passages cited from one document at most, so other documents get a place. */
   perDocument: number;
   /** Hits scoring below this fraction of the best one are dropped. */
@@ -21,6 +24,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   limit: 3,
   candidates: 40,
   minCoverage: 0.5,
+  minCoverageInDomain: 0.35,
   perDocument: 2,
   relativeFloor: 0.5,
 };
@@ -118,8 +122,9 @@ export async function retrieve(
   });
   if (query.concepts.length === 0 && query.refs.length === 0) return result('empty');
 
-  // This corpus answers for Vietnam: another country's election or law is out of scope unless a document mentions it.
+  // This corpus answers for Vietnam's election law: another country, or a law it never names, is out of scope.
   if (query.foreign.some((f) => f.terms.every((t) => index.documentFrequency(t) === 0))) return result('no_match');
+  if (query.laws.some((pair) => index.documentFrequency(pair) === 0)) return result('no_match');
 
   const unknown = query.refs.filter((ref) => index.passagesMentioning(refKey(ref)).length === 0);
   if (unknown.length > 0) {
@@ -137,6 +142,8 @@ export async function retrieve(
   ]);
 
   const weights = query.concepts.map((c) => conceptWeight(index, c));
+  // Without diacritics "dang bi" may be "đang bị": a pair that may hold a stopword counts only if the corpus has it.
+  const pairs = query.accented ? query.pairs : query.pairs.filter((p) => !p.split('_').some(mayBeStopword) || index.documentFrequency(p) > 0);
   const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
   const hits: Hit[] = [];
   for (const passageIndex of candidates) {
@@ -155,8 +162,8 @@ export async function retrieve(
     // Word pairs tell "kết hôn" from "kết quả" and "hơn": single syllables alone match almost anything.
     // A glossary or synonym phrase counts as one pair, met when the concept is.
     const phrases = query.concepts.filter((c) => c.phrase);
-    const units = query.pairs.length + phrases.length;
-    const metUnits = query.pairs.filter((b) => terms.has(b)).length + phrases.filter((c) => matched.includes(c.label)).length;
+    const units = pairs.length + phrases.length;
+    const metUnits = pairs.filter((b) => terms.has(b)).length + phrases.filter((c) => matched.includes(c.label)).length;
     const coverage = units > 0 ? (wordCoverage + metUnits / units) / 2 : wordCoverage;
     const references = query.refs.filter((ref) => index.passagesMentioning(refKey(ref)).includes(passageIndex)).map(refKey);
     const lexical = lexicalScore.get(passageIndex) ?? 0;
@@ -182,7 +189,9 @@ export async function retrieve(
 
   const best = hits[0];
   const referenced = query.refs.length > 0 && best !== undefined && best.references.length > 0;
-  if (!best || (!referenced && best.coverage < opts.minCoverage)) return result('no_match');
+  const common = 0.05 * index.passageCount;
+  const inDomain = query.concepts.some((c) => c.phrase) || pairs.some((p) => index.documentFrequency(p) >= common);
+  if (!best || (!referenced && best.coverage < (inDomain ? opts.minCoverageInDomain : opts.minCoverage))) return result('no_match');
 
   const chosen: Hit[] = [];
   const perDocument = new Map<string, number>();

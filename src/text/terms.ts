@@ -34,6 +34,13 @@ export function isStopword(word: string, lang: 'vi' | 'en' = 'vi'): boolean {
   return VI_STOPWORDS.has(word) || (foldDiacritics(word) === word && VI_FOLDED_STOPWORDS.has(word));
 }
 
+const FOLDED_STOPWORD_SPELLINGS = new Set([...VI_STOPWORDS].map((w) => foldDiacritics(w)));
+
+/** A diacritic-free word that may be a stopword typed without marks ("dang" for "đang", "thi" for "thì"). */
+export function mayBeStopword(folded: string): boolean {
+  return FOLDED_STOPWORD_SPELLINGS.has(folded);
+}
+
 export function isEnglishStopword(word: string): boolean {
   return EN_STOPWORDS.has(word.toLowerCase());
 }
