@@ -68,7 +68,8 @@ const buildsDir = (indexDir: string) => `${indexDir}.builds`;
 
 /**
  * Points `indexDir` at a finished build by renaming a fresh symlink over it: readers see the
- * old index or the new one, never a mix. Older builds are removed afterwards.
+ * old index or the new one, never a mix. The build it replaces stays for readers still loading
+ * it; older finished builds are removed, and unfinished ones (another build in progress) are kept.
  */
 async function publish(indexDir: string, buildDir: string): Promise<void> {
   const link = `${indexDir}.link-${randomBytes(4).toString('hex')}`;
@@ -76,10 +77,18 @@ async function publish(indexDir: string, buildDir: string): Promise<void> {
   const existing = await lstat(indexDir).catch(() => null);
   // An index directory from before builds were versioned moves aside so the link can take its place.
   if (existing && !existing.isSymbolicLink()) await rename(indexDir, path.join(buildsDir(indexDir), `legacy-${Date.now()}`));
+  const previous = existing?.isSymbolicLink() ? path.basename(await readlink(indexDir)) : null;
   await rename(link, indexDir);
-  const current = path.basename(buildDir);
+  const keep = new Set([path.basename(buildDir), previous]);
   for (const entry of await readdir(buildsDir(indexDir))) {
-    if (entry !== current) await rm(path.join(buildsDir(indexDir), entry), { recursive: true, force: true });
+    const dir = path.join(buildsDir(indexDir), entry);
+    const finished = await lstat(path.join(dir, FILES.manifest)).then(
+      () => true,
+      () => false,
+    );
+    // An unfinished build older than an hour was left by a process that died.
+    const abandoned = !finished && Date.now() - (await lstat(dir)).mtimeMs > 3_600_000;
+    if (!keep.has(entry) && (finished || abandoned)) await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CorpusError, loadCorpus } from '../../src/corpus/index.ts';
@@ -43,13 +43,28 @@ describe('buildIndex', () => {
 
   it('swaps builds atomically: a reader holding the old index keeps working, old builds are cleaned up', async () => {
     await buildIndex({ ...ws, embedder });
+    // Another build in progress has no manifest yet and must survive the cleanup.
+    await mkdir(path.join(`${ws.indexDir}.builds`, 'in-progress'));
     const old = await loadIndex(ws.indexDir);
     await rm(path.join(ws.corpusDir, 'news', 'undated-bac-lieu-tao-su-chuyen-bien-tich-cuc.md'));
     const { manifest } = await buildIndex({ ...ws, embedder });
     expect(manifest.counts.documents).toBe(shipped - 1);
     expect(old.lexicalSearch({ exact: [], folded: ['lieu'], bigrams: [] }, 5).length).toBeGreaterThan(0);
     expect((await loadIndex(ws.indexDir)).manifest.counts.documents).toBe(shipped - 1);
-    expect(await readdir(`${ws.indexDir}.builds`)).toHaveLength(1);
+    const third = await buildIndex({ ...ws, embedder });
+    const builds = await readdir(`${ws.indexDir}.builds`);
+    // The current build, the one it replaced (readers may still be loading it) and the unfinished one.
+    expect(builds).toHaveLength(3);
+    expect(builds).toContain('in-progress');
+    expect((await loadIndex(ws.indexDir)).manifest.builtAt).toBe(third.manifest.builtAt);
+  });
+});
+
+describe('concurrent builds', () => {
+  it('lets two builds run at once; both succeed and the index that wins loads', async () => {
+    const results = await Promise.all([buildIndex({ ...ws, embedder }), buildIndex({ ...ws, embedder })]);
+    expect(results.map((r) => r.manifest.counts.documents)).toEqual([shipped, shipped]);
+    expect((await loadIndex(ws.indexDir)).passages.length).toBe(results[0]?.manifest.counts.passages);
   });
 });
 
