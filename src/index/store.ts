@@ -66,6 +66,29 @@ function documentFrequencies(texts: string[]): Record<string, number> {
 
 const buildsDir = (indexDir: string) => `${indexDir}.builds`;
 
+/** Runs `fn` while holding a lock directory beside the index, so two builds never publish and clean up at once. */
+async function withPublishLock<T>(indexDir: string, fn: () => Promise<T>): Promise<T> {
+  const lock = `${indexDir}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const held = await lstat(lock).catch(() => null);
+      // Publishing takes milliseconds: a lock older than a minute was left by a process that died.
+      if (held && Date.now() - held.mtimeMs > 60_000) await rm(lock, { recursive: true, force: true });
+      if (attempt > 600) throw new Error(`Could not lock ${lock} to publish the index`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
 /**
  * Points `indexDir` at a finished build by renaming a fresh symlink over it: readers see the
  * old index or the new one, never a mix. The build it replaces stays for readers still loading
@@ -81,14 +104,17 @@ async function publish(indexDir: string, buildDir: string): Promise<void> {
   await rename(link, indexDir);
   const keep = new Set([path.basename(buildDir), previous]);
   for (const entry of await readdir(buildsDir(indexDir))) {
+    if (keep.has(entry)) continue;
     const dir = path.join(buildsDir(indexDir), entry);
+    // Another build's cleanup may remove the same directory at the same time: a vanished entry is fine.
+    const stat = await lstat(dir).catch(() => null);
     const finished = await lstat(path.join(dir, FILES.manifest)).then(
       () => true,
       () => false,
     );
     // An unfinished build older than an hour was left by a process that died.
-    const abandoned = !finished && Date.now() - (await lstat(dir)).mtimeMs > 3_600_000;
-    if (!keep.has(entry) && (finished || abandoned)) await rm(dir, { recursive: true, force: true });
+    const abandoned = stat !== null && !finished && Date.now() - stat.mtimeMs > 3_600_000;
+    if (finished || abandoned) await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -134,9 +160,12 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     await writeVectors(path.join(buildDir, FILES.vectors), vectors, embedder.dimensions);
     VectorIndex.build(vectors, embedder.dimensions, hnsw).write(path.join(buildDir, FILES.hnsw));
     manifest.buildMs = Math.round(performance.now() - started);
-    // The manifest goes last: a directory without one is an unfinished build.
-    await write(FILES.manifest, JSON.stringify(manifest, null, 2));
-    await publish(indexDir, buildDir);
+    // The manifest goes last, under the lock with the swap: outside it, a directory with a manifest
+    // has been published and one without is a build still in progress.
+    await withPublishLock(indexDir, async () => {
+      await write(FILES.manifest, JSON.stringify(manifest, null, 2));
+      await publish(indexDir, buildDir);
+    });
   } catch (error) {
     await rm(buildDir, { recursive: true, force: true });
     throw error;
