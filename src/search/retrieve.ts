@@ -126,7 +126,8 @@ export async function retrieve(
   if (query.foreign.some((f) => f.terms.every((t) => index.documentFrequency(t) === 0))) return result('no_match');
   if (query.laws.some((pair) => index.documentFrequency(pair) === 0)) return result('no_match');
 
-  const unknown = query.refs.filter((ref) => index.passagesMentioning(refKey(ref)).length === 0);
+  const mentioning = query.refs.map((ref) => new Set(index.passagesMentioning(refKey(ref))));
+  const unknown = query.refs.filter((_, i) => mentioning[i]?.size === 0);
   if (unknown.length > 0) {
     return result('unknown_reference', [], unknown, [...new Set(unknown.flatMap((ref) => suggestReferences(index, ref)))]);
   }
@@ -138,13 +139,16 @@ export async function retrieve(
   const candidates = new Set<number>([
     ...lexicalHits.map((h) => h.passage),
     ...index.vectorSearch(queryVector, opts.candidates).map((h) => h.passage),
-    ...query.refs.flatMap((ref) => index.passagesMentioning(refKey(ref))),
+    ...mentioning.flatMap((set) => [...set]),
   ]);
 
   const weights = query.concepts.map((c) => conceptWeight(index, c));
   // Without diacritics "dang bi" may be "đang bị": a pair that may hold a stopword counts only if the corpus has it.
   const pairs = query.accented ? query.pairs : query.pairs.filter((p) => !p.split('_').some(mayBeStopword) || index.documentFrequency(p) > 0);
   const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
+  // A glossary or synonym phrase counts as one pair, met when the concept is.
+  const phrases = query.concepts.filter((c) => c.phrase);
+  const units = pairs.length + phrases.length;
   const hits: Hit[] = [];
   for (const passageIndex of candidates) {
     const passage = index.passages[passageIndex] as Passage;
@@ -160,12 +164,9 @@ export async function retrieve(
     });
     const wordCoverage = query.concepts.length > 0 ? covered / totalWeight : 0;
     // Word pairs tell "kết hôn" from "kết quả" and "hơn": single syllables alone match almost anything.
-    // A glossary or synonym phrase counts as one pair, met when the concept is.
-    const phrases = query.concepts.filter((c) => c.phrase);
-    const units = pairs.length + phrases.length;
     const metUnits = pairs.filter((b) => terms.has(b)).length + phrases.filter((c) => matched.includes(c.label)).length;
     const coverage = units > 0 ? (wordCoverage + metUnits / units) / 2 : wordCoverage;
-    const references = query.refs.filter((ref) => index.passagesMentioning(refKey(ref)).includes(passageIndex)).map(refKey);
+    const references = query.refs.filter((_, i) => mentioning[i]?.has(passageIndex)).map(refKey);
     const lexical = lexicalScore.get(passageIndex) ?? 0;
     const similarity = index.similarity(passageIndex, queryVector);
     const place = query.places.some((p) => document.place === p || terms.has(foldDiacritics(p).replace(/\s+/g, '_'))) ? 1 : 0;
