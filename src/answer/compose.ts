@@ -93,17 +93,18 @@ function highlightsOf(quote: string, queryTerms: Set<string>): string[] {
   return [...new Set(words.filter((w) => queryTerms.has(foldDiacritics(w))))];
 }
 
-/** "Chỉ thị 03-CT/TU" for an exact reference, which is displayed as its code alone. */
-function referenceLabel(ref: DocumentRef, language: Language): string {
-  const kind = KIND_NAMES[ref.kind]?.[language];
-  return ref.key && kind ? `${kind} ${ref.display}` : ref.display;
+/**
+ * "Chỉ thị 03-CT/TU": an exact identifier is displayed as its code, so the kind goes in front; a
+ * reference by number ("Chỉ thị 12") or by name ("Nghị quyết Trung ương 4 (khóa XII)") already reads that way.
+ */
+function labelOf(kind: string, display: string, exact: boolean, language: Language): string {
+  const label = KIND_NAMES[kind]?.[language];
+  return !exact || !label || display.startsWith(KIND_NAMES[kind]?.vi ?? '\0') ? display : `${label} ${display}`;
 }
 
-/** "Chỉ thị 03-CT/TU" for an exact identifier; a reference by number ("Chỉ thị 12") already reads that way. */
-export function entryLabel(entry: RegisterEntry, language: Language): string {
-  const label = KIND_NAMES[entry.kind]?.[language];
-  return entry.key === entry.shortKey || !label || entry.display.startsWith(KIND_NAMES[entry.kind]?.vi ?? '\0') ? entry.display : `${label} ${entry.display}`;
-}
+const referenceLabel = (ref: DocumentRef, language: Language) => labelOf(ref.kind, ref.display, ref.key !== null, language);
+
+export const entryLabel = (entry: RegisterEntry, language: Language) => labelOf(entry.kind, entry.display, entry.key !== entry.shortKey, language);
 
 /** "Ban Thường vụ Tỉnh ủy" means the province of the document that says so. */
 export function localIssuer(issuer: string | null, place: string | undefined): string | null {
