@@ -1,14 +1,28 @@
 import { composeAnswer, type Answer } from './answer/index.ts';
 import type { Config } from './config.ts';
-import { LocalEmbedder, openIndex, type CorpusIndex, type Embedder } from './index/index.ts';
+import { buildIndex, loadIndex, LocalEmbedder, openIndex, readManifest, type BuildSummary, type CorpusIndex, type Embedder } from './index/index.ts';
 import type { Logger } from './logger.ts';
 import { retrieve, type Language, type Retrieval } from './search/index.ts';
 
+/** A rebuild was asked for while another one runs. */
+export class ReindexBusyError extends Error {
+  constructor() {
+    super('A reindex is already running');
+    this.name = 'ReindexBusyError';
+  }
+}
+
 export interface Assistant {
+  /** The index answering now; replaced whole when a rebuild finishes. */
   readonly index: CorpusIndex;
   readonly embedder: Embedder;
+  readonly reindexing: boolean;
   retrieve(question: string): Promise<Retrieval>;
   ask(question: string, language?: Language): Promise<Answer>;
+  /** Rebuilds from the corpus while the current index keeps answering, then swaps. A failure leaves the current one in place. */
+  reindex(onProgress?: (done: number, total: number) => void): Promise<BuildSummary>;
+  /** Loads a newer index published by another process (e.g. `npm run reindex`), if there is one. */
+  refresh(): Promise<boolean>;
 }
 
 export interface AssistantOptions {
@@ -21,13 +35,42 @@ export interface AssistantOptions {
 /** Opens (building if needed) the index and answers questions from it: what the CLI and the bot share. */
 export async function createAssistant({ config, logger, embedder = new LocalEmbedder(), onProgress }: AssistantOptions): Promise<Assistant> {
   logger.info({ embedder: embedder.id }, 'using the weight-free local embedder');
-  const index = await openIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embedder, logger, onProgress });
+  const { corpusDir, indexDir } = config;
+  let index = await openIndex({ corpusDir, indexDir, embedder, logger, onProgress });
+  let running: Promise<BuildSummary> | null = null;
+
   return {
-    index,
+    get index() {
+      return index;
+    },
     embedder,
+    get reindexing() {
+      return running !== null;
+    },
     retrieve: (question) => retrieve(index, embedder, question),
     async ask(question, language = 'vi') {
       return composeAnswer(await retrieve(index, embedder, question), language);
+    },
+    async reindex(progress) {
+      if (running) throw new ReindexBusyError();
+      running = (async () => {
+        const summary = await buildIndex({ corpusDir, indexDir, embedder, onProgress: progress });
+        index = await loadIndex(indexDir);
+        logger.info({ ...summary.manifest.counts, buildMs: summary.manifest.buildMs }, 'index rebuilt and swapped in');
+        return summary;
+      })();
+      try {
+        return await running;
+      } finally {
+        running = null;
+      }
+    },
+    async refresh() {
+      const manifest = await readManifest(indexDir);
+      if (!manifest || manifest.builtAt === index.manifest.builtAt || manifest.embedder.id !== embedder.id) return false;
+      index = await loadIndex(indexDir);
+      logger.info({ builtAt: manifest.builtAt }, 'picked up an index built by another process');
+      return true;
     },
   };
 }
