@@ -1,0 +1,56 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { limit } from '@grammyjs/ratelimiter';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, GrammyError, HttpError } from 'grammy';
+import type { BotContext, BotServices } from './context.ts';
+import { admin } from './features/admin.ts';
+import { buttons } from './features/buttons.ts';
+import { commands } from './features/commands.ts';
+import { fallback } from './features/fallback.ts';
+import { questions } from './features/questions.ts';
+import { BOT_TEXTS, languageOf } from './texts.ts';
+
+/** Wires the features into one bot. Nothing here talks to Telegram until the bot is started. */
+export function createBot(token: string, services: BotServices): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, { client: services.config.apiRoot ? { apiRoot: services.config.apiRoot } : {} });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  // Updates of one chat are handled in order; different chats run concurrently under the runner.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  bot.use(async (ctx, next) => {
+    ctx.lang = languageOf(ctx.from?.language_code);
+    ctx.texts = BOT_TEXTS[ctx.lang];
+    ctx.services = services;
+    await next();
+  });
+  bot.on('message').use(
+    limit<BotContext, never>({
+      timeFrame: 60_000,
+      limit: services.config.ratePerMinute,
+      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      onLimitExceeded: async (ctx) => {
+        await ctx.reply(ctx.texts.rateLimited).catch(() => undefined);
+      },
+    }),
+  );
+  bot.use(commands, admin, buttons, questions, fallback);
+
+  bot.catch(async (error) => {
+    const { ctx } = error;
+    const cause = error.error;
+    const kind = cause instanceof GrammyError ? 'telegram' : cause instanceof HttpError ? 'network' : 'handler';
+    services.logger.error({ updateId: ctx.update.update_id, kind, err: cause }, 'update failed');
+    await ctx.reply(ctx.texts?.failed ?? BOT_TEXTS.vi.failed).catch(() => undefined);
+  });
+  return bot;
+}
+
+/** Registers the command menu in Vietnamese (default) and English; a failure is logged, never fatal. */
+export async function registerCommands(bot: Bot<BotContext>, services: BotServices): Promise<void> {
+  try {
+    await bot.api.setMyCommands(BOT_TEXTS.vi.commands);
+    await bot.api.setMyCommands(BOT_TEXTS.en.commands, { language_code: 'en' });
+  } catch (error) {
+    services.logger.warn({ err: error }, 'could not register the command menu');
+  }
+}

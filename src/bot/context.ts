@@ -1,0 +1,24 @@
+import type { Context } from 'grammy';
+import type { Assistant } from '../assistant.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Language } from '../search/index.ts';
+import type { FeedbackLog } from './feedback.ts';
+import type { BotTexts } from './texts.ts';
+
+/** What every handler may use, set up once in bot.ts. */
+export interface BotServices {
+  assistant: Assistant;
+  config: Config['telegram'] & { corpusDir: string };
+  logger: Logger;
+  feedback: FeedbackLog;
+  startedAt: number;
+}
+
+export interface BotFlavor {
+  lang: Language;
+  texts: BotTexts;
+  services: BotServices;
+}
+
+export type BotContext = Context & BotFlavor;

@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Composer } from 'grammy';
+import matter from 'gray-matter';
+import { ReindexBusyError } from '../../assistant.ts';
+import { CorpusError, parseArticle, parseDocument } from '../../corpus/index.ts';
+import { foldDiacritics } from '../../text/normalize.ts';
+import type { BotContext } from '../context.ts';
+
+export const MAX_UPLOAD_BYTES = 1_000_000;
+const UPLOAD_FOLDER = 'uploads';
+
+function describeError(error: unknown): string {
+  return error instanceof CorpusError ? `${error.file}: ${error.field} ${error.reason}` : (error as Error).message;
+}
+
+/** Rebuilds in the background, editing one status message with progress; the old index answers meanwhile. */
+async function reindexWithStatus(ctx: BotContext): Promise<void> {
+  const { assistant, logger } = ctx.services;
+  if (assistant.reindexing) {
+    await ctx.reply(ctx.texts.reindexBusy);
+    return;
+  }
+  const status = await ctx.reply(ctx.texts.reindexStarted);
+  const edit = (text: string) =>
+    ctx.api.editMessageText(status.chat.id, status.message_id, text).catch((error: unknown) => logger.warn({ err: error }, 'could not edit the status message'));
+  let lastEdit = 0;
+  try {
+    const { manifest } = await assistant.reindex((done, total) => {
+      // Telegram limits edits; one every two seconds is plenty for a progress line.
+      if (Date.now() - lastEdit < 2000 || done === total) return;
+      lastEdit = Date.now();
+      void edit(ctx.texts.reindexProgress(done, total));
+    });
+    await edit(ctx.texts.reindexDone(manifest.counts.documents, manifest.counts.passages, (manifest.buildMs / 1000).toFixed(1)));
+  } catch (error) {
+    if (error instanceof ReindexBusyError) await edit(ctx.texts.reindexBusy);
+    else {
+      logger.error({ err: error }, 'reindex from Telegram failed');
+      await edit(ctx.texts.reindexFailed(describeError(error)));
+    }
+  }
+}
+
+/** A safe file name from a title: ASCII, dashed, dated, with a random tail so two uploads never collide. */
+function uploadName(title: string): string {
+  const slug = foldDiacritics(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'tai-lieu';
+  return `${UPLOAD_FOLDER}/${new Date().toISOString().slice(0, 10)}-${slug}-${randomBytes(3).toString('hex')}.md`;
+}
+
+/** Turns an uploaded .md or .txt into a corpus file, validated exactly like any other; throws CorpusError. */
+export function documentFromUpload(fileName: string, text: string): { file: string; source: string } {
+  if (fileName.toLowerCase().endsWith('.txt')) {
+    const article = parseArticle(text);
+    const data = Object.fromEntries(Object.entries({ title: article.title, kind: 'news', publisher: article.publisher, place: article.place, date: article.date }).filter(([, v]) => v));
+    const source = matter.stringify(`\n${article.body}\n`, data);
+    const file = uploadName(article.title);
+    parseDocument(file, source);
+    return { file, source };
+  }
+  const provisional = parseDocument(`${UPLOAD_FOLDER}/${fileName}`, text);
+  const file = uploadName(provisional.document.title);
+  parseDocument(file, text);
+  return { file, source: text };
+}
+
+/** Admin-only: /reindex, /stats and document uploads. Everyone else is told no and nothing happens. */
+export const admin = new Composer<BotContext>();
+
+const isAdmin = (ctx: BotContext) => ctx.from !== undefined && ctx.services.config.adminIds.includes(ctx.from.id);
+
+admin.command(['reindex', 'stats'], async (ctx, next) => (isAdmin(ctx) ? next() : void (await ctx.reply(ctx.texts.notAdmin))));
+
+admin.command('reindex', (ctx) => {
+  // Long builds must not hold up this chat's queue: the runner handles updates of one chat in order.
+  void reindexWithStatus(ctx).catch((error: unknown) => ctx.services.logger.error({ err: error }, 'reindex status failed'));
+});
+
+admin.command('stats', async (ctx) => {
+  const { assistant, feedback, startedAt } = ctx.services;
+  const { manifest } = assistant.index;
+  const minutes = Math.round((Date.now() - startedAt) / 60000);
+  await ctx.reply(
+    ctx.texts.stats({
+      ...feedback.counters,
+      documents: manifest.counts.documents,
+      passages: manifest.counts.passages,
+      builtAt: manifest.builtAt,
+      uptime: `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}`,
+    }),
+  );
+});
+
+admin.on('message:document', async (ctx) => {
+  if (!isAdmin(ctx)) {
+    await ctx.reply(ctx.texts.notAdmin);
+    return;
+  }
+  const { document } = ctx.msg;
+  const name = document.file_name ?? '';
+  if (!/\.(md|txt)$/i.test(name)) {
+    await ctx.reply(ctx.texts.uploadWrongType);
+    return;
+  }
+  if ((document.file_size ?? 0) > MAX_UPLOAD_BYTES) {
+    await ctx.reply(ctx.texts.uploadTooBig);
+    return;
+  }
+  const file = await ctx.getFile();
+  const { token, apiRoot = 'https://api.telegram.org', corpusDir } = ctx.services.config;
+  const response = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
+  if (!response.ok) throw new Error(`Could not download the upload (HTTP ${response.status})`);
+  const text = await response.text();
+  if (Buffer.byteLength(text) > MAX_UPLOAD_BYTES) {
+    await ctx.reply(ctx.texts.uploadTooBig);
+    return;
+  }
+  let saved: { file: string; source: string };
+  try {
+    saved = documentFromUpload(name, text);
+  } catch (error) {
+    if (!(error instanceof CorpusError)) throw error;
+    await ctx.reply(ctx.texts.reindexFailed(describeError(error)));
+    return;
+  }
+  await mkdir(path.join(corpusDir, UPLOAD_FOLDER), { recursive: true });
+  await writeFile(path.join(corpusDir, saved.file), saved.source);
+  await ctx.reply(ctx.texts.uploadSaved(saved.file));
+  void reindexWithStatus(ctx).catch((error: unknown) => ctx.services.logger.error({ err: error }, 'reindex after upload failed'));
+});

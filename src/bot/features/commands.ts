@@ -1,0 +1,35 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import { escapeHtml, formatDate, splitMessage, TEMPLATES } from '../../answer/index.ts';
+import type { BotContext } from '../context.ts';
+import { answerQuestion } from './questions.ts';
+
+/** /start, /help, /about, /sources and the example-question buttons. */
+export const commands = new Composer<BotContext>();
+
+commands.command('start', async (ctx) => {
+  const keyboard = new InlineKeyboard();
+  ctx.texts.examples.forEach((example, i) => keyboard.text(example, `ex:${i}`).row());
+  await ctx.reply(`${ctx.texts.greeting(ctx.from?.first_name ?? '')}\n\n${ctx.texts.examplesHeading}`, { reply_markup: keyboard });
+});
+
+commands.callbackQuery(/^ex:(\d+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const example = ctx.texts.examples[Number(ctx.match[1])];
+  if (example) await answerQuestion(ctx, example);
+});
+
+commands.command('help', (ctx) => ctx.reply(ctx.texts.help));
+
+commands.command('about', (ctx) => ctx.reply(ctx.texts.about));
+
+commands.command('sources', async (ctx) => {
+  const { documents } = ctx.services.assistant.index;
+  const kinds = TEMPLATES[ctx.lang].kind;
+  const lines = documents
+    .slice()
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title, 'vi'))
+    .map((d) => `• ${escapeHtml(d.title)} <i>(${kinds[d.kind]}, ${formatDate(d.date, ctx.lang)})</i>`);
+  for (const message of splitMessage([`<b>${escapeHtml(ctx.texts.sourcesHeading(documents.length))}</b>`, ...lines].join('\n'))) {
+    await ctx.reply(message, { parse_mode: 'HTML' });
+  }
+});

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { Composer, InlineKeyboard } from 'grammy';
+import { renderTelegramHtml, type Answer } from '../../answer/index.ts';
+import type { BotContext } from '../context.ts';
+import { MAX_QUESTION_LENGTH } from '../texts.ts';
+
+/** Short tag of the index an answer came from, so a source button never opens a passage of another build. */
+export function buildTag(builtAt: string): string {
+  return createHash('sha256').update(builtAt).digest('hex').slice(0, 6);
+}
+
+function keyboardFor(ctx: BotContext, answer: Answer, answerId: string): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  const { index } = ctx.services.assistant;
+  const tag = buildTag(index.manifest.builtAt);
+  for (const citation of answer.citations) {
+    const passage = index.passages.findIndex((p) => p.docId === citation.docId && p.text === citation.passage);
+    if (passage >= 0) keyboard.text(`[${citation.n}]`, `src:${tag}:${passage}`);
+  }
+  if (answer.citations.length > 0) keyboard.row();
+  return keyboard.text('👍', `fb:${answerId}:up`).text('👎', `fb:${answerId}:down`);
+}
+
+/** Answers one question: typing action, the cited answer in HTML, source and feedback buttons. */
+export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
+  const { assistant, feedback, logger } = ctx.services;
+  if (!question.trim()) {
+    await ctx.reply(ctx.texts.askUsage);
+    return;
+  }
+  if (question.length > MAX_QUESTION_LENGTH) {
+    await ctx.reply(ctx.texts.tooLong(MAX_QUESTION_LENGTH));
+    return;
+  }
+  const started = performance.now();
+  // A failing chat action must never stop the answer.
+  ctx.replyWithChatAction('typing').catch((error: unknown) => logger.warn({ err: error }, 'sendChatAction failed'));
+  await assistant.refresh().catch((error: unknown) => logger.warn({ err: error }, 'could not check for a newer index'));
+  const answer = await assistant.ask(question, ctx.lang);
+  const answerId = feedback.remember({ question, answered: answer.answered, docIds: [...new Set(answer.citations.map((c) => c.docId))] });
+  const messages = renderTelegramHtml(answer);
+  for (const [i, html] of messages.entries()) {
+    const last = i === messages.length - 1;
+    await ctx.reply(html, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(i === 0 && ctx.msg ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),
+      ...(last ? { reply_markup: keyboardFor(ctx, answer, answerId) } : {}),
+    });
+  }
+  logger.info({ updateId: ctx.update.update_id, chatType: ctx.chat?.type, latencyMs: Math.round(performance.now() - started), answered: answer.answered }, 'question answered');
+  logger.debug({ question }, 'question text');
+}
+
+/** Private chats: any text is a question. Groups: /ask, a mention of the bot, or a reply to the bot. */
+export const questions = new Composer<BotContext>();
+
+questions.command('ask', (ctx) => answerQuestion(ctx, ctx.match));
+
+questions.chatType('private').on('message:text', (ctx) => answerQuestion(ctx, ctx.msg.text));
+
+questions.chatType(['group', 'supergroup']).on('message:text', async (ctx, next) => {
+  const username = ctx.me.username;
+  const mention = `@${username}`;
+  const repliesToBot = ctx.msg.reply_to_message?.from?.id === ctx.me.id;
+  if (ctx.msg.text.includes(mention)) return answerQuestion(ctx, ctx.msg.text.replaceAll(mention, ' ').trim());
+  if (repliesToBot) return answerQuestion(ctx, ctx.msg.text);
+  return next();
+});

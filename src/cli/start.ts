@@ -1,0 +1,62 @@
+import { createServer } from 'node:http';
+import { run } from '@grammyjs/runner';
+import { webhookCallback } from 'grammy';
+import { createAssistant } from '../assistant.ts';
+import { createBot, registerCommands } from '../bot/bot.ts';
+import { FeedbackLog } from '../bot/feedback.ts';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
+
+const config = loadConfig();
+const { token } = config.telegram;
+if (!token) {
+  console.error(
+    'TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather in Telegram, then put its token in .env ' +
+      '(see .env.example) or the environment and run "npm start" again.\n' +
+      'To try the answers without Telegram: npm run ask -- "Mấy giờ thì bắt đầu bỏ phiếu?"',
+  );
+  process.exit(1);
+}
+
+const logger = createLogger(config.logLevel, [token]);
+const assistant = await createAssistant({ config, logger });
+const services = { assistant, config: { ...config.telegram, corpusDir: config.corpusDir }, logger, feedback: new FeedbackLog(config.telegram.feedbackFile), startedAt: Date.now() };
+const bot = createBot(token, services);
+await bot.init();
+await registerCommands(bot, services);
+
+let stop: () => Promise<void>;
+const { webhook } = config.telegram;
+if (webhook) {
+  const handle = webhookCallback(bot, 'http', { secretToken: webhook.secret });
+  const path = new URL(webhook.url).pathname;
+  const server = createServer((req, res) => {
+    if (req.method === 'POST' && req.url === path) return void handle(req, res);
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(webhook.port, resolve));
+  await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret });
+  logger.info({ port: webhook.port, path }, `serving the webhook for @${bot.botInfo.username}`);
+  stop = () => new Promise((resolve) => server.close(() => resolve()));
+} else {
+  await bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: error }, 'could not delete the webhook'));
+  const runner = run(bot);
+  logger.info(`polling as @${bot.botInfo.username}`);
+  stop = () => runner.stop();
+}
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing the updates in flight');
+    // Never hang on shutdown: whatever is still running after 8 s is abandoned.
+    const force = setTimeout(() => process.exit(0), 8000);
+    force.unref();
+    void stop().then(() => {
+      logger.info('stopped');
+      process.exit(0);
+    });
+  });
+}
