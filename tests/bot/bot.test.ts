@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import type { Bot } from 'grammy';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAssistant } from '../../src/assistant.ts';
+import { createBot } from '../../src/bot/bot.ts';
+import type { BotContext } from '../../src/bot/context.ts';
+import { FeedbackLog } from '../../src/bot/feedback.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { scratchWorkspace } from '../helpers.ts';
+import { FakeBotApi } from '../support/fake-bot-api.ts';
+
+const ADMIN = 42;
+let api: FakeBotApi;
+let bot: Bot<BotContext>;
+let runner: RunnerHandle;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  api = new FakeBotApi();
+  await api.start();
+  const ws = await scratchWorkspace();
+  const config = loadConfig(
+    {
+      CORPUS_DIR: ws.corpusDir,
+      INDEX_DIR: ws.indexDir,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      ADMIN_IDS: String(ADMIN),
+      RATE_LIMIT_PER_MINUTE: '5',
+      FEEDBACK_FILE: path.join(ws.root, 'feedback.jsonl'),
+    },
+    '/nonexistent',
+  );
+  const logger = createLogger('debug', [api.token], { write: (line: string) => void logLines.push(line) } as never);
+  const assistant = await createAssistant({ config, logger });
+  bot = createBot(api.token, {
+    assistant,
+    config: { ...config.telegram, token: api.token, corpusDir: config.corpusDir },
+    logger,
+    feedback: new FeedbackLog(config.telegram.feedbackFile),
+    startedAt: Date.now(),
+  });
+  await bot.init();
+  runner = run(bot, { runner: { fetch: { timeout: 1 } } });
+});
+
+afterAll(async () => {
+  if (runner?.isRunning()) await runner.stop();
+  await api?.stop();
+});
+
+const repliesTo = (chatId: number) => api.sent('sendMessage', chatId).map((c) => String(c.params.text));
+
+describe('the bot against a Bot API server on 127.0.0.1', () => {
+  it('answers a private question with a cited answer in HTML, typing action, source and feedback buttons', async () => {
+    api.text(1, 'Chỉ thị 03-CT/TU ban hành ngày nào?');
+    await api.waitFor(() => api.sent('sendMessage', 1).length >= 1);
+    const [answer] = api.sent('sendMessage', 1);
+    expect(answer?.params.parse_mode).toBe('HTML');
+    expect(String(answer?.params.text)).toContain('Chỉ thị 03-CT/TU');
+    expect(String(answer?.params.text)).toContain('20/01/2021');
+    expect(api.sent('sendChatAction', 1).length).toBe(1);
+    const keyboard = (answer?.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard;
+    const buttons = keyboard.flat();
+    expect(buttons.map((b) => b.text)).toContain('[1]');
+    expect(buttons.map((b) => b.text)).toEqual(expect.arrayContaining(['👍', '👎']));
+
+    api.callback(1, buttons.find((b) => b.text === '[1]')?.callback_data ?? '');
+    await api.waitFor(() => api.sent('sendMessage', 1).length >= 2);
+    expect(repliesTo(1)[1]).toContain('Triển khai công tác bầu cử');
+    expect(api.sent('answerCallbackQuery').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('answers in English for an English Telegram user, and /start offers example buttons', async () => {
+    api.text(2, '/start', { language_code: 'en' });
+    await api.waitFor(() => api.sent('sendMessage', 2).length >= 1);
+    expect(repliesTo(2)[0]).toContain('Hello');
+    const markup = api.sent('sendMessage', 2)[0]?.params.reply_markup as { inline_keyboard: unknown[] };
+    expect(markup.inline_keyboard.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('asks for typed text when sent a sticker, and refuses over-long questions', async () => {
+    api.message({ id: 3 }, { id: 3 }, { sticker: { file_id: 's', file_unique_id: 's', width: 1, height: 1, is_animated: false, is_video: false, type: 'regular' } });
+    await api.waitFor(() => api.sent('sendMessage', 3).length >= 1);
+    api.text(3, 'x'.repeat(1200));
+    await api.waitFor(() => api.sent('sendMessage', 3).length >= 2);
+    expect(repliesTo(3)[0]).toContain('gõ câu hỏi');
+    expect(repliesTo(3)[1]).toContain('1000');
+  });
+
+  it('tells a non-admin no for /reindex', async () => {
+    api.text(4, '/reindex');
+    await api.waitFor(() => api.sent('sendMessage', 4).length >= 1);
+    expect(repliesTo(4)[0]).toContain('quản trị viên');
+    expect(api.sent('editMessageText', 4)).toEqual([]);
+  });
+
+  it('lets an admin reindex in the background and reports the counts', async () => {
+    api.text(ADMIN, '/reindex');
+    await api.waitFor(() => api.sent('editMessageText', ADMIN).some((c) => String(c.params.text).includes('Đã lập lại chỉ mục')));
+  });
+
+  it('gets through a 429 from the server with auto-retry', async () => {
+    api.failWith429('sendMessage');
+    api.text(5, '/help');
+    await api.waitFor(() => api.sent('sendMessage', 5).length >= 2);
+    expect(repliesTo(5).at(-1)).toContain('/ask');
+  });
+
+  it('answers 30 chats asking at once', async () => {
+    const chats = Array.from({ length: 30 }, (_, i) => 100 + i);
+    for (const chat of chats) api.text(chat, 'Mấy giờ thì bắt đầu bỏ phiếu?');
+    await api.waitFor(() => chats.every((chat) => api.sent('sendMessage', chat).length >= 1), 30_000);
+    for (const chat of chats) expect(repliesTo(chat)[0]?.replace(/<[^>]+>/g, '')).toContain('7 giờ sáng');
+  });
+
+  it('never writes the token to the log', () => {
+    expect(logLines.length).toBeGreaterThan(0);
+    expect(logLines.join('')).not.toContain(api.token);
+  });
+});
