@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
@@ -16,11 +17,13 @@ let api: FakeBotApi;
 let bot: Bot<BotContext>;
 let runner: RunnerHandle;
 const logLines: string[] = [];
+let feedbackFile: string;
 
 beforeAll(async () => {
   api = new FakeBotApi();
   await api.start();
   const ws = await scratchWorkspace();
+  feedbackFile = path.join(ws.root, 'feedback.jsonl');
   const config = loadConfig(
     {
       CORPUS_DIR: ws.corpusDir,
@@ -28,7 +31,7 @@ beforeAll(async () => {
       TELEGRAM_API_ROOT: api.apiRoot,
       ADMIN_IDS: String(ADMIN),
       RATE_LIMIT_PER_MINUTE: '5',
-      FEEDBACK_FILE: path.join(ws.root, 'feedback.jsonl'),
+      FEEDBACK_FILE: feedbackFile,
     },
     '/nonexistent',
   );
@@ -113,6 +116,55 @@ describe('the bot against a Bot API server on 127.0.0.1', () => {
     for (const chat of chats) api.text(chat, 'Mấy giờ thì bắt đầu bỏ phiếu?');
     await api.waitFor(() => chats.every((chat) => api.sent('sendMessage', chat).length >= 1), 30_000);
     for (const chat of chats) expect(repliesTo(chat)[0]?.replace(/<[^>]+>/g, '')).toContain('7 giờ sáng');
+  });
+
+  it('in groups answers /ask, mentions and replies to itself only; an empty /ask gets usage', async () => {
+    const group = -500;
+    api.text(group, 'Hôm nay trời đẹp quá', { id: 7 }, 'group');
+    api.text(group, '/ask', { id: 7 }, 'group');
+    await api.waitFor(() => api.sent('sendMessage', group).length >= 1);
+    expect(repliesTo(group)).toHaveLength(1);
+    expect(repliesTo(group)[0]).toContain('/ask <câu hỏi>');
+    api.text(group, '/ask Phiếu bầu thế nào thì không hợp lệ?', { id: 7 }, 'group');
+    api.text(group, '@cutrihoi_bot bau cu luc may gio', { id: 8 }, 'group');
+    await api.waitFor(() => api.sent('sendMessage', group).length >= 3);
+    expect(repliesTo(group)[1]).toContain('không hợp lệ');
+    expect(repliesTo(group)[2]?.replace(/<[^>]+>/g, '')).toContain('7 giờ');
+  });
+
+  it('escapes markup from the question wherever it is echoed', async () => {
+    api.text(6, 'Chỉ thị <b>99-CT/TW</b> & <script>alert(1)</script>');
+    await api.waitFor(() => api.sent('sendMessage', 6).length >= 1);
+    const html = repliesTo(6)[0] ?? '';
+    expect(html).not.toContain('<script>');
+    expect(html.replace(/<\/?(b|i|a)( [^>]*)?>/g, '')).not.toMatch(/[<>]/);
+  });
+
+  it('records 👍/👎 with the question, answered flag and cited documents, but no user identity', async () => {
+    api.text(9, 'Tôi có được nhờ người khác đi bầu thay không?');
+    await api.waitFor(() => api.sent('sendMessage', 9).length >= 1);
+    const buttons = (api.sent('sendMessage', 9)[0]?.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard.flat();
+    api.callback(9, buttons.find((b) => b.text === '👎')?.callback_data ?? '');
+    await api.waitFor(() => api.sent('answerCallbackQuery').some((c) => String(c.params.text ?? '').includes('Cảm ơn')));
+    const lines = (await readFile(feedbackFile, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.at(-1)).toMatchObject({ question: 'Tôi có được nhờ người khác đi bầu thay không?', answered: true, vote: 'down' });
+    expect(lines.at(-1).docIds[0]).toBe('guidance/cach-bo-phieu');
+    expect(JSON.stringify(lines)).not.toContain('"9"');
+    expect(Object.keys(lines.at(-1))).toEqual(['question', 'answered', 'docIds', 'vote', 'time']);
+  });
+
+  it('lists the documents with /sources and explains itself with /help and /about', async () => {
+    api.text(10, '/sources');
+    api.text(10, '/about');
+    await api.waitFor(() => api.sent('sendMessage', 10).length >= 2);
+    expect(repliesTo(10)[0]).toContain('Cách bỏ phiếu');
+    expect(repliesTo(10)[0]).toContain('Hướng dẫn, 24/06/2025');
+    expect(repliesTo(10)[1]).toContain('không phải lời khuyên pháp lý');
+  });
+
+  it('replies to a user over the rate limit with a friendly message', async () => {
+    for (let i = 0; i < 7; i++) api.text(11, '/help');
+    await api.waitFor(() => repliesTo(11).some((t) => t.includes('nhanh quá')));
   });
 
   it('never writes the token to the log', () => {
