@@ -19,7 +19,10 @@ export interface Assistant {
   readonly reindexing: boolean;
   retrieve(question: string): Promise<Retrieval>;
   ask(question: string, language?: Language): Promise<Answer>;
-  /** Rebuilds from the corpus while the current index keeps answering, then swaps. A failure leaves the current one in place. */
+  /**
+   * Rebuilds from the corpus while the current index keeps answering, then swaps. A failure leaves
+   * the current one in place. Throws ReindexBusyError at once when a rebuild is already running.
+   */
   reindex(onProgress?: (done: number, total: number) => void): Promise<BuildSummary>;
   /** Loads a newer index published by another process (e.g. `npm run reindex`), if there is one. */
   refresh(): Promise<boolean>;
@@ -51,19 +54,18 @@ export async function createAssistant({ config, logger, embedder = new LocalEmbe
     async ask(question, language = 'vi') {
       return composeAnswer(await retrieve(index, embedder, question), language);
     },
-    async reindex(progress) {
+    // Not async: a second call throws at once, so callers know before they report anything.
+    reindex(progress) {
       if (running) throw new ReindexBusyError();
       running = (async () => {
         const summary = await buildIndex({ corpusDir, indexDir, embedder, onProgress: progress });
         index = await loadIndex(indexDir);
         logger.info({ ...summary.manifest.counts, buildMs: summary.manifest.buildMs }, 'index rebuilt and swapped in');
         return summary;
-      })();
-      try {
-        return await running;
-      } finally {
+      })().finally(() => {
         running = null;
-      }
+      });
+      return running;
     },
     async refresh() {
       const manifest = await readManifest(indexDir);

@@ -26,6 +26,7 @@ export interface BotTexts {
   uploadTooBig: string;
   uploadWrongType: string;
   uploadSaved: (file: string) => string;
+  uploadInvalid: (reason: string) => string;
   stats: (s: { answered: number; declined: number; up: number; down: number; documents: number; passages: number; builtAt: string; uptime: string }) => string;
   commands: Array<{ command: string; description: string }>;
 }
@@ -58,6 +59,7 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     uploadTooBig: 'Tệp lớn quá (tối đa 1 MB).',
     uploadWrongType: 'Chỉ nhận tệp .md hoặc .txt.',
     uploadSaved: (file) => `Đã lưu tài liệu ${file}.`,
+    uploadInvalid: (reason) => `Tài liệu không hợp lệ: ${reason}. Kho tài liệu không thay đổi.`,
     stats: (s) =>
       `Câu hỏi đã trả lời: ${s.answered}, từ chối: ${s.declined}\nGóp ý: 👍 ${s.up} · 👎 ${s.down}\nChỉ mục: ${s.documents} tài liệu, ${s.passages} đoạn, lập lúc ${s.builtAt}\nThời gian chạy: ${s.uptime}`,
     commands: [
@@ -95,6 +97,7 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     uploadTooBig: 'That file is too large (1 MB at most).',
     uploadWrongType: 'Only .md or .txt files are accepted.',
     uploadSaved: (file) => `Saved the document ${file}.`,
+    uploadInvalid: (reason) => `The document is invalid: ${reason}. The corpus is unchanged.`,
     stats: (s) =>
       `Questions answered: ${s.answered}, declined: ${s.declined}\nFeedback: 👍 ${s.up} · 👎 ${s.down}\nIndex: ${s.documents} documents, ${s.passages} passages, built ${s.builtAt}\nUptime: ${s.uptime}`,
     commands: [

@@ -104,6 +104,44 @@ describe('the bot against a Bot API server on 127.0.0.1', () => {
     await api.waitFor(() => api.sent('editMessageText', ADMIN).some((c) => String(c.params.text).includes('Đã lập lại chỉ mục')));
   });
 
+  it('tells an admin that a second /reindex must wait while one runs, and /stats reports the counters', async () => {
+    const before = api.sent('sendMessage', ADMIN).length;
+    api.text(ADMIN, '/reindex');
+    api.text(ADMIN, '/reindex');
+    await api.waitFor(() => repliesTo(ADMIN).slice(before).some((t) => t.includes('Đang có một lần lập chỉ mục chạy')));
+    await api.waitFor(() => api.sent('editMessageText', ADMIN).filter((c) => String(c.params.text).includes('Đã lập lại chỉ mục')).length >= 2);
+    api.text(ADMIN, '/stats');
+    await api.waitFor(() => repliesTo(ADMIN).some((t) => t.includes('Câu hỏi đã trả lời')));
+  });
+
+  it('adds an admin upload to the corpus and answers from it after the reindex', async () => {
+    const markdown = '---\ntitle: Kế hoạch 07-KH/UBBC tổ chức bầu cử ở xã Tân Phú\nkind: directive\nissuer: Ủy ban bầu cử xã Tân Phú\ndate: 2026-01-05\n---\nKế hoạch số 07-KH/UBBC ngày 5/1/2026 của Ủy ban bầu cử xã Tân Phú yêu cầu các tổ bầu cử niêm yết danh sách cử tri tại nhà văn hóa các ấp và kiểm tra hòm phiếu trước ngày bầu cử.\n';
+    api.files.set('documents/doc-md', markdown);
+    api.message({ id: ADMIN }, { id: ADMIN }, { document: { file_id: 'doc-md', file_unique_id: 'u1', file_name: 'ke-hoach.md', file_size: markdown.length } });
+    await api.waitFor(() => repliesTo(ADMIN).some((t) => t.includes('Đã lưu tài liệu uploads/')));
+    await api.waitFor(() => api.sent('editMessageText', ADMIN).filter((c) => String(c.params.text).includes('Đã lập lại chỉ mục')).length >= 3);
+    api.text(12, 'Kế hoạch 07-KH/UBBC yêu cầu gì?');
+    await api.waitFor(() => api.sent('sendMessage', 12).length >= 1);
+    expect(repliesTo(12)[0]).toContain('Ủy ban bầu cử xã Tân Phú');
+  });
+
+  it('turns an uploaded .txt into a document titled by its first line', async () => {
+    const text = 'Xã Tân Phú hoàn thành niêm yết danh sách cử tri\nChiều 2/2, Ủy ban nhân dân xã Tân Phú đã niêm yết danh sách cử tri tại nhà văn hóa của 6 ấp để người dân kiểm tra.\n';
+    api.files.set('documents/doc-txt', text);
+    api.message({ id: ADMIN }, { id: ADMIN }, { document: { file_id: 'doc-txt', file_unique_id: 'u2', file_name: 'tin.txt', file_size: text.length } });
+    await api.waitFor(() => repliesTo(ADMIN).some((t) => t.includes('xa-tan-phu-hoan-thanh-niem-yet')));
+  });
+
+  it('rejects a broken upload naming the field, and declines uploads from non-admins', async () => {
+    const broken = '---\ntitle: Thiếu loại tài liệu\n---\nNội dung.\n';
+    api.files.set('documents/doc-bad', broken);
+    api.message({ id: ADMIN }, { id: ADMIN }, { document: { file_id: 'doc-bad', file_unique_id: 'u3', file_name: 'hong.md', file_size: broken.length } });
+    await api.waitFor(() => repliesTo(ADMIN).some((t) => t.includes('hong.md: kind')));
+    api.message({ id: 13 }, { id: 13 }, { document: { file_id: 'doc-md', file_unique_id: 'u4', file_name: 'x.md', file_size: 10 } });
+    await api.waitFor(() => api.sent('sendMessage', 13).length >= 1);
+    expect(repliesTo(13)[0]).toContain('quản trị viên');
+  });
+
   it('gets through a 429 from the server with auto-retry', async () => {
     api.failWith429('sendMessage');
     api.text(5, '/help');

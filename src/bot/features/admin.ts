@@ -18,28 +18,32 @@ function describeError(error: unknown): string {
 /** Rebuilds in the background, editing one status message with progress; the old index answers meanwhile. */
 async function reindexWithStatus(ctx: BotContext): Promise<void> {
   const { assistant, logger } = ctx.services;
-  if (assistant.reindexing) {
-    await ctx.reply(ctx.texts.reindexBusy);
-    return;
-  }
-  const status = await ctx.reply(ctx.texts.reindexStarted);
-  const edit = (text: string) =>
-    ctx.api.editMessageText(status.chat.id, status.message_id, text).catch((error: unknown) => logger.warn({ err: error }, 'could not edit the status message'));
-  let lastEdit = 0;
+  let status: { chat: { id: number }; message_id: number } | undefined;
+  const edit = async (text: string) => {
+    if (!status) return;
+    await ctx.api.editMessageText(status.chat.id, status.message_id, text).catch((error: unknown) => logger.warn({ err: error }, 'could not edit the status message'));
+  };
+  let lastEdit = Date.now();
+  let job: ReturnType<typeof assistant.reindex>;
   try {
-    const { manifest } = await assistant.reindex((done, total) => {
+    job = assistant.reindex((done, total) => {
       // Telegram limits edits; one every two seconds is plenty for a progress line.
       if (Date.now() - lastEdit < 2000 || done === total) return;
       lastEdit = Date.now();
       void edit(ctx.texts.reindexProgress(done, total));
     });
+  } catch (error) {
+    if (!(error instanceof ReindexBusyError)) throw error;
+    await ctx.reply(ctx.texts.reindexBusy);
+    return;
+  }
+  status = await ctx.reply(ctx.texts.reindexStarted);
+  try {
+    const { manifest } = await job;
     await edit(ctx.texts.reindexDone(manifest.counts.documents, manifest.counts.passages, (manifest.buildMs / 1000).toFixed(1)));
   } catch (error) {
-    if (error instanceof ReindexBusyError) await edit(ctx.texts.reindexBusy);
-    else {
-      logger.error({ err: error }, 'reindex from Telegram failed');
-      await edit(ctx.texts.reindexFailed(describeError(error)));
-    }
+    logger.error({ err: error }, 'reindex from Telegram failed');
+    await edit(ctx.texts.reindexFailed(describeError(error)));
   }
 }
 
@@ -121,7 +125,7 @@ admin.on('message:document', async (ctx) => {
     saved = documentFromUpload(name, text);
   } catch (error) {
     if (!(error instanceof CorpusError)) throw error;
-    await ctx.reply(ctx.texts.reindexFailed(describeError(error)));
+    await ctx.reply(ctx.texts.uploadInvalid(describeError(error)));
     return;
   }
   await mkdir(path.join(corpusDir, UPLOAD_FOLDER), { recursive: true });
