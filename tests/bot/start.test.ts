@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scratchWorkspace } from '../helpers.ts';
+import { FakeBotApi } from '../support/fake-bot-api.ts';
+
+let api: FakeBotApi;
+let child: ChildProcess | null = null;
+let output = '';
+
+beforeEach(async () => {
+  api = new FakeBotApi();
+  await api.start();
+  output = '';
+});
+
+afterEach(async () => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  child = null;
+  await api.stop();
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function start(env: Record<string, string>): Promise<ChildProcess> {
+  const ws = await scratchWorkspace();
+  const { TELEGRAM_BOT_TOKEN: _token, ...parent } = process.env;
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
+    env: { ...parent, CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, LOG_LEVEL: 'info', ...env },
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d));
+  child.stderr?.on('data', (d: Buffer) => (output += d));
+  return child;
+}
+
+const exited = (proc: ChildProcess) => new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+
+describe('npm start', () => {
+  it('without a token exits with a message pointing to BotFather and to npm run ask', async () => {
+    const proc = await start({});
+    expect(await exited(proc)).toBe(1);
+    expect(output).toContain('TELEGRAM_BOT_TOKEN is not set');
+    expect(output).toContain('@BotFather');
+    expect(output).toContain('npm run ask');
+  });
+
+  it('polls, answers, registers the command menu in two languages, and stops cleanly on SIGTERM', async () => {
+    const proc = await start({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
+    await api.waitFor(() => api.sent('getUpdates').length > 0, 30_000);
+    api.text(1, 'Mấy giờ thì bắt đầu bỏ phiếu?');
+    await api.waitFor(() => api.sent('sendMessage', 1).length >= 1);
+    const menus = api.sent('setMyCommands');
+    expect(menus.map((c) => c.params.language_code ?? 'default')).toEqual(['default', 'en']);
+    const began = Date.now();
+    proc.kill('SIGTERM');
+    expect(await exited(proc)).toBe(0);
+    expect(Date.now() - began).toBeLessThan(10_000);
+    expect(output).toContain('stopped');
+    expect(output).not.toContain(api.token);
+  });
+
+  it('serves a webhook that checks the secret token', async () => {
+    const port = await freePort();
+    const proc = await start({
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      WEBHOOK_URL: 'https://bot.example.org/telegram',
+      WEBHOOK_SECRET: 'test-secret',
+      PORT: String(port),
+    });
+    await api.waitFor(() => api.sent('setWebhook').length > 0, 30_000);
+    expect(api.sent('setWebhook')[0]?.params).toMatchObject({ url: 'https://bot.example.org/telegram', secret_token: 'test-secret' });
+    const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 7, type: 'private' }, from: { id: 7, is_bot: false, first_name: 'A' }, text: '/help' } };
+    const post = (secret: string) =>
+      fetch(`http://127.0.0.1:${port}/telegram`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+        body: JSON.stringify(update),
+      });
+    expect((await post('wrong')).status).toBe(401);
+    expect((await post('test-secret')).status).toBe(200);
+    await api.waitFor(() => api.sent('sendMessage', 7).length >= 1);
+    expect(api.sent('sendMessage', 7)).toHaveLength(1);
+    proc.kill('SIGTERM');
+    expect(await exited(proc)).toBe(0);
+  });
+});
