@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
@@ -18,12 +18,14 @@ let bot: Bot<BotContext>;
 let runner: RunnerHandle;
 const logLines: string[] = [];
 let feedbackFile: string;
+let corpusDir: string;
 
 beforeAll(async () => {
   api = new FakeBotApi();
   await api.start();
   const ws = await scratchWorkspace();
   feedbackFile = path.join(ws.root, 'feedback.jsonl');
+  corpusDir = ws.corpusDir;
   const config = loadConfig(
     {
       CORPUS_DIR: ws.corpusDir,
@@ -130,6 +132,7 @@ describe('the bot against a Bot API server on 127.0.0.1', () => {
     api.files.set('documents/doc-txt', text);
     api.message({ id: ADMIN }, { id: ADMIN }, { document: { file_id: 'doc-txt', file_unique_id: 'u2', file_name: 'tin.txt', file_size: text.length } });
     await api.waitFor(() => repliesTo(ADMIN).some((t) => t.includes('xa-tan-phu-hoan-thanh-niem-yet')));
+    await api.waitFor(() => api.sent('editMessageText', ADMIN).filter((c) => String(c.params.text).includes('Đã lập lại chỉ mục')).length >= 4);
   });
 
   it('rejects a broken upload naming the field, and declines uploads from non-admins', async () => {
@@ -140,6 +143,26 @@ describe('the bot against a Bot API server on 127.0.0.1', () => {
     api.message({ id: 13 }, { id: 13 }, { document: { file_id: 'doc-md', file_unique_id: 'u4', file_name: 'x.md', file_size: 10 } });
     await api.waitFor(() => api.sent('sendMessage', 13).length >= 1);
     expect(repliesTo(13)[0]).toContain('quản trị viên');
+  });
+
+  it('reports a failed /reindex with the file and reason and keeps answering from the old index', async () => {
+    const broken = path.join(corpusDir, 'news', 'zz-hong.md');
+    await writeFile(broken, '---\ntitle: Hỏng\nkind: rumour\n---\nNội dung.\n');
+    api.text(ADMIN, '/reindex');
+    await api.waitFor(() => api.sent('editMessageText', ADMIN).some((c) => String(c.params.text).includes('news/zz-hong.md: kind')));
+    await rm(broken);
+    api.text(14, 'Chỉ thị 03-CT/TU ban hành ngày nào?');
+    await api.waitFor(() => api.sent('sendMessage', 14).length >= 1);
+    expect(repliesTo(14)[0]).toContain('20/01/2021');
+  });
+
+  it('still answers when the typing action fails, and says sorry when a reply cannot be sent', async () => {
+    api.failWith400('sendChatAction');
+    api.text(15, 'Mấy giờ thì bắt đầu bỏ phiếu?');
+    await api.waitFor(() => api.sent('sendMessage', 15).length >= 1);
+    api.failWith400('sendMessage');
+    api.text(16, '/about');
+    await api.waitFor(() => repliesTo(16).some((t) => t.includes('Xin lỗi, đã có lỗi')));
   });
 
   it('gets through a 429 from the server with auto-retry', async () => {

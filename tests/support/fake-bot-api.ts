@@ -35,7 +35,7 @@ export class FakeBotApi {
   private waiters: Waiter[] = [];
   private nextUpdateId = 1;
   private nextMessageId = 1000;
-  private failures = new Map<string, number>();
+  private failures = new Map<string, { times: number; status: 400 | 429 }>();
   private server: Server | null = null;
   private listeners: Array<() => void> = [];
 
@@ -73,7 +73,12 @@ export class FakeBotApi {
 
   /** Makes the next `times` calls of `method` fail with 429 and retry_after 1. */
   failWith429(method: string, times = 1): void {
-    this.failures.set(method, times);
+    this.failures.set(method, { times, status: 429 });
+  }
+
+  /** Makes the next `times` calls of `method` fail with 400 Bad Request, which no retry gets through. */
+  failWith400(method: string, times = 1): void {
+    this.failures.set(method, { times, status: 400 });
   }
 
   /** Queues an update for getUpdates; returns its id. */
@@ -160,10 +165,12 @@ export class FakeBotApi {
     const params = await body(req);
     this.calls.push({ method, params });
     for (const l of [...this.listeners]) l();
-    const failing = this.failures.get(method) ?? 0;
-    if (failing > 0) {
-      this.failures.set(method, failing - 1);
-      return { status: 429, payload: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } };
+    const failing = this.failures.get(method);
+    if (failing && failing.times > 0) {
+      failing.times--;
+      return failing.status === 429
+        ? { status: 429, payload: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } }
+        : { status: 400, payload: { ok: false, error_code: 400, description: 'Bad Request: simulated failure' } };
     }
     return { status: 200, payload: { ok: true, result: await this.result(method, params) } };
   }

@@ -37,6 +37,8 @@ async function reindexWithStatus(ctx: BotContext): Promise<void> {
     await ctx.reply(ctx.texts.reindexBusy);
     return;
   }
+  // The build may fail before the status message is out; the failure is reported below, not left unhandled.
+  job.catch(() => undefined);
   status = await ctx.reply(ctx.texts.reindexStarted);
   try {
     const { manifest } = await job;
