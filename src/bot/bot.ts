@@ -48,10 +48,8 @@ export function createBot(token: string, services: BotServices): Bot<BotContext>
 
 /** Registers the command menu in Vietnamese (default) and English; a failure is logged, never fatal. */
 export async function registerCommands(bot: Bot<BotContext>, services: BotServices): Promise<void> {
-  try {
-    await bot.api.setMyCommands(BOT_TEXTS.vi.commands);
-    await bot.api.setMyCommands(BOT_TEXTS.en.commands, { language_code: 'en' });
-  } catch (error) {
-    services.logger.warn({ err: error }, 'could not register the command menu');
+  const menus = [bot.api.setMyCommands(BOT_TEXTS.vi.commands), bot.api.setMyCommands(BOT_TEXTS.en.commands, { language_code: 'en' })];
+  for (const result of await Promise.allSettled(menus)) {
+    if (result.status === 'rejected') services.logger.warn({ err: result.reason }, 'could not register the command menu');
   }
 }
