@@ -44,7 +44,8 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
     await ctx.reply(html, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
-      ...(i === 0 && ctx.msg ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),
+      // In a group the answer quotes the question it answers; a private chat needs no quote.
+      ...(i === 0 && ctx.msg && ctx.chat?.type !== 'private' ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),
       ...(last ? { reply_markup: keyboardFor(ctx, answer, answerId) } : {}),
     });
   }
