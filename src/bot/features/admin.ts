@@ -98,7 +98,8 @@ admin.command('stats', async (ctx) => {
   );
 });
 
-admin.on('message:document', async (ctx) => {
+// Uploads are taken in private chats only: a file shared in a group is not meant for the corpus.
+admin.chatType('private').on('message:document', async (ctx) => {
   if (!isAdmin(ctx)) {
     await ctx.reply(ctx.texts.notAdmin);
     return;
