@@ -136,9 +136,15 @@ function findForeign(text: string, lexicon: Lexicon): AnalyzedQuery['foreign'] {
     // A lone syllable is too often a Vietnamese name or word ("Đức", "Nga", "đạo đức"): only longer
     // names, capitalised English names ("Japan") and acronyms ("USA") count.
     const telling = names.filter((n) => n.length > 1 || /^(?:[A-Z][a-z]{3,}|[A-Z]{2,})$/.test(n[0] as string));
-    const named = telling.some((name) =>
-      name.length === 1 ? tokens.includes(name[0] as string) : folded.includes(` ${name.map((w) => foldDiacritics(w)).join(' ')} `),
+    // A one-syllable name counts right after words that only a country follows: "bầu cử Anh", "nước Pháp".
+    const inContext = names.some(
+      (name) => name.length === 1 && new RegExp(`(?:^| )(?:bau cu|quoc hoi|tong tuyen cu|chinh phu|nuoc) ${foldDiacritics(name[0] as string)}(?: |$)`).test(folded.trim()),
     );
+    const named =
+      inContext ||
+      telling.some((name) =>
+        name.length === 1 ? tokens.includes(name[0] as string) : folded.includes(` ${name.map((w) => foldDiacritics(w)).join(' ')} `),
+      );
     if (named) found.push({ name: head, terms: telling.map((n) => termOf(n.map((w) => foldDiacritics(w)))) });
   }
   return found;

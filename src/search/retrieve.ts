@@ -142,12 +142,21 @@ export async function retrieve(
     ...mentioning.flatMap((set) => [...set]),
   ]);
 
-  const weights = query.concepts.map((c) => conceptWeight(index, c));
+  // A province the corpus never mentions is where the asker lives, not what they ask about: the guide still applies.
+  const unknownPlaces = query.places
+    .map((p) => foldDiacritics(p).match(/[\p{L}\p{N}]+/gu) ?? [])
+    .filter((words) => index.documentFrequency(words.join('_')) === 0);
+  const placeWords = new Set(unknownPlaces.flat());
+  const placePairs = new Set(unknownPlaces.flatMap((words) => words.slice(1).map((w, i) => `${words[i]}_${w}`)));
+  const concepts = query.concepts.filter((c) => c.phrase || !placeWords.has(c.label));
+  const weights = concepts.map((c) => conceptWeight(index, c));
   // Without diacritics "dang bi" may be "đang bị": a pair that may hold a stopword counts only if the corpus has it.
-  const pairs = query.accented ? query.pairs : query.pairs.filter((p) => !p.split('_').some(mayBeStopword) || index.documentFrequency(p) > 0);
+  const pairs = (query.accented ? query.pairs : query.pairs.filter((p) => !p.split('_').some(mayBeStopword) || index.documentFrequency(p) > 0)).filter(
+    (p) => !placePairs.has(p) && !p.split('_').some((w) => placeWords.has(w)),
+  );
   const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
   // A glossary or synonym phrase counts as one pair, met when the concept is.
-  const phrases = query.concepts.filter((c) => c.phrase);
+  const phrases = concepts.filter((c) => c.phrase);
   const units = pairs.length + phrases.length;
   const hits: Hit[] = [];
   for (const passageIndex of candidates) {
@@ -156,13 +165,13 @@ export async function retrieve(
     const terms = index.indexedTerms(passageIndex);
     const matched: string[] = [];
     let covered = 0;
-    query.concepts.forEach((concept, i) => {
+    concepts.forEach((concept, i) => {
       if (concept.alternatives.some((words) => words.every((w) => terms.has(w)))) {
         matched.push(concept.label);
         covered += weights[i] as number;
       }
     });
-    const wordCoverage = query.concepts.length > 0 ? covered / totalWeight : 0;
+    const wordCoverage = concepts.length > 0 ? covered / totalWeight : 0;
     // Word pairs tell "kết hôn" from "kết quả" and "hơn": single syllables alone match almost anything.
     const metUnits = pairs.filter((b) => terms.has(b)).length + phrases.filter((c) => matched.includes(c.label)).length;
     const coverage = units > 0 ? (wordCoverage + metUnits / units) / 2 : wordCoverage;
@@ -191,7 +200,7 @@ export async function retrieve(
   const best = hits[0];
   const referenced = query.refs.length > 0 && best !== undefined && best.references.length > 0;
   const common = 0.05 * index.passageCount;
-  const inDomain = query.concepts.some((c) => c.phrase) || pairs.some((p) => index.documentFrequency(p) >= common);
+  const inDomain = concepts.some((c) => c.phrase) || pairs.some((p) => index.documentFrequency(p) >= common);
   if (!best || (!referenced && best.coverage < (inDomain ? opts.minCoverageInDomain : opts.minCoverage))) return result('no_match');
 
   const chosen: Hit[] = [];

@@ -141,6 +141,19 @@ describe('voters and the guide', () => {
     }
   });
 
+  it('answers a voter who names a province the corpus never mentions, from the guide', async () => {
+    for (const q of ['Con tôi đi học ở Hà Nội thì bầu ở đâu?', 'Con toi di hoc o Ha Noi thi bau o dau?']) {
+      const r = await ask(q);
+      expect(r.outcome).toBe('answered');
+      expect(r.hits[0]?.document.id).toBe('guidance/bo-phieu-o-noi-khac');
+    }
+  });
+
+  it('counts a one-syllable country after "bầu cử", "quốc hội" or "nước"', async () => {
+    expect((await ask('Bầu cử Quốc hội Anh 2024')).outcome).toBe('no_match');
+    expect(analyzeQuery('Tôi là người nước ngoài, có được bầu không?', index.lexicon).foreign).toEqual([]);
+  });
+
   it('does not take a Vietnamese word or name for a country', async () => {
     const q = analyzeQuery('Ông Nguyễn Văn Đức nói về đạo đức cán bộ ở nước ta', index.lexicon);
     expect(q.foreign).toEqual([]);
