@@ -140,8 +140,21 @@ function findForeign(text: string, lexicon: Lexicon): AnalyzedQuery['foreign'] {
     const inContext = names.some(
       (name) => name.length === 1 && new RegExp(`(?:^| )(?:bau cu|quoc hoi|tong tuyen cu|chinh phu|nuoc) ${foldDiacritics(name[0] as string)}(?: |$)`).test(folded.trim()),
     );
+    // After "của", "ở" or "tại" it must be capitalised and stand alone: "của Mỹ", "ở Lào", but not "của anh" or "ở Đức Phổ".
+    const afterPreposition = names.some(
+      (name) =>
+        name.length === 1 &&
+        tokens.some(
+          (t, i) =>
+            t.toLowerCase() === (name[0] as string).toLowerCase() &&
+            /^\p{Lu}/u.test(t) &&
+            ['cua', 'o', 'tai'].includes(foldDiacritics(tokens[i - 1] ?? '')) &&
+            !/^\p{Lu}/u.test(tokens[i + 1] ?? ''),
+        ),
+    );
     const named =
       inContext ||
+      afterPreposition ||
       telling.some((name) =>
         name.length === 1 ? tokens.includes(name[0] as string) : folded.includes(` ${name.map((w) => foldDiacritics(w)).join(' ')} `),
       );

@@ -200,7 +200,9 @@ export async function retrieve(
   const best = hits[0];
   const referenced = query.refs.length > 0 && best !== undefined && best.references.length > 0;
   const common = 0.05 * index.passageCount;
-  const inDomain = concepts.some((c) => c.phrase) || pairs.some((p) => index.documentFrequency(p) >= common);
+  // A word the corpus has never seen ("lớp trưởng", "công đoàn") means the question is about something else.
+  const unseen = concepts.some((c) => !c.phrase && !/^\d+$/.test(c.label) && index.documentFrequency(c.label) === 0);
+  const inDomain = !unseen && (concepts.some((c) => c.phrase) || pairs.some((p) => index.documentFrequency(p) >= common));
   if (!best || (!referenced && best.coverage < (inDomain ? opts.minCoverageInDomain : opts.minCoverage))) return result('no_match');
 
   const chosen: Hit[] = [];
