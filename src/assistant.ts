@@ -26,6 +26,8 @@ export interface Assistant {
   reindex(onProgress?: (done: number, total: number) => void): Promise<BuildSummary>;
   /** Loads a newer index published by another process (e.g. `npm run reindex`), if there is one. */
   refresh(): Promise<boolean>;
+  /** Resolves when no rebuild is running. */
+  idle(): Promise<void>;
 }
 
 export interface AssistantOptions {
@@ -66,6 +68,9 @@ export async function createAssistant({ config, logger, embedder = new LocalEmbe
         running = null;
       });
       return running;
+    },
+    async idle() {
+      await running?.catch(() => undefined);
     },
     async refresh() {
       const manifest = await readManifest(indexDir);

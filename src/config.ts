@@ -22,6 +22,10 @@ const configSchema = z.object({
   WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional()),
   WEBHOOK_SECRET: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'may hold only A-Z, a-z, 0-9, _ and -').optional()),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+}).refine((e) => !e.WEBHOOK_URL || e.WEBHOOK_SECRET, {
+  // Without a secret anyone who learns the URL could post updates that claim to come from an admin.
+  path: ['WEBHOOK_SECRET'],
+  error: 'is required when WEBHOOK_URL is set',
 });
 
 export interface Config {

@@ -10,6 +10,16 @@ import { fallback } from './features/fallback.ts';
 import { questions } from './features/questions.ts';
 import { BOT_TEXTS, languageOf } from './texts.ts';
 
+/** Messages the bot will answer: anything in a private chat, commands, mentions and replies in groups, example buttons. */
+function addressedToBot(ctx: BotContext): boolean {
+  if (ctx.callbackQuery?.data?.startsWith('ex:')) return true;
+  const msg = ctx.message;
+  if (!msg) return false;
+  if (ctx.chat?.type === 'private') return true;
+  const text = msg.text ?? '';
+  return text.startsWith('/') || text.includes(`@${ctx.me.username}`) || msg.reply_to_message?.from?.id === ctx.me.id;
+}
+
 /** Wires the features into one bot. Nothing here talks to Telegram until the bot is started. */
 export function createBot(token: string, services: BotServices): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, { client: services.config.apiRoot ? { apiRoot: services.config.apiRoot } : {} });
@@ -23,7 +33,9 @@ export function createBot(token: string, services: BotServices): Bot<BotContext>
     ctx.services = services;
     await next();
   });
-  bot.on('message').use(
+  // Channel posts carry no user and are never questions.
+  bot.drop((ctx) => ctx.channelPost !== undefined || ctx.editedChannelPost !== undefined);
+  bot.filter(addressedToBot).use(
     limit<BotContext, never>({
       timeFrame: 60_000,
       limit: services.config.ratePerMinute,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -24,6 +25,8 @@ export class FeedbackLog {
   readonly counters: Counters = { answered: 0, declined: 0, up: 0, down: 0 };
   private readonly answers = new Map<string, AnswerRecord>();
   private next = 0;
+  // Buttons outlive the process: a per-process prefix keeps an old 👍 from landing on a new answer.
+  private readonly prefix = randomBytes(3).toString('hex');
 
   constructor(private readonly file: string) {}
 
@@ -31,7 +34,7 @@ export class FeedbackLog {
   remember(record: AnswerRecord): string {
     if (record.answered) this.counters.answered++;
     else this.counters.declined++;
-    const id = (this.next++).toString(36);
+    const id = `${this.prefix}${(this.next++).toString(36)}`;
     this.answers.set(id, record);
     if (this.answers.size > REMEMBERED_ANSWERS) this.answers.delete(this.answers.keys().next().value as string);
     return id;

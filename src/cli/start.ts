@@ -28,11 +28,15 @@ await registerCommands(bot, services);
 let stop: () => Promise<void>;
 const { webhook } = config.telegram;
 if (webhook) {
-  const handle = webhookCallback(bot, 'http', { secretToken: webhook.secret });
+  // A slow answer must not make Telegram resend the update: reply 200 at the timeout and finish in the background.
+  const handle = webhookCallback(bot, 'http', { secretToken: webhook.secret, onTimeout: 'return' });
   const path = new URL(webhook.url).pathname;
   const server = createServer((req, res) => {
-    if (req.method === 'POST' && req.url === path) return void handle(req, res);
-    res.writeHead(404).end();
+    if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== path) return void res.writeHead(404).end();
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'webhook request failed');
+      if (!res.headersSent) res.writeHead(200).end();
+    });
   });
   await new Promise<void>((resolve) => server.listen(webhook.port, resolve));
   await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret });
@@ -54,9 +58,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     // Never hang on shutdown: whatever is still running after 8 s is abandoned.
     const force = setTimeout(() => process.exit(0), 8000);
     force.unref();
-    void stop().then(() => {
-      logger.info('stopped');
-      process.exit(0);
-    });
+    // A rebuild started from Telegram finishes too, so its admin gets the result.
+    void stop()
+      .then(() => assistant.idle())
+      .catch((error: unknown) => logger.error({ err: error }, 'error while stopping'))
+      .finally(() => {
+        logger.info('stopped');
+        process.exit(0);
+      });
   });
 }

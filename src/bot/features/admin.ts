@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Composer } from 'grammy';
 import matter from 'gray-matter';
@@ -19,9 +19,14 @@ function describeError(error: unknown): string {
 async function reindexWithStatus(ctx: BotContext): Promise<void> {
   const { assistant, logger } = ctx.services;
   let status: { chat: { id: number }; message_id: number } | undefined;
-  const edit = async (text: string) => {
-    if (!status) return;
-    await ctx.api.editMessageText(status.chat.id, status.message_id, text).catch((error: unknown) => logger.warn({ err: error }, 'could not edit the status message'));
+  // Edits go out one after another, so a retried progress line can never land after the result.
+  let edits = Promise.resolve();
+  const edit = (text: string) => {
+    edits = edits.then(async () => {
+      if (!status) return;
+      await ctx.api.editMessageText(status.chat.id, status.message_id, text).catch((error: unknown) => logger.warn({ err: error }, 'could not edit the status message'));
+    });
+    return edits;
   };
   let lastEdit = Date.now();
   let job: ReturnType<typeof assistant.reindex>;
@@ -71,6 +76,15 @@ export function documentFromUpload(fileName: string, text: string): { file: stri
   return { file, source: text };
 }
 
+/** Fetches an uploaded file; a local Bot API server (`--local`) gives an absolute path on its own disk instead. */
+async function downloadText(config: BotContext['services']['config'], filePath: string | undefined): Promise<string> {
+  if (!filePath) throw new Error('Telegram gave no file path for the upload');
+  if (path.isAbsolute(filePath)) return readFile(filePath, 'utf8');
+  const response = await fetch(`${config.apiRoot ?? 'https://api.telegram.org'}/file/bot${config.token}/${filePath}`);
+  if (!response.ok) throw new Error(`Could not download the upload (HTTP ${response.status})`);
+  return response.text();
+}
+
 /** Admin-only: /reindex, /stats and document uploads. Everyone else is told no and nothing happens. */
 export const admin = new Composer<BotContext>();
 
@@ -115,10 +129,8 @@ admin.chatType('private').on('message:document', async (ctx) => {
     return;
   }
   const file = await ctx.getFile();
-  const { token, apiRoot = 'https://api.telegram.org', corpusDir } = ctx.services.config;
-  const response = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
-  if (!response.ok) throw new Error(`Could not download the upload (HTTP ${response.status})`);
-  const text = await response.text();
+  const { corpusDir } = ctx.services.config;
+  const text = await downloadText(ctx.services.config, file.file_path);
   if (Buffer.byteLength(text) > MAX_UPLOAD_BYTES) {
     await ctx.reply(ctx.texts.uploadTooBig);
     return;

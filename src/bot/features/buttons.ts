@@ -27,7 +27,7 @@ buttons.callbackQuery(/^src:([0-9a-f]+):(\d+)$/, async (ctx) => {
   for (const message of splitMessage(lines.join('\n'))) await ctx.reply(message, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
 });
 
-buttons.callbackQuery(/^fb:([0-9a-z]+):(up|down)$/, async (ctx) => {
+buttons.callbackQuery(/^fb:([0-9a-f]{6}[0-9a-z]+):(up|down)$/, async (ctx) => {
   await ctx.services.feedback.vote(ctx.match[1] as string, ctx.match[2] as 'up' | 'down');
   await ctx.answerCallbackQuery({ text: ctx.texts.feedbackThanks });
 });
