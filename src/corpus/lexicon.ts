@@ -6,11 +6,11 @@ export interface Lexicon {
   glossary: Record<string, string[]>;
   /** Vietnamese phrase → phrases voters use for the same thing; each group is searched as one. */
   synonyms: Record<string, string[]>;
-  /** Places outside the corpus's scope (other countries), with their other spellings. */
-  foreign: Record<string, string[]>;
+  /** What the corpus does not cover (other countries, other kinds of elections), with other spellings. */
+  outOfScope: Record<string, string[]>;
 }
 
-export const EMPTY_LEXICON: Lexicon = { glossary: {}, synonyms: {}, foreign: {} };
+export const EMPTY_LEXICON: Lexicon = { glossary: {}, synonyms: {}, outOfScope: {} };
 
 /**
  * Parses a tab-separated table: a term, a tab, then one or more phrases separated by "|".

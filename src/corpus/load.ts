@@ -23,7 +23,7 @@ export interface LoadedCorpus {
 export const LEXICON_FOLDER = 'lexicon';
 const GLOSSARY_FILE = `${LEXICON_FOLDER}/glossary.en-vi.tsv`;
 const SYNONYMS_FILE = `${LEXICON_FOLDER}/synonyms.vi.tsv`;
-const FOREIGN_FILE = `${LEXICON_FOLDER}/foreign.tsv`;
+const OUT_OF_SCOPE_FILES = [`${LEXICON_FOLDER}/foreign.tsv`, `${LEXICON_FOLDER}/other-topics.tsv`];
 
 /** Relative paths of the files below `dir` that make up the corpus, sorted. */
 export async function corpusFiles(dir: string): Promise<string[]> {
@@ -96,7 +96,7 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
   for (const { file, source } of sources) {
     if (file === GLOSSARY_FILE) lexicon.glossary = parseTermTable(file, source);
     if (file === SYNONYMS_FILE) lexicon.synonyms = parseTermTable(file, source);
-    if (file === FOREIGN_FILE) lexicon.foreign = parseTermTable(file, source);
+    if (OUT_OF_SCOPE_FILES.includes(file)) Object.assign(lexicon.outOfScope, parseTermTable(file, source));
     if (!file.endsWith('.md')) continue;
     const parsed = parseDocument(file, source);
     documents.push(parsed.document);

@@ -30,8 +30,8 @@ export interface AnalyzedQuery {
   places: string[];
   /** Names of laws the question asks about ("luật đất đai" → "dat_dai"), as diacritic-free word pairs. */
   laws: string[];
-  /** Other countries the question names, each with the diacritic-free terms that would show a document mentions it. */
-  foreign: Array<{ name: string; terms: string[] }>;
+  /** Out-of-scope things the question names (another country, another kind of election), each with the diacritic-free terms that would show a document mentions it. */
+  outOfScope: Array<{ name: string; terms: string[][] }>;
   years: string[];
 }
 
@@ -124,14 +124,15 @@ function splitPhrases(text: string, lookup: (key: string) => string[] | undefine
   return pieces;
 }
 
-const termOf = (tokens: string[]) => (tokens.length === 1 ? (tokens[0] as string) : `${tokens[0]}_${tokens[1]}`);
+// A name's diacritic-free word pairs (or its one word): a document mentions the name only if it holds them all.
+const termsOf = (tokens: string[]) => (tokens.length === 1 ? [tokens[0] as string] : tokens.slice(1).map((w, i) => `${tokens[i]}_${w}`));
 
-/** Countries from the lexicon's foreign list that the question names. */
-function findForeign(text: string, lexicon: Lexicon): AnalyzedQuery['foreign'] {
+/** Entries of the lexicon's out-of-scope lists (countries, other elections) that the question names. */
+function findOutOfScope(text: string, lexicon: Lexicon): AnalyzedQuery['outOfScope'] {
   const tokens: string[] = text.match(/[\p{L}\p{N}]+/gu) ?? [];
   const folded = ` ${tokens.map((t) => foldDiacritics(t)).join(' ')} `;
-  const found: AnalyzedQuery['foreign'] = [];
-  for (const [head, others] of Object.entries(lexicon.foreign)) {
+  const found: AnalyzedQuery['outOfScope'] = [];
+  for (const [head, others] of Object.entries(lexicon.outOfScope)) {
     const names = [head, ...others].map((n) => normalizeText(n).match(/[\p{L}\p{N}]+/gu) ?? []).filter((n) => n.length > 0);
     // A lone syllable is too often a Vietnamese name or word ("Đức", "Nga", "đạo đức"): only longer
     // names, capitalised English names ("Japan") and acronyms ("USA") count.
@@ -158,7 +159,7 @@ function findForeign(text: string, lexicon: Lexicon): AnalyzedQuery['foreign'] {
       telling.some((name) =>
         name.length === 1 ? tokens.includes(name[0] as string) : folded.includes(` ${name.map((w) => foldDiacritics(w)).join(' ')} `),
       );
-    if (named) found.push({ name: head, terms: telling.map((n) => termOf(n.map((w) => foldDiacritics(w)))) });
+    if (named) found.push({ name: head, terms: telling.map((n) => termsOf(n.map((w) => foldDiacritics(w)))) });
   }
   return found;
 }
@@ -227,7 +228,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
     refs: findDocumentRefs(normalized),
     places: findPlaces(normalized),
     laws: findLawNames(normalized),
-    foreign: findForeign(normalized, lexicon),
+    outOfScope: findOutOfScope(normalized, lexicon),
     years: [...new Set(foldDiacritics(normalized).match(/\b(19|20)\d{2}\b/g) ?? [])],
   };
 }

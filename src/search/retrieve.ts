@@ -122,8 +122,9 @@ export async function retrieve(
   });
   if (query.concepts.length === 0 && query.refs.length === 0) return result('empty');
 
-  // This corpus answers for Vietnam's election law: another country, or a law it never names, is out of scope.
-  if (query.foreign.some((f) => f.terms.every((t) => index.documentFrequency(t) === 0))) return result('no_match');
+  // This corpus answers for Vietnam's election law: another country, another kind of election, or a law it never names is out of scope.
+  const mentioned = (pairs: string[]) => pairs.every((t) => index.documentFrequency(t) > 0);
+  if (query.outOfScope.some((f) => !f.terms.some(mentioned))) return result('no_match');
   if (query.laws.some((pair) => index.documentFrequency(pair) === 0)) return result('no_match');
 
   const mentioning = query.refs.map((ref) => new Set(index.passagesMentioning(refKey(ref))));

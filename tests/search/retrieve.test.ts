@@ -85,14 +85,14 @@ describe('retrieve over the shipped corpus', () => {
 
 describe('analyzeQuery', () => {
   it('detects English and keeps Vietnamese typed without diacritics as Vietnamese', () => {
-    const lexicon = { glossary: { election: ['bầu cử'], directive: ['chỉ thị'] }, synonyms: {}, foreign: {} };
+    const lexicon = { glossary: { election: ['bầu cử'], directive: ['chỉ thị'] }, synonyms: {}, outOfScope: {} };
     expect(analyzeQuery('Which directive covers the election?', lexicon).language).toBe('en');
     expect(analyzeQuery('bau cu luc may gio', lexicon).language).toBe('vi');
     expect(analyzeQuery('chi thi 05 yeu cau gi', lexicon).language).toBe('vi');
   });
 
   it('turns glossary terms, inflected or not, into Vietnamese alternatives', () => {
-    const lexicon = { glossary: { election: ['bầu cử'], chair: ['chủ trì'] }, synonyms: {}, foreign: {} };
+    const lexicon = { glossary: { election: ['bầu cử'], chair: ['chủ trì'] }, synonyms: {}, outOfScope: {} };
     const q = analyzeQuery('Who chaired the elections?', lexicon);
     expect(q.concepts.map((c) => c.alternatives)).toEqual([[['chu', 'tri']], [['bau', 'cu']]]);
     expect(q.lexical.exact).toContain('bầu');
@@ -151,11 +151,17 @@ describe('voters and the guide', () => {
 
   it('counts a one-syllable country after "bầu cử", "quốc hội" or "nước"', async () => {
     expect((await ask('Bầu cử Quốc hội Anh 2024')).outcome).toBe('no_match');
-    expect(analyzeQuery('Tôi là người nước ngoài, có được bầu không?', index.lexicon).foreign).toEqual([]);
+    expect(analyzeQuery('Tôi là người nước ngoài, có được bầu không?', index.lexicon).outOfScope).toEqual([]);
+  });
+
+  it('declines other kinds of elections that no document mentions', async () => {
+    for (const q of ['Bầu cử lớp trưởng như thế nào?', 'Bầu cử Ban chấp hành công đoàn', 'Ai là chủ tịch nước hiện nay?']) {
+      expect((await ask(q)).outcome).toBe('no_match');
+    }
   });
 
   it('does not take a Vietnamese word or name for a country', async () => {
     const q = analyzeQuery('Ông Nguyễn Văn Đức nói về đạo đức cán bộ ở nước ta', index.lexicon);
-    expect(q.foreign).toEqual([]);
+    expect(q.outOfScope).toEqual([]);
   });
 });
