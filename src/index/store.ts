@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chunkDocument, EMPTY_LEXICON, hashCorpus, loadCorpus, type CorpusDocument, type Lexicon, type Passage } from '../corpus/index.ts';
+import { foldDiacritics } from '../text/normalize.ts';
 import { extractTerms } from '../text/terms.ts';
 import type { Logger } from 'pino';
 import type { Embedder } from './embedder.ts';
@@ -11,6 +12,9 @@ import { DEFAULT_HNSW, readVectors, VectorIndex, writeVectors, type HnswParams, 
 
 // Bump whenever the files or their meaning change, so older indexes are rebuilt instead of misread.
 export const INDEX_FORMAT_VERSION = 3;
+
+const LARGE_INDEX = 1000;
+const COMMON_SHARE = 0.2;
 
 export interface Manifest {
   formatVersion: number;
@@ -225,6 +229,13 @@ export class CorpusIndex {
   }
 
   lexicalSearch(query: LexicalQuery, limit: number): LexicalHit[] {
+    // In a large index a word found in a fifth of all passages adds little to BM25 but makes
+    // MiniSearch score thousands of passages; coverage and the vectors still see it.
+    if (this.stats.passages >= LARGE_INDEX) {
+      const cap = COMMON_SHARE * this.stats.passages;
+      const rare = (term: string) => (this.stats.df[foldDiacritics(term)] ?? 0) <= cap;
+      return this.lexical.query({ exact: query.exact.filter(rare), folded: query.folded.filter(rare), bigrams: query.bigrams.filter(rare) }, limit);
+    }
     return this.lexical.query(query, limit);
   }
 
