@@ -4,6 +4,8 @@ import { buildIndex, loadIndex, LocalEmbedder, openIndex, readManifest, type Bui
 import type { Logger } from './logger.ts';
 import { retrieve, type Language, type Retrieval } from './search/index.ts';
 
+const REFRESH_INTERVAL_MS = 3000;
+
 /** A rebuild was asked for while another one runs. */
 export class ReindexBusyError extends Error {
   constructor() {
@@ -43,6 +45,7 @@ export async function createAssistant({ config, logger, embedder = new LocalEmbe
   const { corpusDir, indexDir } = config;
   let index = await openIndex({ corpusDir, indexDir, embedder, logger, onProgress });
   let running: Promise<BuildSummary> | null = null;
+  let lastCheck = 0;
 
   return {
     get index() {
@@ -73,6 +76,9 @@ export async function createAssistant({ config, logger, embedder = new LocalEmbe
       await running?.catch(() => undefined);
     },
     async refresh() {
+      // Called before every answer: look at the disk at most every few seconds.
+      if (Date.now() - lastCheck < REFRESH_INTERVAL_MS) return false;
+      lastCheck = Date.now();
       const manifest = await readManifest(indexDir);
       if (!manifest || manifest.builtAt === index.manifest.builtAt || manifest.embedder.id !== embedder.id) return false;
       index = await loadIndex(indexDir);

@@ -8,6 +8,8 @@ import { TEMPLATES } from './templates.ts';
 
 export interface Citation {
   n: number;
+  /** Position of the passage in the index it came from, for "show the source" buttons. */
+  passageIndex: number;
   docId: string;
   title: string;
   kind: DocumentKind;
@@ -119,6 +121,7 @@ function citationOf(hit: Hit, n: number, quote: string): Citation {
   const article = (quote.match(ARTICLE) ?? hit.passage.text.match(ARTICLE))?.[0] ?? null;
   return {
     n,
+    passageIndex: hit.passageIndex,
     docId: d.id,
     title: d.title,
     kind: d.kind,

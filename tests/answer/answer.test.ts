@@ -100,7 +100,7 @@ describe('renderTelegramHtml', () => {
       notice: null,
       suggestions: [],
       quotes: Array.from({ length: 40 }, (_, i) => ({ n: i + 1, text: `Đoạn ${i} <i>không</i> đóng & ${'chữ '.repeat(40)}`, highlights: ['Đoạn'] })),
-      citations: [{ n: 1, docId: 'x', title: 'A <b>', kind: 'news', issuer: null, publisher: 'P & Q', date: null, url: 'https://example.org/?a=1&b="2"', section: null, article: null, version: null, passage: '', score: 1 }],
+      citations: [{ n: 1, passageIndex: 0, docId: 'x', title: 'A <b>', kind: 'news', issuer: null, publisher: 'P & Q', date: null, url: 'https://example.org/?a=1&b="2"', section: null, article: null, version: null, passage: '', score: 1 }],
     };
     const messages = renderTelegramHtml(long);
     expect(messages.length).toBeGreaterThan(1);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Composer, InlineKeyboard } from 'grammy';
 import { renderTelegramHtml, type Answer } from '../../answer/index.ts';
+import type { CorpusIndex } from '../../index/index.ts';
 import type { BotContext } from '../context.ts';
 import { MAX_QUESTION_LENGTH } from '../texts.ts';
 
@@ -9,14 +10,10 @@ export function buildTag(builtAt: string): string {
   return createHash('sha256').update(builtAt).digest('hex').slice(0, 6);
 }
 
-function keyboardFor(ctx: BotContext, answer: Answer, answerId: string): InlineKeyboard {
+function keyboardFor(index: CorpusIndex, answer: Answer, answerId: string): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  const { index } = ctx.services.assistant;
   const tag = buildTag(index.manifest.builtAt);
-  for (const citation of answer.citations) {
-    const passage = index.passages.findIndex((p) => p.docId === citation.docId && p.text === citation.passage);
-    if (passage >= 0) keyboard.text(`[${citation.n}]`, `src:${tag}:${passage}`);
-  }
+  for (const citation of answer.citations) keyboard.text(`[${citation.n}]`, `src:${tag}:${citation.passageIndex}`);
   if (answer.citations.length > 0) keyboard.row();
   return keyboard.text('👍', `fb:${answerId}:up`).text('👎', `fb:${answerId}:down`);
 }
@@ -36,6 +33,8 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   // A failing chat action must never stop the answer.
   ctx.replyWithChatAction('typing').catch((error: unknown) => logger.warn({ err: error }, 'sendChatAction failed'));
   await assistant.refresh().catch((error: unknown) => logger.warn({ err: error }, 'could not check for a newer index'));
+  // The index that answers is the one the source buttons must point into, even if a rebuild swaps it meanwhile.
+  const { index } = assistant;
   const answer = await assistant.ask(question, ctx.lang);
   const answerId = feedback.remember({ question, answered: answer.answered, docIds: [...new Set(answer.citations.map((c) => c.docId))] });
   const messages = renderTelegramHtml(answer);
@@ -46,7 +45,7 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
       link_preview_options: { is_disabled: true },
       // In a group the answer quotes the question it answers; a private chat needs no quote.
       ...(i === 0 && ctx.msg && ctx.chat?.type !== 'private' ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),
-      ...(last ? { reply_markup: keyboardFor(ctx, answer, answerId) } : {}),
+      ...(last ? { reply_markup: keyboardFor(index, answer, answerId) } : {}),
     });
   }
   logger.info({ updateId: ctx.update.update_id, chatType: ctx.chat?.type, latencyMs: Math.round(performance.now() - started), answered: answer.answered }, 'question answered');
