@@ -1,6 +1,6 @@
 import { composeAnswer, type Answer } from './answer/index.ts';
 import type { Config } from './config.ts';
-import { buildIndex, loadIndex, LocalEmbedder, openIndex, readManifest, type BuildSummary, type CorpusIndex, type Embedder } from './index/index.ts';
+import { buildIndex, loadIndex, openIndex, readManifest, selectEmbedder, type BuildSummary, type CorpusIndex, type Embedder } from './index/index.ts';
 import type { Logger } from './logger.ts';
 import { retrieve, type Language, type Retrieval } from './search/index.ts';
 
@@ -35,13 +35,15 @@ export interface Assistant {
 export interface AssistantOptions {
   config: Config;
   logger: Logger;
+  /** Defaults to the one `config.embedding` selects. */
   embedder?: Embedder;
   onProgress?: (done: number, total: number) => void;
 }
 
 /** Opens (building if needed) the index and answers questions from it: what the CLI and the bot share. */
-export async function createAssistant({ config, logger, embedder = new LocalEmbedder(), onProgress }: AssistantOptions): Promise<Assistant> {
-  logger.info({ embedder: embedder.id }, 'using the weight-free local embedder');
+export async function createAssistant(options: AssistantOptions): Promise<Assistant> {
+  const { config, logger, onProgress } = options;
+  const embedder = options.embedder ?? (await selectEmbedder(config.embedding, logger));
   const { corpusDir, indexDir } = config;
   let index = await openIndex({ corpusDir, indexDir, embedder, logger, onProgress });
   let running: Promise<BuildSummary> | null = null;

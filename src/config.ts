@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_MODEL, type EmbeddingSettings } from './index/index.ts';
 
 const optionalText = z
   .string()
@@ -22,6 +23,11 @@ const configSchema = z.object({
   WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional()),
   WEBHOOK_SECRET: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'may hold only A-Z, a-z, 0-9, _ and -').optional()),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  EMBEDDER: z.enum(['auto', 'local', 'transformers']).default('auto'),
+  EMBEDDING_MODEL: z.string().regex(/^[\w.-]+(\/[\w.-]+)?$/, 'must be a model id such as Xenova/multilingual-e5-small').default(DEFAULT_MODEL),
+  MODELS_DIR: z.string().min(1).default('models'),
+  ALLOW_REMOTE_MODELS: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
+  MODEL_HOST: optionalText.pipe(z.url({ error: 'must be a URL such as https://huggingface.co/' }).optional()),
 }).refine((e) => !e.WEBHOOK_URL || e.WEBHOOK_SECRET, {
   // Without a secret anyone who learns the URL could post updates that claim to come from an admin.
   path: ['WEBHOOK_SECRET'],
@@ -32,6 +38,7 @@ export interface Config {
   corpusDir: string;
   indexDir: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  embedding: EmbeddingSettings;
   telegram: {
     token: string | undefined;
     apiRoot: string | undefined;
@@ -58,6 +65,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     corpusDir: e.CORPUS_DIR,
     indexDir: e.INDEX_DIR,
     logLevel: e.LOG_LEVEL,
+    embedding: {
+      mode: e.EMBEDDER,
+      model: e.EMBEDDING_MODEL,
+      modelsDir: e.MODELS_DIR,
+      allowRemote: e.ALLOW_REMOTE_MODELS,
+      ...(e.MODEL_HOST ? { remoteHost: e.MODEL_HOST } : {}),
+    },
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN,
       apiRoot: e.TELEGRAM_API_ROOT,

@@ -7,7 +7,7 @@ import { memoryLogger, scratchWorkspace } from './helpers.ts';
 describe('createAssistant', () => {
   it('rebuilds while answering, refuses a second rebuild at once, and picks up an index built elsewhere', async () => {
     const ws = await scratchWorkspace();
-    const config = loadConfig({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir }, '/nonexistent');
+    const config = loadConfig({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, MODELS_DIR: ws.modelsDir }, '/nonexistent');
     const assistant = await createAssistant({ config, logger: memoryLogger().logger });
     const first = assistant.index.manifest.builtAt;
 

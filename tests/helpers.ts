@@ -10,12 +10,15 @@ afterAll(async () => {
   await Promise.all(roots.splice(0).map((root) => rm(root, { recursive: true, force: true })));
 });
 
-/** A scratch copy of the shipped corpus and an index location inside a fresh temporary directory. */
-export async function scratchWorkspace(): Promise<{ root: string; corpusDir: string; indexDir: string }> {
+/**
+ * A scratch copy of the shipped corpus, an index location and an empty models folder (so `auto`
+ * picks the local embedder even where a model was downloaded) inside a fresh temporary directory.
+ */
+export async function scratchWorkspace(): Promise<{ root: string; corpusDir: string; indexDir: string; modelsDir: string }> {
   const root = await tempDir();
   const corpusDir = path.join(root, 'corpus');
   await cp('corpus', corpusDir, { recursive: true });
-  return { root, corpusDir, indexDir: path.join(root, 'data', 'index') };
+  return { root, corpusDir, indexDir: path.join(root, 'data', 'index'), modelsDir: path.join(root, 'models') };
 }
 
 /** A logger that keeps its lines in memory so tests can read what was logged. */

@@ -20,14 +20,14 @@ export interface BotTexts {
   notAdmin: string;
   reindexStarted: string;
   reindexProgress: (done: number, total: number) => string;
-  reindexDone: (documents: number, passages: number, seconds: string) => string;
+  reindexDone: (s: { documents: number; passages: number; seconds: string; computed: number; reused: number }) => string;
   reindexFailed: (reason: string) => string;
   reindexBusy: string;
   uploadTooBig: string;
   uploadWrongType: string;
   uploadSaved: (file: string) => string;
   uploadInvalid: (reason: string) => string;
-  stats: (s: { answered: number; declined: number; up: number; down: number; documents: number; passages: number; builtAt: string; uptime: string }) => string;
+  stats: (s: { answered: number; declined: number; up: number; down: number; documents: number; passages: number; builtAt: string; embedder: string; uptime: string }) => string;
   commands: Array<{ command: string; description: string }>;
 }
 
@@ -53,7 +53,8 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     notAdmin: 'Xin lỗi, chỉ quản trị viên mới dùng được lệnh này.',
     reindexStarted: 'Đang lập lại chỉ mục…',
     reindexProgress: (done, total) => `Đang lập lại chỉ mục… ${done}/${total} đoạn`,
-    reindexDone: (documents, passages, seconds) => `Đã lập lại chỉ mục: ${documents} tài liệu, ${passages} đoạn, ${seconds} giây.`,
+    reindexDone: (s) =>
+      `Đã lập lại chỉ mục: ${s.documents} tài liệu, ${s.passages} đoạn (${s.computed} đoạn tính vector mới, ${s.reused} đoạn dùng lại từ bộ nhớ đệm), ${s.seconds} giây.`,
     reindexFailed: (reason) => `Lập chỉ mục thất bại: ${reason}. Chỉ mục cũ vẫn đang phục vụ.`,
     reindexBusy: 'Đang có một lần lập chỉ mục chạy, bạn đợi nó xong nhé.',
     uploadTooBig: 'Tệp lớn quá (tối đa 1 MB).',
@@ -61,7 +62,7 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     uploadSaved: (file) => `Đã lưu tài liệu ${file}.`,
     uploadInvalid: (reason) => `Tài liệu không hợp lệ: ${reason}. Kho tài liệu không thay đổi.`,
     stats: (s) =>
-      `Câu hỏi đã trả lời: ${s.answered}, từ chối: ${s.declined}\nGóp ý: 👍 ${s.up} · 👎 ${s.down}\nChỉ mục: ${s.documents} tài liệu, ${s.passages} đoạn, lập lúc ${s.builtAt}\nThời gian chạy: ${s.uptime}`,
+      `Câu hỏi đã trả lời: ${s.answered}, từ chối: ${s.declined}\nGóp ý: 👍 ${s.up} · 👎 ${s.down}\nChỉ mục: ${s.documents} tài liệu, ${s.passages} đoạn, lập lúc ${s.builtAt}, vector: ${s.embedder}\nThời gian chạy: ${s.uptime}`,
     commands: [
       { command: 'start', description: 'Bắt đầu và xem câu hỏi mẫu' },
       { command: 'ask', description: 'Hỏi (dùng trong nhóm)' },
@@ -91,7 +92,8 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     notAdmin: 'Sorry, only admins can use this command.',
     reindexStarted: 'Rebuilding the index…',
     reindexProgress: (done, total) => `Rebuilding the index… ${done}/${total} passages`,
-    reindexDone: (documents, passages, seconds) => `Index rebuilt: ${documents} documents, ${passages} passages, ${seconds} s.`,
+    reindexDone: (s) =>
+      `Index rebuilt: ${s.documents} documents, ${s.passages} passages (${s.computed} embedded, ${s.reused} reused from the cache), ${s.seconds} s.`,
     reindexFailed: (reason) => `Reindex failed: ${reason}. The previous index is still serving.`,
     reindexBusy: 'A reindex is already running; please wait for it to finish.',
     uploadTooBig: 'That file is too large (1 MB at most).',
@@ -99,7 +101,7 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     uploadSaved: (file) => `Saved the document ${file}.`,
     uploadInvalid: (reason) => `The document is invalid: ${reason}. The corpus is unchanged.`,
     stats: (s) =>
-      `Questions answered: ${s.answered}, declined: ${s.declined}\nFeedback: 👍 ${s.up} · 👎 ${s.down}\nIndex: ${s.documents} documents, ${s.passages} passages, built ${s.builtAt}\nUptime: ${s.uptime}`,
+      `Questions answered: ${s.answered}, declined: ${s.declined}\nFeedback: 👍 ${s.up} · 👎 ${s.down}\nIndex: ${s.documents} documents, ${s.passages} passages, built ${s.builtAt}, embedder ${s.embedder}\nUptime: ${s.uptime}`,
     commands: [
       { command: 'start', description: 'Start and see example questions' },
       { command: 'ask', description: 'Ask (in groups)' },

@@ -1,19 +1,20 @@
 import { loadConfig } from '../config.ts';
 import { CorpusError } from '../corpus/index.ts';
-import { buildIndex, LocalEmbedder } from '../index/index.ts';
+import { buildIndex, selectEmbedder } from '../index/index.ts';
 import { createLogger } from '../logger.ts';
 import { progressBar } from './progress.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const embedder = new LocalEmbedder();
 const bar = progressBar('Embedding');
 try {
-  const { manifest, warnings } = await buildIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embedder, onProgress: bar.update });
+  const embedder = await selectEmbedder(config.embedding, logger);
+  const { manifest, warnings, embeddings } = await buildIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embedder, onProgress: bar.update });
   bar.stop();
   for (const warning of warnings) logger.warn(warning);
   const { documents, passages } = manifest.counts;
-  console.log(`Indexed ${documents} documents, ${passages} passages with ${manifest.embedder.id} in ${(manifest.buildMs / 1000).toFixed(2)} s → ${config.indexDir}`);
+  const work = `${embeddings.computed} embedded, ${embeddings.reused} reused from the cache`;
+  console.log(`Indexed ${documents} documents, ${passages} passages (${work}) with ${manifest.embedder.id} in ${(manifest.buildMs / 1000).toFixed(2)} s → ${config.indexDir}`);
 } catch (error) {
   bar.stop();
   const reason = error instanceof CorpusError ? `${error.file}: ${error.field} ${error.reason}` : (error as Error).message;

@@ -6,6 +6,7 @@ import { foldDiacritics } from '../text/normalize.ts';
 import { extractTerms } from '../text/terms.ts';
 import type { Logger } from 'pino';
 import type { Embedder } from './embedder.ts';
+import { EmbeddingCache } from './embedding-cache.ts';
 import { LexicalIndex, type LexicalHit, type LexicalQuery } from './lexical.ts';
 import { buildRegister, type RegisterEntry } from './register.ts';
 import { DEFAULT_HNSW, readVectors, VectorIndex, writeVectors, type HnswParams, type VectorHit } from './vectors.ts';
@@ -40,6 +41,8 @@ export interface BuildOptions {
 export interface BuildSummary {
   manifest: Manifest;
   warnings: string[];
+  /** Passage vectors taken from the embedding cache and computed afresh. */
+  embeddings: { reused: number; computed: number };
 }
 
 const FILES = {
@@ -69,6 +72,8 @@ function documentFrequencies(texts: string[]): Record<string, number> {
 }
 
 const buildsDir = (indexDir: string) => `${indexDir}.builds`;
+/** Where passage vectors are cached between builds, one file per embedder. */
+export const embeddingCacheDir = (indexDir: string) => `${indexDir}.embeddings`;
 
 /** Runs `fn` while holding a lock directory beside the index, so two builds never publish and clean up at once. */
 async function withPublishLock<T>(indexDir: string, fn: () => Promise<T>): Promise<T> {
@@ -135,12 +140,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const passages = corpus.documents.flatMap((doc) => chunkDocument(doc));
   const texts = passages.map((p) => indexedText(byId.get(p.docId) as DocumentMeta, p));
 
-  const vectors: Float32Array[] = [];
-  onProgress?.(0, texts.length);
-  for (let i = 0; i < texts.length; i += batchSize) {
-    vectors.push(...(await embedder.embedPassages(texts.slice(i, i + batchSize))));
-    onProgress?.(vectors.length, texts.length);
-  }
+  const cache = await EmbeddingCache.open(embeddingCacheDir(indexDir), embedder);
+  const { vectors, reused, computed } = await cache.embed(texts, batchSize, onProgress);
 
   const manifest: Manifest = {
     formatVersion: INDEX_FORMAT_VERSION,
@@ -174,7 +175,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     await rm(buildDir, { recursive: true, force: true });
     throw error;
   }
-  return { manifest, warnings: corpus.warnings };
+  // Saved only once the build is live, so the cache never runs ahead of a published index.
+  if (computed > 0 || cache.size !== texts.length) await cache.save(texts, vectors);
+  return { manifest, warnings: corpus.warnings, embeddings: { reused, computed } };
 }
 
 export async function readManifest(indexDir: string): Promise<Manifest | null> {

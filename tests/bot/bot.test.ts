@@ -30,6 +30,7 @@ beforeAll(async () => {
     {
       CORPUS_DIR: ws.corpusDir,
       INDEX_DIR: ws.indexDir,
+      MODELS_DIR: ws.modelsDir,
       TELEGRAM_API_ROOT: api.apiRoot,
       ADMIN_IDS: String(ADMIN),
       RATE_LIMIT_PER_MINUTE: '5',

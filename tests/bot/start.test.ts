@@ -32,7 +32,7 @@ async function start(env: Record<string, string>): Promise<ChildProcess> {
   const ws = await scratchWorkspace();
   const { TELEGRAM_BOT_TOKEN: _token, ...parent } = process.env;
   child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
-    env: { ...parent, CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, LOG_LEVEL: 'info', ...env },
+    env: { ...parent, CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, MODELS_DIR: ws.modelsDir, LOG_LEVEL: 'info', ...env },
   });
   child.stdout?.on('data', (d: Buffer) => (output += d));
   child.stderr?.on('data', (d: Buffer) => (output += d));

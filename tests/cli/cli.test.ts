@@ -11,7 +11,7 @@ let ws: Awaited<ReturnType<typeof scratchWorkspace>>;
 function run(script: string, args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
-      env: { ...process.env, CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, LOG_LEVEL: 'info' },
+      env: { ...process.env, CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, MODELS_DIR: ws.modelsDir, LOG_LEVEL: 'info' },
     });
     let stdout = '';
     let stderr = '';
@@ -68,7 +68,13 @@ describe('reindex', () => {
     const ok = await run('reindex', []);
     expect(ok.code).toBe(0);
     const documents = (await loadCorpus(ws.corpusDir)).documents.length;
-    expect(ok.stdout).toMatch(new RegExp(`^Indexed ${documents} documents, \\d+ passages with local-hash-v1-512 in \\d+\\.\\d\\d s`));
+    // `ask` above built this index, so every vector comes from the cache.
+    const summary = new RegExp(`^Indexed ${documents} documents, (\\d+) passages \\(0 embedded, (\\d+) reused from the cache\\) with local-hash-v1-512 in \\d+\\.\\d\\d s`);
+    const [, passages, reused] = summary.exec(ok.stdout) ?? [];
+    expect(reused).toBe(passages);
+    const chosen = ok.stderr.split('\n').filter((l) => l.includes('"msg":"embedder:'));
+    expect(chosen).toHaveLength(1);
+    expect(chosen[0]).toContain('embedder: local-hash-v1-512 (weight-free), because the model files for Xenova/multilingual-e5-small are not in');
     const before = await readManifest(ws.indexDir);
     await writeFile(path.join(ws.corpusDir, 'news', 'broken.md'), '---\ntitle: Thiếu loại\n---\nNội dung.\n');
     const failed = await run('reindex', []);

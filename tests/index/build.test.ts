@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CorpusError, loadCorpus } from '../../src/corpus/index.ts';
-import { buildIndex, checkIndex, INDEX_FORMAT_VERSION, loadIndex, LocalEmbedder, openIndex, readManifest } from '../../src/index/index.ts';
+import { buildIndex, checkIndex, INDEX_FORMAT_VERSION, loadIndex, loadVectors, LocalEmbedder, openIndex, readManifest } from '../../src/index/index.ts';
 import { memoryLogger, scratchWorkspace } from '../helpers.ts';
 
 const embedder = new LocalEmbedder();
@@ -57,6 +57,68 @@ describe('buildIndex', () => {
     expect(builds).toHaveLength(3);
     expect(builds).toContain('in-progress');
     expect((await loadIndex(ws.indexDir)).manifest.builtAt).toBe(third.manifest.builtAt);
+  });
+});
+
+describe('incremental reindex', () => {
+  const counting = () => {
+    const local = new LocalEmbedder();
+    const seen: string[] = [];
+    const wrapped = {
+      id: local.id,
+      dimensions: local.dimensions,
+      embedPassages: async (texts: string[]) => (seen.push(...texts), local.embedPassages(texts)),
+      embedQuery: (text: string) => local.embedQuery(text),
+    };
+    return { embedder: wrapped, seen };
+  };
+
+  it('embeds nothing for an unchanged corpus and only the passages of a changed document', async () => {
+    const first = await buildIndex({ ...ws, embedder });
+    expect(first.embeddings).toEqual({ computed: first.manifest.counts.passages, reused: 0 });
+
+    const { embedder: watched, seen } = counting();
+    const progress: Array<[number, number]> = [];
+    const unchanged = await buildIndex({ ...ws, embedder: watched, onProgress: (done, total) => progress.push([done, total]) });
+    expect(seen).toEqual([]);
+    expect(unchanged.embeddings).toEqual({ computed: 0, reused: first.manifest.counts.passages });
+    expect(progress).toEqual([[0, 0]]);
+
+    const file = path.join(ws.corpusDir, 'guidance', 'phieu-khong-hop-le.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: Phiếu bầu không hợp lệ (bản sửa)'));
+    const changed = await buildIndex({ ...ws, embedder: watched });
+    const index = await loadIndex(ws.indexDir);
+    const ofChanged = index.passages.filter((p) => p.docId === 'guidance/phieu-khong-hop-le');
+    expect(ofChanged.length).toBeGreaterThan(0);
+    expect(changed.embeddings).toEqual({ computed: ofChanged.length, reused: index.passages.length - ofChanged.length });
+    expect(seen.every((text) => text.startsWith('Phiếu bầu không hợp lệ (bản sửa)'))).toBe(true);
+
+    // Cached vectors are exactly what a build from scratch computes.
+    const fresh = await buildIndex({ corpusDir: ws.corpusDir, indexDir: path.join(ws.root, 'fresh'), embedder });
+    expect(fresh.embeddings.reused).toBe(0);
+    expect(await loadVectors(index)).toEqual(await loadVectors(await loadIndex(path.join(ws.root, 'fresh'))));
+  });
+
+  it('drops the passages of a removed document from the index and the cache', async () => {
+    const first = await buildIndex({ ...ws, embedder });
+    await rm(path.join(ws.corpusDir, 'guidance', 'phieu-khong-hop-le.md'));
+    const second = await buildIndex({ ...ws, embedder });
+    const index = await loadIndex(ws.indexDir);
+    expect(index.passages.some((p) => p.docId === 'guidance/phieu-khong-hop-le')).toBe(false);
+    expect(second.embeddings).toEqual({ computed: 0, reused: index.passages.length });
+    expect(index.passages.length).toBeLessThan(first.manifest.counts.passages);
+    const cacheFiles = await readdir(`${ws.indexDir}.embeddings`);
+    expect(cacheFiles).toEqual([`${embedder.id}.bin`]);
+    const header = JSON.parse((await readFile(path.join(`${ws.indexDir}.embeddings`, cacheFiles[0] as string), 'utf8')).split('\n')[0] as string);
+    expect(header).toMatchObject({ embedder: embedder.id, dimensions: embedder.dimensions, count: index.passages.length });
+  });
+
+  it('ignores a damaged cache file and computes every vector again', async () => {
+    const first = await buildIndex({ ...ws, embedder });
+    const file = path.join(`${ws.indexDir}.embeddings`, `${embedder.id}.bin`);
+    await writeFile(file, (await readFile(file)).subarray(0, 1000));
+    const second = await buildIndex({ ...ws, embedder });
+    expect(second.embeddings).toEqual({ computed: first.manifest.counts.passages, reused: 0 });
   });
 });
 

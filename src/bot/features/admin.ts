@@ -46,8 +46,8 @@ async function reindexWithStatus(ctx: BotContext): Promise<void> {
   job.catch(() => undefined);
   status = await ctx.reply(ctx.texts.reindexStarted);
   try {
-    const { manifest } = await job;
-    await edit(ctx.texts.reindexDone(manifest.counts.documents, manifest.counts.passages, (manifest.buildMs / 1000).toFixed(1)));
+    const { manifest, embeddings } = await job;
+    await edit(ctx.texts.reindexDone({ ...manifest.counts, ...embeddings, seconds: (manifest.buildMs / 1000).toFixed(1) }));
   } catch (error) {
     logger.error({ err: error }, 'reindex from Telegram failed');
     await edit(ctx.texts.reindexFailed(describeError(error)));
@@ -107,6 +107,7 @@ admin.command('stats', async (ctx) => {
       documents: manifest.counts.documents,
       passages: manifest.counts.passages,
       builtAt: manifest.builtAt,
+      embedder: manifest.embedder.id,
       uptime: `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}`,
     }),
   );
