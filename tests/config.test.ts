@@ -16,6 +16,20 @@ describe('loadConfig', () => {
     expect(() => load({ WEBHOOK_URL: 'http://bot.example.org/hook', WEBHOOK_SECRET: 's' })).toThrow(/WEBHOOK_URL: must be an https/);
   });
 
+  it('reads the embedder settings: auto by default, models from models/ only', () => {
+    expect(load({}).embedding).toEqual({ mode: 'auto', model: 'Xenova/multilingual-e5-small', modelsDir: 'models', allowRemote: false });
+    expect(load({ EMBEDDER: 'transformers', EMBEDDING_MODEL: 'Xenova/bge-m3', ALLOW_REMOTE_MODELS: 'true', MODEL_HOST: 'https://mirror.example.org/' }).embedding).toEqual({
+      mode: 'transformers',
+      model: 'Xenova/bge-m3',
+      modelsDir: 'models',
+      allowRemote: true,
+      remoteHost: 'https://mirror.example.org/',
+    });
+    expect(() => load({ EMBEDDER: 'neural' })).toThrow(/EMBEDDER/);
+    expect(() => load({ EMBEDDING_MODEL: '../../etc' })).toThrow(/EMBEDDING_MODEL: must be a model id/);
+    expect(() => load({ ALLOW_REMOTE_MODELS: 'yes' })).toThrow(/ALLOW_REMOTE_MODELS/);
+  });
+
   it('refuses a webhook without a secret, so nobody can post updates posing as an admin', () => {
     expect(() => load({ WEBHOOK_URL: 'https://bot.example.org/hook' })).toThrow(/WEBHOOK_SECRET: is required/);
     expect(load({ WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 'abc', PORT: '9000' }).telegram.webhook).toEqual({
