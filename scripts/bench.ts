@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { composeAnswer, renderText } from '../src/answer/index.ts';
 import { chunkDocument, loadCorpus } from '../src/corpus/index.ts';
-import { buildIndex, exactSearch, loadIndex, loadVectors, LocalEmbedder } from '../src/index/index.ts';
+import { buildIndex, exactSearch, loadIndex, LocalEmbedder } from '../src/index/index.ts';
 import { retrieve } from '../src/search/index.ts';
 import { sentences } from '../src/text/normalize.ts';
 
@@ -100,7 +100,7 @@ async function measureSize(passages: number): Promise<SizeResult> {
       answerMs.push(performance.now() - started);
     }
 
-    const vectors = await loadVectors(index);
+    const vectors = index.passageVectors;
     let hits = 0;
     const hnswMs: number[] = [];
     const exactMs: number[] = [];

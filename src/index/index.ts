@@ -11,7 +11,6 @@ export {
   CorpusIndex,
   INDEX_FORMAT_VERSION,
   loadIndex,
-  loadVectors,
   openIndex,
   readManifest,
   type BuildOptions,

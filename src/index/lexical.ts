@@ -1,11 +1,5 @@
-import MiniSearch from 'minisearch';
+import { readFile, writeFile } from 'node:fs/promises';
 import { extractTerms } from '../text/terms.ts';
-
-export interface LexicalFields {
-  exact: string;
-  folded: string;
-  bigrams: string;
-}
 
 export interface LexicalQuery {
   exact: string[];
@@ -19,47 +13,157 @@ export interface LexicalHit {
 }
 
 // Word pairs carry Vietnamese compounds ("bầu cử", "chỉ thị"); words typed with diacritics earn a bonus over folded matches.
-const FIELD_BOOST = { folded: 1, exact: 0.6, bigrams: 1.4 };
-const FIELDS = Object.keys(FIELD_BOOST);
+const FIELDS = ['folded', 'exact', 'bigrams'] as const;
+const FIELD_BOOST = [1, 0.6, 1.4];
+// BM25+ (Lv & Zhai): `delta` keeps a long passage that holds a term above one that lacks it.
+const BM25 = { k1: 1.2, b: 0.7, delta: 0.5 };
 
-const options = {
-  idField: 'id',
-  fields: FIELDS,
-  // Fields hold pre-analysed terms separated by spaces.
-  tokenize: (text: string) => text.split(' ').filter(Boolean),
-  processTerm: (term: string) => term,
-  searchOptions: { boost: FIELD_BOOST, combineWith: 'OR' as const },
-};
-
-function fieldsOf(text: string): LexicalFields {
-  const terms = extractTerms(text);
-  return { exact: terms.exact.join(' '), folded: terms.folded.join(' '), bigrams: terms.bigrams.join(' ') };
+/** One field's postings: passages and term counts of term t sit at offsets[t] … offsets[t + 1]. */
+interface Postings {
+  offsets: Int32Array;
+  passages: Int32Array;
+  counts: Uint16Array;
+  lengths: Float32Array;
+  averageLength: number;
 }
 
-/** BM25 index over the passages' words, diacritic-free words and word pairs, keyed by passage number. */
+function fieldTerms(text: string): string[][] {
+  const terms = extractTerms(text);
+  return [terms.folded, terms.exact, terms.bigrams];
+}
+
+function pack(perTerm: Array<Map<number, number>>, lengths: number[]): Postings {
+  const offsets = new Int32Array(perTerm.length + 1);
+  perTerm.forEach((m, t) => (offsets[t + 1] = (offsets[t] as number) + m.size));
+  const passages = new Int32Array(offsets[perTerm.length] as number);
+  const counts = new Uint16Array(passages.length);
+  perTerm.forEach((m, t) => {
+    let at = offsets[t] as number;
+    for (const [passage, count] of m) {
+      passages[at] = passage;
+      counts[at++] = Math.min(count, 65535);
+    }
+  });
+  const total = lengths.reduce((a, b) => a + b, 0);
+  return { offsets, passages, counts, lengths: Float32Array.from(lengths), averageLength: total / Math.max(1, lengths.length) };
+}
+
+/**
+ * BM25+ over three fields of each passage (words as typed, diacritic-free words, word pairs), in
+ * flat typed arrays: a query touches only the postings of its terms, and the index loads from one
+ * binary file without building objects per term. Scores match MiniSearch's formula (per-field
+ * BM25+ with boosts, times the number of query terms matched), which the ranking was tuned with.
+ */
 export class LexicalIndex {
-  private constructor(private readonly search: MiniSearch<LexicalFields & { id: number }>) {}
+  private constructor(
+    private readonly termIds: Map<string, number>,
+    private readonly fields: Postings[],
+    readonly size: number,
+  ) {}
 
   static build(texts: string[]): LexicalIndex {
-    const search = new MiniSearch<LexicalFields & { id: number }>(options);
-    search.addAll(texts.map((text, id) => ({ id, ...fieldsOf(text) })));
-    return new LexicalIndex(search);
+    const termIds = new Map<string, number>();
+    const perField = FIELDS.map(() => [] as Array<Map<number, number>>);
+    const lengths = FIELDS.map(() => [] as number[]);
+    texts.forEach((text, passage) => {
+      fieldTerms(text).forEach((terms, f) => {
+        // Length in distinct terms, as MiniSearch counts it.
+        (lengths[f] as number[]).push(new Set(terms).size);
+        for (const term of terms) {
+          let id = termIds.get(term);
+          if (id === undefined) termIds.set(term, (id = termIds.size));
+          const postings = perField[f] as Array<Map<number, number>>;
+          const counts = (postings[id] ??= new Map());
+          counts.set(passage, (counts.get(passage) ?? 0) + 1);
+        }
+      });
+    });
+    const fields = perField.map((postings, f) => {
+      for (let t = 0; t < termIds.size; t++) postings[t] ??= new Map();
+      return pack(postings, lengths[f] as number[]);
+    });
+    return new LexicalIndex(termIds, fields, texts.length);
   }
 
-  static fromJSON(json: string): LexicalIndex {
-    return new LexicalIndex(MiniSearch.loadJSON(json, options));
-  }
-
-  toJSON(): string {
-    return JSON.stringify(this.search);
-  }
-
+  /** Top passages by BM25+ for the union of the query's terms. */
   query(query: LexicalQuery, limit: number): LexicalHit[] {
-    const terms = [...new Set([...query.folded, ...query.exact, ...query.bigrams])];
-    if (terms.length === 0) return [];
-    return this.search
-      .search(terms.join(' '))
-      .slice(0, limit)
-      .map((r) => ({ passage: r.id as number, score: r.score }));
+    const terms = [...new Set([...query.folded, ...query.exact, ...query.bigrams])].map((t) => this.termIds.get(t)).filter((t) => t !== undefined);
+    if (terms.length === 0 || this.size === 0) return [];
+    const scores = new Float64Array(this.size);
+    const matched = new Uint16Array(this.size);
+    // The last query term that matched each passage, so a term found in several fields counts once.
+    const lastTerm = new Int32Array(this.size).fill(-1);
+    const touched: number[] = [];
+    const { k1, b, delta } = BM25;
+    terms.forEach((term, q) => {
+      this.fields.forEach((field, f) => {
+        const start = field.offsets[term] as number;
+        const end = field.offsets[term + 1] as number;
+        if (end === start) return;
+        const idf = Math.log(1 + (this.size - (end - start) + 0.5) / (end - start + 0.5));
+        const boost = (FIELD_BOOST[f] as number) * idf;
+        const lengthNorm = (k1 * b) / field.averageLength;
+        for (let i = start; i < end; i++) {
+          const passage = field.passages[i] as number;
+          const tf = field.counts[i] as number;
+          const norm = k1 * (1 - b) + lengthNorm * (field.lengths[passage] as number);
+          if (lastTerm[passage] === -1) touched.push(passage);
+          scores[passage] = (scores[passage] as number) + boost * (delta + (tf * (k1 + 1)) / (tf + norm));
+          if (lastTerm[passage] !== q) {
+            lastTerm[passage] = q;
+            matched[passage] = (matched[passage] as number) + 1;
+          }
+        }
+      });
+    });
+    return topK(touched, (p) => (scores[p] as number) * (matched[p] as number), limit);
   }
+
+  async write(file: string): Promise<void> {
+    const header = JSON.stringify({
+      terms: [...this.termIds.keys()],
+      size: this.size,
+      fields: this.fields.map((f) => ({ postings: f.passages.length, averageLength: f.averageLength })),
+    });
+    const parts: Buffer[] = [Buffer.from(`${header}\n`)];
+    for (const f of this.fields) for (const array of [f.offsets, f.passages, f.counts, f.lengths]) parts.push(Buffer.from(array.buffer, array.byteOffset, array.byteLength));
+    await writeFile(file, Buffer.concat(parts));
+  }
+
+  static async read(file: string): Promise<LexicalIndex> {
+    const buffer = await readFile(file);
+    const newline = buffer.indexOf(10);
+    const header = JSON.parse(buffer.toString('utf8', 0, newline)) as { terms: string[]; size: number; fields: Array<{ postings: number; averageLength: number }> };
+    let at = newline + 1;
+    // Copied out so every typed array is aligned, whatever the header's length.
+    const take = <T>(Type: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number): T => {
+      const bytes = length * Type.BYTES_PER_ELEMENT;
+      const copy = new Uint8Array(bytes);
+      copy.set(buffer.subarray(at, at + bytes));
+      at += bytes;
+      return new Type(copy.buffer);
+    };
+    const fields = header.fields.map(({ postings, averageLength }) => ({
+      offsets: take(Int32Array, header.terms.length + 1),
+      passages: take(Int32Array, postings),
+      counts: take(Uint16Array, postings),
+      lengths: take(Float32Array, header.size),
+      averageLength,
+    }));
+    return new LexicalIndex(new Map(header.terms.map((t, i) => [t, i])), fields, header.size);
+  }
+}
+
+/** The `k` best passages by score, best first; ties keep the order in which passages were first matched. */
+function topK(passages: number[], scoreOf: (passage: number) => number, k: number): LexicalHit[] {
+  const best: LexicalHit[] = [];
+  for (const passage of passages) {
+    const score = scoreOf(passage);
+    if (best.length === k && score <= (best[k - 1] as LexicalHit).score) continue;
+    let i = best.length;
+    while (i > 0 && (best[i - 1] as LexicalHit).score < score) i--;
+    best.splice(i, 0, { passage, score });
+    if (best.length > k) best.pop();
+  }
+  return best;
 }

@@ -9,13 +9,10 @@ import type { Embedder } from './embedder.ts';
 import { EmbeddingCache } from './embedding-cache.ts';
 import { LexicalIndex, type LexicalHit, type LexicalQuery } from './lexical.ts';
 import { buildRegister, type RegisterEntry } from './register.ts';
-import { DEFAULT_HNSW, readVectors, VectorIndex, writeVectors, type HnswParams, type VectorHit } from './vectors.ts';
+import { DEFAULT_HNSW, VectorIndex, writeVectors, type HnswParams, type VectorHit } from './vectors.ts';
 
 // Bump whenever the files or their meaning change, so older indexes are rebuilt instead of misread.
-export const INDEX_FORMAT_VERSION = 3;
-
-const LARGE_INDEX = 1000;
-const COMMON_SHARE = 0.2;
+export const INDEX_FORMAT_VERSION = 4;
 
 export interface Manifest {
   formatVersion: number;
@@ -51,7 +48,7 @@ const FILES = {
   passages: 'passages.json',
   vectors: 'vectors.f32',
   hnsw: 'hnsw.bin',
-  lexical: 'lexical.json',
+  lexical: 'lexical.bin',
   stats: 'stats.json',
   register: 'register.json',
   lexicon: 'lexicon.json',
@@ -158,7 +155,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     const write = (name: string, data: string) => writeFile(path.join(buildDir, name), data);
     await write(FILES.documents, JSON.stringify(documents));
     await write(FILES.passages, JSON.stringify(passages));
-    await write(FILES.lexical, LexicalIndex.build(texts).toJSON());
+    await LexicalIndex.build(texts).write(path.join(buildDir, FILES.lexical));
     await write(FILES.stats, JSON.stringify({ passages: passages.length, df: documentFrequencies(texts) }));
     await write(FILES.register, JSON.stringify(buildRegister(passages)));
     await write(FILES.lexicon, JSON.stringify(corpus.lexicon));
@@ -232,14 +229,12 @@ export class CorpusIndex {
   }
 
   lexicalSearch(query: LexicalQuery, limit: number): LexicalHit[] {
-    // In a large index a word found in a fifth of all passages adds little to BM25 but makes
-    // MiniSearch score thousands of passages; coverage and the vectors still see it.
-    if (this.stats.passages >= LARGE_INDEX) {
-      const cap = COMMON_SHARE * this.stats.passages;
-      const rare = (term: string) => (this.stats.df[foldDiacritics(term)] ?? 0) <= cap;
-      return this.lexical.query({ exact: query.exact.filter(rare), folded: query.folded.filter(rare), bigrams: query.bigrams.filter(rare) }, limit);
-    }
     return this.lexical.query(query, limit);
+  }
+
+  /** The stored passage vectors, row i for passage i: for exact search and benchmarks. */
+  get passageVectors(): Float32Array[] {
+    return this.vectors.rows;
   }
 
   vectorSearch(query: Float32Array, k: number): VectorHit[] {
@@ -301,16 +296,11 @@ export async function loadIndex(indexDir: string): Promise<CorpusIndex> {
     await json<DocumentMeta[]>(FILES.documents),
     await json<Passage[]>(FILES.passages),
     { ...EMPTY_LEXICON, ...(await json<Partial<Lexicon>>(FILES.lexicon)) },
-    LexicalIndex.fromJSON(await read(FILES.lexical)),
-    VectorIndex.read(path.join(location, FILES.hnsw), manifest.embedder.dimensions, manifest.hnsw.efSearch),
+    await LexicalIndex.read(path.join(location, FILES.lexical)),
+    await VectorIndex.read(path.join(location, FILES.hnsw), path.join(location, FILES.vectors), manifest.embedder.dimensions, manifest.hnsw.efSearch),
     await json(FILES.stats),
     await json<RegisterEntry[]>(FILES.register),
   );
-}
-
-/** The stored passage vectors, for exact search and benchmarks. */
-export async function loadVectors(index: CorpusIndex): Promise<Float32Array[]> {
-  return readVectors(path.join(index.location, FILES.vectors), index.manifest.embedder.dimensions);
 }
 
 export interface OpenIndexOptions {

@@ -15,12 +15,19 @@ export interface VectorHit {
   similarity: number;
 }
 
-/** Approximate nearest neighbours by cosine similarity over an HNSW graph. */
+/**
+ * Approximate nearest neighbours by cosine similarity over an HNSW graph, plus the passage vectors
+ * themselves: scoring a candidate reads its row directly instead of copying it out of the graph.
+ */
 export class VectorIndex {
   private constructor(
     private readonly graph: HierarchicalNSW,
-    readonly size: number,
+    readonly rows: Float32Array[],
   ) {}
+
+  get size(): number {
+    return this.rows.length;
+  }
 
   static build(vectors: Float32Array[], dimensions: number, params: HnswParams = DEFAULT_HNSW): VectorIndex {
     const graph = new hnswlib.HierarchicalNSW('cosine', dimensions);
@@ -28,14 +35,14 @@ export class VectorIndex {
     graph.initIndex(Math.max(1, vectors.length), params.m, params.efConstruction, 100);
     vectors.forEach((v, i) => graph.addPoint(Array.from(v), i));
     graph.setEf(params.efSearch);
-    return new VectorIndex(graph, vectors.length);
+    return new VectorIndex(graph, vectors);
   }
 
-  static read(file: string, dimensions: number, efSearch: number): VectorIndex {
+  static async read(graphFile: string, vectorsFile: string, dimensions: number, efSearch: number): Promise<VectorIndex> {
     const graph = new hnswlib.HierarchicalNSW('cosine', dimensions);
-    graph.readIndexSync(file);
+    graph.readIndexSync(graphFile);
     graph.setEf(efSearch);
-    return new VectorIndex(graph, graph.getCurrentCount());
+    return new VectorIndex(graph, await readVectors(vectorsFile, dimensions));
   }
 
   write(file: string): void {
@@ -48,10 +55,8 @@ export class VectorIndex {
 
   /** Cosine similarity of a stored passage to the query (both unit length). */
   similarity(passage: number, query: Float32Array): number {
-    const stored = this.graph.getPoint(passage);
-    let sum = 0;
-    for (let i = 0; i < stored.length; i++) sum += (stored[i] as number) * (query[i] as number);
-    return sum;
+    const row = this.rows[passage];
+    return row ? dot(row, query) : 0;
   }
 
   search(query: Float32Array, k: number): VectorHit[] {

@@ -137,10 +137,20 @@ export async function retrieve(
   const maxLexical = lexicalHits[0]?.score ?? 1;
   const lexicalScore = new Map(lexicalHits.map((h) => [h.passage, h.score / maxLexical]));
   const queryVector = await embedder.embedQuery(query.embedText);
+  // A law cited in thousands of passages would make every one a candidate: the closest ones, and the one stating its details, are enough.
+  const closestMentions = (set: Set<number>) =>
+    set.size <= opts.candidates
+      ? [...set]
+      : [...set]
+          .map((passage) => ({ passage, similarity: index.similarity(passage, queryVector) }))
+          .sort((a, b) => b.similarity - a.similarity)
+          .slice(0, opts.candidates)
+          .map((h) => h.passage);
   const candidates = new Set<number>([
     ...lexicalHits.map((h) => h.passage),
     ...index.vectorSearch(queryVector, opts.candidates).map((h) => h.passage),
-    ...mentioning.flatMap((set) => [...set]),
+    ...mentioning.flatMap(closestMentions),
+    ...entries.flatMap((e) => (e.statedIn === null ? [] : [e.statedIn])),
   ]);
 
   // A province the corpus never mentions is where the asker lives, not what they ask about: the guide still applies.

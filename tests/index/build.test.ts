@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CorpusError, loadCorpus } from '../../src/corpus/index.ts';
-import { buildIndex, checkIndex, INDEX_FORMAT_VERSION, loadIndex, loadVectors, LocalEmbedder, openIndex, readManifest } from '../../src/index/index.ts';
+import { buildIndex, checkIndex, INDEX_FORMAT_VERSION, loadIndex, LocalEmbedder, openIndex, readManifest } from '../../src/index/index.ts';
 import { memoryLogger, scratchWorkspace } from '../helpers.ts';
 
 const embedder = new LocalEmbedder();
@@ -96,7 +96,7 @@ describe('incremental reindex', () => {
     // Cached vectors are exactly what a build from scratch computes.
     const fresh = await buildIndex({ corpusDir: ws.corpusDir, indexDir: path.join(ws.root, 'fresh'), embedder });
     expect(fresh.embeddings.reused).toBe(0);
-    expect(await loadVectors(index)).toEqual(await loadVectors(await loadIndex(path.join(ws.root, 'fresh'))));
+    expect(index.passageVectors).toEqual((await loadIndex(path.join(ws.root, 'fresh'))).passageVectors);
   });
 
   it('drops the passages of a removed document from the index and the cache', async () => {
