@@ -19,4 +19,4 @@ export {
   type IndexState,
   type Manifest,
 } from './store.ts';
-export { DEFAULT_HNSW, exactSearch, type HnswParams, type VectorHit } from './vectors.ts';
+export { DEFAULT_HNSW, exactSearch, VectorIndex, type HnswParams, type VectorHit } from './vectors.ts';
