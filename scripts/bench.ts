@@ -1,6 +1,6 @@
 // Measures index build, load, retrieval and answer latency, HNSW recall against exact search, and a
 // MiniSearch reference, on synthetic corpora recombined from the real corpus's sentences.
-// Usage: npm run bench [-- --sizes 1000,10000,100000] [--embedders local,transformers] [--sweep 100000] [--json]
+// Usage: npm run bench [-- --sizes 1000,10000,100000] [--embedders local,transformers] [--sweep 100000 [--sweep-m 8,16 --sweep-efc 100,200 --sweep-ef 64,128]] [--json]
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -51,6 +51,9 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,100000' },
     embedders: { type: 'string' },
     sweep: { type: 'string' },
+    'sweep-m': { type: 'string', default: '8,16,32' },
+    'sweep-efc': { type: 'string', default: '100,200' },
+    'sweep-ef': { type: 'string', default: '32,64,96,128,200' },
     json: { type: 'boolean', default: false },
     'child-build': { type: 'string' },
     'child-query': { type: 'string' },
@@ -190,19 +193,19 @@ async function measureQueries(dir: string, embedderName: EmbedderName): Promise<
 }
 
 /** HNSW graphs over the same vectors with other parameters: build time, recall@10 and p95 per setting. */
-async function measureSweep(dir: string): Promise<SweepRow[]> {
+async function measureSweep(dir: string, grid: { m: number[]; efc: number[]; ef: number[] }): Promise<SweepRow[]> {
   const embedder = new LocalEmbedder();
   const index = await loadIndex(path.join(dir, 'index', 'local'));
   const vectors = index.passageVectors;
   const qs = await Promise.all((await questions()).map((q) => embedder.embedQuery(q)));
   const truth = qs.map((q) => new Set(exactSearch(vectors, q, 10).map((h) => h.passage)));
   const rows: SweepRow[] = [];
-  for (const m of [8, 16, 32]) {
-    for (const efConstruction of [100, 200]) {
+  for (const m of grid.m) {
+    for (const efConstruction of grid.efc) {
       let started = performance.now();
       const graph = VectorIndex.build(vectors, embedder.dimensions, { m, efConstruction, efSearch: 10 });
       const buildS = round((performance.now() - started) / 1000, 1);
-      for (const efSearch of [32, 64, 96, 128, 200]) {
+      for (const efSearch of grid.ef) {
         graph.setEf(efSearch);
         const ms: number[] = [];
         let hits = 0;
@@ -292,7 +295,8 @@ if (values['child-build']) {
 } else if (values['child-query']) {
   process.stdout.write(JSON.stringify(await measureQueries(values['child-query'], values.embedder as EmbedderName)));
 } else if (values['child-sweep']) {
-  process.stdout.write(JSON.stringify(await measureSweep(values['child-sweep'])));
+  const list = (text: string) => text.split(',').map(Number);
+  process.stdout.write(JSON.stringify(await measureSweep(values['child-sweep'], { m: list(values['sweep-m']), efc: list(values['sweep-efc']), ef: list(values['sweep-ef']) })));
 } else {
   const sizes = (values.sizes as string).split(',').map((s) => Number.parseInt(s, 10)).filter((n) => n > 0);
   const { names, skipped } = await availableEmbedders();
@@ -313,12 +317,13 @@ if (values['child-build']) {
     log(`HNSW parameter sweep at ${passages} passages…`);
     sweep = await withCorpus(passages, (dir) => {
       child<BuildResult>(['--child-build', dir, '--embedder', 'local']);
-      return { passages, rows: child<SweepRow[]>(['--child-sweep', dir]) };
+      const grid = ['--sweep-m', values['sweep-m'], '--sweep-efc', values['sweep-efc'], '--sweep-ef', values['sweep-ef']];
+      return { passages, rows: child<SweepRow[]>(['--child-sweep', dir, ...grid]) };
     });
   }
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   const machine = `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
-  const command = ['npm run bench --', `--sizes ${sizes.join(',')}`, values.embedders ? `--embedders ${values.embedders}` : '', values.sweep ? `--sweep ${values.sweep}` : ''].filter(Boolean).join(' ');
+  const command = ['npm run bench --', `--sizes ${sizes.join(',')}`, values.embedders ? `--embedders ${values.embedders}` : '', values.sweep ? `--sweep ${values.sweep} --sweep-m ${values['sweep-m']} --sweep-efc ${values['sweep-efc']} --sweep-ef ${values['sweep-ef']}` : ''].filter(Boolean).join(' ');
   const report = { machine, command, hnsw: DEFAULT_HNSW, reindexUnchangedMs: await reindexUnchangedMs(), results, ...(sweep ? { sweep } : {}) };
   if (values.json) console.log(JSON.stringify(report));
   else {

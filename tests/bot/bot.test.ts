@@ -3,7 +3,7 @@ import path from 'node:path';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assistant.ts';
+import { createAssistant, type Assistant } from '../../src/assistant.ts';
 import { createBot } from '../../src/bot/bot.ts';
 import type { BotContext } from '../../src/bot/context.ts';
 import { FeedbackLog } from '../../src/bot/feedback.ts';
@@ -19,6 +19,7 @@ let runner: RunnerHandle;
 const logLines: string[] = [];
 let feedbackFile: string;
 let corpusDir: string;
+let assistant: Assistant;
 
 beforeAll(async () => {
   api = new FakeBotApi();
@@ -39,7 +40,7 @@ beforeAll(async () => {
     '/nonexistent',
   );
   const logger = createLogger('debug', [api.token], { write: (line: string) => void logLines.push(line) } as never);
-  const assistant = await createAssistant({ config, logger });
+  assistant = await createAssistant({ config, logger });
   bot = createBot(api.token, {
     assistant,
     config: { ...config.telegram, token: api.token, corpusDir: config.corpusDir },
@@ -102,9 +103,12 @@ describe('the bot against a Bot API server on 127.0.0.1', () => {
     expect(api.sent('editMessageText', 4)).toEqual([]);
   });
 
-  it('lets an admin reindex in the background and reports the counts', async () => {
+  it('lets an admin reindex in the background and reports the counts, all vectors reused when nothing changed', async () => {
     api.text(ADMIN, '/reindex');
     await api.waitFor(() => api.sent('editMessageText', ADMIN).some((c) => String(c.params.text).includes('Đã lập lại chỉ mục')));
+    const done = api.sent('editMessageText', ADMIN).map((c) => String(c.params.text)).find((t) => t.includes('Đã lập lại chỉ mục')) as string;
+    const passages = assistant.index.passages.length;
+    expect(done).toContain(`${passages} đoạn (0 đoạn tính vector mới, ${passages} đoạn dùng lại từ bộ nhớ đệm)`);
   });
 
   it('tells an admin that a second /reindex must wait while one runs, and /stats reports the counters', async () => {
@@ -123,6 +127,9 @@ describe('the bot against a Bot API server on 127.0.0.1', () => {
     api.message({ id: ADMIN }, { id: ADMIN }, { document: { file_id: 'doc-md', file_unique_id: 'u1', file_name: 'ke-hoach.md', file_size: markdown.length } });
     await api.waitFor(() => repliesTo(ADMIN).some((t) => t.includes('Đã lưu tài liệu uploads/')));
     await api.waitFor(() => api.sent('editMessageText', ADMIN).filter((c) => String(c.params.text).includes('Đã lập lại chỉ mục')).length >= 3);
+    // Only the uploaded document's one passage is embedded; the rest come from the cache.
+    const third = api.sent('editMessageText', ADMIN).map((c) => String(c.params.text)).filter((t) => t.includes('Đã lập lại chỉ mục'))[2] as string;
+    expect(third).toContain(`(1 đoạn tính vector mới, ${assistant.index.passages.length - 1} đoạn dùng lại từ bộ nhớ đệm)`);
     api.text(12, 'Kế hoạch 07-KH/UBBC yêu cầu gì?');
     await api.waitFor(() => api.sent('sendMessage', 12).length >= 1);
     expect(repliesTo(12)[0]).toContain('Ủy ban bầu cử xã Tân Phú');
