@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadModel, missingModelFiles, ModelDownloadError, TransformersEmbedder } from '../../src/index/index.ts';
-import { tempDir } from '../helpers.ts';
+import { runScript, tempDir } from '../helpers.ts';
 import { writeTinyModel } from '../support/tiny-model.ts';
 
 const MODEL = 'tests/tiny-embedder';
@@ -94,16 +93,7 @@ describe('downloadModel', () => {
 });
 
 describe('npm run model:download', () => {
-  const run = (env: Record<string, string>) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/download-model.ts'], { env: { ...process.env, EMBEDDING_MODEL: MODEL, ...env } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d));
-      child.stderr.on('data', (d: Buffer) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  const run = (env: Record<string, string>) => runScript('src/cli/download-model.ts', [], { EMBEDDING_MODEL: MODEL, ...env });
 
   it('downloads from MODEL_HOST and says where the model is; exits 1 with the reason when offline', async () => {
     const modelsDir = await tempDir();
