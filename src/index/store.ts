@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chunkDocument, EMPTY_LEXICON, hashCorpus, loadCorpus, type CorpusDocument, type Lexicon, type Passage } from '../corpus/index.ts';
-import { foldDiacritics } from '../text/normalize.ts';
 import { extractTerms } from '../text/terms.ts';
 import type { Logger } from 'pino';
 import type { Embedder } from './embedder.ts';
@@ -70,7 +69,7 @@ function documentFrequencies(texts: string[]): Record<string, number> {
 
 const buildsDir = (indexDir: string) => `${indexDir}.builds`;
 /** Where passage vectors are cached between builds, one file per embedder. */
-export const embeddingCacheDir = (indexDir: string) => `${indexDir}.embeddings`;
+const embeddingCacheDir = (indexDir: string) => `${indexDir}.embeddings`;
 
 /** Runs `fn` while holding a lock directory beside the index, so two builds never publish and clean up at once. */
 async function withPublishLock<T>(indexDir: string, fn: () => Promise<T>): Promise<T> {
