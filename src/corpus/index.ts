@@ -5,3 +5,4 @@ export { CorpusError } from './errors.ts';
 export { EMPTY_LEXICON, parseTermTable, type Lexicon } from './lexicon.ts';
 export { corpusFiles, hashCorpus, LEXICON_FOLDER, loadCorpus, parseDocument, type LoadedCorpus } from './load.ts';
 export { DOCUMENT_KINDS, frontMatterSchema, type CorpusDocument, type DocumentKind, type FrontMatter, type Passage } from './schema.ts';
+export { documentFromUpload, UPLOAD_FOLDER } from './upload.ts';

@@ -1,15 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Composer } from 'grammy';
-import matter from 'gray-matter';
 import { ReindexBusyError } from '../../assistant.ts';
-import { CorpusError, parseArticle, parseDocument } from '../../corpus/index.ts';
-import { foldDiacritics } from '../../text/normalize.ts';
+import { CorpusError, documentFromUpload, UPLOAD_FOLDER } from '../../corpus/index.ts';
 import type { BotContext } from '../context.ts';
 
 export const MAX_UPLOAD_BYTES = 1_000_000;
-const UPLOAD_FOLDER = 'uploads';
 
 function describeError(error: unknown): string {
   return error instanceof CorpusError ? `${error.file}: ${error.field} ${error.reason}` : (error as Error).message;
@@ -52,28 +48,6 @@ async function reindexWithStatus(ctx: BotContext): Promise<void> {
     logger.error({ err: error }, 'reindex from Telegram failed');
     await edit(ctx.texts.reindexFailed(describeError(error)));
   }
-}
-
-/** A safe file name from a title: ASCII, dashed, dated, with a random tail so two uploads never collide. */
-function uploadName(title: string): string {
-  const slug = foldDiacritics(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'tai-lieu';
-  return `${UPLOAD_FOLDER}/${new Date().toISOString().slice(0, 10)}-${slug}-${randomBytes(3).toString('hex')}.md`;
-}
-
-/** Turns an uploaded .md or .txt into a corpus file, validated exactly like any other; throws CorpusError. */
-export function documentFromUpload(fileName: string, text: string): { file: string; source: string } {
-  if (fileName.toLowerCase().endsWith('.txt')) {
-    const article = parseArticle(text);
-    const data = Object.fromEntries(Object.entries({ title: article.title, kind: 'news', publisher: article.publisher, place: article.place, date: article.date }).filter(([, v]) => v));
-    const source = matter.stringify(`\n${article.body}\n`, data);
-    const file = uploadName(article.title);
-    parseDocument(file, source);
-    return { file, source };
-  }
-  const provisional = parseDocument(`${UPLOAD_FOLDER}/${fileName}`, text);
-  const file = uploadName(provisional.document.title);
-  parseDocument(file, text);
-  return { file, source: text };
 }
 
 /** Fetches an uploaded file; a local Bot API server (`--local`) gives an absolute path on its own disk instead. */
