@@ -50,10 +50,30 @@ export interface Config {
 }
 
 /**
+ * Stops on a Node.js without process.loadEnvFile and Dirent.parentPath (added in 20.12 and 21.7),
+ * with a message saying what to install instead of a TypeError later on.
+ */
+export function checkNodeVersion(version: string): void {
+  const match = /^v?(\d+)\.(\d+)\./.exec(version);
+  // An unrecognised version string (a custom build) is given the benefit of the doubt.
+  if (!match) return;
+  const major = Number(match[1]);
+  const minor = Number(match[2]);
+  const supported = major > 21 || (major === 21 && minor >= 7) || (major === 20 && minor >= 12);
+  if (supported) return;
+  const line21 = major === 21 ? ' (21.7 or newer on the 21 line)' : '';
+  throw new Error(
+    `Cử tri hỏi needs Node.js 20.12 or newer${line21}; this is ${version}. ` +
+      'Please install the current LTS release from https://nodejs.org/ (or run "nvm install --lts") and try again.',
+  );
+}
+
+/**
  * Parses the environment once at start-up (and `.env` when present); a bad value stops the
  * program with the variable's name. The token is never part of an error message.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Config {
+  checkNodeVersion(process.version);
   if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
   const result = configSchema.safeParse(env);
   if (!result.success) {

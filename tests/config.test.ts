@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkNodeVersion, loadConfig } from '../src/config.ts';
 
 const load = (env: Record<string, string>) => loadConfig(env, '/nonexistent/.env');
 
@@ -47,5 +47,28 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain(token);
     }
+  });
+});
+
+describe('checkNodeVersion', () => {
+  it.each(['v20.12.0', 'v20.20.2', 'v21.7.0', 'v22.1.0', 'v24.0.0-nightly20250101', 'a custom build'])('accepts %s', (version) => {
+    expect(() => checkNodeVersion(version)).not.toThrow();
+  });
+
+  it.each(['v20.5.0', 'v20.11.1', 'v18.19.1', 'v16.20.2', 'v21.6.2'])('refuses %s, naming the version found and the one needed', (version) => {
+    expect(() => checkNodeVersion(version)).toThrow(`Cử tri hỏi needs Node.js 20.12 or newer`);
+    expect(() => checkNodeVersion(version)).toThrow(`this is ${version}. Please install`);
+  });
+
+  describe('in loadConfig', () => {
+    const real = Object.getOwnPropertyDescriptor(process, 'version') as PropertyDescriptor;
+    afterEach(() => {
+      Object.defineProperty(process, 'version', real);
+    });
+
+    it('runs before anything else, so an old Node is named instead of a bad variable', () => {
+      Object.defineProperty(process, 'version', { ...real, value: 'v20.5.0' });
+      expect(() => load({ PORT: 'x' })).toThrow('Cử tri hỏi needs Node.js 20.12 or newer; this is v20.5.0.');
+    });
   });
 });

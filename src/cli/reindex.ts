@@ -1,10 +1,17 @@
-import { loadConfig } from '../config.ts';
+import { loadConfig, type Config } from '../config.ts';
 import { CorpusError } from '../corpus/index.ts';
 import { buildIndex, selectEmbedder } from '../index/index.ts';
 import { createLogger } from '../logger.ts';
 import { progressBar } from './progress.ts';
 
-const config = loadConfig();
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  // A bad setting or an old Node.js is the user's to fix: the message, not a stack trace.
+  console.error((error as Error).message);
+  process.exit(1);
+}
 const logger = createLogger(config.logLevel);
 const bar = progressBar('Embedding');
 try {
