@@ -2,8 +2,7 @@
 // Usage: npm run import-seeds -- [seedDir] [corpusDir]
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import matter from 'gray-matter';
-import { parseArticle, parseDocument } from '../src/corpus/index.ts';
+import { parseArticle, parseDocument, stringifyDocument } from '../src/corpus/index.ts';
 import { foldDiacritics } from '../src/text/normalize.ts';
 
 // What the text implies but does not state in a form parseArticle reads, with the evidence.
@@ -35,7 +34,7 @@ for (const name of (await readdir(seedDir)).filter((f) => f.endsWith('.txt')).so
     ),
   );
   const file = `news/${meta.date ?? 'undated'}-${slug(meta.title)}.md`;
-  const text = matter.stringify(`\n${article.body}\n`, data);
+  const text = stringifyDocument(data, article.body);
   parseDocument(file, text);
   await writeFile(path.join(corpusDir, file), text);
   console.log(`${name} -> ${file}`);

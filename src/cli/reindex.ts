@@ -24,7 +24,8 @@ try {
   console.log(`Indexed ${documents} documents, ${passages} passages (${work}) with ${manifest.embedder.id} in ${(manifest.buildMs / 1000).toFixed(2)} s → ${config.indexDir}`);
 } catch (error) {
   bar.stop();
-  const reason = error instanceof CorpusError ? `${error.file}: ${error.field} ${error.reason}` : (error as Error).message;
+  // Without its closing full stop, so the sentence below joins it cleanly.
+  const reason = (error instanceof CorpusError ? `${error.file}: ${error.field} ${error.reason}` : (error as Error).message).replace(/\.$/, '');
   console.error(`Reindex failed: ${reason}. The previous index is unchanged and still serving.`);
   process.exitCode = 1;
 }

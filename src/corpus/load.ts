@@ -1,19 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import matter from 'gray-matter';
-import YAML from 'yaml';
 import { normalizeText } from '../text/normalize.ts';
 import { cleanBody } from './clean.ts';
-import { CorpusError } from './errors.ts';
+import { CorpusError, CorpusFolderError } from './errors.ts';
+import { normalizeSource, parseFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { EMPTY_LEXICON, parseTermTable, type Lexicon } from './lexicon.ts';
-import { frontMatterSchema, type CorpusDocument } from './schema.ts';
-
+import { frontMatterSchema, latestDocumentDate, MAX_YEARS_AHEAD, type CorpusDocument } from './schema.ts';
 
 export interface LoadedCorpus {
   documents: CorpusDocument[];
   lexicon: Lexicon;
-  /** Non-fatal remarks, e.g. a document without a date. */
+  /** Non-fatal remarks: a document without a date, files that are not documents, duplicates. */
   warnings: string[];
   /** Hash of every file the index depends on, to tell when it is stale. */
   hash: string;
@@ -25,39 +23,63 @@ const GLOSSARY_FILE = `${LEXICON_FOLDER}/glossary.en-vi.tsv`;
 const SYNONYMS_FILE = `${LEXICON_FOLDER}/synonyms.vi.tsv`;
 const OUT_OF_SCOPE_FILES = [`${LEXICON_FOLDER}/foreign.tsv`, `${LEXICON_FOLDER}/other-topics.tsv`];
 
-/** Relative paths of the files below `dir` that make up the corpus, sorted. */
-export async function corpusFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+/** Every regular file below `dir`, as sorted relative paths with "/"; a missing folder names CORPUS_DIR. */
+async function allFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new CorpusFolderError(dir);
+    throw error;
+  }
   return entries
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((rel) => (rel.endsWith('.md') && path.basename(rel) !== 'README.md') || rel.startsWith(`${LEXICON_FOLDER}/`))
     .sort();
 }
 
-/** Parses one corpus file's text; `file` is its path below the corpus folder. */
-export function parseDocument(file: string, source: string): { document: CorpusDocument; warnings: string[] } {
-  let parsed: matter.GrayMatterFile<string>;
+const isDocument = (rel: string) => rel.endsWith('.md') && path.basename(rel) !== 'README.md';
+const isCorpusFile = (rel: string) => isDocument(rel) || rel.startsWith(`${LEXICON_FOLDER}/`);
+// Notes for people and hidden files (.DS_Store, .gitkeep, editor swap files) are expected beside the documents.
+const isExpected = (rel: string) => path.basename(rel) === 'README.md' || rel.split('/').some((part) => part.startsWith('.'));
+
+/** Relative paths of the files below `dir` that make up the corpus, sorted. */
+export async function corpusFiles(dir: string): Promise<string[]> {
+  return (await allFiles(dir)).filter(isCorpusFile);
+}
+
+/** Parses one corpus file's text; `file` is its path below the corpus folder, `today` bounds its date. */
+export function parseDocument(file: string, source: string, today: Date = new Date()): { document: CorpusDocument; warnings: string[] } {
+  // Windows line endings, a byte-order mark or NFD text must not change what a field holds.
+  const { yaml, body: content, unclosed } = splitFrontMatter(normalizeSource(source));
+  if (unclosed) throw new CorpusError(file, 'front matter', 'is not closed: end it with a line holding only ---');
+  let data: unknown;
   try {
-    // The YAML core schema keeps dates as text, so "2021-13-45" is rejected instead of rolling over to 2022.
-    // Passing options also disables gray-matter's content cache, which would keep every file in memory.
-    parsed = matter(source, { engines: { yaml: (text: string) => (YAML.parse(text, { schema: 'core' }) ?? {}) as object } });
+    data = yaml === null ? {} : parseFrontMatter(yaml);
   } catch (error) {
     throw new CorpusError(file, 'front matter', `is not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }
-  if (Object.keys(parsed.data).length === 0) {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new CorpusError(file, 'front matter', 'must be "field: value" lines, such as title: … and kind: …');
+  }
+  if (Object.keys(data).length === 0) {
     throw new CorpusError(file, 'front matter', 'is missing: start the file with a --- block holding at least title and kind');
   }
-  const result = frontMatterSchema.safeParse(parsed.data);
+  const result = frontMatterSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path.length ? issue.path.join('.') : 'front matter';
     const reason = issue?.code === 'unrecognized_keys' ? `has unknown field(s): ${issue.keys.join(', ')}` : (issue?.message ?? 'is invalid');
     throw new CorpusError(file, issue?.code === 'unrecognized_keys' ? 'front matter' : field, reason);
   }
-  const body = cleanBody(parsed.content);
-  if (!body) throw new CorpusError(file, 'body', 'is empty');
   const meta = result.data;
+  const latest = latestDocumentDate(today);
+  if (meta.date && meta.date > latest) {
+    throw new CorpusError(file, 'date', `${meta.date} is more than ${MAX_YEARS_AHEAD} years ahead (the latest accepted today is ${latest}); please check the year`);
+  }
+  const body = cleanBody(content);
+  if (!body) throw new CorpusError(file, 'body', 'is empty');
   const document: CorpusDocument = {
     ...meta,
     title: normalizeText(meta.title),
@@ -71,15 +93,24 @@ export function parseDocument(file: string, source: string): { document: CorpusD
   return { document, warnings };
 }
 
-async function readCorpusSources(dir: string): Promise<{ sources: Array<{ file: string; source: string }>; hash: string }> {
+interface CorpusSources {
+  sources: Array<{ file: string; source: string }>;
+  /** Files that are neither documents nor lexicon tables nor expected notes. */
+  skipped: string[];
+  hash: string;
+}
+
+async function readCorpusSources(dir: string): Promise<CorpusSources> {
   const hash = createHash('sha256');
   const sources: Array<{ file: string; source: string }> = [];
-  for (const file of await corpusFiles(dir)) {
+  const files = await allFiles(dir);
+  for (const file of files.filter(isCorpusFile)) {
     const source = await readFile(path.join(dir, file), 'utf8');
     hash.update(`${file}\0${source}\0`);
     sources.push({ file, source });
   }
-  return { sources, hash: hash.digest('hex') };
+  const skipped = files.filter((f) => !isCorpusFile(f) && !isExpected(f));
+  return { sources, skipped, hash: hash.digest('hex') };
 }
 
 /** Hash of the corpus files without parsing them: cheap enough to run before every start. */
@@ -87,9 +118,35 @@ export async function hashCorpus(dir: string): Promise<string> {
   return (await readCorpusSources(dir)).hash;
 }
 
+/** Warnings for files that look like documents but are not loaded, and for the same document saved twice. */
+function fileWarnings(sources: CorpusSources): string[] {
+  const warnings: string[] = [];
+  if (sources.skipped.length > 0) {
+    warnings.push(
+      `${sources.skipped.length} file(s) skipped because only .md files (lower-case extension, with front matter) are documents: ${sources.skipped.join(', ')}`,
+    );
+  }
+  const known = new Set([GLOSSARY_FILE, SYNONYMS_FILE, ...OUT_OF_SCOPE_FILES]);
+  const unknownTables = sources.sources.map((s) => s.file).filter((f) => f.startsWith(`${LEXICON_FOLDER}/`) && !isDocument(f) && !known.has(f));
+  if (unknownTables.length > 0) {
+    warnings.push(`${unknownTables.join(', ')} not read: the lexicon tables are ${[...known].join(', ')}`);
+  }
+  const byContent = new Map<string, string[]>();
+  for (const { file, source } of sources.sources) {
+    if (!isDocument(file)) continue;
+    const key = createHash('sha256').update(normalizeSource(source)).digest('hex');
+    byContent.set(key, [...(byContent.get(key) ?? []), file]);
+  }
+  for (const same of byContent.values()) {
+    if (same.length > 1) warnings.push(`${same.join(' and ')} have the same content; answers may cite the document twice, so keep one`);
+  }
+  return warnings;
+}
+
 /** Reads and validates every document below `dir`. Throws CorpusError on the first broken file. */
-export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
-  const { sources, hash } = await readCorpusSources(dir);
+export async function loadCorpus(dir: string, today: Date = new Date()): Promise<LoadedCorpus> {
+  const corpusSources = await readCorpusSources(dir);
+  const { sources, hash } = corpusSources;
   const documents: CorpusDocument[] = [];
   const warnings: string[] = [];
   const lexicon: Lexicon = structuredClone(EMPTY_LEXICON);
@@ -97,13 +154,14 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
     if (file === GLOSSARY_FILE) lexicon.glossary = parseTermTable(file, source);
     if (file === SYNONYMS_FILE) lexicon.synonyms = parseTermTable(file, source);
     if (OUT_OF_SCOPE_FILES.includes(file)) Object.assign(lexicon.outOfScope, parseTermTable(file, source));
-    if (!file.endsWith('.md')) continue;
-    const parsed = parseDocument(file, source);
+    if (!isDocument(file)) continue;
+    const parsed = parseDocument(file, source, today);
     documents.push(parsed.document);
     warnings.push(...parsed.warnings);
   }
   if (documents.length === 0) {
     throw new CorpusError(dir, 'documents', 'none found: add Markdown files with front matter (see corpus/README.md)');
   }
+  warnings.push(...fileWarnings(corpusSources));
   return { documents, lexicon, warnings, hash };
 }

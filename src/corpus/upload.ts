@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import matter from 'gray-matter';
 import { foldDiacritics } from '../text/normalize.ts';
 import { parseArticle } from './article.ts';
+import { stringifyDocument } from './front-matter.ts';
 import { parseDocument } from './load.ts';
 
 export const UPLOAD_FOLDER = 'uploads';
@@ -17,7 +17,7 @@ export function documentFromUpload(fileName: string, text: string): { file: stri
   if (fileName.toLowerCase().endsWith('.txt')) {
     const article = parseArticle(text);
     const data = Object.fromEntries(Object.entries({ title: article.title, kind: 'news', publisher: article.publisher, place: article.place, date: article.date }).filter(([, v]) => v));
-    const source = matter.stringify(`\n${article.body}\n`, data);
+    const source = stringifyDocument(data, article.body);
     const file = uploadName(article.title);
     parseDocument(file, source);
     return { file, source };
