@@ -8,6 +8,7 @@ import { buttons } from './features/buttons.ts';
 import { commands } from './features/commands.ts';
 import { fallback } from './features/fallback.ts';
 import { questions } from './features/questions.ts';
+import { retryNetworkErrors } from './network.ts';
 import { BOT_TEXTS, languageOf } from './texts.ts';
 
 /** Messages the bot will answer: anything in a private chat, commands, mentions and replies in groups, example buttons. */
@@ -23,7 +24,9 @@ function addressedToBot(ctx: BotContext): boolean {
 /** Wires the features into one bot. Nothing here talks to Telegram until the bot is started. */
 export function createBot(token: string, services: BotServices): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, { client: services.config.apiRoot ? { apiRoot: services.config.apiRoot } : {} });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // auto-retry handles 429 and 5xx; network errors go to retryNetworkErrors (installed after, so it wraps it), which logs each attempt.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
+  bot.api.config.use(retryNetworkErrors({ logger: services.logger }));
 
   // Updates of one chat are handled in order; different chats run concurrently under the runner.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));

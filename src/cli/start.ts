@@ -4,6 +4,7 @@ import { webhookCallback } from 'grammy';
 import { createAssistant } from '../assistant.ts';
 import { createBot, registerCommands } from '../bot/bot.ts';
 import { FeedbackLog } from '../bot/feedback.ts';
+import { describeRefusal } from '../bot/network.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 
@@ -22,7 +23,17 @@ const logger = createLogger(config.logLevel, [token]);
 const assistant = await createAssistant({ config, logger });
 const services = { assistant, config: { ...config.telegram, corpusDir: config.corpusDir }, logger, feedback: new FeedbackLog(config.telegram.feedbackFile), startedAt: Date.now() };
 const bot = createBot(token, services);
-await bot.init();
+
+/** Telegram's refusal (a wrong token above all) ends the program with one line, not a stack trace. */
+function exitIfRefused(error: unknown): void {
+  const line = describeRefusal(error);
+  if (!line) throw error;
+  console.error(line);
+  process.exit(1);
+}
+
+// Network failures never reach here: they are logged and retried until Telegram answers (src/bot/network.ts).
+await bot.init().catch(exitIfRefused);
 await registerCommands(bot, services);
 
 let stop: () => Promise<void>;
@@ -39,12 +50,14 @@ if (webhook) {
     });
   });
   await new Promise<void>((resolve) => server.listen(webhook.port, resolve));
-  await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret });
+  await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret }).catch(exitIfRefused);
   logger.info({ port: webhook.port, path }, `serving the webhook for @${bot.botInfo.username}`);
   stop = () => new Promise((resolve) => server.close(() => resolve()));
 } else {
   await bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: error }, 'could not delete the webhook'));
-  const runner = run(bot);
+  const runner = run(bot, { runner: { silent: true } });
+  // The runner retries other failed polls itself and stops on 401 or 409 (token revoked, a second instance): say which, in one line.
+  void runner.task()?.catch(exitIfRefused);
   logger.info(`polling as @${bot.botInfo.username}`);
   stop = () => runner.stop();
 }

@@ -41,6 +41,25 @@ async function start(env: Record<string, string>): Promise<ChildProcess> {
 
 const exited = (proc: ChildProcess) => new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
 
+/** Resolves once the child's output satisfies `predicate`; rejects with the output so far after `timeoutMs`. */
+async function outputShows(predicate: (text: string) => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate(output)) {
+    if (Date.now() > deadline) throw new Error(`timed out; output so far:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The JSON log lines the child wrote with `message` in them. */
+const logged = (message: string): Array<Record<string, unknown>> =>
+  output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => String(line.msg).includes(message));
+
+const WARN = 40;
+
 describe('npm start', () => {
   it('without a token exits with a message pointing to BotFather and to npm run ask', async () => {
     const proc = await start({});
@@ -90,5 +109,76 @@ describe('npm start', () => {
     expect(api.sent('sendMessage', 7)).toHaveLength(1);
     proc.kill('SIGTERM');
     expect(await exited(proc)).toBe(0);
+  });
+
+  it('stops with one clear line and status 1 when Telegram refuses the token, never printing it', async () => {
+    const wrong = '654321:WRONG-token-zyxwvutsrqponm';
+    const proc = await start({ TELEGRAM_BOT_TOKEN: wrong, TELEGRAM_API_ROOT: api.apiRoot });
+    expect(await exited(proc)).toBe(1);
+    const plain = output.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('{'));
+    expect(plain).toHaveLength(1);
+    expect(plain[0]).toContain('Telegram refused the token (401 Unauthorized): check TELEGRAM_BOT_TOKEN');
+    expect(output).not.toContain(wrong);
+    expect(output).not.toContain('GrammyError');
+    expect(api.sent('getUpdates')).toEqual([]);
+  });
+
+  it('keeps trying with growing, logged delays while Telegram is unreachable, then starts and answers', async () => {
+    const port = await freePort();
+    const proc = await start({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}` });
+    await outputShows(() => logged('could not reach Telegram').length >= 2);
+    const [first, second] = logged('could not reach Telegram');
+    expect(first).toMatchObject({ level: WARN, method: 'getMe', attempt: 1, retryInSeconds: 1 });
+    expect(second).toMatchObject({ level: WARN, method: 'getMe', attempt: 2, retryInSeconds: 2 });
+    expect(String(first?.msg)).toContain('attempt 1, retrying in 1 s');
+    expect(proc.exitCode).toBeNull();
+
+    const reachable = new FakeBotApi(api.token);
+    try {
+      await reachable.start(port);
+      await reachable.waitFor(() => reachable.sent('getUpdates').length > 0, 30_000);
+      expect(logged('reached Telegram')[0]).toMatchObject({ method: 'getMe' });
+      reachable.text(1, 'Mấy giờ thì bắt đầu bỏ phiếu?');
+      await reachable.waitFor(() => reachable.sent('sendMessage', 1).length >= 1);
+      expect(String(reachable.sent('sendMessage', 1)[0]?.params.text).replace(/<[^>]+>/g, '')).toContain('7 giờ sáng');
+      expect(output).not.toContain(api.token);
+    } finally {
+      proc.kill('SIGKILL');
+      await reachable.stop();
+    }
+  });
+
+  it('logs each failed poll while Telegram is away, answers again once it is back, and still stops on SIGTERM during an outage', async () => {
+    const port = await freePort();
+    const telegram = new FakeBotApi(api.token);
+    await telegram.start(port);
+    try {
+      const proc = await start({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: telegram.apiRoot });
+      await telegram.waitFor(() => telegram.sent('getUpdates').length > 0, 30_000);
+
+      await telegram.stop();
+      await outputShows(() => logged('could not reach Telegram').filter((l) => l.method === 'getUpdates').length >= 2);
+      const polls = logged('could not reach Telegram').filter((l) => l.method === 'getUpdates');
+      expect(polls.slice(0, 2)).toMatchObject([
+        { level: WARN, attempt: 1, retryInSeconds: 1 },
+        { level: WARN, attempt: 2, retryInSeconds: 2 },
+      ]);
+      // A question sent while the bot could not poll is answered once Telegram is back.
+      telegram.text(1, 'Mấy giờ thì bắt đầu bỏ phiếu?');
+      await telegram.start(port);
+      await telegram.waitFor(() => telegram.sent('sendMessage', 1).length >= 1, 30_000);
+      expect(String(telegram.sent('sendMessage', 1)[0]?.params.text).replace(/<[^>]+>/g, '')).toContain('7 giờ sáng');
+      expect(logged('reached Telegram').some((l) => l.method === 'getUpdates')).toBe(true);
+
+      await telegram.stop();
+      const outages = logged('could not reach Telegram').length;
+      await outputShows(() => logged('could not reach Telegram').length > outages);
+      const began = Date.now();
+      proc.kill('SIGTERM');
+      expect(await exited(proc)).toBe(0);
+      expect(Date.now() - began).toBeLessThan(10_000);
+    } finally {
+      await telegram.stop().catch(() => undefined);
+    }
   });
 });

@@ -38,14 +38,16 @@ export class FakeBotApi {
   private failures = new Map<string, { times: number; status: 400 | 429 }>();
   private server: Server | null = null;
   private listeners: Array<() => void> = [];
+  private port = 0;
 
   constructor(readonly token = '123456:TEST-token-abcdefghijklmnop') {}
 
   get apiRoot(): string {
-    return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
+    return `http://127.0.0.1:${this.port}`;
   }
 
-  async start(): Promise<void> {
+  /** Listens on `port` (any free one by default); after stop() it can start again, on the same port, keeping its state. */
+  async start(port = 0): Promise<void> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(
         ({ status, payload, raw }) => {
@@ -58,7 +60,11 @@ export class FakeBotApi {
         },
       );
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      this.server?.once('error', reject);
+      this.server?.listen(port, '127.0.0.1', resolve);
+    });
+    this.port = (this.server.address() as AddressInfo).port;
   }
 
   async stop(): Promise<void> {
