@@ -31,7 +31,7 @@ describe('machineSpecificLines', () => {
     [`import { loadCorpus } from '${root('work')}main/src/corpus/index.ts';`],
     [`const { x } = await import('${root('home')}alice/app/x.ts');`],
     [`const y = require('${root('Users')}bob/y.js');`],
-    [`import z from 'file://${root('srv')}z.js';`],
+    [`import z from '${'file'}://${root('srv')}z.js';`],
     [`const corpus = await loadCorpus('${root('work')}main/corpus');`],
     [`const home = '${root('home')}carol/project';`],
     [`const mac = "${root('Users')}dave/Desktop";`],
