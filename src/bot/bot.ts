@@ -1,4 +1,5 @@
 import { autoRetry } from '@grammyjs/auto-retry';
+import { hydrateFiles } from '@grammyjs/files';
 import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError } from 'grammy';
@@ -27,6 +28,8 @@ export function createBot(token: string, services: BotServices): Bot<BotContext>
   // auto-retry handles 429 and 5xx; network errors go to retryNetworkErrors (installed after, so it wraps it), which logs each attempt.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
   bot.api.config.use(retryNetworkErrors({ logger: services.logger }));
+  // getFile results learn getUrl(): the download URL with the token, or a local Bot API server's absolute path.
+  bot.api.config.use(hydrateFiles(bot.token, { apiRoot: services.config.apiRoot }));
 
   // Updates of one chat are handled in order; different chats run concurrently under the runner.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));

@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { FileFlavor } from '@grammyjs/files';
 import { Composer } from 'grammy';
 import { ReindexBusyError } from '../../assistant.ts';
 import { CorpusError, documentFromUpload, UPLOAD_FOLDER } from '../../corpus/index.ts';
@@ -50,11 +51,13 @@ async function reindexWithStatus(ctx: BotContext): Promise<void> {
   }
 }
 
-/** Fetches an uploaded file; a local Bot API server (`--local`) gives an absolute path on its own disk instead. */
-async function downloadText(config: BotContext['services']['config'], filePath: string | undefined): Promise<string> {
-  if (!filePath) throw new Error('Telegram gave no file path for the upload');
-  if (path.isAbsolute(filePath)) return readFile(filePath, 'utf8');
-  const response = await fetch(`${config.apiRoot ?? 'https://api.telegram.org'}/file/bot${config.token}/${filePath}`);
+/** Reads an upload through the files plugin's getUrl(): a download URL, or a local Bot API server's (`--local`) absolute path on its own disk. */
+async function downloadText(ctx: BotContext): Promise<string> {
+  // hydrateFiles (bot.ts) adds getUrl to every getFile result; its download() cannot be used, it fetches with https.get only.
+  const file = await (ctx as FileFlavor<BotContext>).getFile();
+  const url = file.getUrl();
+  if (path.isAbsolute(url)) return readFile(url, 'utf8');
+  const response = await fetch(url);
   if (!response.ok) throw new Error(`Could not download the upload (HTTP ${response.status})`);
   return response.text();
 }
@@ -103,9 +106,8 @@ admin.chatType('private').on('message:document', async (ctx) => {
     await ctx.reply(ctx.texts.uploadTooBig);
     return;
   }
-  const file = await ctx.getFile();
   const { corpusDir } = ctx.services.config;
-  const text = await downloadText(ctx.services.config, file.file_path);
+  const text = await downloadText(ctx);
   if (Buffer.byteLength(text) > MAX_UPLOAD_BYTES) {
     await ctx.reply(ctx.texts.uploadTooBig);
     return;
