@@ -31,11 +31,13 @@ async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
 export class FakeBotApi {
   readonly calls: ApiCall[] = [];
   readonly files = new Map<string, string>();
+  /** Files a local Bot API server (`--local`) keeps on its own disk: getFile answers with this absolute path. */
+  readonly localPaths = new Map<string, string>();
   private readonly updates: Array<{ update_id: number } & Record<string, unknown>> = [];
   private waiters: Waiter[] = [];
   private nextUpdateId = 1;
   private nextMessageId = 1000;
-  private failures = new Map<string, { times: number; status: 400 | 429 }>();
+  private failures = new Map<string, { times: number; status: 400 | 429; chatId: number | undefined }>();
   private server: Server | null = null;
   private listeners: Array<() => void> = [];
   private port = 0;
@@ -77,14 +79,14 @@ export class FakeBotApi {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
-  /** Makes the next `times` calls of `method` fail with 429 and retry_after 1. */
-  failWith429(method: string, times = 1): void {
-    this.failures.set(method, { times, status: 429 });
+  /** Makes the next `times` calls of `method` (to `chatId` only, when given) fail with 429 and retry_after 1. */
+  failWith429(method: string, times = 1, chatId?: number): void {
+    this.failures.set(method, { times, status: 429, chatId });
   }
 
-  /** Makes the next `times` calls of `method` fail with 400 Bad Request, which no retry gets through. */
-  failWith400(method: string, times = 1): void {
-    this.failures.set(method, { times, status: 400 });
+  /** Makes the next `times` calls of `method` (to `chatId` only, when given) fail with 400 Bad Request, which no retry gets through. */
+  failWith400(method: string, times = 1, chatId?: number): void {
+    this.failures.set(method, { times, status: 400, chatId });
   }
 
   /** Queues an update for getUpdates; returns its id. */
@@ -172,7 +174,7 @@ export class FakeBotApi {
     this.calls.push({ method, params });
     for (const l of [...this.listeners]) l();
     const failing = this.failures.get(method);
-    if (failing && failing.times > 0) {
+    if (failing && failing.times > 0 && (failing.chatId === undefined || Number(params.chat_id) === failing.chatId)) {
       failing.times--;
       return failing.status === 429
         ? { status: 429, payload: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } }
@@ -203,7 +205,7 @@ export class FakeBotApi {
       case 'editMessageText':
         return { message_id: Number(params.message_id), date: 0, chat: { id: Number(params.chat_id), type: 'private' }, text: params.text };
       case 'getFile':
-        return { file_id: params.file_id, file_unique_id: 'u', file_path: `documents/${String(params.file_id)}` };
+        return { file_id: params.file_id, file_unique_id: 'u', file_path: this.localPaths.get(String(params.file_id)) ?? `documents/${String(params.file_id)}` };
       default:
         return true;
     }
