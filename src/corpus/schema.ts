@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findDocumentRefs } from '../text/identifiers.ts';
 
 export const DOCUMENT_KINDS = ['law', 'directive', 'guidance', 'news'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -51,6 +52,10 @@ export const frontMatterSchema = z
     issuer: text.optional(),
     publisher: text.optional(),
     place: text.optional(),
+    /** The document's own number when its title does not open with it, e.g. "07-CT/TU" or "Luật số 85/2015/QH13". */
+    number: text
+      .refine((v) => findDocumentRefs(v).length === 1, 'must be one document number such as 07-CT/TU, 03/CT-UBND or 85/2015/QH13')
+      .optional(),
     /** Which version of a law the document describes, e.g. "Luật số 85/2015/QH13, sửa đổi bởi Luật số 83/2025/QH15". */
     version: text.optional(),
     date: isoDate.optional(),

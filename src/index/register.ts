@@ -1,5 +1,5 @@
-import type { Passage } from '../corpus/index.ts';
-import { describeReference, findDocumentRefs } from '../text/identifiers.ts';
+import type { CorpusDocument, Passage } from '../corpus/index.ts';
+import { describeReference, findDocumentRefs, type DocumentRef } from '../text/identifiers.ts';
 import { normalizeText } from '../text/normalize.ts';
 
 /** One document the corpus refers to, e.g. Chỉ thị 03-CT/TU, with what the corpus says about it. */
@@ -13,42 +13,101 @@ export interface RegisterEntry {
   issuer: string | null;
   date: string | null;
   subject: string | null;
+  /** Province the issuer belongs to, when the issuer is local ("Ban Thường vụ Tỉnh ủy" of a Lạng Sơn article). */
+  place: string | null;
   /** The passage that states the issuer, date or subject. */
   statedIn: number | null;
-  /** Every passage that mentions it, in corpus order. */
+  /** Id of the corpus document that is this document itself, when the corpus holds its text. */
+  document: string | null;
+  /** Every passage that mentions it (or belongs to it), in corpus order. */
   passages: number[];
 }
+
+/** What the register needs to know of each document: its identity fields. */
+export type RegisterDocument = Pick<CorpusDocument, 'id' | 'title' | 'kind' | 'issuer' | 'date' | 'place'> & { number?: string };
 
 function detailScore(e: Pick<RegisterEntry, 'issuer' | 'date' | 'subject'>): number {
   return (e.date ? 2 : 0) + (e.issuer ? 1 : 0) + (e.subject ? 1 : 0);
 }
 
 /**
- * Collects every document reference in the passages. A mention by number alone ("Chỉ thị 05 của
- * Bộ Chính trị") joins the one exact identifier with that kind and number when the issuers agree;
- * otherwise it stays an entry of its own, so numbers are never merged on a guess.
+ * The number a document carries itself: its `number` field, else a reference that opens its title
+ * ("Chỉ thị 07-CT/TU về …") when it is a law or directive; a news title that merely names one is not it.
  */
-export function buildRegister(passages: Passage[]): RegisterEntry[] {
+export function ownReference(doc: RegisterDocument): DocumentRef | null {
+  if (doc.number) return findDocumentRefs(`${doc.number}`)[0] ?? null;
+  if (doc.kind !== 'law' && doc.kind !== 'directive') return null;
+  const title = normalizeText(doc.title);
+  const [first] = findDocumentRefs(title);
+  // The reference may follow its kind word ("Chỉ thị số 07-CT/TU"), but nothing else.
+  return first && /^[\p{L}\s]{0,24}$/u.test(title.slice(0, first.start)) ? first : null;
+}
+
+const emptyEntry = (ref: DocumentRef): RegisterEntry => ({
+  key: ref.key ?? ref.shortKey,
+  shortKey: ref.shortKey,
+  display: ref.display,
+  kind: ref.kind,
+  issuer: null,
+  date: null,
+  subject: null,
+  place: null,
+  statedIn: null,
+  document: null,
+  passages: [],
+});
+
+/**
+ * Collects every document reference in the passages, and each document's own number. A document's
+ * front matter is the authority on its own issuer and date; otherwise the passage that says most
+ * about a reference does. A mention by number alone ("Chỉ thị 05 của Bộ Chính trị") joins the one
+ * exact identifier with that kind and number when the issuers agree; otherwise it stays an entry of
+ * its own, so numbers are never merged on a guess.
+ */
+export function buildRegister(passages: Passage[], documents: RegisterDocument[] = []): RegisterEntry[] {
   const entries = new Map<string, RegisterEntry>();
-  const byNumberOnly: Array<{ entry: RegisterEntry }> = [];
+  const byNumberOnly: RegisterEntry[] = [];
+  const placeOf = new Map(documents.map((d) => [d.id, d.place ?? null]));
+  const entryFor = (ref: DocumentRef) => {
+    const key = ref.key ?? ref.shortKey;
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = emptyEntry(ref);
+      entries.set(key, entry);
+      if (!ref.key) byNumberOnly.push(entry);
+    }
+    return entry;
+  };
   passages.forEach((passage, i) => {
     const text = normalizeText(passage.text);
-    const refs = findDocumentRefs(text);
+    const refs = findDocumentRefs(text, { strict: true });
     refs.forEach((ref, j) => {
-      const details = describeReference(text, ref, refs[j + 1]);
-      const key = ref.key ?? ref.shortKey;
-      let entry = entries.get(key);
-      if (!entry) {
-        entry = { key, shortKey: ref.shortKey, display: ref.display, kind: ref.kind, issuer: null, date: null, subject: null, statedIn: null, passages: [] };
-        entries.set(key, entry);
-        if (!ref.key) byNumberOnly.push({ entry });
-      }
+      const entry = entryFor(ref);
       if (entry.passages.at(-1) !== i) entry.passages.push(i);
+      if (entry.document) return;
+      const details = describeReference(text, ref, refs[j + 1]);
       const found = { issuer: details.issuer ?? null, date: details.date ?? null, subject: details.subject ?? null };
-      if (detailScore(found) > detailScore(entry)) Object.assign(entry, found, { statedIn: i });
+      if (detailScore(found) > detailScore(entry)) Object.assign(entry, found, { statedIn: i, place: placeOf.get(passage.docId) ?? null });
     });
   });
-  for (const { entry } of byNumberOnly) {
+  for (const doc of documents) {
+    const ref = ownReference(doc);
+    if (!ref) continue;
+    const entry = entryFor(ref);
+    const own = passages.flatMap((p, i) => (p.docId === doc.id ? [i] : []));
+    const title = normalizeText(doc.title);
+    const titleRef = findDocumentRefs(title).find((r) => (r.key ?? r.shortKey) === entry.key);
+    Object.assign(entry, {
+      issuer: doc.issuer ?? entry.issuer,
+      date: doc.date ?? entry.date,
+      subject: (titleRef && describeReference(title, titleRef).subject) ?? entry.subject,
+      place: doc.place ?? null,
+      statedIn: own[0] ?? entry.statedIn,
+      document: doc.id,
+      passages: [...new Set([...entry.passages, ...own])].sort((a, b) => a - b),
+    });
+  }
+  for (const entry of byNumberOnly) {
     const exact = [...entries.values()].filter((e) => e.key !== e.shortKey && e.shortKey === entry.shortKey);
     const [target] = exact;
     if (exact.length !== 1 || !target || (entry.issuer && target.issuer && entry.issuer !== target.issuer)) continue;

@@ -11,7 +11,7 @@ import { buildRegister, type RegisterEntry } from './register.ts';
 import { DEFAULT_HNSW, VectorIndex, writeVectors, type HnswParams, type VectorHit } from './vectors.ts';
 
 // Bump whenever the files or their meaning change, so older indexes are rebuilt instead of misread.
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 export interface Manifest {
   formatVersion: number;
@@ -156,7 +156,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     await write(FILES.passages, JSON.stringify(passages));
     await LexicalIndex.build(texts).write(path.join(buildDir, FILES.lexical));
     await write(FILES.stats, JSON.stringify({ passages: passages.length, df: documentFrequencies(texts) }));
-    await write(FILES.register, JSON.stringify(buildRegister(passages)));
+    await write(FILES.register, JSON.stringify(buildRegister(passages, corpus.documents)));
     await write(FILES.lexicon, JSON.stringify(corpus.lexicon));
     await writeVectors(path.join(buildDir, FILES.vectors), vectors, embedder.dimensions);
     VectorIndex.build(vectors, embedder.dimensions, hnsw).write(path.join(buildDir, FILES.hnsw));

@@ -84,8 +84,30 @@ function displayOf(original: string, m: RegExpMatchArray, separators: [string, s
 
 const int = (digits: string) => String(Number.parseInt(digits, 10));
 
+/** An identifier's code as a key: lower-case without marks, except that Ư stays apart from U ("TƯ", Trung ương, is TW; "TU" is Tỉnh ủy). */
+function codeKey(original: string): string {
+  return original
+    .normalize('NFD')
+    .replace(/[uU]\u031B/g, 'w')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+}
+
+// Words that count things: "quy định 105 ngày" is a duration, "kết luận 3 người" a count, never a document.
+const COUNTED = /^\s*(?:ngay|thang|nam|tuan|gio|phut|nguoi|dai bieu|lan|tuoi|trieu|nghin|ngan|ty|dong|phan tram|%|km|ha|phieu|cu tri)(?![\p{L}\p{N}])/u;
+
+export interface FindOptions {
+  /**
+   * In documents, a reference by number alone must read as a name: its kind word capitalised
+   * ("Chỉ thị 12") or followed by "số". Questions are typed in lower case and need no such rule.
+   */
+  strict?: boolean;
+}
+
 /** Finds every document reference in `text`; spans point into the NFC-normalised text. */
-export function findDocumentRefs(text: string): DocumentRef[] {
+export function findDocumentRefs(text: string, options: FindOptions = {}): DocumentRef[] {
   const normal = normalizeText(text);
   const folded = foldDiacritics(normal);
   const refs: DocumentRef[] = [];
@@ -119,10 +141,14 @@ export function findDocumentRefs(text: string): DocumentRef[] {
   ];
   for (const { pattern, separators, kind: kindOf } of forms) {
     for (const m of folded.matchAll(pattern)) {
-      const [, n = '', middle = '', last = ''] = m;
+      const [, n = ''] = m;
       const kind = kindOf(m);
+      const code = (i: number) => {
+        const span = m.indices?.[i];
+        return span ? codeKey(normal.slice(span[0], span[1])) : '';
+      };
       push({
-        key: `${int(n)}${separators[0]}${middle}${separators[1]}${last.replace(/\s+/g, '')}`,
+        key: `${int(n)}${separators[0]}${code(2)}${separators[1]}${code(3)}`,
         shortKey: `${kind} ${int(n)}`,
         display: displayOf(normal, m, separators),
         kind,
@@ -134,10 +160,14 @@ export function findDocumentRefs(text: string): DocumentRef[] {
   for (const m of folded.matchAll(BY_NUMBER)) {
     const [, words = '', n = ''] = m;
     const kind = kindFromWords(words);
+    const numbered = /\bso\b/.test(m[0]);
     // "kỷ luật 8 đảng viên" is discipline, not a law: a law by number alone needs "số".
-    if (!kind || (kind === 'luat' && !/\bso\b/.test(m[0]))) continue;
+    if (!kind || (kind === 'luat' && !numbered)) continue;
     const start = m.index;
     const end = m.index + m[0].length;
+    if (!numbered && COUNTED.test(folded.slice(end))) continue;
+    // "luật … quy định 105 ngày": a verb, not "Quy định 105".
+    if (options.strict && !numbered && !/^\p{Lu}/u.test(normal.slice(start))) continue;
     // "Chỉ thị số 05-CT/TW": the kind word belongs to the full identifier already found.
     if (overlaps(start, end)) continue;
     push({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Passage } from '../../src/corpus/index.ts';
-import { buildRegister } from '../../src/index/index.ts';
+import { chunkDocument, loadCorpus, type Passage } from '../../src/corpus/index.ts';
+import { buildRegister, type RegisterDocument } from '../../src/index/index.ts';
 
 const passage = (i: number, text: string): Passage => ({ id: `d#${i}`, docId: 'd', section: null, position: i, text });
 
@@ -31,5 +31,51 @@ describe('buildRegister', () => {
   it('keeps a number-only mention apart when two identifiers share its number', () => {
     const register = buildRegister([passage(0, 'Chỉ thị số 03-CT/TU và Chỉ thị số 03/CT-UBND.'), passage(1, 'Thực hiện Chỉ thị 03 của tỉnh.')]);
     expect(register.map((e) => e.key).sort()).toEqual(['3-ct/tu', '3/ct-ubnd', 'ct 3']);
+  });
+
+  it('never takes "luật … quy định 105 ngày" (a verb and a count of days) for a document', () => {
+    const register = buildRegister([passage(0, 'Theo Luật năm 2015, phải công bố chậm nhất 115 ngày trước ngày bầu cử; luật trước năm 2015 quy định 105 ngày.')]);
+    expect(register).toEqual([]);
+  });
+
+  it("takes a document's own number, issuer and date from its front matter, even when its text never repeats the number", () => {
+    const doc: RegisterDocument = { id: 'directive/ct-07', title: 'Chỉ thị 07-CT/TU về lãnh đạo cuộc bầu cử', kind: 'directive', issuer: 'Ban Thường vụ Tỉnh ủy Bến Tre', place: 'Bến Tre', date: '2025-05-17' };
+    const passages = [
+      { ...passage(0, 'Tin khác nhắc Chỉ thị số 07-CT/TU ngày 1/1/2020 của Tỉnh ủy.'), docId: 'news/x' },
+      { ...passage(0, 'Ban Thường vụ yêu cầu các cấp ủy lãnh đạo chặt chẽ cuộc bầu cử.'), docId: 'directive/ct-07' },
+      { ...passage(1, 'Các cấp ủy tuyên truyền để cử tri hiểu rõ quyền của mình.'), docId: 'directive/ct-07' },
+    ];
+    const [entry] = buildRegister(passages, [doc]);
+    expect(entry).toMatchObject({ key: '7-ct/tu', issuer: 'Ban Thường vụ Tỉnh ủy Bến Tre', date: '2025-05-17', subject: 'lãnh đạo cuộc bầu cử', place: 'Bến Tre', document: 'directive/ct-07', statedIn: 1, passages: [0, 1, 2] });
+    expect(buildRegister(passages.slice(1), [{ ...doc, title: 'Về lãnh đạo cuộc bầu cử', number: '07-CT/TU' }])[0]).toMatchObject({ key: '7-ct/tu', document: 'directive/ct-07' });
+  });
+
+  it('does not let a news title that names a directive claim to be it', () => {
+    const doc: RegisterDocument = { id: 'news/a', title: 'Quán triệt Chỉ thị 05-CT/TW của Bộ Chính trị', kind: 'news' };
+    expect(buildRegister([{ ...passage(0, 'Hội nghị diễn ra sáng nay.'), docId: 'news/a' }], [doc])).toEqual([]);
+  });
+
+  it('holds exactly the real document identifiers of the shipped corpus', async () => {
+    const corpus = await loadCorpus('corpus');
+    const register = buildRegister(corpus.documents.flatMap((d) => chunkDocument(d)), corpus.documents);
+    expect(register.map((e) => e.display)).toEqual([
+      '01-CT/TU',
+      '03-CT/TU',
+      '03/CT-UBND',
+      '05-CT/TW',
+      '45-CT/TW',
+      'Chỉ thị 12',
+      '153-KH/TU',
+      '83/2025/QH15',
+      '85/2015/QH13',
+      '02-NQ/TU',
+      '105/2015/QH13',
+      '133/2020/QH14',
+      '151/NQ-HĐBCQG',
+      '199/2025/QH15',
+      '203/2025/QH15',
+      'Nghị quyết Trung ương 4 (khóa XII)',
+      '21/2025/TT-BNV',
+    ]);
   });
 });

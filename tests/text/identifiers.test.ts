@@ -38,4 +38,23 @@ describe('findDocumentRefs', () => {
   it('ignores dates, terms and years', () => {
     expect(findDocumentRefs('ngày 20/1/2021, nhiệm kỳ 2021 - 2026, quý 3/2024, ảnh 2.11.20.png')).toEqual([]);
   });
+
+  it('keeps TƯ (Trung ương) apart from TU (Tỉnh ủy), and reads TƯ as TW', () => {
+    expect(keys('Chỉ thị 03-CT/TƯ')).toEqual(['3-ct/tw']);
+    expect(keys('Chỉ thị 03-CT/TU')).toEqual(['3-ct/tu']);
+    expect(keys('chỉ thị 03-ct/tư và 03-CT/TW')).toEqual(['3-ct/tw', '3-ct/tw']);
+    expect(findDocumentRefs('Chỉ thị 03-CT/TƯ')[0]?.display).toBe('03-CT/TƯ');
+  });
+
+  it('never takes a verb followed by a count for a document: "quy định 105 ngày", "kết luận 3 người"', () => {
+    expect(findDocumentRefs('luật trước năm 2015 quy định 105 ngày')).toEqual([]);
+    expect(findDocumentRefs('Hội đồng kết luận 3 người vi phạm')).toEqual([]);
+    expect(keys('Nghị quyết số 105 năm 2015')).toEqual(['nq 105']);
+  });
+
+  it('in documents, needs a number alone to read as a name (capitalised kind word or "số"); questions may be typed in lower case', () => {
+    const text = 'theo quy định 105 của luật, và Chỉ thị 12, và kế hoạch số 7';
+    expect(findDocumentRefs(text, { strict: true }).map((r) => r.shortKey)).toEqual(['ct 12', 'kh 7']);
+    expect(findDocumentRefs(text).map((r) => r.shortKey)).toEqual(['qdi 105', 'ct 12', 'kh 7']);
+  });
 });
