@@ -1,8 +1,9 @@
 import type { DocumentKind } from '../corpus/index.ts';
 import type { RegisterEntry } from '../index/index.ts';
 import type { Hit, Language, Outcome, Retrieval } from '../search/index.ts';
+import { answerSentences, statementOf, type AnswerType } from '../text/answers.ts';
 import { KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
-import { foldDiacritics, sentences, wordCount } from '../text/normalize.ts';
+import { sentences, wordCount } from '../text/normalize.ts';
 import { extractTerms } from '../text/terms.ts';
 import { TEMPLATES } from './templates.ts';
 
@@ -31,8 +32,18 @@ export interface Quote {
   /** Citation number the quote belongs to. */
   n: number;
   text: string;
-  /** Words of the quote that the question asked about, for emphasis. */
+  /** What in the quote answers the question ("15/3/2026", "7 giờ sáng"), for emphasis. */
   highlights: string[];
+}
+
+/** One cited document, once, with the numbers of the quotes taken from it. */
+export interface Source {
+  numbers: number[];
+  title: string;
+  kind: DocumentKind;
+  /** Issuer or publisher, the articles the quotes rest on, and the date, ready to print. */
+  details: string;
+  url: string | null;
 }
 
 /** What the corpus says about a document the question names: who issued it, when, about what. */
@@ -57,11 +68,16 @@ export interface Answer {
   /** Reminds that the quoted documents describe their own date, not today. */
   notice: string | null;
   citations: Citation[];
+  /** The cited documents, one line each. */
+  sources: Source[];
+  /** The version of the law the guide's answers describe, said once under the sources. */
+  lawVersion: string | null;
   /** Follow-up lines: "did you mean" and example questions when nothing was found. */
   suggestions: string[];
 }
 
-const QUOTE_WORDS = 70;
+// The first quote carries the answer; later ones support it and stay short, so the answer fits one phone screen.
+const QUOTE_WORDS = [60, 40];
 
 /** dd/mm/yyyy, as Vietnamese readers write dates. */
 export function formatDate(iso: string | null | undefined, language: Language): string {
@@ -70,29 +86,35 @@ export function formatDate(iso: string | null | undefined, language: Language): 
   return `${d}/${m}/${y}`;
 }
 
-/** The sentences of a passage that hold most of the question's words, in their original order. */
-function bestSentences(text: string, queryTerms: Set<string>): string {
-  const all = sentences(text);
+/**
+ * The sentences of a passage that best answer the question, in their original order: first one that
+ * holds the kind of answer it asks for (a date of the year it names, a time, a number) and some of
+ * its words, then those holding most of its words.
+ */
+export function chooseSentences(text: string, queryTerms: Map<string, number>, answerType: AnswerType | null, years: string[], maxWords: number): { quote: string; highlights: string[] } {
+  // A sentence too long to quote whole is quoted by its clauses, still verbatim.
+  const all = sentences(text).flatMap((s) => (wordCount(s) > maxWords ? s.split(/(?<=;)\s+/u) : [s]));
+  const answering = new Map((answerType ? answerSentences(all, answerType, years) : []).map((a) => [a.index, a.answers]));
+  const matched = all.map((sentence) => {
+    const { folded, bigrams } = extractTerms(statementOf(sentence));
+    return new Set([...folded, ...bigrams].filter((t) => queryTerms.has(t)));
+  });
+  // Each question word counts by how telling it is: "XVI" more than "bầu cử", which every passage holds.
   const scored = all.map((sentence, i) => {
-    const { folded, bigrams } = extractTerms(sentence);
-    const score = new Set([...folded, ...bigrams].filter((t) => queryTerms.has(t))).size;
-    return { sentence, i, score };
+    const overlap = [...(matched[i] as Set<string>)].reduce((sum, t) => sum + (queryTerms.get(t) ?? 0), 0);
+    return { sentence, i, overlap, answers: overlap > 0 ? (answering.get(i) ?? []) : [] };
   });
   const picked: typeof scored = [];
   let words = 0;
-  for (const s of [...scored].sort((a, b) => b.score - a.score || a.i - b.i)) {
-    if (picked.length > 0 && (s.score === 0 || words + wordCount(s.sentence) > QUOTE_WORDS)) continue;
+  for (const s of [...scored].sort((a, b) => Math.sign(b.answers.length) - Math.sign(a.answers.length) || b.overlap - a.overlap || a.i - b.i)) {
+    if (picked.length > 0 && (s.overlap === 0 || words + wordCount(s.sentence) > maxWords)) continue;
     picked.push(s);
     words += wordCount(s.sentence);
   }
   picked.sort((a, b) => a.i - b.i);
-  const quote = picked.map((s) => s.sentence).join(' … ');
-  return picked.length < all.length ? `${picked[0]?.i === 0 ? '' : '… '}${quote}${picked.at(-1)?.i === all.length - 1 ? '' : ' …'}` : quote;
-}
-
-function highlightsOf(quote: string, queryTerms: Set<string>): string[] {
-  const words = quote.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(words.filter((w) => queryTerms.has(foldDiacritics(w))))];
+  const joined = picked.map((s, k) => (k > 0 && picked[k - 1]?.i !== s.i - 1 ? `… ${s.sentence}` : s.sentence)).join(' ');
+  const quote = picked.length < all.length ? `${picked[0]?.i === 0 ? '' : '… '}${joined}${picked.at(-1)?.i === all.length - 1 ? '' : ' …'}` : joined;
+  return { quote, highlights: [...new Set(picked.flatMap((s) => s.answers))] };
 }
 
 /**
@@ -137,46 +159,76 @@ function citationOf(hit: Hit, n: number, quote: string): Citation {
   };
 }
 
+/** Labels an entry with its issuer, for "did you mean": "Chỉ thị 03-CT/TU của Ban Thường vụ Tỉnh ủy Lạng Sơn". */
+function entryWithIssuer(entry: RegisterEntry, language: Language): string {
+  const issuer = localIssuer(entry.issuer, entry.place ?? undefined);
+  return issuer ? TEMPLATES[language].ofIssuer(entryLabel(entry, language), issuer) : entryLabel(entry, language);
+}
+
+/** One line per cited document, in order of first citation, with the articles its quotes rest on. */
+function sourcesOf(citations: Citation[], language: Language): Source[] {
+  const byDoc = new Map<string, { citations: Citation[] }>();
+  for (const c of citations) byDoc.set(c.docId, { citations: [...(byDoc.get(c.docId)?.citations ?? []), c] });
+  return [...byDoc.values()].map(({ citations: group }) => {
+    const [first] = group as [Citation];
+    const articles = [...new Set(group.map((c) => c.article).filter((a): a is string => a !== null))];
+    // A guide's issuer is the law it explains; its version is said once, under the sources.
+    const origin = first.kind === 'guidance' && first.version ? null : [first.issuer, first.publisher].filter(Boolean).join(' · ');
+    const details = [TEMPLATES[language].kind[first.kind] ?? first.kind, origin, articles.join(', '), formatDate(first.date, language)].filter(Boolean).join(', ');
+    return { numbers: group.map((c) => c.n), title: first.title, kind: first.kind, details, url: first.url };
+  });
+}
+
 /** Builds the templated answer for a retrieval: quotes with numbered citations, or a polite "not found". */
 export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): Answer {
   const t = TEMPLATES[language];
-  const base = { question: retrieval.query.question, language, outcome: retrieval.outcome, notice: null, cards: [], quotes: [], citations: [] };
+  const base = { question: retrieval.query.question, language, outcome: retrieval.outcome, notice: null, cards: [], quotes: [], citations: [], sources: [], lawVersion: null };
   if (retrieval.outcome !== 'answered') {
     const suggestions: string[] = [];
-    if (retrieval.suggestions.length > 0) suggestions.push(t.didYouMean(retrieval.suggestions.join(', ')));
+    const otherIssuers = retrieval.otherIssuers.flatMap((o) => o.held.map((e) => entryWithIssuer(e, language)));
+    const didYouMean = [...otherIssuers, ...retrieval.suggestions];
+    if (didYouMean.length > 0) suggestions.push(t.didYouMean(didYouMean.join('; ')));
     suggestions.push(t.tryAsking, ...t.examples.map((e) => `• ${e}`));
-    const lead =
-      retrieval.outcome === 'unknown_reference'
-        ? t.unknownReference(retrieval.unknownReferences.map((r) => referenceLabel(r, language)).join(', '))
-        : retrieval.outcome === 'empty'
-          ? t.empty
-          : t.notFound;
-    return { ...base, answered: false, lead, suggestions };
+    const missing = [
+      ...retrieval.otherIssuers.map((o) => t.ofIssuer(referenceLabel(o.ref, language), o.named)),
+      ...retrieval.unknownReferences.map((r) => referenceLabel(r, language)),
+    ];
+    const leads: Record<Exclude<Outcome, 'answered'>, string> = {
+      unknown_reference: retrieval.otherIssuers.length > 0 ? t.otherIssuer(missing.join(', ')) : t.unknownReference(missing.join(', ')),
+      empty: t.empty,
+      greeting: t.greeting,
+      thanks: t.thanks,
+      no_match: t.notFound,
+    };
+    return { ...base, answered: false, lead: leads[retrieval.outcome], suggestions };
   }
 
-  const queryTerms = new Set([...retrieval.query.lexical.folded, ...retrieval.query.lexical.bigrams]);
+  const { query } = retrieval;
+  const queryTerms = retrieval.termWeights;
   const quotes = retrieval.hits.map((hit, i) => {
-    const text = bestSentences(hit.passage.text, queryTerms);
-    return { n: i + 1, text, highlights: highlightsOf(text, queryTerms) };
+    const { quote, highlights } = chooseSentences(hit.passage.text, queryTerms, query.answerType, query.years, QUOTE_WORDS[Math.min(i, 1)] as number);
+    return { n: i + 1, text: quote, highlights };
   });
   const citations = retrieval.hits.map((hit, i) => citationOf(hit, i + 1, quotes[i]?.text ?? ''));
   const cards = retrieval.references.map((entry) => {
     const n = retrieval.hits.findIndex((h) => h.passageIndex === entry.statedIn);
-    const issuer = localIssuer(entry.issuer, retrieval.hits[n]?.document.place);
+    const issuer = localIssuer(entry.issuer, entry.place ?? undefined);
     return { reference: entryLabel(entry, language), issuer, date: entry.date, subject: entry.subject, n: n >= 0 ? n + 1 : null };
   });
-  const version = citations[0]?.kind === 'guidance' ? citations[0].version : null;
-  const referenced = retrieval.query.refs.find((r) => retrieval.hits[0]?.references.includes(r.key ?? r.shortKey));
-  const dates = [...new Set(citations.filter((c) => c.date).map((c) => formatDate(c.date, language)))];
+  const lawVersion = citations.find((c) => c.kind === 'guidance' && c.version)?.version ?? null;
+  const referenced = query.refs.find((r) => retrieval.hits[0]?.references.includes(r.key ?? r.shortKey));
+  const dates = [...new Set(citations.filter((c) => c.date && (c.kind === 'news' || c.kind === 'directive')).map((c) => formatDate(c.date, language)))];
   const dated = citations.some((c) => c.kind === 'news' || c.kind === 'directive');
   return {
     ...base,
     answered: true,
-    lead: referenced ? t.leadReference(referenceLabel(referenced, language)) : version ? t.leadCurrent(version) : t.lead(citations.length),
+    lead: referenced ? t.leadReference(referenceLabel(referenced, language)) : citations[0]?.kind === 'guidance' && lawVersion ? t.leadCurrent : t.lead,
     cards,
     quotes,
     notice: dated ? (dates.length > 0 ? t.datedNotice(dates.join(', ')) : t.undatedNotice) : null,
     citations,
+    sources: sourcesOf(citations, language),
+    lawVersion,
     suggestions: [],
   };
 }

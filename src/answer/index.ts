@@ -1,4 +1,4 @@
-export { composeAnswer, formatDate, type Answer, type Citation, type Quote } from './compose.ts';
-export { escapeHtml, renderTelegramHtml, renderText, splitMessage, TELEGRAM_MESSAGE_LIMIT } from './render.ts';
+export { chooseSentences, composeAnswer, formatDate, type Answer, type Citation, type Quote, type Source } from './compose.ts';
+export { answerLines, renderTelegram, renderText, TELEGRAM_MESSAGE_LIMIT, toTelegramMessages, type Line, type Span } from './render.ts';
 export { TEMPLATES, type Templates } from './templates.ts';
 export { registerItems, renderRegisterText, type RegisterItem } from './register.ts';

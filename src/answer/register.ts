@@ -15,11 +15,10 @@ export interface RegisterItem {
 /** The directive register as plain data: one item per document the corpus refers to. */
 export function registerItems(index: CorpusIndex, language: Language = 'vi'): RegisterItem[] {
   return index.register.map((entry: RegisterEntry) => {
-    const stated = entry.statedIn === null ? undefined : index.passages[entry.statedIn];
     return {
       reference: entryLabel(entry, language),
       kind: KIND_NAMES[entry.kind]?.[language] ?? entry.kind,
-      issuer: localIssuer(entry.issuer, stated && index.document(stated.docId)?.place),
+      issuer: localIssuer(entry.issuer, entry.place ?? undefined),
       date: entry.date,
       subject: entry.subject,
       mentions: entry.passages.map((i) => {

@@ -1,84 +1,101 @@
-import type { Answer, Citation } from './compose.ts';
+import { FormattedString } from '@grammyjs/parse-mode';
+import type { Answer } from './compose.ts';
 import { formatDate } from './compose.ts';
 import { TEMPLATES } from './templates.ts';
 
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 
-function sourceLine(c: Citation, answer: Answer): string[] {
-  const t = TEMPLATES[answer.language];
-  const origin = [c.article, c.issuer, c.publisher].filter(Boolean).join(' · ');
-  const parts = [`[${c.n}] ${c.title}`, `${t.kind[c.kind] ?? c.kind}${origin ? `, ${origin}` : ''}, ${formatDate(c.date, answer.language)}`];
-  return c.url ? [...parts, c.url] : parts;
+/** A run of text with at most one style: what both renderings are built from, so they never drift apart. */
+export interface Span {
+  text: string;
+  style?: 'bold' | 'italic';
+  url?: string;
 }
 
-function cardLines(answer: Answer): string[] {
-  const t = TEMPLATES[answer.language];
-  return answer.cards.map((card) => `${t.card({ ...card, date: card.date ? formatDate(card.date, answer.language) : null })}${card.n ? ` [${card.n}]` : ''}`);
-}
+export type Line = Span[];
 
-/** Plain text for terminals and the JSON `text` field. */
-export function renderText(answer: Answer): string {
-  const lines = [answer.lead];
-  if (answer.cards.length > 0) lines.push('', ...cardLines(answer));
-  if (answer.quotes.length > 0) lines.push('');
-  for (const q of answer.quotes) lines.push(`[${q.n}] «${q.text}»`);
-  if (answer.notice) lines.push('', answer.notice);
-  if (answer.citations.length > 0) {
-    lines.push('', TEMPLATES[answer.language].sourcesHeading);
-    for (const c of answer.citations) lines.push(sourceLine(c, answer).join(' — '));
-  }
-  if (answer.suggestions.length > 0) lines.push('', ...answer.suggestions);
-  return lines.join('\n');
-}
+const plain = (text: string): Span => ({ text });
+const bold = (text: string): Span => ({ text, style: 'bold' });
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function emphasise(text: string, highlights: string[]): string {
-  if (highlights.length === 0) return escapeHtml(text);
-  const words = new Set(highlights.map((h) => h.toLowerCase()));
-  // Split on word boundaries so markup is only ever added around whole escaped words.
+/** Cuts a quote into plain runs and bold runs for the parts that answer the question. */
+function emphasise(text: string, highlights: string[]): Span[] {
+  if (highlights.length === 0) return [plain(text)];
+  const pattern = new RegExp(`(${highlights.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'u');
   return text
-    .split(/([\p{L}\p{N}]+)/u)
-    .map((part) => (words.has(part.toLowerCase()) ? `<b>${escapeHtml(part)}</b>` : escapeHtml(part)))
-    .join('');
+    .split(pattern)
+    .filter(Boolean)
+    .map((part, i) => (i % 2 === 1 || highlights.includes(part) ? bold(part) : plain(part)));
 }
 
-/** Cuts text into messages under `limit` characters at line breaks (and, for a giant line, at spaces). */
-export function splitMessage(text: string, limit = TELEGRAM_MESSAGE_LIMIT): string[] {
-  const messages: string[] = [];
-  let current = '';
-  const flush = () => {
-    if (current.trim()) messages.push(current.trimEnd());
-    current = '';
-  };
-  for (const line of text.split('\n')) {
-    const pieces = line.length < limit ? [line] : (line.match(new RegExp(`[^]{1,${limit - 1}}(?=\\s|$)|[^]{1,${limit - 1}}`, 'g')) ?? []);
-    for (const piece of pieces) {
-      if (current.length + piece.length + 1 >= limit) flush();
-      current += `${piece}\n`;
+/**
+ * The answer as lines: the answer first (heading, cards, quotes), then the notice, then one source
+ * line per document with the numbers of its quotes, the law version once, and suggestions.
+ */
+export function answerLines(answer: Answer): Line[] {
+  const t = TEMPLATES[answer.language];
+  const lines: Line[] = [[bold(answer.lead)]];
+  for (const card of answer.cards) {
+    lines.push([plain(`${t.card({ ...card, date: card.date ? formatDate(card.date, answer.language) : null })}${card.n ? ` [${card.n}]` : ''}`)]);
+  }
+  if (answer.quotes.length > 0) lines.push([]);
+  for (const q of answer.quotes) lines.push([bold(`[${q.n}]`), plain(' «'), ...emphasise(q.text, q.highlights), plain('»')]);
+  if (answer.notice) lines.push([], [{ text: answer.notice, style: 'italic' }]);
+  if (answer.sources.length > 0) {
+    lines.push([], [bold(t.sourcesHeading)]);
+    for (const s of answer.sources) {
+      const title: Span = s.url ? { text: s.title, url: s.url } : plain(s.title);
+      lines.push([plain(`[${s.numbers.join(', ')}] `), title, plain(` — ${s.details}`)]);
     }
+    if (answer.lawVersion) lines.push([{ text: t.lawVersion(answer.lawVersion), style: 'italic' }]);
+  }
+  if (answer.suggestions.length > 0) lines.push([], ...answer.suggestions.map((s) => [plain(s)]));
+  return lines;
+}
+
+/** Plain text for terminals and the JSON `text` field; links follow their title. */
+export function renderText(answer: Answer): string {
+  return answerLines(answer)
+    .map((line) => line.map((span) => (span.url ? `${span.text} (${span.url})` : span.text)).join(''))
+    .join('\n');
+}
+
+function formatted(span: Span): FormattedString {
+  if (span.url) return FormattedString.link(span.text, span.url);
+  if (span.style === 'bold') return FormattedString.bold(span.text);
+  if (span.style === 'italic') return FormattedString.italic(span.text);
+  return new FormattedString(span.text);
+}
+
+/**
+ * Telegram messages with formatting as entities (no markup to escape), cut at line breaks into
+ * messages under `limit` UTF-16 units; a line longer than that is cut at spaces.
+ */
+export function toTelegramMessages(lines: Line[], limit = TELEGRAM_MESSAGE_LIMIT): FormattedString[] {
+  const messages: FormattedString[] = [];
+  let current: FormattedString[] = [];
+  let length = 0;
+  const flush = () => {
+    if (current.length > 0 && current.some((l) => l.text.trim())) messages.push(FormattedString.join(current, '\n'));
+    current = [];
+    length = 0;
+  };
+  for (const line of lines) {
+    let rest = FormattedString.join(line.map(formatted));
+    while (rest.text.length >= limit) {
+      const cut = rest.text.lastIndexOf(' ', limit - 1);
+      const at = cut > 0 ? cut : limit - 1;
+      flush();
+      messages.push(rest.slice(0, at));
+      rest = rest.slice(at);
+    }
+    if (length + rest.text.length + 1 >= limit) flush();
+    current.push(rest);
+    length += rest.text.length + 1;
   }
   flush();
   return messages;
 }
 
-/** Telegram HTML for `parse_mode: 'HTML'`: escaped, tags closed on every line, split under 4,096 characters. */
-export function renderTelegramHtml(answer: Answer, limit = TELEGRAM_MESSAGE_LIMIT): string[] {
-  const lines = [`<b>${escapeHtml(answer.lead)}</b>`];
-  if (answer.cards.length > 0) lines.push('', ...cardLines(answer).map(escapeHtml));
-  if (answer.quotes.length > 0) lines.push('');
-  for (const q of answer.quotes) lines.push(`<b>[${q.n}]</b> «${emphasise(q.text, q.highlights)}»`);
-  if (answer.notice) lines.push('', `<i>${escapeHtml(answer.notice)}</i>`);
-  if (answer.citations.length > 0) {
-    lines.push('', `<b>${escapeHtml(TEMPLATES[answer.language].sourcesHeading)}</b>`);
-    for (const c of answer.citations) {
-      const [title, meta, url] = sourceLine(c, answer);
-      const titleHtml = url ? `<a href="${escapeHtml(url).replace(/"/g, '&quot;')}">${escapeHtml(title ?? '')}</a>` : escapeHtml(title ?? '');
-      lines.push(`${titleHtml} — ${escapeHtml(meta ?? '')}`);
-    }
-  }
-  if (answer.suggestions.length > 0) lines.push('', ...answer.suggestions.map(escapeHtml));
-  return splitMessage(lines.join('\n'), limit);
+export function renderTelegram(answer: Answer, limit = TELEGRAM_MESSAGE_LIMIT): FormattedString[] {
+  return toTelegramMessages(answerLines(answer), limit);
 }

@@ -1,11 +1,16 @@
 import type { Language } from '../search/index.ts';
 
 export interface Templates {
-  lead: (sources: number) => string;
+  lead: string;
   leadReference: (reference: string) => string;
-  leadCurrent: (version: string) => string;
+  leadCurrent: string;
+  /** Under the sources: the version of the law the guide describes. */
+  lawVersion: (version: string) => string;
+  ofIssuer: (reference: string, issuer: string) => string;
+  otherIssuer: (references: string) => string;
+  greeting: string;
+  thanks: string;
   card: (card: { reference: string; issuer: string | null; date: string | null; subject: string | null }) => string;
-  article: string;
   datedNotice: (dates: string) => string;
   undated: string;
   undatedNotice: string;
@@ -16,19 +21,21 @@ export interface Templates {
   empty: string;
   tryAsking: string;
   examples: string[];
-  published: string;
-  issuedBy: string;
   kind: Record<string, string>;
 }
 
 export const TEMPLATES: Record<Language, Templates> = {
   vi: {
-    lead: (n) => (n === 1 ? 'Tài liệu trong kho có đoạn sau liên quan đến câu hỏi của bạn:' : `Có ${n} đoạn trong kho tài liệu liên quan đến câu hỏi của bạn:`),
-    leadReference: (ref) => `Về ${ref}, kho tài liệu ghi như sau:`,
-    leadCurrent: (version) => `Theo luật hiện hành (${version}):`,
+    lead: 'Kho tài liệu ghi:',
+    leadReference: (ref) => `Về ${ref}:`,
+    leadCurrent: 'Theo luật hiện hành:',
+    lawVersion: (version) => `Luật hiện hành: ${version}.`,
+    ofIssuer: (ref, issuer) => `${ref} của ${issuer}`,
+    otherIssuer: (refs) => `Kho tài liệu không có ${refs}; văn bản số này trong kho là của cơ quan khác.`,
+    greeting: 'Chào bạn! Tôi trả lời câu hỏi về bầu cử và các chỉ thị, nghị quyết, có trích dẫn nguồn. Bạn cứ gõ câu hỏi, có dấu hay không dấu đều được.',
+    thanks: 'Không có gì ạ! Bạn cần hỏi thêm điều gì về bầu cử cứ gõ nhé.',
     card: ({ reference, issuer, date, subject }) =>
       `${reference}${issuer ? ` của ${issuer}` : ''}${date ? `, ban hành ngày ${date}` : ', kho tài liệu không ghi ngày ban hành'}${subject ? `, về ${subject}` : ''}${subject?.endsWith('…') ? '' : '.'}`,
-    article: 'căn cứ',
     datedNotice: (dates) => `Lưu ý: trích dẫn lấy từ tài liệu ngày ${dates}, phản ánh thời điểm đó, không nhất thiết là quy định hiện hành.`,
     undated: 'không rõ ngày',
     undatedNotice: 'Lưu ý: tài liệu trích dẫn không ghi ngày; nội dung phản ánh thời điểm viết, không nhất thiết là quy định hiện hành.',
@@ -39,17 +46,19 @@ export const TEMPLATES: Record<Language, Templates> = {
     empty: 'Bạn hãy gõ một câu hỏi về bầu cử hoặc về các chỉ thị, nghị quyết.',
     tryAsking: 'Bạn có thể hỏi, ví dụ:',
     examples: ['Chỉ thị 03-CT/TU ban hành ngày nào?', 'Lạng Sơn triển khai công tác bầu cử ra sao?', 'Chỉ thị 05-CT/TW yêu cầu gì?'],
-    published: 'đăng',
-    issuedBy: 'ban hành',
     kind: { law: 'Luật', directive: 'Chỉ thị', guidance: 'Hướng dẫn', news: 'Tin bài' },
   },
   en: {
-    lead: (n) => (n === 1 ? 'One passage in the corpus answers your question:' : `${n} passages in the corpus relate to your question:`),
-    leadReference: (ref) => `On ${ref}, the corpus says:`,
-    leadCurrent: (version) => `Under the law in force (${version}):`,
+    lead: 'The corpus says:',
+    leadReference: (ref) => `On ${ref}:`,
+    leadCurrent: 'Under the law in force:',
+    lawVersion: (version) => `Law in force: ${version}.`,
+    ofIssuer: (ref, issuer) => `${ref} of ${issuer}`,
+    otherIssuer: (refs) => `The corpus holds no ${refs}; the document with this number in the corpus is from another issuer.`,
+    greeting: 'Hello! I answer questions about elections and party directives, quoting and citing the documents. Just type your question.',
+    thanks: 'You are welcome! Ask me anything else about the elections.',
     card: ({ reference, issuer, date, subject }) =>
       `${reference}${issuer ? `, issued by ${issuer}` : ''}${date ? ` on ${date}` : '; the corpus gives no issue date'}${subject ? `, on: ${subject}` : ''}${subject?.endsWith('…') ? '' : '.'}`,
-    article: 'basis',
     datedNotice: (dates) => `Note: these quotes come from documents dated ${dates} and describe that time, not necessarily the rules in force today.`,
     undated: 'undated',
     undatedNotice: 'Note: the quoted documents are undated; they describe the time they were written, not necessarily the rules in force today.',
@@ -60,8 +69,6 @@ export const TEMPLATES: Record<Language, Templates> = {
     empty: 'Please type a question about elections or about party directives and resolutions.',
     tryAsking: 'You could ask, for example:',
     examples: ['When was Directive 03-CT/TU issued?', 'How did Lang Son prepare the 2021 election?', 'What does Directive 05-CT/TW require?'],
-    published: 'published',
-    issuedBy: 'issued',
     kind: { law: 'Law', directive: 'Directive', guidance: 'Guidance', news: 'News' },
   },
 };

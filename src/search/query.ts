@@ -1,7 +1,8 @@
 import type { Lexicon } from '../corpus/index.ts';
 import type { LexicalQuery } from '../index/index.ts';
+import { answerTypeOf, type AnswerType } from '../text/answers.ts';
 import { findDocumentRefs, type DocumentRef } from '../text/identifiers.ts';
-import { foldDiacritics, hasDiacritics, normalizeText } from '../text/normalize.ts';
+import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText } from '../text/normalize.ts';
 import { findPlaces } from '../text/places.ts';
 import { extractTerms, isEnglishStopword, isStopword } from '../text/terms.ts';
 
@@ -15,8 +16,15 @@ export interface Concept {
   phrase: boolean;
 }
 
+/** A message that is no question: a greeting, thanks, or nothing but numbers and filler. */
+export type SmallTalk = 'greeting' | 'thanks' | 'contentless';
+
 export interface AnalyzedQuery {
   question: string;
+  /** The question as analysed: invisible characters and markup removed, normalised; reference spans point into it. */
+  text: string;
+  answerType: AnswerType | null;
+  smallTalk: SmallTalk | null;
   language: Language;
   /** Whether the user typed Vietnamese diacritics. */
   accented: boolean;
@@ -180,9 +188,35 @@ function findLawNames(text: string): string[] {
   return names;
 }
 
+// Words of conversation rather than of any topic: greetings, thanks, fillers, "câu hỏi".
+const GREETING_WORDS = ['chào', 'hello', 'hi', 'hey', 'alo', 'good', 'morning', 'afternoon', 'evening'];
+const THANKS_WORDS = ['cảm', 'cám', 'ơn', 'tạ', 'thanks', 'thank', 'thx', 'tks'];
+const FILLER_WORDS = 'xin ok oke okay vâng dạ ừ uh um test thử câu hỏi ví dụ bot bạn em anh chị ad admin nhiều lắm nhé nha à ơi you'.split(' ');
+const conversational = (list: string[]) => {
+  const exact = new Set(list);
+  const folded = new Set(list.map((w) => foldDiacritics(w)));
+  // Typed without diacritics, "ban" may be "bạn"; typed with them, "bản" and "bàn" are other words.
+  return (word: string) => (exact.has(word) ? 'sure' : foldDiacritics(word) === word && folded.has(word) ? 'maybe' : null);
+};
+const isGreeting = conversational(GREETING_WORDS);
+const isThanks = conversational(THANKS_WORDS);
+const isFiller = conversational(FILLER_WORDS);
+
+/**
+ * A message whose every word is conversation, a number or filler carries no question. `words` are
+ * lower-cased. Words that are filler only if typed without diacritics ("ban") make small talk only
+ * beside a greeting, thanks, a number or a sure filler: alone they may be a topic ("bàn", "Ban").
+ */
+export function smallTalkOf(words: string[]): SmallTalk | null {
+  if (words.some((w) => !/^\d+$/.test(w) && !isStopword(w) && !isGreeting(w) && !isThanks(w) && !isFiller(w))) return null;
+  if (words.some((w) => isThanks(w) && foldDiacritics(w) !== 'on')) return 'thanks';
+  if (words.some((w) => isGreeting(w))) return 'greeting';
+  return words.some((w) => /^\d+$/.test(w) || isFiller(w) === 'sure') ? 'contentless' : null;
+}
+
 /** Turns a user's question into the concepts, terms and references that retrieval works with. */
 export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery {
-  const normalized = normalizeText(question).trim();
+  const normalized = cleanQuestion(question);
   const language = detectLanguage(normalized, lexicon);
   const lexical: LexicalQuery = { exact: [], folded: [], bigrams: [] };
   const concepts: Concept[] = [];
@@ -217,15 +251,20 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
   }
 
   const unique = new Map(concepts.map((c) => [c.alternatives.map((a) => a.join(' ')).join('|'), c]));
+  const folded = foldDiacritics(normalized);
+  const refs = findDocumentRefs(normalized);
   return {
     question,
+    text: normalized,
+    answerType: answerTypeOf(normalized),
+    smallTalk: refs.length > 0 ? null : smallTalkOf(normalized.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []),
     language,
     accented,
     concepts: [...unique.values()],
     pairs: [...new Set(pairs)],
     lexical,
     embedText: embedParts.join(' '),
-    refs: findDocumentRefs(normalized),
+    refs,
     places: findPlaces(normalized),
     laws: findLawNames(normalized),
     outOfScope: findOutOfScope(normalized, lexicon),

@@ -1,9 +1,11 @@
 import type { Passage } from '../corpus/index.ts';
 import type { CorpusIndex, DocumentMeta, Embedder, RegisterEntry } from '../index/index.ts';
 import type { DocumentRef } from '../text/identifiers.ts';
-import { foldDiacritics } from '../text/normalize.ts';
-import { mayBeStopword } from '../text/terms.ts';
+import { answerSentences, statementOf, type AnswerType } from '../text/answers.ts';
+import { foldDiacritics, sentences } from '../text/normalize.ts';
+import { extractTerms, mayBeStopword } from '../text/terms.ts';
 import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
+import { resolveReferences } from './references.ts';
 
 export interface RetrieveOptions {
   /** Passages returned at most. */
@@ -30,7 +32,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
 };
 
 // Weights of the fused score; tuned with `npm run eval`.
-const WEIGHTS = { lexical: 0.35, vector: 0.25, coverage: 0.4, reference: 1, stated: 0.5, place: 0.15, year: 0.15, guidance: 0.1 };
+const WEIGHTS = { lexical: 0.35, vector: 0.25, coverage: 0.4, reference: 1, stated: 0.5, place: 0.15, year: 0.15, guidance: 0.1, answer: 0.2, answerVote: 0.15 };
 
 export interface Hit {
   passageIndex: number;
@@ -46,7 +48,7 @@ export interface Hit {
   references: string[];
 }
 
-export type Outcome = 'answered' | 'no_match' | 'unknown_reference' | 'empty';
+export type Outcome = 'answered' | 'no_match' | 'unknown_reference' | 'empty' | 'greeting' | 'thanks';
 
 export interface Retrieval {
   query: AnalyzedQuery;
@@ -58,6 +60,10 @@ export interface Retrieval {
   unknownReferences: DocumentRef[];
   /** Real references close to an unknown one, offered as "did you mean". */
   suggestions: string[];
+  /** How telling each of the question's words and word pairs is in this corpus (idf), for choosing what to quote. */
+  termWeights: Map<string, number>;
+  /** References the corpus holds, but from another issuer than the question names. */
+  otherIssuers: Array<{ ref: DocumentRef; named: string; held: RegisterEntry[] }>;
 }
 
 function idf(index: CorpusIndex, term: string): number {
@@ -92,6 +98,30 @@ function suggestReferences(index: CorpusIndex, ref: DocumentRef): string[] {
   return [...new Set(scored.map((s) => s.display))].slice(0, 3);
 }
 
+/**
+ * "Ngày bầu cử năm 2026 là ngày nào?" is answered by a sentence that holds a date (of 2026) and the
+ * question's words together: the share of the question's concepts in the best such sentence, and
+ * the answers that sentence holds.
+ */
+function answerSupport(text: string, type: AnswerType, years: string[], concepts: Concept[]): { support: number; answers: string[] } {
+  let best = { support: 0, answers: [] as string[] };
+  if (concepts.length === 0) return best;
+  for (const { sentence, answers } of answerSentences(sentences(text), type, years)) {
+    const terms = new Set(extractTerms(statementOf(sentence)).folded);
+    const support = concepts.filter((c) => c.alternatives.some((words) => words.every((w) => terms.has(w)))).length / concepts.length;
+    if (support > best.support) best = { support, answers };
+  }
+  return best;
+}
+
+/** How many candidates state each answer: an answer many passages agree on is more likely the one asked for. */
+function answerVotes(supported: Array<{ support: number; answers: string[] }>): (answers: string[]) => number {
+  const votes = new Map<string, number>();
+  for (const { support, answers } of supported) if (support >= 0.5) for (const a of new Set(answers)) votes.set(a, (votes.get(a) ?? 0) + 1);
+  const most = Math.max(1, ...votes.values());
+  return (answers) => Math.max(0, ...answers.map((a) => (votes.get(a) ?? 0) / most));
+}
+
 function tooSimilar(a: Set<string>, b: Set<string>): boolean {
   let shared = 0;
   for (const t of a) if (b.has(t)) shared++;
@@ -111,15 +141,20 @@ export async function retrieve(
 ): Promise<Retrieval> {
   const opts = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
   const query = analyzeQuery(question, index.lexicon);
-  const entries = [...new Set(query.refs.flatMap((ref) => index.lookupReference(refKey(ref))))];
-  const result = (outcome: Outcome, hits: Hit[] = [], unknownReferences: DocumentRef[] = [], suggestions: string[] = []): Retrieval => ({
+  const resolved = resolveReferences(query.text, query.refs, (key) => index.lookupReference(key));
+  const entries = [...new Set(resolved.flatMap((r) => r.entries))];
+  const result = (outcome: Outcome, hits: Hit[] = [], extra: Partial<Retrieval> = {}): Retrieval => ({
     query,
     outcome,
     hits,
     references: outcome === 'answered' ? entries : [],
-    unknownReferences,
-    suggestions,
+    unknownReferences: [],
+    suggestions: [],
+    otherIssuers: [],
+    termWeights: new Map([...query.lexical.folded, ...query.lexical.bigrams].map((t) => [t, idf(index, t)])),
+    ...extra,
   });
+  if (query.smallTalk) return result(query.smallTalk === 'contentless' ? 'empty' : query.smallTalk);
   if (query.concepts.length === 0 && query.refs.length === 0) return result('empty');
 
   // This corpus answers for Vietnam's election law: another country, another kind of election, or a law it never names is out of scope.
@@ -127,10 +162,16 @@ export async function retrieve(
   if (query.outOfScope.some((f) => !f.terms.some(mentioned))) return result('no_match');
   if (query.laws.some((pair) => index.documentFrequency(pair) === 0)) return result('no_match');
 
-  const mentioning = query.refs.map((ref) => new Set(index.passagesMentioning(refKey(ref))));
-  const unknown = query.refs.filter((_, i) => mentioning[i]?.size === 0);
+  const mentioning = resolved.map((r) => new Set(r.entries.flatMap((e) => e.passages)));
+  const unknown = resolved.filter((r) => r.entries.length === 0);
   if (unknown.length > 0) {
-    return result('unknown_reference', [], unknown, [...new Set(unknown.flatMap((ref) => suggestReferences(index, ref)))]);
+    const otherIssuers = unknown.flatMap((r) => (r.issuer && r.otherIssuers.length > 0 ? [{ ref: r.ref, named: r.issuer.text, held: r.otherIssuers }] : []));
+    const missing = unknown.filter((r) => r.otherIssuers.length === 0).map((r) => r.ref);
+    return result('unknown_reference', [], {
+      unknownReferences: missing,
+      suggestions: [...new Set(missing.flatMap((ref) => suggestReferences(index, ref)))],
+      otherIssuers,
+    });
   }
 
   const lexicalHits = index.lexicalSearch(query.lexical, opts.candidates);
@@ -170,6 +211,7 @@ export async function retrieve(
   const phrases = concepts.filter((c) => c.phrase);
   const units = pairs.length + phrases.length;
   const hits: Hit[] = [];
+  const support = new Map<number, { support: number; answers: string[] }>();
   for (const passageIndex of candidates) {
     const passage = index.passages[passageIndex] as Passage;
     const document = index.document(passage.docId) as DocumentMeta;
@@ -190,7 +232,10 @@ export async function retrieve(
     const lexical = lexicalScore.get(passageIndex) ?? 0;
     const similarity = index.similarity(passageIndex, queryVector);
     const place = query.places.some((p) => document.place === p || terms.has(foldDiacritics(p).replace(/\s+/g, '_'))) ? 1 : 0;
-    const year = query.years.some((y) => document.date?.startsWith(y)) ? 1 : 0;
+    const year = query.years.some((y) => document.date?.startsWith(y) || terms.has(y)) ? 1 : 0;
+    const supported = query.answerType ? answerSupport(passage.text, query.answerType, query.years, concepts) : { support: 0, answers: [] };
+    support.set(passageIndex, supported);
+    const answer = supported.support;
     // A question naming no place or year asks for the rule in force, which the guide states.
     const guidance = query.places.length === 0 && query.years.length === 0 && document.kind === 'guidance' ? 1 : 0;
     // The passage that says who issued a referenced document and when leads its card.
@@ -203,9 +248,12 @@ export async function retrieve(
       WEIGHTS.stated * stated +
       WEIGHTS.place * place +
       WEIGHTS.year * year +
-      WEIGHTS.guidance * guidance;
+      WEIGHTS.guidance * guidance +
+      WEIGHTS.answer * answer;
     hits.push({ passageIndex, passage, document, score, coverage, lexical, similarity, matched, references });
   }
+  const votes = answerVotes([...support.values()]);
+  for (const hit of hits) hit.score += WEIGHTS.answerVote * votes(support.get(hit.passageIndex)?.answers ?? []);
   hits.sort((a, b) => b.score - a.score);
 
   const best = hits[0];

@@ -54,3 +54,21 @@ export function wordCount(text: string): number {
 export function stripDiacritics(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
+
+// Zero-width spaces and joiners, the word joiner, soft hyphens and BOMs: invisible, but they split words.
+const INVISIBLE = /[\u200B-\u200D\u2060\u00AD\uFEFF]/g;
+const TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * What a user meant to type: invisible characters and pasted HTML tags removed, common entities
+ * decoded, white space collapsed. Echoed text is escaped later; this is only for analysis.
+ */
+export function cleanQuestion(text: string): string {
+  return normalizeText(text)
+    .replace(INVISIBLE, '')
+    .replace(TAG, ' ')
+    .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { composeAnswer, renderTelegramHtml, renderText, splitMessage, type Answer } from '../../src/answer/index.ts';
+import { chooseSentences, composeAnswer, renderTelegram, renderText, toTelegramMessages, type Answer } from '../../src/answer/index.ts';
 import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex } from '../../src/index/index.ts';
 import { retrieve } from '../../src/search/index.ts';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { scratchWorkspace } from '../helpers.ts';
 
 const embedder = new LocalEmbedder();
@@ -13,18 +15,6 @@ beforeAll(async () => {
   await buildIndex({ ...ws, embedder });
   index = await loadIndex(ws.indexDir);
 });
-
-/** Checks that only Telegram's tags appear, each closed in order, and that every & starts an entity. */
-function assertTelegramHtml(html: string): void {
-  const stack: string[] = [];
-  for (const m of html.matchAll(/<(\/?)([a-z]+)[^>]*>/g)) {
-    expect(['b', 'i', 'a', 'code', 'pre', 'u', 's', 'blockquote']).toContain(m[2]);
-    if (m[1]) expect(stack.pop()).toBe(m[2]);
-    else stack.push(m[2] as string);
-  }
-  expect(stack).toEqual([]);
-  expect(html).not.toMatch(/&(?!amp;|lt;|gt;|quot;)/);
-}
 
 describe('composeAnswer', () => {
   it('quotes the best passages with numbered markers and cites title, issuer or publisher and date', async () => {
@@ -65,32 +55,95 @@ describe('composeAnswer', () => {
     expect(renderText(a)).toContain('Chỉ thị 03-CT/TU của Ban Thường vụ Tỉnh ủy Lạng Sơn, ban hành ngày 20/01/2021, về lãnh đạo cuộc bầu cử. [1]');
   });
 
-  it('answers from the guide "under the law in force", with the article each citation rests on', async () => {
+  it('answers from the guide "under the law in force" in a short heading, with the law version once under the sources', async () => {
     const a = await answer('Tôi có được nhờ người khác đi bầu thay không?');
-    expect(a.lead).toBe('Theo luật hiện hành (Luật số 85/2015/QH13, sửa đổi, bổ sung bởi Luật số 83/2025/QH15 (hiệu lực từ 01/7/2025)):');
+    expect(a.lead).toBe('Theo luật hiện hành:');
     expect(a.citations[0]).toMatchObject({ kind: 'guidance', article: 'Điều 69' });
     expect(a.notice).toBeNull();
-    expect(renderText(a)).toContain('Hướng dẫn, Điều 69 · Luật Bầu cử');
-    expect(renderTelegramHtml(a)[0]).toContain('Điều 69');
+    const text = renderText(a);
+    expect(text).toContain('— Hướng dẫn, Điều 69, 24/06/2025');
+    expect(text.match(/Luật số 83\/2025\/QH15/g)).toHaveLength(1);
+    expect(text.split('\n').at(-1)).toBe('Luật hiện hành: Luật số 85/2015/QH13, sửa đổi, bổ sung bởi Luật số 83/2025/QH15 (hiệu lực từ 01/7/2025).');
+  });
+
+  it('puts the answer on the first screen: a short heading, then the quote that answers, sources within 1,400 characters', async () => {
+    for (const q of ['Mấy giờ thì bắt đầu bỏ phiếu?', 'Phiếu bầu thế nào thì không hợp lệ?', 'Chỉ thị 05-CT/TW yêu cầu gì?', 'bau cu luc may gio']) {
+      const text = renderText(await answer(q));
+      const [heading, ...rest] = text.split('\n');
+      expect(heading?.length).toBeLessThanOrEqual(40);
+      expect(rest.join('\n').indexOf('[1] «')).toBeLessThan(300);
+      expect(text.indexOf('Nguồn:')).toBeLessThan(1400);
+    }
+  });
+
+  it('cites each document once, with the numbers of all its quotes', async () => {
+    const a = await answer('Mấy giờ thì bắt đầu bỏ phiếu?');
+    const docs = new Set(a.citations.map((c) => c.docId));
+    expect(a.sources).toHaveLength(docs.size);
+    expect(a.sources.flatMap((s) => s.numbers).sort()).toEqual(a.citations.map((c) => c.n).sort());
+    const lines = renderText(a).split('\n').filter((l) => /^\[\d/.test(l) && !l.includes('«'));
+    expect(new Set(lines).size).toBe(lines.length);
+  });
+
+  it('quotes, for a date question, the sentence holding the date, and bolds only that date', async () => {
+    for (const q of ['Ngày bầu cử năm 2026 là ngày nào?', 'Bầu cử đại biểu Quốc hội khóa XVI ngày nào?', 'bau cu khoa XVI ngay nao']) {
+      const a = await answer(q);
+      expect(a.quotes[0]?.text).toContain('15/3/2026');
+      expect(a.quotes[0]?.highlights).toContain('15/3/2026');
+    }
+    const [message] = renderTelegram(await answer('Bầu cử đại biểu Quốc hội khóa XVI ngày nào?'));
+    const bold = message?.entities.filter((e) => e.type === 'bold').map((e) => message.text.slice(e.offset, e.offset + e.length));
+    expect(bold).toContain('15/3/2026');
+    expect(bold?.every((b) => b.length <= 40)).toBe(true);
+  });
+
+  it('tells a greeting, thanks or a bare number apart from a question: a friendly reply with examples and no citations', async () => {
+    for (const [q, lead] of [['xin chào', /^Chào bạn!/], ['Xin chao ban', /^Chào bạn!/], ['cảm ơn bạn nhiều', /^Không có gì/], ['1', /gõ một câu hỏi/], ['2021', /gõ một câu hỏi/], ['câu hỏi 1', /gõ một câu hỏi/]] as const) {
+      const a = await answer(q);
+      expect(a).toMatchObject({ answered: false, citations: [], quotes: [] });
+      expect(a.lead).toMatch(lead);
+      expect(renderText(a)).toContain('• Chỉ thị 03-CT/TU ban hành ngày nào?');
+    }
+    expect((await answer('hello', 'en')).lead).toMatch(/^Hello!/);
+  });
+
+  it('says the corpus holds a number from another issuer than the one asked, and offers it', async () => {
+    const a = await answer('Chỉ thị 03-CT/TU của Tỉnh ủy Bến Tre yêu cầu gì?');
+    expect(a.answered).toBe(false);
+    expect(a.lead).toBe('Kho tài liệu không có Chỉ thị 03-CT/TU của Tỉnh ủy Bến Tre; văn bản số này trong kho là của cơ quan khác.');
+    expect(a.suggestions[0]).toBe('Có phải bạn muốn hỏi: Chỉ thị 03-CT/TU của Ban Thường vụ Tỉnh ủy Lạng Sơn?');
+    expect((await answer('chi thi 12 cua tinh uy lang son')).suggestions[0]).toContain('Chỉ thị 12 của Ban Thường vụ Tỉnh ủy Bạc Liêu');
   });
 
   it('renders English templates on request', async () => {
     const text = renderText(await answer('Chỉ thị 03-CT/TU ban hành ngày nào?', 'en'));
-    expect(text).toContain('On Directive 03-CT/TU, the corpus says:');
+    expect(text).toContain('On Directive 03-CT/TU:');
     expect(text).toContain('Sources:');
   });
 });
 
-describe('renderTelegramHtml', () => {
-  it('produces valid, escaped Telegram HTML with matched words in bold', async () => {
-    const [html, ...rest] = renderTelegramHtml(await answer('Chỉ thị 03-CT/TU ban hành ngày nào?'));
-    expect(rest).toEqual([]);
-    assertTelegramHtml(html as string);
-    expect(html).toMatch(/<b>03<\/b>-<b>CT<\/b>\/<b>TU<\/b>/);
+describe('a directive whose text never repeats its own number', () => {
+  it('is answered from its own front matter: number from the title (or the number field), issuer and date', async () => {
+    const ws = await scratchWorkspace();
+    await mkdir(path.join(ws.corpusDir, 'directive'), { recursive: true });
+    const front = (extra: string) =>
+      `---\n${extra}kind: directive\nissuer: Ban Thường vụ Tỉnh ủy Bến Tre\nplace: Bến Tre\ndate: 2025-05-17\n---\nBan Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng lãnh đạo chặt chẽ công tác chuẩn bị và tổ chức cuộc bầu cử, bảo đảm dân chủ, đúng pháp luật.\n`;
+    await writeFile(path.join(ws.corpusDir, 'directive', 'ct-07.md'), front('title: Chỉ thị 07-CT/TU về lãnh đạo cuộc bầu cử đại biểu Quốc hội khóa XVI\n'));
+    await writeFile(path.join(ws.corpusDir, 'directive', 'kh-09.md'), front('title: Kế hoạch tuyên truyền về bầu cử\nnumber: 09-KH/TU\n'));
+    await buildIndex({ ...ws, embedder });
+    const own = await loadIndex(ws.indexDir);
+    const ask = async (q: string) => composeAnswer(await retrieve(own, embedder, q));
+    const a = await ask('Chỉ thị 07-CT/TU ban hành ngày nào?');
+    expect(a.answered).toBe(true);
+    expect(a.cards[0]).toMatchObject({ reference: 'Chỉ thị 07-CT/TU', issuer: 'Ban Thường vụ Tỉnh ủy Bến Tre', date: '2025-05-17', n: 1 });
+    expect(a.citations[0]?.docId).toBe('directive/ct-07');
+    expect((await ask('ke hoach 09-KH/TU yeu cau gi')).citations[0]?.docId).toBe('directive/kh-09');
   });
+});
 
-  it('escapes markup that reaches the answer and splits long answers under 4,096 characters', () => {
-    const long: Answer = {
+describe('renderTelegram', () => {
+  it('formats with entities, so markup in any text is shown as typed, and links carry their URL', () => {
+    const a: Answer = {
       question: '<script>',
       language: 'vi',
       answered: true,
@@ -99,22 +152,48 @@ describe('renderTelegramHtml', () => {
       cards: [],
       notice: null,
       suggestions: [],
-      quotes: Array.from({ length: 40 }, (_, i) => ({ n: i + 1, text: `Đoạn ${i} <i>không</i> đóng & ${'chữ '.repeat(40)}`, highlights: ['Đoạn'] })),
-      citations: [{ n: 1, passageIndex: 0, docId: 'x', title: 'A <b>', kind: 'news', issuer: null, publisher: 'P & Q', date: null, url: 'https://example.org/?a=1&b="2"', section: null, article: null, version: null, passage: '', score: 1 }],
+      quotes: [{ n: 1, text: 'Ngày <i>15/3/2026</i> & "x"', highlights: ['15/3/2026'] }],
+      citations: [],
+      sources: [{ numbers: [1], title: 'A <b>', kind: 'news', details: 'Tin bài, P & Q, 01/01/2021', url: 'https://example.org/?a=1&b="2"' }],
+      lawVersion: null,
     };
-    const messages = renderTelegramHtml(long);
-    expect(messages.length).toBeGreaterThan(1);
-    for (const m of messages) {
-      expect(m.length).toBeLessThan(4096);
-      assertTelegramHtml(m);
-    }
-    expect(messages.join('\n')).toContain('Có &lt;b&gt;thẻ&lt;/b&gt; &amp; ký tự');
-    expect(messages.join('\n')).toContain('href="https://example.org/?a=1&amp;b=&quot;2&quot;"');
+    const [message, ...rest] = renderTelegram(a);
+    expect(rest).toEqual([]);
+    expect(message?.text).toContain('Có <b>thẻ</b> & ký tự');
+    expect(message?.text).toContain('A <b> — Tin bài, P & Q');
+    const link = message?.entities.find((e) => e.type === 'text_link') as { offset: number; length: number; url: string };
+    expect(link.url).toBe('https://example.org/?a=1&b="2"');
+    expect(message?.text.slice(link.offset, link.offset + link.length)).toBe('A <b>');
+    const bold = message?.entities.filter((e) => e.type === 'bold').map((e) => message.text.slice(e.offset, e.offset + e.length));
+    expect(bold).toEqual(['Có <b>thẻ</b> & ký tự', '[1]', '15/3/2026', 'Nguồn:']);
   });
 
-  it('splitMessage cuts even a single giant line', () => {
-    const parts = splitMessage('x'.repeat(10_000), 4096);
-    expect(parts.every((p) => p.length < 4096)).toBe(true);
-    expect(parts.join('')).toHaveLength(10_000);
+  it('splits long answers under 4,096 UTF-16 units at line breaks, and cuts even one giant line, keeping entities inside each message', () => {
+    const lines = Array.from({ length: 60 }, (_, i) => [{ text: `Đoạn ${i} ` }, { text: 'đậm', style: 'bold' as const }, { text: ` ${'chữ '.repeat(30)}` }]);
+    const messages = toTelegramMessages([...lines, [{ text: 'x'.repeat(10_000) }]]);
+    expect(messages.length).toBeGreaterThan(3);
+    for (const m of messages) {
+      expect(m.text.length).toBeLessThan(4096);
+      for (const e of m.entities) expect(e.offset + e.length).toBeLessThanOrEqual(m.text.length);
+    }
+    expect(messages.map((m) => m.text).join('')).toContain('x'.repeat(5000));
+    expect(messages[0]?.entities.filter((e) => e.type === 'bold').every((e) => messages[0]?.text.slice(e.offset, e.offset + e.length) === 'đậm')).toBe(true);
+  });
+});
+
+describe('chooseSentences', () => {
+  const passage = 'Có. Quốc hội quyết định một ngày bầu cử chung trong cả nước cho cả bầu ĐBQH và bầu đại biểu HĐND các cấp (Điều 4 khoản 1, Luật Bầu cử). Ngày đó phải là chủ nhật (Điều 5, Luật Bầu cử). Ví dụ, cuộc bầu cử khóa XVI diễn ra vào Chủ nhật 15/3/2026 (Nghị quyết số 199/2025/QH15).';
+
+  it('takes first the sentence holding the kind of answer asked for, even when others share more words', () => {
+    const terms = new Map(['bau', 'cu', 'bau_cu', 'quoc', 'hoi', 'quoc_hoi', 'dai', 'bieu', 'khoa', 'xvi', 'ngay'].map((t) => [t, 1]));
+    const { quote, highlights } = chooseSentences(passage, terms, 'date', [], 30);
+    expect(quote).toContain('Chủ nhật 15/3/2026');
+    expect(highlights).toEqual(['15/3/2026']);
+    expect(chooseSentences(passage, terms, null, [], 30).quote).not.toContain('15/3/2026');
+  });
+
+  it('keeps only dates of the year the question names', () => {
+    const text = 'Danh sách niêm yết từ ngày 3/2/2021 ở cuộc bầu cử. Cuộc bầu cử năm 2026 vào ngày 15/3/2026.';
+    expect(chooseSentences(text, new Map([['bau', 1], ['cu', 1]]), 'date', ['2026'], 10).highlights).toEqual(['15/3/2026']);
   });
 });

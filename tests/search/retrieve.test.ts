@@ -69,6 +69,31 @@ describe('retrieve over the shipped corpus', () => {
     },
   );
 
+  it('answers a question with zero-width characters inside words or pasted HTML tags as it answers the plain one', async () => {
+    const plain = await docs('bầu cử lúc mấy giờ');
+    expect(plain.length).toBeGreaterThan(0);
+    for (const q of ['bầ\u200bu cử lúc mấ\u200cy giờ', '<b>bầu cử</b> lúc mấy giờ', '<p>bầu cử lúc <i>mấy</i> giờ</p>']) {
+      expect((await ask(q)).outcome).toBe('answered');
+      expect(await docs(q)).toEqual(plain);
+    }
+  });
+
+  it('names the document a question asks for only when the issuer it names agrees', async () => {
+    expect((await ask('Chỉ thị 03-CT/TU của Tỉnh ủy Lạng Sơn ban hành ngày nào?')).hits[0]?.document.id).toBe(LANG_SON);
+    for (const q of ['Chỉ thị 03-CT/TU của Tỉnh ủy Bến Tre', 'chi thi 12 cua tinh uy lang son', 'Chỉ thị 05-CT/TW của Tỉnh ủy Bạc Liêu']) {
+      const r = await ask(q);
+      expect(r.outcome).toBe('unknown_reference');
+      expect(r.otherIssuers[0]?.held.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('takes greetings, thanks and bare numbers for small talk, not questions', async () => {
+    expect((await ask('xin chào')).outcome).toBe('greeting');
+    expect((await ask('cam on nhieu')).outcome).toBe('thanks');
+    for (const q of ['1', '2021', 'câu hỏi 1', 'ok']) expect((await ask(q)).outcome).toBe('empty');
+    expect((await ask('chào bạn, mấy giờ thì bắt đầu bỏ phiếu?')).outcome).toBe('answered');
+  });
+
   it('says a question with no content words is empty', async () => {
     expect((await ask('   ?? ')).outcome).toBe('empty');
     expect((await ask('là gì vậy?')).outcome).toBe('empty');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldDiacritics, normalizeText, sentences, stripDiacritics } from '../../src/text/normalize.ts';
+import { cleanQuestion, foldDiacritics, normalizeText, sentences, stripDiacritics } from '../../src/text/normalize.ts';
 import { extractTerms } from '../../src/text/terms.ts';
 
 describe('normalizeText', () => {
@@ -55,5 +55,13 @@ describe('extractTerms', () => {
 
   it('treats diacritic-free words that fold onto topic words as content ("thi" may be "thị")', () => {
     expect(extractTerms('chi thi 03').folded).toEqual(['chi', 'thi', '03']);
+  });
+});
+
+describe('cleanQuestion', () => {
+  it('removes zero-width characters inside words, pasted HTML tags and entities, keeping the words', () => {
+    expect(cleanQuestion('bầu\u200b cử lúc m\u200cấy giờ\ufeff')).toBe('bầu cử lúc mấy giờ');
+    expect(cleanQuestion('<b>bầu cử</b> lúc <span class="x">mấy</span> giờ&nbsp;?')).toBe('bầu cử lúc mấy giờ ?');
+    expect(cleanQuestion('5 < 7 &amp; 03-CT/TU')).toBe('5 < 7 & 03-CT/TU');
   });
 });

@@ -1,5 +1,5 @@
 import { Composer } from 'grammy';
-import { escapeHtml, formatDate, splitMessage } from '../../answer/index.ts';
+import { formatDate, toTelegramMessages, type Line } from '../../answer/index.ts';
 import type { BotContext } from '../context.ts';
 import { buildTag } from './questions.ts';
 
@@ -16,15 +16,17 @@ buttons.callbackQuery(/^src:([0-9a-f]+):(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const doc = index.document(passage.docId);
   const origin = [doc?.issuer, doc?.publisher].filter(Boolean).join(' · ');
-  const lines = [
-    `<b>${escapeHtml(doc?.title ?? passage.docId)}</b>`,
-    escapeHtml([origin, formatDate(doc?.date, ctx.lang)].filter(Boolean).join(', ')),
-    ...(doc?.url ? [`<a href="${escapeHtml(doc.url).replace(/"/g, '&quot;')}">${escapeHtml(doc.url)}</a>`] : []),
-    '',
-    `<i>${escapeHtml(ctx.texts.passageHeading)}${passage.section ? ` · ${escapeHtml(passage.section)}` : ''}</i>`,
-    escapeHtml(passage.text),
+  const lines: Line[] = [
+    [{ text: doc?.title ?? passage.docId, style: 'bold' }],
+    [{ text: [origin, formatDate(doc?.date, ctx.lang)].filter(Boolean).join(', ') }],
+    ...(doc?.url ? [[{ text: doc.url, url: doc.url }]] : []),
+    [],
+    [{ text: `${ctx.texts.passageHeading}${passage.section ? ` · ${passage.section}` : ''}`, style: 'italic' as const }],
+    [{ text: passage.text }],
   ];
-  for (const message of splitMessage(lines.join('\n'))) await ctx.reply(message, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+  for (const message of toTelegramMessages(lines)) {
+    await ctx.reply(message.text, { entities: message.entities, link_preview_options: { is_disabled: true } });
+  }
 });
 
 buttons.callbackQuery(/^fb:([0-9a-f]{6}[0-9a-z]+):(up|down)$/, async (ctx) => {

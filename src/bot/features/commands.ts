@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { escapeHtml, formatDate, splitMessage, TEMPLATES } from '../../answer/index.ts';
+import { formatDate, TEMPLATES, toTelegramMessages, type Line } from '../../answer/index.ts';
 import type { BotContext } from '../context.ts';
 import { answerQuestion } from './questions.ts';
 
@@ -25,11 +25,11 @@ commands.command('about', (ctx) => ctx.reply(ctx.texts.about));
 commands.command('sources', async (ctx) => {
   const { documents } = ctx.services.assistant.index;
   const kinds = TEMPLATES[ctx.lang].kind;
-  const lines = documents
+  const lines: Line[] = documents
     .slice()
     .sort((a, b) => a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title, 'vi'))
-    .map((d) => `• ${escapeHtml(d.title)} <i>(${kinds[d.kind]}, ${formatDate(d.date, ctx.lang)})</i>`);
-  for (const message of splitMessage([`<b>${escapeHtml(ctx.texts.sourcesHeading(documents.length))}</b>`, ...lines].join('\n'))) {
-    await ctx.reply(message, { parse_mode: 'HTML' });
+    .map((d) => [{ text: `• ${d.title} ` }, { text: `(${kinds[d.kind]}, ${formatDate(d.date, ctx.lang)})`, style: 'italic' }]);
+  for (const message of toTelegramMessages([[{ text: ctx.texts.sourcesHeading(documents.length), style: 'bold' }], ...lines])) {
+    await ctx.reply(message.text, { entities: message.entities });
   }
 });

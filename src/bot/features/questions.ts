@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Composer, InlineKeyboard } from 'grammy';
-import { renderTelegramHtml, type Answer } from '../../answer/index.ts';
+import { renderTelegram, type Answer } from '../../answer/index.ts';
 import type { CorpusIndex } from '../../index/index.ts';
 import type { BotContext } from '../context.ts';
 import { MAX_QUESTION_LENGTH } from '../texts.ts';
@@ -37,11 +37,11 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   const { index } = assistant;
   const answer = await assistant.ask(question, ctx.lang);
   const answerId = feedback.remember({ question, answered: answer.answered, docIds: [...new Set(answer.citations.map((c) => c.docId))] });
-  const messages = renderTelegramHtml(answer);
-  for (const [i, html] of messages.entries()) {
+  const messages = renderTelegram(answer);
+  for (const [i, message] of messages.entries()) {
     const last = i === messages.length - 1;
-    await ctx.reply(html, {
-      parse_mode: 'HTML',
+    await ctx.reply(message.text, {
+      entities: message.entities,
       link_preview_options: { is_disabled: true },
       // In a group the answer quotes the question it answers; a private chat needs no quote.
       ...(i === 0 && ctx.msg && ctx.chat?.type !== 'private' ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),

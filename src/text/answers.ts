@@ -1,0 +1,47 @@
+import { foldDiacritics } from './normalize.ts';
+
+/** What kind of answer a question asks for, as its question words show ("ngày nào", "mấy giờ", "bao nhiêu"). */
+export type AnswerType = 'date' | 'time' | 'number';
+
+// Question words, typed without diacritics, that ask for a time of day, a date, or a count; the first match wins.
+const QUESTION_WORDS: Array<[AnswerType, RegExp]> = [
+  ['time', /\b(?:may gio|gio nao|what time)\b/],
+  ['date', /\b(?:ngay nao|ngay may|ngay bao nhieu|hom nao|khi nao|bao gio|luc nao|thoi diem nao|thang may|nam nao|when|what date|which day)\b/],
+  ['number', /\b(?:bao nhieu|bao lau|may (?!gio)\p{L}+|how many|how much|how long)\b/u],
+];
+
+/** The answer type a question asks for, or null for "what", "how", "why" questions. */
+export function answerTypeOf(question: string): AnswerType | null {
+  const folded = foldDiacritics(question);
+  return QUESTION_WORDS.find(([, pattern]) => pattern.test(folded))?.[0] ?? null;
+}
+
+// Expressions that answer each type, as written in the corpus (NFC, with diacritics).
+const ANSWERS: Record<AnswerType, RegExp> = {
+  date: /(?<![\d/])\d{1,2}\/\d{1,2}\/(?:19|20)\d{2}(?![\d/])|ngày \d{1,2} tháng \d{1,2}(?: năm (?:19|20)\d{2})?/gu,
+  time: /(?<!\d)\d{1,2}\s*giờ(?: \d{1,2} phút| sáng| chiều| tối)?|(?<![\p{L}\d])\d{1,2}h(?:\d{2})?(?![\p{L}\d])/gu,
+  number: /(?<![\p{L}\d])\d+(?:[.,]\d+)*(?:\s*%)?/gu,
+};
+
+/** Spans of `text` that answer a question of this type: "15/3/2026", "7 giờ sáng", "42". */
+export function findAnswers(text: string, type: AnswerType): Array<{ start: number; end: number; text: string; year: string | null }> {
+  return [...text.matchAll(ANSWERS[type])].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+    year: m[0].match(/(?:19|20)\d{2}$/)?.[0] ?? null,
+  }));
+}
+
+/** A sentence's words without its parenthesised citations ("(Điều 5, Luật Bầu cử …)"), which are references, not statements. */
+export function statementOf(sentence: string): string {
+  return sentence.replace(/\([^()]*\)/g, ' ');
+}
+
+/** The sentences of `text` that hold an answer of this type, dated in one of `years` when the question names any. */
+export function answerSentences(sentencesOfText: string[], type: AnswerType, years: string[]): Array<{ sentence: string; index: number; answers: string[] }> {
+  return sentencesOfText.flatMap((sentence, index) => {
+    const found = findAnswers(statementOf(sentence), type).filter((a) => type !== 'date' || years.length === 0 || (a.year !== null && years.includes(a.year)));
+    return found.length > 0 ? [{ sentence, index, answers: found.map((a) => a.text) }] : [];
+  });
+}
