@@ -95,7 +95,11 @@ describe('the bot against a Bot API server on 127.0.0.1', () => {
     api.text(1, 'Chỉ thị 03-CT/TU ban hành ngày nào?');
     await api.waitFor(() => api.sent('sendMessage', 1).length >= 1);
     const [answer] = api.sent('sendMessage', 1);
-    expect(answer?.params.parse_mode).toBe('HTML');
+    // Formatting travels as entities, so nothing in a quote or a title is ever parsed as markup.
+    expect(answer?.params.parse_mode).toBeUndefined();
+    const entities = answer?.params.entities as Array<{ type: string; offset: number; length: number }>;
+    const bold = entities.filter((e) => e.type === 'bold').map((e) => String(answer?.params.text).slice(e.offset, e.offset + e.length));
+    expect(bold[0]).toBe('Về Chỉ thị 03-CT/TU:');
     expect(String(answer?.params.text)).toContain('Chỉ thị 03-CT/TU');
     expect(String(answer?.params.text)).toContain('20/01/2021');
     expect(api.sent('sendChatAction', 1).length).toBe(1);
@@ -153,7 +157,7 @@ describe('the bot against a Bot API server on 127.0.0.1', () => {
     expect(reindexDone(admin)).toHaveLength(1);
   });
 
-  it('/stats counts the questions answered and declined and the votes since it was last asked, and the index size', async () => {
+  it('/stats counts the questions answered and declined (not greetings) and the votes since it was last asked, and the index size', async () => {
     const admin = ADMINS.stats;
     api.text(admin, '/stats');
     await api.waitFor(() => repliesTo(admin).length >= 1);
@@ -161,7 +165,11 @@ describe('the bot against a Bot API server on 127.0.0.1', () => {
 
     api.text(20, 'Mấy giờ thì bắt đầu bỏ phiếu?');
     api.text(21, 'Giá vàng hôm nay bao nhiêu?');
-    await api.waitFor(() => api.sent('sendMessage', 20).length >= 1 && api.sent('sendMessage', 21).length >= 1);
+    // A greeting is small talk: a friendly reply, nothing to rate, and it counts neither way.
+    api.text(22, 'xin chào');
+    await api.waitFor(() => [20, 21, 22].every((chat) => api.sent('sendMessage', chat).length >= 1));
+    expect(repliesTo(22)[0]).toMatch(/^Chào bạn!/);
+    expect(api.sent('sendMessage', 22)[0]?.params.reply_markup).toBeUndefined();
     const thumbs = (api.sent('sendMessage', 20)[0]?.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard.flat();
     const vote = api.callback(20, thumbs.find((b) => b.text === '👍')?.callback_data ?? '');
     await api.waitFor(() => answered(vote).some((c) => String(c.params.text ?? '').includes('Cảm ơn')));
@@ -318,12 +326,14 @@ describe('the bot against a Bot API server on 127.0.0.1', () => {
     expect(repliesTo(group)[2]?.replace(/<[^>]+>/g, '')).toContain('7 giờ');
   });
 
-  it('escapes markup from the question wherever it is echoed', async () => {
+  it('reads a question with pasted markup by its words and sends whatever it echoes as plain text with entities', async () => {
     api.text(6, 'Chỉ thị <b>99-CT/TW</b> & <script>alert(1)</script>');
     await api.waitFor(() => api.sent('sendMessage', 6).length >= 1);
-    const html = repliesTo(6)[0] ?? '';
-    expect(html).not.toContain('<script>');
-    expect(html.replace(/<\/?(b|i|a)( [^>]*)?>/g, '')).not.toMatch(/[<>]/);
+    const [reply] = api.sent('sendMessage', 6);
+    const text = String(reply?.params.text);
+    expect(reply?.params.parse_mode).toBeUndefined();
+    expect(text).toContain('Kho tài liệu không có văn bản Chỉ thị 99-CT/TW');
+    for (const e of (reply?.params.entities ?? []) as Array<{ offset: number; length: number }>) expect(e.offset + e.length).toBeLessThanOrEqual(text.length);
   });
 
   it('records 👍/👎 with the question, answered flag and cited documents, but no user identity', async () => {

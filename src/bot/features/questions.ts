@@ -36,7 +36,9 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   // The index that answers is the one the source buttons must point into, even if a rebuild swaps it meanwhile.
   const { index } = assistant;
   const answer = await assistant.ask(question, ctx.lang);
-  const answerId = feedback.remember({ question, answered: answer.answered, docIds: [...new Set(answer.citations.map((c) => c.docId))] });
+  // Small talk ("xin chào", "cảm ơn") is neither answered nor declined, and has nothing to rate.
+  const smallTalk = answer.outcome === 'greeting' || answer.outcome === 'thanks' || answer.outcome === 'empty';
+  const answerId = smallTalk ? null : feedback.remember({ question, answered: answer.answered, docIds: [...new Set(answer.citations.map((c) => c.docId))] });
   const messages = renderTelegram(answer);
   for (const [i, message] of messages.entries()) {
     const last = i === messages.length - 1;
@@ -45,10 +47,10 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
       link_preview_options: { is_disabled: true },
       // In a group the answer quotes the question it answers; a private chat needs no quote.
       ...(i === 0 && ctx.msg && ctx.chat?.type !== 'private' ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),
-      ...(last ? { reply_markup: keyboardFor(index, answer, answerId) } : {}),
+      ...(last && answerId ? { reply_markup: keyboardFor(index, answer, answerId) } : {}),
     });
   }
-  logger.info({ updateId: ctx.update.update_id, chatType: ctx.chat?.type, latencyMs: Math.round(performance.now() - started), answered: answer.answered }, 'question answered');
+  logger.info({ updateId: ctx.update.update_id, chatType: ctx.chat?.type, latencyMs: Math.round(performance.now() - started), outcome: answer.outcome }, 'question answered');
   logger.debug({ question }, 'question text');
 }
 
