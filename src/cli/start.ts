@@ -8,7 +8,19 @@ import { describeRefusal } from '../bot/network.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 
-const config = loadConfig();
+/** A setting, the corpus or the index folder the admin must fix: one clear line and status 1, no stack trace. */
+function fail(error: unknown): never {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (error) {
+    return fail(error);
+  }
+})();
 const { token } = config.telegram;
 if (!token) {
   console.error(
@@ -20,7 +32,7 @@ if (!token) {
 }
 
 const logger = createLogger(config.logLevel, [token]);
-const assistant = await createAssistant({ config, logger });
+const assistant = await createAssistant({ config, logger }).catch(fail);
 const services = { assistant, config: { ...config.telegram, corpusDir: config.corpusDir }, logger, feedback: new FeedbackLog(config.telegram.feedbackFile), startedAt: Date.now() };
 const bot = createBot(token, services);
 

@@ -69,6 +69,17 @@ describe('npm start', () => {
     expect(output).toContain('npm run ask');
   });
 
+  it('names a bad setting or a missing corpus folder in one line and exits 1, without a stack trace', async () => {
+    for (const env of [{ RATE_LIMIT_PER_MINUTE: 'many' }, { CORPUS_DIR: '/nonexistent-corpus' }]) {
+      output = '';
+      const proc = await start({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, ...env });
+      expect(await exited(proc)).toBe(1);
+      expect(output).toMatch(/RATE_LIMIT_PER_MINUTE|CORPUS_DIR is \/nonexistent-corpus/);
+      expect(output).not.toMatch(/\n\s+at /);
+      expect(output).not.toContain(api.token);
+    }
+  });
+
   it('polls, answers, tries the command menu in two languages (a failure there does not stop start-up), and stops cleanly on SIGTERM', async () => {
     api.failWith400('setMyCommands');
     const proc = await start({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
