@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll } from 'vitest';
+import { CorpusError } from '../src/corpus/index.ts';
 
 const roots: string[] = [];
 // Registered when a test file imports this module, so every file removes the directories it made.
@@ -53,4 +54,15 @@ export function runScript(
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(input);
   });
+}
+
+/** The CorpusError `fn` throws; fails the test when it throws nothing or something else. */
+export function errorOf(fn: () => unknown): CorpusError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof CorpusError) return error;
+    throw error;
+  }
+  throw new Error('expected a CorpusError');
 }

@@ -70,7 +70,8 @@ describe('npm start', () => {
   });
 
   it('names a bad setting or a missing corpus folder in one line and exits 1, without a stack trace', async () => {
-    for (const env of [{ RATE_LIMIT_PER_MINUTE: 'many' }, { CORPUS_DIR: '/nonexistent-corpus' }]) {
+    const settings: Array<Record<string, string>> = [{ RATE_LIMIT_PER_MINUTE: 'many' }, { CORPUS_DIR: '/nonexistent-corpus' }];
+    for (const env of settings) {
       output = '';
       const proc = await start({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, ...env });
       expect(await exited(proc)).toBe(1);

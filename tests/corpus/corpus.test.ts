@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chunkDocument, cleanBody, CorpusError, loadCorpus, parseArticle, parseDocument, parseTermTable } from '../../src/corpus/index.ts';
 import { wordCount } from '../../src/text/normalize.ts';
-import { tempDir } from '../helpers.ts';
+import { errorOf, tempDir } from '../helpers.ts';
 
 const valid = `---
 title: Triển khai công tác bầu cử
@@ -13,16 +13,6 @@ date: 2021-02-06
 ---
 Chiều nay, Ủy ban bầu cử tỉnh tổ chức hội nghị.
 `;
-
-function errorOf(fn: () => unknown): CorpusError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CorpusError) return error;
-    throw error;
-  }
-  throw new Error('expected a CorpusError');
-}
 
 describe('parseDocument', () => {
   it('reads front matter, keeps the date as ISO text and derives the id from the path', () => {

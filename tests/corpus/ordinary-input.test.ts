@@ -12,7 +12,7 @@ import {
   splitFrontMatter,
   stringifyDocument,
 } from '../../src/corpus/index.ts';
-import { runScript, tempDir } from '../helpers.ts';
+import { errorOf, runScript, tempDir } from '../helpers.ts';
 
 // `kind` comes last on purpose: the last front-matter value is the one a stray "\r" used to stick to.
 const original = `---
@@ -26,16 +26,6 @@ kind: guidance
 
 Cử tri không tự viết được phiếu bầu thì nhờ người khác viết hộ (Điều 69, Luật Bầu cử số 85/2015/QH13).
 `;
-
-function errorOf(fn: () => unknown): CorpusError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CorpusError) return error;
-    throw error;
-  }
-  throw new Error('expected a CorpusError');
-}
 
 describe('files as people save them', () => {
   const expected = parseDocument('guidance/a.md', original).document;
