@@ -68,7 +68,10 @@ export class EmbeddingCache {
       Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).copy(body, offset + HASH_BYTES);
       offset += HASH_BYTES + dimensions * 4;
     }
-    await mkdir(path.dirname(this.file), { recursive: true });
+    // The index's parent folder exists once a build is published; a recursive mkdir would never return for a path under /proc.
+    await mkdir(path.dirname(this.file)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
     // Written aside and renamed, so a concurrent build never reads half a file.
     const temporary = `${this.file}.${randomBytes(4).toString('hex')}.tmp`;
     try {

@@ -4,15 +4,18 @@ export { LocalEmbedder } from './local-embedder.ts';
 export { DEFAULT_MODEL_HOST, downloadModel, ModelDownloadError, type DownloadOptions, type DownloadResult } from './model-download.ts';
 export { selectEmbedder, type EmbedderMode, type EmbeddingSettings } from './select-embedder.ts';
 export { DEFAULT_MODEL, missingModelFiles, modelFiles, TransformersEmbedder, type ModelProgress, type TransformersOptions } from './transformers-embedder.ts';
-export { buildRegister, type RegisterEntry } from './register.ts';
+export { buildRegister, type RegisterDocument, type RegisterEntry } from './register.ts';
 export {
   buildIndex,
   checkIndex,
   CorpusIndex,
   INDEX_FORMAT_VERSION,
+  IndexLocationError,
   loadIndex,
+  lockIndex,
   openIndex,
   readManifest,
+  SUPERSEDED_GRACE_MS,
   type BuildOptions,
   type BuildSummary,
   type DocumentMeta,

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import lockfile from 'proper-lockfile';
 import { chunkDocument, EMPTY_LEXICON, hashCorpus, loadCorpus, type CorpusDocument, type Lexicon, type Passage } from '../corpus/index.ts';
 import { extractTerms } from '../text/terms.ts';
 import type { Logger } from 'pino';
@@ -71,109 +74,289 @@ const buildsDir = (indexDir: string) => `${indexDir}.builds`;
 /** Where passage vectors are cached between builds, one file per embedder. */
 const embeddingCacheDir = (indexDir: string) => `${indexDir}.embeddings`;
 
-/** Runs `fn` while holding a lock directory beside the index, so two builds never publish and clean up at once. */
-async function withPublishLock<T>(indexDir: string, fn: () => Promise<T>): Promise<T> {
-  const lock = `${indexDir}.lock`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const held = await lstat(lock).catch(() => null);
-      // Publishing takes milliseconds: a lock older than a minute was left by a process that died.
-      if (held && Date.now() - held.mtimeMs > 60_000) await rm(lock, { recursive: true, force: true });
-      if (attempt > 600) throw new Error(`Could not lock ${lock} to publish the index`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+/** Written into a build folder when it starts: who is building it, so others can tell a live build from a dead one. */
+const OWNER_FILE = 'owner.json';
+/** Written into a published build when another replaces it; its age is the grace period's clock. */
+const SUPERSEDED_FILE = 'superseded';
+/** How long a replaced build stays for readers that resolved the link just before the swap. */
+export const SUPERSEDED_GRACE_MS = 60_000;
+/** An unfinished build of another host (whose processes cannot be checked) counts as abandoned after this long without a heartbeat. */
+const FOREIGN_BUILD_TIMEOUT_MS = 3_600_000;
+const HEARTBEAT_MS = 60_000;
+/** proper-lockfile refreshes the lock's mtime every half of this; a lock older than this was left by a dead process. */
+const LOCK_STALE_MS = 10_000;
+const LOCK_WAIT_MS = 120_000;
+const WAIT_POLL_MS = 250;
+
+interface BuildOwner {
+  pid: number;
+  hostname: string;
+  startedAt: string;
+}
+
+/** The build folders this process is writing now: a folder naming our pid but not listed here was left by an earlier process. */
+const ownBuilds = new Set<string>();
+
+/** INDEX_DIR (or a folder beside it) cannot be created or written. */
+export class IndexLocationError extends Error {
+  constructor(indexDir: string, dir: string, cause: NodeJS.ErrnoException) {
+    const reason = cause.code ? `${cause.code}: ${cause.message.replace(/^\w+: /, '').replace(/, \w+ '.*'$/, '')}` : cause.message;
+    super(`INDEX_DIR is ${indexDir}: cannot create ${dir} (${reason}). Set INDEX_DIR to a writable folder.`, { cause });
+    this.name = 'IndexLocationError';
   }
+}
+
+/** mkdir -p that tries each level at most twice: Node's recursive mkdir never returns for a path under /proc. */
+async function makeDirs(dir: string): Promise<void> {
   try {
-    return await fn();
-  } finally {
-    await rm(lock, { recursive: true, force: true });
+    await mkdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    const parent = path.dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw error;
+    await makeDirs(parent);
+    await mkdir(dir).catch((again: NodeJS.ErrnoException) => {
+      if (again.code !== 'EEXIST') throw again;
+    });
   }
 }
 
 /**
+ * Takes the index lock (`${indexDir}.lock`, held by proper-lockfile: its mtime is refreshed while
+ * held, so a lock whose holder died goes stale after LOCK_STALE_MS, on this host or another one
+ * sharing the volume). Waits while a live process holds it. Resolves to the release function.
+ */
+export async function lockIndex(indexDir: string): Promise<() => Promise<void>> {
+  const lockfilePath = `${indexDir}.lock`;
+  // The builds folder beside the lock: creating it first turns an unusable INDEX_DIR into one clear error.
+  try {
+    await makeDirs(buildsDir(indexDir));
+  } catch (error) {
+    throw new IndexLocationError(indexDir, buildsDir(indexDir), error as NodeJS.ErrnoException);
+  }
+  const started = Date.now();
+  for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
+    try {
+      const release = await lockfile.lock(indexDir, {
+        lockfilePath,
+        // INDEX_DIR is a symlink that moves and may not exist yet: lock the name, not what it points at.
+        realpath: false,
+        stale: LOCK_STALE_MS,
+        // A holder whose event loop stalled past the stale time may lose the lock; what it guards tolerates that, so warn rather than crash.
+        onCompromised: (error) => process.emitWarning(`Lost the index lock ${lockfilePath}: ${error.message}`),
+      });
+      return () => release().catch(() => undefined);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`Could not lock ${lockfilePath}: another process has held it for ${LOCK_WAIT_MS / 1000} s`);
+      await sleep(delay);
+    }
+  }
+}
+
+async function withIndexLock<T>(indexDir: string, fn: () => Promise<T>): Promise<T> {
+  const release = await lockIndex(indexDir);
+  try {
+    return await fn();
+  } finally {
+    await release();
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const exists = (file: string) => lstat(file).then(
+  () => true,
+  () => false,
+);
+
+/** Where the index link points now, or null when there is no index. */
+async function currentBuild(indexDir: string): Promise<string | null> {
+  const link = await lstat(indexDir).catch(() => null);
+  if (!link) return null;
+  return link.isSymbolicLink() ? path.resolve(path.dirname(indexDir), await readlink(indexDir)) : indexDir;
+}
+
+type BuildState = 'current' | 'published' | 'expired' | 'running' | 'abandoned';
+
+/** What each build folder is; a build folder vanishing meanwhile (another cleanup) is skipped. */
+async function surveyBuilds(indexDir: string): Promise<Array<{ dir: string; state: BuildState; owner: BuildOwner | null }>> {
+  const current = await currentBuild(indexDir);
+  const survey: Array<{ dir: string; state: BuildState; owner: BuildOwner | null }> = [];
+  for (const entry of await readdir(buildsDir(indexDir)).catch(() => [])) {
+    const dir = path.join(buildsDir(indexDir), entry);
+    const ownerFile = path.join(dir, OWNER_FILE);
+    const owner = await readFile(ownerFile, 'utf8').then((text) => JSON.parse(text) as BuildOwner, () => null);
+    if (dir === current) {
+      survey.push({ dir, state: 'current', owner });
+    } else if (await exists(path.join(dir, FILES.manifest))) {
+      const superseded = await lstat(path.join(dir, SUPERSEDED_FILE)).catch(() => null);
+      // A finished build that was never marked (it lost a publishing race, or predates the mark) starts its grace period now.
+      if (!superseded) await writeFile(path.join(dir, SUPERSEDED_FILE), new Date().toISOString()).catch(() => undefined);
+      const expired = superseded !== null && Date.now() - superseded.mtimeMs > SUPERSEDED_GRACE_MS;
+      survey.push({ dir, state: expired ? 'expired' : 'published', owner });
+    } else {
+      const stat = (await lstat(ownerFile).catch(() => null)) ?? (await lstat(dir).catch(() => null));
+      if (!stat) continue;
+      let abandoned: boolean;
+      if (owner?.hostname === hostname()) {
+        // This host's processes can be asked directly; our own pid is a previous incarnation unless we are writing the folder.
+        abandoned = !processAlive(owner.pid) || (owner.pid === process.pid && !ownBuilds.has(dir));
+      } else {
+        abandoned = Date.now() - stat.mtimeMs > FOREIGN_BUILD_TIMEOUT_MS;
+      }
+      survey.push({ dir, state: abandoned ? 'abandoned' : 'running', owner });
+    }
+  }
+  return survey;
+}
+
+/** Removes replaced builds past their grace period and builds whose owner died; returns the owners of builds still running. Call under the lock. */
+async function tidyBuilds(indexDir: string): Promise<BuildOwner[]> {
+  const survey = await surveyBuilds(indexDir);
+  for (const { dir, state } of survey) {
+    if (state === 'expired' || state === 'abandoned') await rm(dir, { recursive: true, force: true });
+  }
+  return survey.filter((b) => b.state === 'running').map((b) => b.owner ?? { pid: 0, hostname: 'unknown', startedAt: '' });
+}
+
+/**
  * Points `indexDir` at a finished build by renaming a fresh symlink over it: readers see the
- * old index or the new one, never a mix. The build it replaces stays for readers still loading
- * it; older finished builds are removed, and unfinished ones (another build in progress) are kept.
+ * old index or the new one, never a mix. The build it replaces is marked superseded and stays
+ * for SUPERSEDED_GRACE_MS, so a reader that resolved the link just before still finds its files.
  */
 async function publish(indexDir: string, buildDir: string): Promise<void> {
   const link = `${indexDir}.link-${randomBytes(4).toString('hex')}`;
   await symlink(path.relative(path.dirname(indexDir), buildDir), link, 'dir');
   const existing = await lstat(indexDir).catch(() => null);
+  let previous = existing?.isSymbolicLink() ? await currentBuild(indexDir) : null;
   // An index directory from before builds were versioned moves aside so the link can take its place.
-  if (existing && !existing.isSymbolicLink()) await rename(indexDir, path.join(buildsDir(indexDir), `legacy-${Date.now()}`));
-  const previous = existing?.isSymbolicLink() ? path.basename(await readlink(indexDir)) : null;
+  if (existing && !existing.isSymbolicLink()) {
+    previous = path.join(buildsDir(indexDir), `legacy-${Date.now()}`);
+    await rename(indexDir, previous);
+  }
   await rename(link, indexDir);
-  const keep = new Set([path.basename(buildDir), previous]);
-  for (const entry of await readdir(buildsDir(indexDir))) {
-    if (keep.has(entry)) continue;
-    const dir = path.join(buildsDir(indexDir), entry);
-    // Another build's cleanup may remove the same directory at the same time: a vanished entry is fine.
-    const stat = await lstat(dir).catch(() => null);
-    const finished = await lstat(path.join(dir, FILES.manifest)).then(
-      () => true,
-      () => false,
-    );
-    // An unfinished build older than an hour was left by a process that died.
-    const abandoned = stat !== null && !finished && Date.now() - stat.mtimeMs > 3_600_000;
-    if (finished || abandoned) await rm(dir, { recursive: true, force: true });
+  if (previous) await writeFile(path.join(previous, SUPERSEDED_FILE), new Date().toISOString()).catch(() => undefined);
+}
+
+type StartDecision = { dir: string; reason: IndexState | 'requested' } | { fresh: true } | { waitFor: BuildOwner[] };
+
+interface StaleOnly {
+  corpusDir: string;
+  embedder: Embedder;
+  onWait: (running: BuildOwner[]) => void;
+  onStart: (reason: IndexState) => void;
+}
+
+/**
+ * Makes this build's folder, recording its owner, under the lock. With `staleOnly`, waits instead
+ * while another live build runs, then builds only if the index is still not fresh (null if it is).
+ */
+async function startBuild(indexDir: string, staleOnly?: StaleOnly): Promise<string | null> {
+  for (let waited = false; ; waited = true) {
+    const decision = await withIndexLock<StartDecision>(indexDir, async () => {
+      const running = await tidyBuilds(indexDir);
+      let reason: IndexState | 'requested' = 'requested';
+      if (staleOnly) {
+        if (running.length > 0) return { waitFor: running };
+        reason = await checkIndex(staleOnly.corpusDir, indexDir, staleOnly.embedder);
+        if (reason === 'fresh') return { fresh: true };
+      }
+      const startedAt = new Date().toISOString();
+      const dir = path.join(buildsDir(indexDir), `${startedAt.replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`);
+      try {
+        await mkdir(dir);
+      } catch (error) {
+        throw new IndexLocationError(indexDir, dir, error as NodeJS.ErrnoException);
+      }
+      ownBuilds.add(dir);
+      const owner: BuildOwner = { pid: process.pid, hostname: hostname(), startedAt };
+      await writeFile(path.join(dir, OWNER_FILE), JSON.stringify(owner));
+      return { dir, reason };
+    });
+    if ('dir' in decision) {
+      if (staleOnly && decision.reason !== 'requested') staleOnly.onStart(decision.reason);
+      return decision.dir;
+    }
+    if ('fresh' in decision) return null;
+    if (!waited) staleOnly?.onWait(decision.waitFor);
+    await sleep(WAIT_POLL_MS);
   }
 }
 
 /**
  * Builds the index from the corpus into a new directory and swaps it in atomically. A broken
- * document throws CorpusError before anything is written; the live index is untouched.
+ * document throws CorpusError before any index file is written; the live index is untouched.
+ * Any number of builds may run at once; each publishes when it is done.
  */
-export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
+export function buildIndex(options: BuildOptions): Promise<BuildSummary> {
+  return runBuild(options) as Promise<BuildSummary>;
+}
+
+async function runBuild(options: BuildOptions, staleOnly?: StaleOnly): Promise<BuildSummary | null> {
   const started = performance.now();
   const { corpusDir, indexDir, embedder, hnsw = DEFAULT_HNSW, batchSize = 32, onProgress } = options;
-  const corpus = await loadCorpus(corpusDir);
-  const documents: DocumentMeta[] = corpus.documents.map(({ body: _body, ...meta }) => meta);
-  const byId = new Map(documents.map((d) => [d.id, d]));
-  const passages = corpus.documents.flatMap((doc) => chunkDocument(doc));
-  const texts = passages.map((p) => indexedText(byId.get(p.docId) as DocumentMeta, p));
-
-  const cache = await EmbeddingCache.open(embeddingCacheDir(indexDir), embedder);
-  const { vectors, reused, computed } = await cache.embed(texts, batchSize, onProgress);
-
-  const manifest: Manifest = {
-    formatVersion: INDEX_FORMAT_VERSION,
-    embedder: { id: embedder.id, dimensions: embedder.dimensions },
-    corpusHash: corpus.hash,
-    counts: { documents: documents.length, passages: passages.length },
-    builtAt: new Date().toISOString(),
-    buildMs: 0,
-    hnsw,
-  };
-  const buildDir = path.join(buildsDir(indexDir), `${manifest.builtAt.replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`);
-  await mkdir(buildDir, { recursive: true });
+  const buildDir = await startBuild(indexDir, staleOnly);
+  if (!buildDir) return null;
+  // Refreshes the owner file's mtime: other hosts judge this build alive by it.
+  const heartbeat = setInterval(() => {
+    const now = new Date();
+    utimes(path.join(buildDir, OWNER_FILE), now, now).catch(() => undefined);
+  }, HEARTBEAT_MS).unref();
   try {
+    const corpus = await loadCorpus(corpusDir);
+    const documents: DocumentMeta[] = corpus.documents.map(({ body: _body, ...meta }) => meta);
+    const byId = new Map(documents.map((d) => [d.id, d]));
+    const passages = corpus.documents.flatMap((doc) => chunkDocument(doc));
+    const texts = passages.map((p) => indexedText(byId.get(p.docId) as DocumentMeta, p));
+
+    const cache = await EmbeddingCache.open(embeddingCacheDir(indexDir), embedder);
+    const { vectors, reused, computed } = await cache.embed(texts, batchSize, onProgress);
+
+    const manifest: Manifest = {
+      formatVersion: INDEX_FORMAT_VERSION,
+      embedder: { id: embedder.id, dimensions: embedder.dimensions },
+      corpusHash: corpus.hash,
+      counts: { documents: documents.length, passages: passages.length },
+      builtAt: new Date().toISOString(),
+      buildMs: 0,
+      hnsw,
+    };
     const write = (name: string, data: string) => writeFile(path.join(buildDir, name), data);
     await write(FILES.documents, JSON.stringify(documents));
     await write(FILES.passages, JSON.stringify(passages));
     await LexicalIndex.build(texts).write(path.join(buildDir, FILES.lexical));
     await write(FILES.stats, JSON.stringify({ passages: passages.length, df: documentFrequencies(texts) }));
-    await write(FILES.register, JSON.stringify(buildRegister(passages, corpus.documents)));
+    await write(FILES.register, JSON.stringify(buildRegister(passages)));
     await write(FILES.lexicon, JSON.stringify(corpus.lexicon));
     await writeVectors(path.join(buildDir, FILES.vectors), vectors, embedder.dimensions);
     VectorIndex.build(vectors, embedder.dimensions, hnsw).write(path.join(buildDir, FILES.hnsw));
     manifest.buildMs = Math.round(performance.now() - started);
-    // The manifest goes last, under the lock with the swap: outside it, a directory with a manifest
-    // has been published and one without is a build still in progress.
-    await withPublishLock(indexDir, async () => {
+    // The manifest goes last, under the lock with the swap: a folder with a manifest has been published.
+    await withIndexLock(indexDir, async () => {
       await write(FILES.manifest, JSON.stringify(manifest, null, 2));
       await publish(indexDir, buildDir);
+      ownBuilds.delete(buildDir);
+      await tidyBuilds(indexDir);
     });
+    // Saved only once the build is live, so the cache never runs ahead of a published index.
+    if (computed > 0 || cache.size !== texts.length) await cache.save(texts, vectors);
+    return { manifest, warnings: corpus.warnings, embeddings: { reused, computed } };
   } catch (error) {
-    await rm(buildDir, { recursive: true, force: true });
+    if (ownBuilds.delete(buildDir)) await rm(buildDir, { recursive: true, force: true });
     throw error;
+  } finally {
+    clearInterval(heartbeat);
   }
-  // Saved only once the build is live, so the cache never runs ahead of a published index.
-  if (computed > 0 || cache.size !== texts.length) await cache.save(texts, vectors);
-  return { manifest, warnings: corpus.warnings, embeddings: { reused, computed } };
 }
 
 export async function readManifest(indexDir: string): Promise<Manifest | null> {
@@ -280,11 +463,24 @@ export class CorpusIndex {
   }
 }
 
+/**
+ * Loads the build INDEX_DIR points at. Its folder is resolved once so every file comes from the
+ * same build; should that build be removed mid-read (a reader slower than the grace period), the
+ * link has moved on and the newer build is loaded instead.
+ */
 export async function loadIndex(indexDir: string): Promise<CorpusIndex> {
-  const link = await lstat(indexDir).catch(() => null);
-  if (!link) throw new Error(`No index at ${indexDir}: run "npm run reindex" first`);
-  // Resolve the link once so every file comes from the same build even if a new one is published meanwhile.
-  const location = link.isSymbolicLink() ? path.resolve(path.dirname(indexDir), await readlink(indexDir)) : indexDir;
+  for (let attempt = 1; ; attempt++) {
+    const location = await currentBuild(indexDir);
+    if (!location) throw new Error(`No index at ${indexDir}: run "npm run reindex" first`);
+    try {
+      return await loadBuild(indexDir, location);
+    } catch (error) {
+      if (attempt >= 5 || (await currentBuild(indexDir)) === location) throw error;
+    }
+  }
+}
+
+async function loadBuild(indexDir: string, location: string): Promise<CorpusIndex> {
   const manifest = await readManifest(location);
   if (!manifest) throw new Error(`The index at ${indexDir} is incomplete: run "npm run reindex"`);
   const read = async (name: string) => readFile(path.join(location, name), 'utf8');
@@ -312,18 +508,28 @@ export interface OpenIndexOptions {
 
 /**
  * Loads the index, building it first when it is missing or no longer matches the corpus or the
- * embedder. When only the corpus changed and the new build fails (a broken file), the previous
- * index keeps answering and the error is logged.
+ * embedder. While another live process is building, it waits for that build and builds only if
+ * the index is still not fresh. When only the corpus changed and the new build fails (a broken
+ * file), the previous index keeps answering and the error is logged.
  */
 export async function openIndex(options: OpenIndexOptions): Promise<CorpusIndex> {
   const { corpusDir, indexDir, embedder, logger } = options;
   const state = await checkIndex(corpusDir, indexDir, embedder);
   if (state !== 'fresh') {
-    logger.info({ indexDir, reason: state, embedder: embedder.id }, `index is ${state}: building it before answering`);
     try {
-      const { manifest, warnings } = await buildIndex(options);
-      for (const warning of warnings) logger.warn(warning);
-      logger.info({ ...manifest.counts, buildMs: manifest.buildMs }, 'index built');
+      const summary = await runBuild(options, {
+        corpusDir,
+        embedder,
+        onWait: (running) =>
+          logger.info({ indexDir, reason: state, builds: running }, `index is ${state}: waiting for the build in progress (pid ${running[0]?.pid} on ${running[0]?.hostname}) to finish`),
+        onStart: (reason) => logger.info({ indexDir, reason, embedder: embedder.id }, `index is ${reason}: building it before answering`),
+      });
+      if (summary) {
+        for (const warning of summary.warnings) logger.warn(warning);
+        logger.info({ ...summary.manifest.counts, buildMs: summary.manifest.buildMs }, 'index built');
+      } else {
+        logger.info({ indexDir }, 'index is fresh: another process built it');
+      }
     } catch (error) {
       if (state !== 'corpus-changed') throw error;
       logger.error({ err: error }, 'rebuild failed; answering from the previous index');

@@ -1,8 +1,8 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CorpusError, loadCorpus } from '../../src/corpus/index.ts';
-import { buildIndex, checkIndex, INDEX_FORMAT_VERSION, loadIndex, LocalEmbedder, openIndex, readManifest } from '../../src/index/index.ts';
+import { buildIndex, checkIndex, INDEX_FORMAT_VERSION, loadIndex, LocalEmbedder, openIndex, readManifest, SUPERSEDED_GRACE_MS } from '../../src/index/index.ts';
 import { memoryLogger, scratchWorkspace } from '../helpers.ts';
 
 const embedder = new LocalEmbedder();
@@ -41,22 +41,39 @@ describe('buildIndex', () => {
     expect((await loadIndex(ws.indexDir)).passages.length).toBe(before?.counts.passages);
   });
 
-  it('swaps builds atomically: a reader holding the old index keeps working, old builds are cleaned up', async () => {
+  it('swaps builds atomically: a reader holding the old index keeps working, replaced builds stay for a grace period', async () => {
     await buildIndex({ ...ws, embedder });
-    // Another build in progress has no manifest yet and must survive the cleanup.
-    await mkdir(path.join(`${ws.indexDir}.builds`, 'in-progress'));
+    const builds = `${ws.indexDir}.builds`;
+    // Unfinished builds without a live owner on this host: kept until their owner has been silent for an hour.
+    const foreign = async (name: string, ageMs: number) => {
+      await mkdir(path.join(builds, name));
+      await writeFile(path.join(builds, name, 'owner.json'), JSON.stringify({ pid: 1, hostname: 'another-host', startedAt: '' }));
+      const then = new Date(Date.now() - ageMs);
+      await utimes(path.join(builds, name, 'owner.json'), then, then);
+    };
+    await foreign('other-host-running', 60_000);
+    await foreign('other-host-dead', 2 * 3_600_000);
+    await mkdir(path.join(builds, 'in-progress'));
     const old = await loadIndex(ws.indexDir);
     await rm(path.join(ws.corpusDir, 'news', 'undated-bac-lieu-tao-su-chuyen-bien-tich-cuc.md'));
-    const { manifest } = await buildIndex({ ...ws, embedder });
-    expect(manifest.counts.documents).toBe(shipped - 1);
+    const second = await buildIndex({ ...ws, embedder });
+    expect(second.manifest.counts.documents).toBe(shipped - 1);
     expect(old.lexicalSearch({ exact: [], folded: ['lieu'], bigrams: [] }, 5).length).toBeGreaterThan(0);
-    expect((await loadIndex(ws.indexDir)).manifest.counts.documents).toBe(shipped - 1);
+    const secondIndex = await loadIndex(ws.indexDir);
+    expect(secondIndex.manifest.counts.documents).toBe(shipped - 1);
     const third = await buildIndex({ ...ws, embedder });
-    const builds = await readdir(`${ws.indexDir}.builds`);
-    // The current build, the one it replaced (readers may still be loading it) and the unfinished one.
-    expect(builds).toHaveLength(3);
-    expect(builds).toContain('in-progress');
-    expect((await loadIndex(ws.indexDir)).manifest.builtAt).toBe(third.manifest.builtAt);
+    const thirdIndex = await loadIndex(ws.indexDir);
+    expect(thirdIndex.manifest.builtAt).toBe(third.manifest.builtAt);
+    const names = (...dirs: string[]) => dirs.map((d) => path.basename(d)).sort();
+    // Both replaced builds are within their grace period; the silent foreign build is gone.
+    expect((await readdir(builds)).sort()).toEqual(names(old.location, secondIndex.location, thirdIndex.location, 'in-progress', 'other-host-running'));
+
+    // Once the grace period has passed (its clock is the mtime of the mark a build gets when replaced), the next build removes them.
+    const past = new Date(Date.now() - SUPERSEDED_GRACE_MS - 1000);
+    for (const replaced of [old.location, secondIndex.location]) await utimes(path.join(replaced, 'superseded'), past, past);
+    await buildIndex({ ...ws, embedder });
+    const fourth = await loadIndex(ws.indexDir);
+    expect((await readdir(builds)).sort()).toEqual(names(thirdIndex.location, fourth.location, 'in-progress', 'other-host-running'));
   });
 });
 
