@@ -1,7 +1,9 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAssistant, ReindexBusyError } from '../src/assistant.ts';
 import { loadConfig } from '../src/config.ts';
-import { buildIndex, LocalEmbedder } from '../src/index/index.ts';
+import { buildIndex, LocalEmbedder, type Embedder } from '../src/index/index.ts';
 import { memoryLogger, scratchWorkspace } from './helpers.ts';
 
 describe('createAssistant', () => {
@@ -20,5 +22,45 @@ describe('createAssistant', () => {
     const elsewhere = await buildIndex({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder: new LocalEmbedder() });
     expect(await assistant.refresh()).toBe(true);
     expect(assistant.index.manifest.builtAt).toBe(elsewhere.manifest.builtAt);
+  });
+
+  it('waits at start-up for a build already running instead of duplicating it; an explicit reindex builds at once', async () => {
+    const ws = await scratchWorkspace();
+    const config = loadConfig({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, MODELS_DIR: ws.modelsDir }, '/nonexistent');
+    // The local embedder under its own id, holding every build at a gate until the test opens it.
+    const local = new LocalEmbedder();
+    let open = () => undefined as void;
+    let gate = new Promise<void>((resolve) => (open = resolve));
+    let waiting = 0;
+    const gated: Embedder = {
+      id: local.id,
+      dimensions: local.dimensions,
+      embedQuery: (text) => local.embedQuery(text),
+      embedPassages: async (texts) => (waiting++, await gate, local.embedPassages(texts)),
+    };
+    const until = async (condition: () => boolean) => {
+      while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+
+    const elsewhere = buildIndex({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder: gated });
+    await until(() => waiting === 1);
+    const { logger, lines } = memoryLogger();
+    const starting = createAssistant({ config, logger });
+    await until(() => lines().some((l) => String(l.msg).includes('waiting for the build in progress')));
+    open();
+    const [assistant, built] = await Promise.all([starting, elsewhere]);
+    expect(assistant.index.manifest.builtAt).toBe(built.manifest.builtAt);
+    expect(lines().some((l) => l.msg === 'index built')).toBe(false);
+
+    gate = new Promise<void>((resolve) => (open = resolve));
+    await writeFile(path.join(ws.corpusDir, 'news', 'zz-new.md'), '---\ntitle: Tin mới\nkind: news\ndate: 2021-03-01\n---\nCử tri phường 5 đi bầu sớm.\n');
+    waiting = 0;
+    const held = buildIndex({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder: gated });
+    await until(() => waiting === 1);
+    const summary = await assistant.reindex();
+    expect(summary.manifest.counts.documents).toBe(built.manifest.counts.documents + 1);
+    expect(assistant.index.manifest.builtAt).toBe(summary.manifest.builtAt);
+    open();
+    await held;
   });
 });

@@ -92,7 +92,7 @@ describe('publishing while other processes read', () => {
     const { loads, errors } = JSON.parse(reader.stdout().trim().split('\n').at(-1) ?? '') as { loads: number; errors: string[] };
     expect(errors).toEqual([]);
     expect(loads).toBeGreaterThan(20);
-  });
+  }, 120_000);
 });
 
 describe('builds whose process died', () => {
