@@ -336,7 +336,7 @@ async function runBuild(options: BuildOptions, staleOnly?: StaleOnly): Promise<B
     await write(FILES.passages, JSON.stringify(passages));
     await LexicalIndex.build(texts).write(path.join(buildDir, FILES.lexical));
     await write(FILES.stats, JSON.stringify({ passages: passages.length, df: documentFrequencies(texts) }));
-    await write(FILES.register, JSON.stringify(buildRegister(passages)));
+    await write(FILES.register, JSON.stringify(buildRegister(passages, corpus.documents)));
     await write(FILES.lexicon, JSON.stringify(corpus.lexicon));
     await writeVectors(path.join(buildDir, FILES.vectors), vectors, embedder.dimensions);
     VectorIndex.build(vectors, embedder.dimensions, hnsw).write(path.join(buildDir, FILES.hnsw));
