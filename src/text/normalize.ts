@@ -16,15 +16,24 @@ export function normalizeText(text: string): string {
 export function foldDiacritics(text: string): string {
   let out = '';
   for (const ch of text) {
-    const lower = ch.toLowerCase();
-    if (lower === 'đ') {
-      out += 'd';
-      continue;
+    let folded = FOLDED_CHARS.get(ch);
+    if (folded === undefined) {
+      folded = foldChar(ch);
+      if (FOLDED_CHARS.size < 4096) FOLDED_CHARS.set(ch, folded);
     }
-    const base = lower.normalize('NFD')[0] ?? lower;
-    out += base.length === ch.length ? base : lower;
+    out += folded;
   }
   return out;
+}
+
+// Folding runs on every passage a question is scored against: each character is worked out once (a few thousand at most).
+const FOLDED_CHARS = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  const lower = ch.toLowerCase();
+  if (lower === 'đ') return 'd';
+  const base = lower.normalize('NFD')[0] ?? lower;
+  return base.length === ch.length ? base : lower;
 }
 
 export function hasDiacritics(text: string): boolean {
