@@ -1,6 +1,7 @@
 import type { CorpusDocument, Passage } from '../corpus/index.ts';
-import { describeReference, findDocumentRefs, type DocumentRef } from '../text/identifiers.ts';
+import { describeReference, findDocumentRefs, isNationalKey, type DocumentRef } from '../text/identifiers.ts';
 import { normalizeText } from '../text/normalize.ts';
+import { findPlaces } from '../text/places.ts';
 
 /** One document the corpus refers to, e.g. Chỉ thị 03-CT/TU, with what the corpus says about it. */
 export interface RegisterEntry {
@@ -68,12 +69,14 @@ export function buildRegister(passages: Passage[], documents: RegisterDocument[]
   const entries = new Map<string, RegisterEntry>();
   const byNumberOnly: RegisterEntry[] = [];
   const placeOf = new Map(documents.map((d) => [d.id, d.place ?? null]));
-  const entryFor = (ref: DocumentRef) => {
+  // A local number (03-CT/TU) is one document per province: its entry is keyed by number and place.
+  const entryFor = (ref: DocumentRef, place: string | null) => {
     const key = ref.key ?? ref.shortKey;
-    let entry = entries.get(key);
+    const scope = ref.key && !isNationalKey(ref.key) ? (place ?? '') : '';
+    let entry = entries.get(`${key}@${scope}`);
     if (!entry) {
-      entry = emptyEntry(ref);
-      entries.set(key, entry);
+      entry = { ...emptyEntry(ref), place: scope || null };
+      entries.set(`${key}@${scope}`, entry);
       if (!ref.key) byNumberOnly.push(entry);
     }
     return entry;
@@ -82,18 +85,18 @@ export function buildRegister(passages: Passage[], documents: RegisterDocument[]
     const text = normalizeText(passage.text);
     const refs = findDocumentRefs(text, { strict: true });
     refs.forEach((ref, j) => {
-      const entry = entryFor(ref);
+      const entry = entryFor(ref, placeOf.get(passage.docId) ?? null);
       if (entry.passages.at(-1) !== i) entry.passages.push(i);
       if (entry.document) return;
       const details = describeReference(text, ref, refs[j + 1]);
       const found = { issuer: details.issuer ?? null, date: details.date ?? null, subject: details.subject ?? null };
-      if (detailScore(found) > detailScore(entry)) Object.assign(entry, found, { statedIn: i, place: placeOf.get(passage.docId) ?? null });
+      if (detailScore(found) > detailScore(entry)) Object.assign(entry, found, { statedIn: i, place: entry.place ?? placeOf.get(passage.docId) ?? null });
     });
   });
   for (const doc of documents) {
     const ref = ownReference(doc);
     if (!ref) continue;
-    const entry = entryFor(ref);
+    const entry = entryFor(ref, doc.place ?? null);
     const own = passages.flatMap((p, i) => (p.docId === doc.id ? [i] : []));
     const title = normalizeText(doc.title);
     const titleRef = findDocumentRefs(title).find((r) => (r.key ?? r.shortKey) === entry.key);
@@ -107,12 +110,22 @@ export function buildRegister(passages: Passage[], documents: RegisterDocument[]
       passages: [...new Set([...entry.passages, ...own])].sort((a, b) => a - b),
     });
   }
+  // A local number mentioned where no province is known joins the one province that holds that number.
+  for (const [id, entry] of entries) {
+    if (entry.place || entry.key === entry.shortKey || isNationalKey(entry.key)) continue;
+    const scoped = [...entries.values()].filter((e) => e.key === entry.key && e.place);
+    const [target] = scoped;
+    const elsewhere = findPlaces(entry.issuer ?? '').some((p) => p !== target?.place);
+    if (scoped.length !== 1 || !target || elsewhere) continue;
+    target.passages = [...new Set([...target.passages, ...entry.passages])].sort((a, b) => a - b);
+    entries.delete(id);
+  }
   for (const entry of byNumberOnly) {
     const exact = [...entries.values()].filter((e) => e.key !== e.shortKey && e.shortKey === entry.shortKey);
     const [target] = exact;
     if (exact.length !== 1 || !target || (entry.issuer && target.issuer && entry.issuer !== target.issuer)) continue;
     target.passages = [...new Set([...target.passages, ...entry.passages])].sort((a, b) => a - b);
-    entries.delete(entry.key);
+    entries.delete(`${entry.key}@`);
   }
   return [...entries.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key, 'vi', { numeric: true }));
 }

@@ -182,6 +182,18 @@ export function findDocumentRefs(text: string, options: FindOptions = {}): Docum
   return refs.sort((a, b) => a.start - b.start);
 }
 
+// Codes of national bodies: the Central Committee (…/TW), the National Assembly and its Standing Committee,
+// the Government and Prime Minister, the National Election Council, ministries (BNV, BTC, BCA…).
+const NATIONAL_CODE = /^(?:tw|\w*tw|qh\d*|ubtvqh\d*|cp|ttg|hdbcqg|b[a-z]{2,3})$/;
+
+/**
+ * Whether an exact key ("3-ct/tu", "85/2015/qh13") belongs to a national body. Provinces reuse local
+ * numbers (every Tỉnh ủy has its 03-CT/TU), so a local number names a document only with its province.
+ */
+export function isNationalKey(key: string): boolean {
+  return NATIONAL_CODE.test(key.split(/[/-]/).at(-1) ?? '');
+}
+
 /** What a passage says about a reference right after naming it: "…, ngày 20/1/2021 của Ban Thường vụ Tỉnh ủy về lãnh đạo cuộc bầu cử". */
 export interface ReferenceDetails {
   date?: string;

@@ -50,6 +50,26 @@ describe('buildRegister', () => {
     expect(buildRegister(passages.slice(1), [{ ...doc, title: 'Về lãnh đạo cuộc bầu cử', number: '07-CT/TU' }])[0]).toMatchObject({ key: '7-ct/tu', document: 'directive/ct-07' });
   });
 
+  it("keeps two provinces' documents with the same local number apart, and national numbers whole", () => {
+    const docs: RegisterDocument[] = [
+      { id: 'news/ls', title: 'Tin Lạng Sơn', kind: 'news', place: 'Lạng Sơn' },
+      { id: 'directive/bt-03', title: 'Chỉ thị 03-CT/TU về công tác bầu cử', kind: 'directive', issuer: 'Ban Thường vụ Tỉnh ủy Bến Tre', place: 'Bến Tre', date: '2025-06-01' },
+      { id: 'news/bt', title: 'Tin Bến Tre', kind: 'news', place: 'Bến Tre' },
+    ];
+    const passages = [
+      { ...passage(0, 'Quán triệt Chỉ thị số 03-CT/TU, ngày 20/1/2021 của Ban Thường vụ Tỉnh ủy và Chỉ thị số 05-CT/TW của Bộ Chính trị.'), docId: 'news/ls' },
+      { ...passage(0, 'Các cấp ủy lãnh đạo cuộc bầu cử.'), docId: 'directive/bt-03' },
+      { ...passage(0, 'Thực hiện Chỉ thị 03-CT/TU và Chỉ thị số 05-CT/TW.'), docId: 'news/bt' },
+    ];
+    const register = buildRegister(passages, docs);
+    const local = register.filter((e) => e.key === '3-ct/tu');
+    expect(local.map((e) => [e.place, e.date, e.passages])).toEqual([
+      ['Lạng Sơn', '2021-01-20', [0]],
+      ['Bến Tre', '2025-06-01', [1, 2]],
+    ]);
+    expect(register.filter((e) => e.key === '5-ct/tw').map((e) => e.passages)).toEqual([[0, 2]]);
+  });
+
   it('does not let a news title that names a directive claim to be it', () => {
     const doc: RegisterDocument = { id: 'news/a', title: 'Quán triệt Chỉ thị 05-CT/TW của Bộ Chính trị', kind: 'news' };
     expect(buildRegister([{ ...passage(0, 'Hội nghị diễn ra sáng nay.'), docId: 'news/a' }], [doc])).toEqual([]);
