@@ -144,7 +144,9 @@ export async function retrieve(
 ): Promise<Retrieval> {
   const opts = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
   const query = analyzeQuery(question, index.lexicon);
-  const resolved = resolveReferences(query.text, query.refs, (key) => index.lookupReference(key));
+  // "quy định 5 trường hợp" may be a verb and a count: read as words unless the corpus holds such a document.
+  const refs = query.refs.filter((ref) => !ref.ambiguous || index.lookupReference(refKey(ref)).length > 0);
+  const resolved = resolveReferences(query.text, refs, (key) => index.lookupReference(key));
   const entries = [...new Set(resolved.flatMap((r) => r.entries))];
   const result = (outcome: Outcome, hits: Hit[] = [], extra: Partial<Retrieval> = {}): Retrieval => ({
     query,
@@ -158,7 +160,7 @@ export async function retrieve(
     ...extra,
   });
   if (query.smallTalk) return result(query.smallTalk === 'contentless' ? 'empty' : query.smallTalk);
-  if (query.concepts.length === 0 && query.refs.length === 0) return result('empty');
+  if (query.concepts.length === 0 && refs.length === 0) return result('empty');
 
   // This corpus answers for Vietnam's election law: another country, another kind of election, or a law it never names is out of scope.
   const mentioned = (pairs: string[]) => pairs.every((t) => index.documentFrequency(t) > 0);
@@ -230,7 +232,7 @@ export async function retrieve(
     // Word pairs tell "kết hôn" from "kết quả" and "hơn": single syllables alone match almost anything.
     const metUnits = pairs.filter((b) => terms.has(b)).length + phrases.filter((c) => matched.includes(c.label)).length;
     const coverage = units > 0 ? (wordCoverage + metUnits / units) / 2 : wordCoverage;
-    const references = query.refs.filter((_, i) => mentioning[i]?.has(passageIndex)).map(refKey);
+    const references = refs.filter((_, i) => mentioning[i]?.has(passageIndex)).map(refKey);
     const lexical = lexicalScore.get(passageIndex) ?? 0;
     const similarity = index.similarity(passageIndex, queryVector);
     const place = query.places.some((p) => document.place === p || terms.has(foldDiacritics(p).replace(/\s+/g, '_'))) ? 1 : 0;
@@ -243,7 +245,7 @@ export async function retrieve(
       WEIGHTS.lexical * lexical +
       WEIGHTS.vector * similarity +
       WEIGHTS.coverage * coverage +
-      WEIGHTS.reference * (query.refs.length > 0 ? references.length / query.refs.length : 0) +
+      WEIGHTS.reference * (refs.length > 0 ? references.length / refs.length : 0) +
       WEIGHTS.stated * stated +
       WEIGHTS.place * place +
       WEIGHTS.year * year +
@@ -264,7 +266,7 @@ export async function retrieve(
   }
 
   const best = hits[0];
-  const referenced = query.refs.length > 0 && best !== undefined && best.references.length > 0;
+  const referenced = refs.length > 0 && best !== undefined && best.references.length > 0;
   const common = 0.05 * index.passageCount;
   // A word the corpus has never seen ("lớp trưởng", "công đoàn") means the question is about something else.
   const unseen = concepts.some((c) => !c.phrase && !/^\d+$/.test(c.label) && index.documentFrequency(c.label) === 0);

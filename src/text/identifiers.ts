@@ -10,6 +10,11 @@ export interface DocumentRef {
   display: string;
   /** Document kind code: ct, nq, kh, qd, kl, hd, cv, tt, nd, luat, nqtw. */
   kind: string;
+  /**
+   * "quy định 5", "kết luận 2" without "số": the kind word is also a verb, so this may be no document
+   * at all. An ambiguous reference the corpus does not hold is read as plain words.
+   */
+  ambiguous: boolean;
   /** Character span in the text the reference was found in. */
   start: number;
   end: number;
@@ -98,6 +103,11 @@ function codeKey(original: string): string {
 // Words that count things: "quy định 105 ngày" is a duration, "kết luận 3 người" a count, never a document.
 const COUNTED = /^\s*(?:ngay|thang|nam|tuan|gio|phut|nguoi|dai bieu|lan|tuoi|trieu|nghin|ngan|ty|dong|phan tram|%|km|ha|phieu|cu tri)(?![\p{L}\p{N}])/u;
 
+// Kind words that are also verbs: quy định, quyết định, kết luận, hướng dẫn.
+const VERB_KINDS = new Set(['qdi', 'qd', 'kl', 'hd']);
+// What follows a document's name: punctuation, the end, a capitalised name, or a connective ("của", "ngày", "về" …).
+const FOLLOWS_A_NAME = /^(?:\s*(?:[,.;:)(“"]|$)|\s+(?:\p{Lu}|(?:của|do|ngày|về|năm|và|nhằm|đã|được|tại|trong|với)(?![\p{L}\p{N}])))/u;
+
 export interface FindOptions {
   /**
    * In documents, a reference by number alone must read as a name: its kind word capitalised
@@ -126,6 +136,7 @@ export function findDocumentRefs(text: string, options: FindOptions = {}): Docum
       shortKey: `nqtw ${int(n)}`,
       display: `Nghị quyết Trung ương ${int(n)} (khóa ${term.toUpperCase()})`,
       kind: 'nqtw',
+      ambiguous: false,
       start: m.index,
       end: m.index + m[0].length,
     });
@@ -152,6 +163,7 @@ export function findDocumentRefs(text: string, options: FindOptions = {}): Docum
         shortKey: `${kind} ${int(n)}`,
         display: displayOf(normal, m, separators),
         kind,
+        ambiguous: false,
         start: m.index,
         end: m.index + m[0].length,
       });
@@ -166,8 +178,13 @@ export function findDocumentRefs(text: string, options: FindOptions = {}): Docum
     const start = m.index;
     const end = m.index + m[0].length;
     if (!numbered && COUNTED.test(folded.slice(end))) continue;
-    // "luật … quy định 105 ngày": a verb, not "Quy định 105".
-    if (options.strict && !numbered && !/^\p{Lu}/u.test(normal.slice(start))) continue;
+    const verb = !numbered && VERB_KINDS.has(kind);
+    if (options.strict && !numbered) {
+      // In documents a name is capitalised ("Chỉ thị 12"); "luật … quy định 105 ngày" is a verb.
+      if (!/^\p{Lu}/u.test(normal.slice(start))) continue;
+      // "Quy định 5 trường hợp" opens a sentence with the verb: a name is followed by a connective, a name or punctuation.
+      if (verb && !FOLLOWS_A_NAME.test(normal.slice(end))) continue;
+    }
     // "Chỉ thị số 05-CT/TW": the kind word belongs to the full identifier already found.
     if (overlaps(start, end)) continue;
     push({
@@ -175,6 +192,7 @@ export function findDocumentRefs(text: string, options: FindOptions = {}): Docum
       shortKey: `${kind} ${int(n)}`,
       display: `${KIND_NAMES[kind]?.vi ?? words} ${n}`,
       kind,
+      ambiguous: verb,
       start,
       end,
     });

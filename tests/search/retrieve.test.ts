@@ -35,6 +35,13 @@ describe('retrieve over the shipped corpus', () => {
     }
   });
 
+  it('reads "quy định 5 trường hợp" as a verb and a count when the corpus holds no such document, not as an unknown document', async () => {
+    const r = await ask('Luật quy định 5 trường hợp phiếu không hợp lệ nào?');
+    expect(r.outcome).toBe('answered');
+    expect(r.hits[0]?.document.id).toBe('guidance/phieu-khong-hop-le');
+    expect((await ask('Quy định số 5 nói gì?')).outcome).toBe('unknown_reference');
+  });
+
   it('declines an identifier the corpus lacks and offers real ones as "did you mean"', async () => {
     const r = await ask('Chỉ thị 99-CT/TW');
     expect(r.outcome).toBe('unknown_reference');

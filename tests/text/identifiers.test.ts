@@ -52,6 +52,15 @@ describe('findDocumentRefs', () => {
     expect(keys('Nghị quyết số 105 năm 2015')).toEqual(['nq 105']);
   });
 
+  it('in documents, reads a kind word that is also a verb as a name only when a name would follow it', () => {
+    for (const text of ['Quy định 5 trường hợp phiếu không hợp lệ.', 'Kết luận 2 vấn đề lớn.', 'Quyết định 3 nội dung chính.']) {
+      expect(findDocumentRefs(text, { strict: true })).toEqual([]);
+    }
+    expect(findDocumentRefs('Quy định 105 của Bộ Chính trị; Kết luận 21, ngày 1/2/2022.', { strict: true }).map((r) => r.shortKey)).toEqual(['qdi 105', 'kl 21']);
+    expect(findDocumentRefs('quy định 5 trường hợp nào').map((r) => [r.shortKey, r.ambiguous])).toEqual([['qdi 5', true]]);
+    expect(findDocumentRefs('chỉ thị 5 yêu cầu gì').map((r) => r.ambiguous)).toEqual([false]);
+  });
+
   it('in documents, needs a number alone to read as a name (capitalised kind word or "số"); questions may be typed in lower case', () => {
     const text = 'theo quy định 105 của luật, và Chỉ thị 12, và kế hoạch số 7';
     expect(findDocumentRefs(text, { strict: true }).map((r) => r.shortKey)).toEqual(['ct 12', 'kh 7']);
