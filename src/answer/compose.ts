@@ -198,6 +198,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
       empty: t.empty,
       greeting: t.greeting,
       thanks: t.thanks,
+      farewell: t.farewell,
       no_match: t.notFound,
     };
     return { ...base, answered: false, lead: leads[retrieval.outcome], suggestions };

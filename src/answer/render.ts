@@ -17,14 +17,20 @@ export type Line = Span[];
 const plain = (text: string): Span => ({ text });
 const bold = (text: string): Span => ({ text, style: 'bold' });
 
-/** Cuts a quote into plain runs and bold runs for the parts that answer the question. */
-function emphasise(text: string, highlights: string[]): Span[] {
+/** Cuts a quote into plain runs and bold runs for the whole words that answer the question. */
+export function emphasise(text: string, highlights: string[]): Span[] {
   if (highlights.length === 0) return [plain(text)];
-  const pattern = new RegExp(`(${highlights.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'u');
-  return text
-    .split(pattern)
-    .filter(Boolean)
-    .map((part, i) => (i % 2 === 1 || highlights.includes(part) ? bold(part) : plain(part)));
+  const alternatives = [...highlights].sort((a, b) => b.length - a.length).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const spans: Span[] = [];
+  let from = 0;
+  for (const m of text.matchAll(pattern)) {
+    if (m.index > from) spans.push(plain(text.slice(from, m.index)));
+    spans.push(bold(m[0]));
+    from = m.index + m[0].length;
+  }
+  if (from < text.length) spans.push(plain(text.slice(from)));
+  return spans;
 }
 
 /**

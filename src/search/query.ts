@@ -1,6 +1,7 @@
 import type { Lexicon } from '../corpus/index.ts';
 import type { LexicalQuery } from '../index/index.ts';
 import { answerTypeOf, type AnswerType } from '../text/answers.ts';
+import { smallTalkOf, type SmallTalk } from '../text/small-talk.ts';
 import { findDocumentRefs, type DocumentRef } from '../text/identifiers.ts';
 import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText } from '../text/normalize.ts';
 import { findPlaces } from '../text/places.ts';
@@ -15,9 +16,6 @@ export interface Concept {
   /** Came from a glossary or synonym phrase rather than a single word of the question. */
   phrase: boolean;
 }
-
-/** A message that is no question: a greeting, thanks, or nothing but numbers and filler. */
-export type SmallTalk = 'greeting' | 'thanks' | 'contentless';
 
 export interface AnalyzedQuery {
   question: string;
@@ -186,32 +184,6 @@ function findLawNames(text: string): string[] {
     names.push(`${a}_${b}`);
   });
   return names;
-}
-
-// Words of conversation rather than of any topic: greetings, thanks, fillers, "câu hỏi".
-const GREETING_WORDS = ['chào', 'hello', 'hi', 'hey', 'alo', 'good', 'morning', 'afternoon', 'evening'];
-const THANKS_WORDS = ['cảm', 'cám', 'ơn', 'tạ', 'thanks', 'thank', 'thx', 'tks'];
-const FILLER_WORDS = 'xin ok oke okay vâng dạ ừ uh um test thử câu hỏi ví dụ bot bạn em anh chị ad admin nhiều lắm nhé nha à ơi you'.split(' ');
-const conversational = (list: string[]) => {
-  const exact = new Set(list);
-  const folded = new Set(list.map((w) => foldDiacritics(w)));
-  // Typed without diacritics, "ban" may be "bạn"; typed with them, "bản" and "bàn" are other words.
-  return (word: string) => (exact.has(word) ? 'sure' : foldDiacritics(word) === word && folded.has(word) ? 'maybe' : null);
-};
-const isGreeting = conversational(GREETING_WORDS);
-const isThanks = conversational(THANKS_WORDS);
-const isFiller = conversational(FILLER_WORDS);
-
-/**
- * A message whose every word is conversation, a number or filler carries no question. `words` are
- * lower-cased. Words that are filler only if typed without diacritics ("ban") make small talk only
- * beside a greeting, thanks, a number or a sure filler: alone they may be a topic ("bàn", "Ban").
- */
-export function smallTalkOf(words: string[]): SmallTalk | null {
-  if (words.some((w) => !/^\d+$/.test(w) && !isStopword(w) && !isGreeting(w) && !isThanks(w) && !isFiller(w))) return null;
-  if (words.some((w) => isThanks(w) && foldDiacritics(w) !== 'on')) return 'thanks';
-  if (words.some((w) => isGreeting(w))) return 'greeting';
-  return words.some((w) => /^\d+$/.test(w) || isFiller(w) === 'sure') ? 'contentless' : null;
 }
 
 /** Turns a user's question into the concepts, terms and references that retrieval works with. */

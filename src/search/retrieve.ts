@@ -50,7 +50,7 @@ export interface Hit {
   references: string[];
 }
 
-export type Outcome = 'answered' | 'no_match' | 'unknown_reference' | 'empty' | 'greeting' | 'thanks';
+export type Outcome = 'answered' | 'no_match' | 'unknown_reference' | 'empty' | 'greeting' | 'thanks' | 'farewell';
 
 export interface Retrieval {
   query: AnalyzedQuery;

@@ -19,8 +19,10 @@ export function answerTypeOf(question: string): AnswerType | null {
 // Expressions that answer each type, as written in the corpus (NFC, with diacritics).
 const ANSWERS: Record<AnswerType, RegExp> = {
   date: /(?<![\d/])\d{1,2}\/\d{1,2}\/(?:19|20)\d{2}(?![\d/])|ngày \d{1,2} tháng \d{1,2}(?: năm (?:19|20)\d{2})?/gu,
-  time: /(?<!\d)\d{1,2}\s*giờ(?: \d{1,2} phút| sáng| chiều| tối)?|(?<![\p{L}\d])\d{1,2}h(?:\d{2})?(?![\p{L}\d])/gu,
-  number: /(?<![\p{L}\d])\d+(?:[.,]\d+)*(?:\s*%)?/gu,
+  // A time of day, not a duration ("24 giờ trước"): with a part of the day, minutes, or "lúc/từ/đến" before it.
+  time: /(?<![\p{L}\d])\d{1,2}\s*giờ(?: \d{1,2} phút)?(?= sáng| trưa| chiều| tối| đêm)(?: sáng| trưa| chiều| tối| đêm)|(?<=(?:lúc|từ|đến|tới|tức) )\d{1,2}\s*giờ(?: \d{1,2} phút)?|(?<![\p{L}\d])\d{1,2}h\d{2}(?![\p{L}\d])/gu,
+  // A count: not part of a date, a term of office or a document number ("15/3/2026", "2021-2026", "85/2015").
+  number: /(?<![\p{L}\d/.,-])\d+(?:[.,]\d+)*(?:\s*%)?(?![\d/-]|[.,]\d)/gu,
 };
 
 /** Spans of `text` that answer a question of this type: "15/3/2026", "7 giờ sáng", "42". */

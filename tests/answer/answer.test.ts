@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseSentences, composeAnswer, renderTelegram, renderText, toTelegramMessages, type Answer } from '../../src/answer/index.ts';
+import { emphasise } from '../../src/answer/render.ts';
 import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex } from '../../src/index/index.ts';
 import { retrieve } from '../../src/search/index.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -166,6 +167,16 @@ describe('renderTelegram', () => {
     expect(message?.text.slice(link.offset, link.offset + link.length)).toBe('A <b>');
     const bold = message?.entities.filter((e) => e.type === 'bold').map((e) => message.text.slice(e.offset, e.offset + e.length));
     expect(bold).toEqual(['Có <b>thẻ</b> & ký tự', '[1]', '15/3/2026', 'Nguồn:']);
+  });
+
+  it('bolds only whole words that answer, wherever they stand in the quote', () => {
+    expect(emphasise('18 người năm 2018; 18.', ['18'])).toEqual([
+      { text: '18', style: 'bold' },
+      { text: ' người năm 2018; ' },
+      { text: '18', style: 'bold' },
+      { text: '.' },
+    ]);
+    expect(emphasise('từ 7 giờ sáng đến 7 giờ tối', ['7 giờ sáng', '7 giờ tối']).filter((s) => s.style === 'bold').map((s) => s.text)).toEqual(['7 giờ sáng', '7 giờ tối']);
   });
 
   it('splits long answers under 4,096 UTF-16 units at line breaks, and cuts even one giant line, keeping entities inside each message', () => {

@@ -37,7 +37,7 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   const { index } = assistant;
   const answer = await assistant.ask(question, ctx.lang);
   // Small talk ("xin chào", "cảm ơn") is neither answered nor declined, and has nothing to rate.
-  const smallTalk = answer.outcome === 'greeting' || answer.outcome === 'thanks' || answer.outcome === 'empty';
+  const smallTalk = answer.outcome === 'greeting' || answer.outcome === 'thanks' || answer.outcome === 'farewell' || answer.outcome === 'empty';
   const answerId = smallTalk ? null : feedback.remember({ question, answered: answer.answered, docIds: [...new Set(answer.citations.map((c) => c.docId))] });
   const messages = renderTelegram(answer);
   for (const [i, message] of messages.entries()) {

@@ -1,0 +1,77 @@
+import { foldDiacritics } from './normalize.ts';
+import { isStopword } from './terms.ts';
+
+/** A message that is no question: a greeting, thanks, a goodbye, or nothing but numbers and filler. */
+export type SmallTalk = 'greeting' | 'thanks' | 'farewell' | 'contentless';
+
+type Act = Exclude<SmallTalk, 'contentless'> | 'filler';
+
+// The closed vocabulary of conversation, as phrases: what people say to a chat bot besides questions.
+const PHRASES: Record<Act, string[]> = {
+  greeting: ['xin chào', 'chào', 'chào buổi sáng', 'chào buổi chiều', 'chào buổi tối', 'hello', 'hi', 'hey', 'alo', 'good morning', 'good afternoon', 'good evening'],
+  thanks: ['cảm ơn', 'cám ơn', 'cảm tạ', 'thanks', 'thank you', 'thank', 'thx', 'tks', 'tks nhé'],
+  farewell: ['tạm biệt', 'bye', 'bye bye', 'hẹn gặp lại', 'chúc ngủ ngon', 'ngủ ngon', 'good night', 'goodbye', 'see you'],
+  filler: [
+    'ok', 'oke', 'okay', 'vâng', 'dạ', 'ừ', 'ờ', 'uh', 'um', 'hihi', 'haha', 'hehe', 'hì', 'test', 'thử', 'câu hỏi', 'hỏi', 'ví dụ', 'số',
+    'bot', 'bạn', 'em', 'anh', 'chị', 'ad', 'admin', 'nhiều', 'lắm', 'nhé', 'nha', 'à', 'ơi', 'ạ', 'you', 'very', 'much', 'so', 'rất',
+  ],
+};
+
+const LONGEST = 3;
+
+interface Entry {
+  act: Act;
+  /** Typed exactly as listed, diacritics included; otherwise only its diacritic-free spelling matched. */
+  sure: boolean;
+}
+
+const EXACT = new Map<string, Act>();
+const FOLDED = new Map<string, Act>();
+for (const [act, phrases] of Object.entries(PHRASES) as Array<[Act, string[]]>) {
+  for (const phrase of phrases) {
+    EXACT.set(phrase, act);
+    FOLDED.set(foldDiacritics(phrase), act);
+  }
+}
+
+/** The conversational phrase that starts at `words[i]`, longest first. */
+function phraseAt(words: string[], i: number): { entry: Entry; length: number } | null {
+  for (let n = Math.min(LONGEST, words.length - i); n > 0; n--) {
+    const phrase = words.slice(i, i + n).join(' ');
+    const exact = EXACT.get(phrase);
+    if (exact) return { entry: { act: exact, sure: true }, length: n };
+    // Typed without diacritics, "ban" may be "bạn"; typed with them, "bản" and "bàn" are other words.
+    const folded = foldDiacritics(phrase) === phrase ? FOLDED.get(phrase) : undefined;
+    if (folded) return { entry: { act: folded, sure: false }, length: n };
+  }
+  return null;
+}
+
+/**
+ * Whether a message (its lower-cased words) is small talk rather than a question. Greetings, thanks
+ * and goodbyes may carry stopwords ("cảm ơn bạn rất nhiều nhé"); a message of numbers and filler
+ * ("1", "câu hỏi số 2", "ok") is contentless. Words that are filler only when typed without
+ * diacritics ("ban") never make a message contentless alone: they may be a topic ("bàn", "Ban").
+ */
+export function smallTalkOf(words: string[]): SmallTalk | null {
+  const acts: Entry[] = [];
+  let stopwords = 0;
+  for (let i = 0; i < words.length; ) {
+    const word = words[i] as string;
+    const found = phraseAt(words, i);
+    if (found) {
+      acts.push(found.entry);
+      i += found.length;
+    } else if (/^\d+$/.test(word)) {
+      acts.push({ act: 'filler', sure: true });
+      i++;
+    } else if (isStopword(word)) {
+      stopwords++;
+      i++;
+    } else {
+      return null;
+    }
+  }
+  for (const act of ['thanks', 'farewell', 'greeting'] as const) if (acts.some((a) => a.act === act)) return act;
+  return stopwords === 0 && acts.some((a) => a.sure) ? 'contentless' : null;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { answerSentences, answerTypeOf, findAnswers, statementOf } from '../../src/text/answers.ts';
+
+const texts = (text: string, type: 'date' | 'time' | 'number') => findAnswers(text, type).map((a) => a.text);
+
+describe('answerTypeOf', () => {
+  it.each([
+    ['Ngày bầu cử năm 2026 là ngày nào?', 'date'],
+    ['bau cu khi nao', 'date'],
+    ['When is election day?', 'date'],
+    ['Mấy giờ thì bắt đầu bỏ phiếu?', 'time'],
+    ['bau cu luc may gio', 'time'],
+    ['Quốc hội có bao nhiêu đại biểu?', 'number'],
+    ['mỗi cử tri được mấy lá phiếu', 'number'],
+    ['How many ballots do I get?', 'number'],
+    ['Chỉ thị 05-CT/TW yêu cầu gì?', null],
+    ['Tôi có được nhờ người khác đi bầu thay không?', null],
+  ])('"%s" asks for %s', (question, type) => {
+    expect(answerTypeOf(question)).toBe(type);
+  });
+});
+
+describe('findAnswers', () => {
+  it('finds dates written either way, with their year', () => {
+    expect(findAnswers('ngày 15/3/2026 và ngày 5 tháng 1 năm 2021; nhiệm kỳ 2021-2026', 'date').map((a) => [a.text, a.year])).toEqual([
+      ['15/3/2026', '2026'],
+      ['ngày 5 tháng 1 năm 2021', '2021'],
+    ]);
+  });
+
+  it('finds times of day, not durations', () => {
+    expect(texts('từ 7 giờ sáng đến 7 giờ tối, tức 21 giờ; chậm nhất 24 giờ trước, lúc 6h30', 'time')).toEqual(['7 giờ sáng', '7 giờ tối', '21 giờ', '6h30']);
+  });
+
+  it('finds counts, not parts of dates, terms of office or document numbers', () => {
+    expect(texts('3 lá phiếu, 0,3% số khu vực, 4.000 cử tri; ngày 15/3/2026, nhiệm kỳ 2021-2026, Luật số 85/2015/QH13', 'number')).toEqual(['3', '0,3%', '4.000']);
+  });
+});
+
+describe('answerSentences', () => {
+  it('keeps the sentences holding an answer of the type, of the year asked when one is named, outside citations', () => {
+    const sentences = ['Danh sách niêm yết từ ngày 3/2/2021.', 'Bầu cử ngày 15/3/2026.', 'Luật mới có hiệu lực (Luật số 83/2025/QH15 ngày 24/6/2025).'];
+    expect(answerSentences(sentences, 'date', []).map((s) => s.index)).toEqual([0, 1]);
+    expect(answerSentences(sentences, 'date', ['2026'])).toEqual([{ sentence: 'Bầu cử ngày 15/3/2026.', index: 1, answers: ['15/3/2026'] }]);
+    expect(statementOf('Ngày đó là chủ nhật (Điều 5, Luật Bầu cử).')).toBe('Ngày đó là chủ nhật  .');
+  });
+});

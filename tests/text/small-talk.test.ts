@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { smallTalkOf } from '../../src/text/small-talk.ts';
+
+const kind = (message: string) => smallTalkOf(message.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+describe('smallTalkOf', () => {
+  it.each([
+    ['xin chào', 'greeting'],
+    ['Chào buổi sáng', 'greeting'],
+    ['chao ban', 'greeting'],
+    ['Hello bot', 'greeting'],
+    ['cảm ơn bạn rất nhiều nhé', 'thanks'],
+    ['cam on nhieu', 'thanks'],
+    ['Thank you very much', 'thanks'],
+    ['tạm biệt', 'farewell'],
+    ['chúc ngủ ngon', 'farewell'],
+    ['good night', 'farewell'],
+    ['1', 'contentless'],
+    ['2021', 'contentless'],
+    ['câu hỏi 1', 'contentless'],
+    ['câu hỏi số 2', 'contentless'],
+    ['ok', 'contentless'],
+    ['hihi', 'contentless'],
+  ])('takes "%s" for %s', (message, expected) => {
+    expect(kind(message)).toBe(expected);
+  });
+
+  it.each(['chào bạn, mấy giờ thì bắt đầu bỏ phiếu?', 'cảm ơn, còn phiếu không hợp lệ là sao?', 'Điều 5', 'bàn', 'ban', 'bản', 'là gì vậy?', 'tạm trú bầu ở đâu'])(
+    'leaves "%s" to be read as a question',
+    (message) => {
+      expect(kind(message)).toBeNull();
+    },
+  );
+});
