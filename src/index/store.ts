@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -92,6 +93,8 @@ interface BuildOwner {
   pid: number;
   hostname: string;
   startedAt: string;
+  /** When the process started, as the kernel counts it (Linux): tells the owner from a later process given the same pid. */
+  processStart?: string | null;
 }
 
 /** The build folders this process is writing now: a folder naming our pid but not listed here was left by an earlier process. */
@@ -164,6 +167,25 @@ async function withIndexLock<T>(indexDir: string, fn: () => Promise<T>): Promise
   }
 }
 
+/** A process's start time from /proc (Linux), or null where there is none. */
+function processStart(pid: number): string | null {
+  try {
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not. Start time is field 22.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the process that wrote `owner` still runs on this host: alive, and not another process that reused its pid. */
+function ownerAlive(owner: BuildOwner): boolean {
+  if (!processAlive(owner.pid)) return false;
+  if (owner.pid === process.pid) return true;
+  const now = processStart(owner.pid);
+  return owner.processStart === undefined || owner.processStart === null || now === null || now === owner.processStart;
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -210,7 +232,7 @@ async function surveyBuilds(indexDir: string): Promise<Array<{ dir: string; stat
       let abandoned: boolean;
       if (owner?.hostname === hostname()) {
         // This host's processes can be asked directly; our own pid is a previous incarnation unless we are writing the folder.
-        abandoned = !processAlive(owner.pid) || (owner.pid === process.pid && !ownBuilds.has(dir));
+        abandoned = !ownerAlive(owner) || (owner.pid === process.pid && !ownBuilds.has(dir));
       } else {
         abandoned = Date.now() - stat.mtimeMs > FOREIGN_BUILD_TIMEOUT_MS;
       }
@@ -279,7 +301,7 @@ async function startBuild(indexDir: string, staleOnly?: StaleOnly): Promise<stri
         throw new IndexLocationError(indexDir, dir, error as NodeJS.ErrnoException);
       }
       ownBuilds.add(dir);
-      const owner: BuildOwner = { pid: process.pid, hostname: hostname(), startedAt };
+      const owner: BuildOwner = { pid: process.pid, hostname: hostname(), startedAt, processStart: processStart(process.pid) };
       await writeFile(path.join(dir, OWNER_FILE), JSON.stringify(owner));
       return { dir, reason };
     });

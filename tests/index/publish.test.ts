@@ -1,9 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cp, lstat, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIndex, l2normalize, LocalEmbedder, lockIndex, readManifest, type Embedder } from '../../src/index/index.ts';
-import { scratchWorkspace } from '../helpers.ts';
+import { buildIndex, l2normalize, LocalEmbedder, lockIndex, openIndex, readManifest, type Embedder } from '../../src/index/index.ts';
+import { memoryLogger, scratchWorkspace } from '../helpers.ts';
 
 const CHILD = 'tests/index/publish-child.ts';
 
@@ -127,6 +128,22 @@ describe('builds whose process died', () => {
     // proper-lockfile calls a lock stale 10 s after its holder last refreshed it.
     expect(Date.now() - started).toBeLessThan(25_000);
     await expect(lstat(`${ws.indexDir}.lock`)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('a build folder whose process id was reused', () => {
+  it('is abandoned, not waited for: the live process with that pid started after the build did', async () => {
+    const ws = await scratchWorkspace();
+    const stale = path.join(`${ws.indexDir}.builds`, 'left-by-a-dead-process');
+    await mkdir(stale, { recursive: true });
+    // The parent process is alive on this host, but it is not the process that started this build.
+    await writeFile(path.join(stale, 'owner.json'), JSON.stringify({ pid: process.ppid, hostname: hostname(), startedAt: '2026-01-01T00:00:00.000Z', processStart: '1' }));
+    const { logger, lines } = memoryLogger();
+    const started = Date.now();
+    await openIndex({ ...ws, embedder: new LocalEmbedder(), logger });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(lines().some((l) => String(l.msg).includes('waiting for the build in progress'))).toBe(false);
+    expect(await builds(ws.indexDir)).not.toContain('left-by-a-dead-process');
   });
 });
 
