@@ -67,6 +67,7 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
       running = (async () => {
         const summary = await buildIndex({ corpusDir, indexDir, embedder, onProgress: progress });
         index = await loadIndex(indexDir);
+        for (const warning of summary.warnings) logger.warn(warning);
         logger.info({ ...summary.manifest.counts, buildMs: summary.manifest.buildMs }, 'index rebuilt and swapped in');
         return summary;
       })().finally(() => {

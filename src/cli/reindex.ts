@@ -1,6 +1,6 @@
 import { loadConfig, type Config } from '../config.ts';
 import { CorpusError } from '../corpus/index.ts';
-import { buildIndex, IndexLocationError, selectEmbedder } from '../index/index.ts';
+import { buildIndex, IndexLocationError, readManifest, selectEmbedder } from '../index/index.ts';
 import { createLogger } from '../logger.ts';
 import { progressBar } from './progress.ts';
 
@@ -26,8 +26,8 @@ try {
   bar.stop();
   // Without its closing full stop, so the sentence below joins it cleanly.
   const reason = (error instanceof CorpusError ? `${error.file}: ${error.field} ${error.reason}` : (error as Error).message).replace(/\.$/, '');
-  // A location that cannot be written has no previous index to keep serving.
-  if (error instanceof IndexLocationError) console.error(`Reindex failed: ${error.message}`);
-  else console.error(`Reindex failed: ${reason}. The previous index is unchanged and still serving.`);
+  // Only an index that exists can keep serving.
+  const previous = error instanceof IndexLocationError ? null : await readManifest(config.indexDir);
+  console.error(`Reindex failed: ${reason}. ${previous ? 'The previous index is unchanged and still serving.' : 'No index was written.'}`);
   process.exitCode = 1;
 }

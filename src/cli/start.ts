@@ -6,9 +6,11 @@ import { createBot, registerCommands } from '../bot/bot.ts';
 import { FeedbackLog } from '../bot/feedback.ts';
 import { describeRefusal } from '../bot/network.ts';
 import { loadConfig } from '../config.ts';
+import { CorpusError, CorpusFolderError } from '../corpus/index.ts';
+import { EmbedderError, IndexLocationError } from '../index/index.ts';
 import { createLogger } from '../logger.ts';
 
-/** A setting, the corpus or the index folder the admin must fix: one clear line and status 1, no stack trace. */
+/** What the admin must fix (a setting, the corpus, the index folder): one clear line and status 1, no stack trace. */
 function fail(error: unknown): never {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
@@ -32,7 +34,11 @@ if (!token) {
 }
 
 const logger = createLogger(config.logLevel, [token]);
-const assistant = await createAssistant({ config, logger }).catch(fail);
+const assistant = await createAssistant({ config, logger }).catch((error: unknown) => {
+  // The admin's to fix (a corpus file or folder, the index folder, a model): the message; anything else is a bug with its stack.
+  if (error instanceof CorpusError || error instanceof CorpusFolderError || error instanceof IndexLocationError || error instanceof EmbedderError) fail(error);
+  throw error;
+});
 const services = { assistant, config: { ...config.telegram, corpusDir: config.corpusDir }, logger, feedback: new FeedbackLog(config.telegram.feedbackFile), startedAt: Date.now() };
 const bot = createBot(token, services);
 

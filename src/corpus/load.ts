@@ -131,16 +131,17 @@ function fileWarnings(sources: CorpusSources): string[] {
   if (unknownTables.length > 0) {
     warnings.push(`${unknownTables.join(', ')} not read: the lexicon tables are ${[...known].join(', ')}`);
   }
-  const byContent = new Map<string, string[]>();
-  for (const { file, source } of sources.sources) {
-    if (!isDocument(file)) continue;
-    const key = createHash('sha256').update(normalizeSource(source)).digest('hex');
-    byContent.set(key, [...(byContent.get(key) ?? []), file]);
-  }
-  for (const same of byContent.values()) {
-    if (same.length > 1) warnings.push(`${same.join(' and ')} have the same content; answers may cite the document twice, so keep one`);
-  }
   return warnings;
+}
+
+/** The same text saved twice, under one title or two: answers would cite it twice. */
+function duplicateWarnings(documents: CorpusDocument[]): string[] {
+  const byText = new Map<string, string[]>();
+  for (const doc of documents) {
+    const key = createHash('sha256').update(doc.body.toLowerCase()).digest('hex');
+    byText.set(key, [...(byText.get(key) ?? []), `${doc.id}.md`]);
+  }
+  return [...byText.values()].filter((same) => same.length > 1).map((same) => `${same.join(' and ')} have the same text; answers may cite the document twice, so keep one`);
 }
 
 /** Reads and validates every document below `dir`. Throws CorpusError on the first broken file. */
@@ -162,6 +163,6 @@ export async function loadCorpus(dir: string, today: Date = new Date()): Promise
   if (documents.length === 0) {
     throw new CorpusError(dir, 'documents', 'none found: add Markdown files with front matter (see corpus/README.md)');
   }
-  warnings.push(...fileWarnings(corpusSources));
+  warnings.push(...fileWarnings(corpusSources), ...duplicateWarnings(documents));
   return { documents, lexicon, warnings, hash };
 }

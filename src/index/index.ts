@@ -2,7 +2,7 @@ export { dot, l2normalize, type Embedder } from './embedder.ts';
 export type { LexicalHit, LexicalQuery } from './lexical.ts';
 export { LocalEmbedder } from './local-embedder.ts';
 export { DEFAULT_MODEL_HOST, downloadModel, ModelDownloadError, type DownloadOptions, type DownloadResult } from './model-download.ts';
-export { selectEmbedder, type EmbedderMode, type EmbeddingSettings } from './select-embedder.ts';
+export { EmbedderError, selectEmbedder, type EmbedderMode, type EmbeddingSettings } from './select-embedder.ts';
 export { DEFAULT_MODEL, missingModelFiles, modelFiles, TransformersEmbedder, type ModelProgress, type TransformersOptions } from './transformers-embedder.ts';
 export { buildRegister, type RegisterDocument, type RegisterEntry } from './register.ts';
 export {

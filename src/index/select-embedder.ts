@@ -3,6 +3,14 @@ import type { Embedder } from './embedder.ts';
 import { LocalEmbedder } from './local-embedder.ts';
 import { missingModelFiles, TransformersEmbedder } from './transformers-embedder.ts';
 
+/** The embedder the settings insist on cannot be used: the admin's to fix, not a bug. */
+export class EmbedderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EmbedderError';
+  }
+}
+
 export type EmbedderMode = 'auto' | 'local' | 'transformers';
 
 export interface EmbeddingSettings {
@@ -29,7 +37,7 @@ export async function selectEmbedder(settings: EmbeddingSettings, logger: Logger
   const missing = await missingModelFiles(modelsDir, model);
   if (missing.length > 0 && !allowRemote) {
     const why = `model files for ${model} are not in ${modelsDir} (missing ${missing.join(', ')}); run "npm run model:download" on a machine with internet`;
-    if (mode === 'transformers') throw new Error(`EMBEDDER=transformers, but the ${why}`);
+    if (mode === 'transformers') throw new EmbedderError(`EMBEDDER=transformers, but the ${why}`);
     const embedder = local();
     logger.info({ embedder: embedder.id, model, modelsDir }, `embedder: ${embedder.id} (weight-free), because the ${why}`);
     return embedder;
@@ -44,7 +52,7 @@ export async function selectEmbedder(settings: EmbeddingSettings, logger: Logger
     );
     return embedder;
   } catch (error) {
-    if (mode === 'transformers') throw new Error(`EMBEDDER=transformers, but ${model} could not be loaded: ${(error as Error).message}`);
+    if (mode === 'transformers') throw new EmbedderError(`EMBEDDER=transformers, but ${model} could not be loaded: ${(error as Error).message}`);
     const embedder = local();
     logger.warn({ embedder: embedder.id, model, err: error }, `embedder: ${embedder.id} (weight-free), because ${model} could not be loaded`);
     return embedder;

@@ -146,6 +146,8 @@ describe('loadCorpus warnings', () => {
     await mkdir(path.join(dir, 'lexicon'));
     await writeFile(path.join(dir, 'guidance', 'a.md'), original);
     await writeFile(path.join(dir, 'guidance', 'b.md'), `\uFEFF${original.replace(/\n/g, '\r\n')}`);
+    // The same text under another title is still the same document twice.
+    await writeFile(path.join(dir, 'guidance', 'b2.md'), original.replace('title: Cử tri được nhờ', 'title: Bản sao - cử tri được nhờ'));
     await writeFile(path.join(dir, 'guidance', 'c.MD'), original);
     await writeFile(path.join(dir, 'guidance', 'd.txt'), 'Ghi chú.');
     await writeFile(path.join(dir, 'e.docx'), 'PK');
@@ -154,11 +156,11 @@ describe('loadCorpus warnings', () => {
     await writeFile(path.join(dir, 'lexicon', 'synonyms.vi.tsv'), 'bầu hộ\tbầu thay\n');
     await writeFile(path.join(dir, 'lexicon', 'synonym.vi.tsv'), 'bầu hộ\tbầu thay\n');
     const { documents, warnings } = await loadCorpus(dir);
-    expect(documents.map((d) => d.id)).toEqual(['guidance/a', 'guidance/b']);
+    expect(documents.map((d) => d.id)).toEqual(['guidance/a', 'guidance/b', 'guidance/b2']);
     expect(warnings).toEqual([
       '3 file(s) skipped because only .md files (lower-case extension, with front matter) are documents: e.docx, guidance/c.MD, guidance/d.txt',
       'lexicon/synonym.vi.tsv not read: the lexicon tables are lexicon/glossary.en-vi.tsv, lexicon/synonyms.vi.tsv, lexicon/foreign.tsv, lexicon/other-topics.tsv',
-      'guidance/a.md and guidance/b.md have the same content; answers may cite the document twice, so keep one',
+      'guidance/a.md and guidance/b.md and guidance/b2.md have the same text; answers may cite the document twice, so keep one',
     ]);
   });
 
@@ -196,5 +198,7 @@ describe('a corpus folder that is not there', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`CORPUS_DIR is ${missing}, which does not exist (or is not a folder). Please set CORPUS_DIR`);
     expect(stderr).not.toMatch(/ENOENT|\n\s+at /);
+    // There was no index before, so none can be "still serving".
+    expect(stderr).not.toContain('still serving');
   });
 });

@@ -43,8 +43,10 @@ async function reindexWithStatus(ctx: BotContext): Promise<void> {
   job.catch(() => undefined);
   status = await ctx.reply(ctx.texts.reindexStarted);
   try {
-    const { manifest, embeddings } = await job;
-    await edit(ctx.texts.reindexDone({ ...manifest.counts, ...embeddings, seconds: (manifest.buildMs / 1000).toFixed(1) }));
+    const { manifest, embeddings, warnings } = await job;
+    const done = ctx.texts.reindexDone({ ...manifest.counts, ...embeddings, seconds: (manifest.buildMs / 1000).toFixed(1) });
+    // What the build only warned about (a file that is not a document, a duplicate) is the admin's to see too.
+    await edit(warnings.length > 0 ? `${done}\n${ctx.texts.reindexWarnings(warnings)}` : done);
   } catch (error) {
     logger.error({ err: error }, 'reindex from Telegram failed');
     await edit(ctx.texts.reindexFailed(describeError(error)));
