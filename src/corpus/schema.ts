@@ -14,11 +14,11 @@ function describeValue(input: unknown): string {
 }
 
 /** The message for a value of the wrong type, so zod's "expected string, received number" never reaches an admin. */
-function wrongType(expected: string, quoteHint: boolean) {
+function wrongType(expected: string, quoteHint: boolean, required = false) {
   return (issue: { input?: unknown }): string => {
     const { input } = issue;
     if (input === undefined) return `is missing; it must be ${expected}`;
-    if (input === null) return `is empty; write ${expected} after the colon, or remove the line`;
+    if (input === null) return `is empty; write ${expected} after the colon${required ? '' : ', or remove the line'}`;
     const scalar = typeof input === 'number' || typeof input === 'boolean';
     const hint = quoteHint && scalar ? ` (put it in quotes, "${String(input)}", if that is the text you mean)` : '';
     return `must be ${expected}, not ${describeValue(input)}${hint}`;
@@ -32,6 +32,7 @@ const isoDate = z
   .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'is not a real calendar date');
 
 const text = z.string({ error: wrongType('text', true) }).trim().min(1, 'must not be empty');
+const requiredText = z.string({ error: wrongType('text', true, true) }).trim().min(1, 'must not be empty');
 
 /** Vietnam elects every 5 years; a date further ahead than the next election is a typo. */
 export const MAX_YEARS_AHEAD = 5;
@@ -45,7 +46,7 @@ export function latestDocumentDate(today: Date): string {
 
 export const frontMatterSchema = z
   .object({
-    title: text,
+    title: requiredText,
     kind: z.enum(DOCUMENT_KINDS, {
       error: (issue) => (issue.input === undefined ? 'is missing; it must be ' : 'must be ') + `one of: ${DOCUMENT_KINDS.join(', ')}`,
     }),

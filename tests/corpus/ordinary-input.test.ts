@@ -93,7 +93,8 @@ describe('field messages', () => {
   it.each([
     ['title', 'title: 2021\nkind: news', 'title must be text, not the number 2021 (put it in quotes, "2021", if that is the text you mean)'],
     ['title', 'title: [Một, Hai]\nkind: news', 'title must be text, not a list'],
-    ['title', 'title:\nkind: news', 'title is empty; write text after the colon, or remove the line'],
+    ['title', 'title:\nkind: news', 'title is empty; write text after the colon'],
+    ['issuer', 'title: X\nkind: news\nissuer:', 'issuer is empty; write text after the colon, or remove the line'],
     ['title', 'kind: news\nplace: Lạng Sơn', 'title is missing; it must be text'],
     ['kind', 'title: X', 'kind is missing; it must be one of: law, directive, guidance, news'],
     ['kind', 'title: X\nkind: 3', 'kind must be one of: law, directive, guidance, news'],
