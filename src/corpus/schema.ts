@@ -84,4 +84,16 @@ export interface Passage {
   /** 0-based order of the passage within its document. */
   position: number;
   text: string;
+  /** Where a passage of a `law` document sits: its article, the clause (null for the article's own text), title and chapter. */
+  law?: PassageLaw;
+}
+
+/** A law passage's place in the law, e.g. article "69", clause "4", title "Nguyên tắc bỏ phiếu", chapter "Chương VII. …". */
+export interface PassageLaw {
+  /** The article's number as the law gives it: "69", "11a". */
+  article: string;
+  /** The clause number ("4"), or null when the passage is the whole article or its text outside numbered clauses. */
+  clause: string | null;
+  title: string;
+  chapter: string | null;
 }
