@@ -48,12 +48,118 @@ function splitLong(text: string, max: number): string[] {
   return pieces;
 }
 
+// A law's structure as the importer writes it (src/corpus/law.ts): "## Chương …", "### Điều 69. Title", clauses "1. …".
+const LAW_ARTICLE = /^###\s+Điều\s+(\d+[a-zđ]?)(?:\.\s*(.*))?$/u;
+const LAW_CHAPTER = /^##\s+(Chương\s+.+)$/u;
+const LAW_CLAUSE = /^(\d+[a-zđ]?)\.\s/u;
+
+/** True for a `law` document laid out in articles, which is cut along its articles and clauses. */
+export function isArticledLaw(doc: Pick<CorpusDocument, 'kind' | 'body'>): boolean {
+  return doc.kind === 'law' && /^###\s+Điều\s+\d/mu.test(doc.body);
+}
+
+interface LawPiece {
+  section: string | null;
+  text: string;
+  law?: NonNullable<Passage['law']>;
+}
+
+/** Paragraphs packed in order into pieces of at most `max` words; a paragraph longer than that is cut at sentences. */
+function pack(paragraphs: string[], max: number): string[] {
+  const pieces: string[] = [];
+  let current: string[] = [];
+  let count = 0;
+  for (const paragraph of paragraphs.flatMap((p) => (wordCount(p) > max ? splitLong(p, max) : [p]))) {
+    const n = wordCount(paragraph);
+    if (count > 0 && count + n > max) {
+      pieces.push(current.join('\n\n'));
+      current = [];
+      count = 0;
+    }
+    current.push(paragraph);
+    count += n;
+  }
+  if (current.length > 0) pieces.push(current.join('\n\n'));
+  return pieces;
+}
+
+/**
+ * One passage per article, or, for an article longer than `maxWords`, one per clause with its points
+ * (its text before the first clause on its own); never across articles. A clause longer than
+ * `maxWords` is cut between its points.
+ */
+function chunkLaw(body: string, maxWords: number): LawPiece[] {
+  const pieces: LawPiece[] = [];
+  let chapter: string | null = null;
+  let heading: string | null = null;
+  let article: { number: string; title: string; paragraphs: string[] } | null = null;
+  let loose: string[] = [];
+  const closeLoose = () => {
+    for (const text of pack(loose, maxWords)) pieces.push({ section: heading, text });
+    loose = [];
+  };
+  const closeArticle = () => {
+    if (!article || article.paragraphs.length === 0) return;
+    const { number, title, paragraphs } = article;
+    const section = title ? `Điều ${number}. ${title}` : `Điều ${number}`;
+    const law = (clause: string | null) => ({ article: number, clause, title, chapter });
+    if (paragraphs.reduce((n, p) => n + wordCount(p), 0) <= maxWords) {
+      pieces.push({ section, text: paragraphs.join('\n\n'), law: law(null) });
+      return;
+    }
+    const groups: Array<{ clause: string | null; paragraphs: string[] }> = [];
+    for (const paragraph of paragraphs) {
+      const clause = LAW_CLAUSE.exec(paragraph)?.[1];
+      // A repeated clause number ("4." twice in Điều 69) opens a second clause, as the law prints it.
+      if (clause !== undefined || groups.length === 0) groups.push({ clause: clause ?? null, paragraphs: [] });
+      groups.at(-1)?.paragraphs.push(paragraph);
+    }
+    for (const group of groups) for (const text of pack(group.paragraphs, maxWords)) pieces.push({ section, text, law: law(group.clause) });
+  };
+  for (const raw of body.split(/\n\s*\n/)) {
+    const paragraph = raw.trim();
+    if (!paragraph) continue;
+    const headingText = /^#{1,6}\s+(.+)$/.exec(paragraph)?.[1]?.trim();
+    if (headingText !== undefined && !paragraph.includes('\n')) {
+      closeArticle();
+      closeLoose();
+      article = null;
+      const articleMatch = LAW_ARTICLE.exec(paragraph);
+      if (articleMatch) {
+        article = { number: articleMatch[1] as string, title: (articleMatch[2] ?? '').trim(), paragraphs: [] };
+        continue;
+      }
+      const chapterMatch = LAW_CHAPTER.exec(paragraph);
+      if (chapterMatch) chapter = (chapterMatch[1] as string).trim();
+      heading = headingText;
+      continue;
+    }
+    const text = paragraph.replace(/\s*\n\s*/g, ' ');
+    if (article) article.paragraphs.push(text);
+    else loose.push(text);
+  }
+  closeArticle();
+  closeLoose();
+  return pieces;
+}
+
 /**
  * Cuts a document into passages of about `minWords`–`maxWords` words along paragraph and
- * sentence boundaries, never across a section heading.
+ * sentence boundaries, never across a section heading. A `law` laid out in articles is cut along
+ * its articles and clauses instead, and each passage says which (`law`).
  */
 export function chunkDocument(doc: CorpusDocument, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Passage[] {
   const { minWords, maxWords } = options;
+  if (isArticledLaw(doc)) {
+    return chunkLaw(doc.body, maxWords).map((piece, position) => ({
+      id: `${doc.id}#${position}`,
+      docId: doc.id,
+      section: piece.section,
+      position,
+      text: piece.text,
+      ...(piece.law && { law: piece.law }),
+    }));
+  }
   const groups: Block[] = [];
   let open: { block: Block; words: number } | null = null;
   for (const block of blocksOf(doc.body)) {

@@ -24,9 +24,9 @@ function isCaption(paragraph: string): boolean {
 
 /**
  * Cleans a document body: furniture, counters, image names and captions out, repeated
- * paragraphs once, text normalised. Safe on clean Markdown, so it runs on every document.
+ * paragraphs once (unless `keepRepeats`), text normalised. Safe on clean Markdown, so it runs on every document.
  */
-export function cleanBody(body: string): string {
+export function cleanBody(body: string, options: { keepRepeats?: boolean } = {}): string {
   const paragraphs: string[] = [];
   const seen = new Set<string>();
   for (const block of normalizeText(body).replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
@@ -37,7 +37,8 @@ export function cleanBody(body: string): string {
     const paragraph = lines.join('\n');
     if (!paragraph) continue;
     const key = paragraph.toLowerCase();
-    if (seen.has(key) && !paragraph.startsWith('#')) continue;
+    // A law repeats itself on purpose ("e) Số phiếu không hợp lệ;" in several records); news sites repeat by accident.
+    if (seen.has(key) && !paragraph.startsWith('#') && !options.keepRepeats) continue;
     seen.add(key);
     paragraphs.push(paragraph);
   }

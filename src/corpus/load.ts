@@ -78,7 +78,7 @@ export function parseDocument(file: string, source: string, today: Date = new Da
   if (meta.date && meta.date > latest) {
     throw new CorpusError(file, 'date', `${meta.date} is more than ${MAX_YEARS_AHEAD} years ahead (the latest accepted today is ${latest}); please check the year`);
   }
-  const body = cleanBody(content);
+  const body = cleanBody(content, { keepRepeats: meta.kind === 'law' });
   if (!body) throw new CorpusError(file, 'body', 'is empty');
   const document: CorpusDocument = {
     ...meta,

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { foldDiacritics } from '../text/normalize.ts';
 import { parseArticle } from './article.ts';
-import { stringifyDocument } from './front-matter.ts';
+import { CorpusError } from './errors.ts';
+import { normalizeSource, parseFrontMatter, splitFrontMatter, stringifyDocument } from './front-matter.ts';
+import { legalCorpusFiles, parseLegalText } from './law.ts';
 import { parseDocument } from './load.ts';
 
 export const UPLOAD_FOLDER = 'uploads';
@@ -12,18 +14,58 @@ function uploadName(title: string): string {
   return `${UPLOAD_FOLDER}/${new Date().toISOString().slice(0, 10)}-${slug}-${randomBytes(3).toString('hex')}.md`;
 }
 
-/** Turns an uploaded .md or .txt into a corpus file, validated exactly like any other; throws CorpusError. */
-export function documentFromUpload(fileName: string, text: string): { file: string; source: string } {
+/** True when the text opens with front matter of ours (it names a `kind`), which makes it a corpus file already. */
+function hasCorpusFrontMatter(text: string): boolean {
+  const { yaml } = splitFrontMatter(normalizeSource(text));
+  if (yaml === null) return false;
+  try {
+    const data = parseFrontMatter(yaml);
+    return typeof data === 'object' && data !== null && 'kind' in data;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True for official legal text: articles "Điều N." (two at least, or one under the Legal Code's
+ * heading, so a news story quoting one article is still news) and no front matter of ours.
+ */
+export function isLegalText(text: string): boolean {
+  if (hasCorpusFrontMatter(text)) return false;
+  const parsed = parseLegalText(text);
+  const articles = parsed.documents.reduce((n, d) => n + d.articles.length, 0);
+  return articles >= 2 || (articles === 1 && parsed.layout === 'code');
+}
+
+/**
+ * Turns an uploaded .md or .txt into corpus files, validated exactly like any other; throws CorpusError.
+ * Official legal text becomes one `law` document per legal document it holds (a Code topic can hold a
+ * law and resolutions), named after its number so a new upload of the same law replaces the old one;
+ * anything else becomes one file.
+ */
+export function documentsFromUpload(fileName: string, text: string): Array<{ file: string; source: string }> {
+  if (isLegalText(text)) return legalCorpusFiles(fileName, text, { folder: UPLOAD_FOLDER }).map(({ file, source }) => ({ file, source }));
   if (fileName.toLowerCase().endsWith('.txt')) {
     const article = parseArticle(text);
     const data = Object.fromEntries(Object.entries({ title: article.title, kind: 'news', publisher: article.publisher, place: article.place, date: article.date }).filter(([, v]) => v));
     const source = stringifyDocument(data, article.body);
     const file = uploadName(article.title);
     parseDocument(file, source);
-    return { file, source };
+    return [{ file, source }];
   }
   const provisional = parseDocument(`${UPLOAD_FOLDER}/${fileName}`, text);
   const file = uploadName(provisional.document.title);
   parseDocument(file, text);
-  return { file, source: text };
+  return [{ file, source: text }];
+}
+
+/**
+ * The one corpus file an upload makes (see documentsFromUpload). A legal text holding several
+ * documents is refused here, naming them, since this shape has room for one file only.
+ */
+export function documentFromUpload(fileName: string, text: string): { file: string; source: string } {
+  const files = documentsFromUpload(fileName, text);
+  if (files.length === 1) return files[0] as { file: string; source: string };
+  const titles = files.map((f) => parseDocument(f.file, f.source).document.title).join('; ');
+  throw new CorpusError(fileName, 'text', `holds ${files.length} legal documents (${titles}); import it with npm run import-law, which writes one file for each`);
 }
