@@ -51,7 +51,7 @@ function splitLong(text: string, max: number): string[] {
 // A law's structure as the importer writes it (src/corpus/law.ts): "## Chương …", "### Điều 69. Title", clauses "1. …".
 const LAW_ARTICLE = /^###\s+Điều\s+(\d+[a-zđ]?)(?:\.\s*(.*))?$/u;
 const LAW_CHAPTER = /^##\s+(Chương\s+.+)$/u;
-const LAW_CLAUSE = /^(\d+[a-zđ]?)\.\s/u;
+const LAW_CLAUSE = /^(\d+[a-zđ]?)\.(?=[\s*])/u;
 
 /** True for a `law` document laid out in articles, which is cut along its articles and clauses. */
 export function isArticledLaw(doc: Pick<CorpusDocument, 'kind' | 'body'>): boolean {

@@ -108,7 +108,7 @@ const RELATED = /\s*\((?:Điều|Chương|Mục|Khoản|Phần) này có nội d
 const TAIL = /^#{1,6}\s*Danh sách (?:điều khoản|đề mục)\b/iu;
 // Where a decree's text ends and its signature, distribution list or appendices begin.
 const END_OF_TEXT = /^(?:\*\*)?(?:Nơi nhận|NƠI NHẬN|TM\.|KT\.|Q\.|PHỤ LỤC|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)\b/u;
-const CLAUSE = /^(\d+[a-zđ]?)\.\s/u;
+const CLAUSE = /^(\d+[a-zđ]?)\.(?=[\s*])/u;
 const POINT = /^([a-zđ])\)\s/u;
 
 const iso = (d: string, m: string, y: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
@@ -479,10 +479,8 @@ export function parseLegalText(markdown: string): ParsedLegalText {
     doc.articles = articles.map(finish);
     return { title, layout, documents: [doc] };
   }
-  // Chapters are the Code's, which follow its main document (the one with most articles); others' articles get none.
-  const counts = new Map<string, number>();
-  for (const a of articles) if (a.documentKey) counts.set(a.documentKey, (counts.get(a.documentKey) ?? 0) + 1);
-  const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  // Chapters are the Code's, which follow its main document, the one it opens with; others' articles get none.
+  const main = articles.find((a) => a.documentKey !== null)?.documentKey ?? null;
   // An article whose source line is missing is filed, as the Code files it, after the article before it.
   let previousKey = main;
   for (const draft of articles) {
