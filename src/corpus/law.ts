@@ -137,7 +137,7 @@ const isUpperCaseTitle = (text: string) => /\p{L}/u.test(text) && text === text.
 
 interface Draft extends LegalArticle {
   documentKey: string | null;
-  /** The line index the article starts at: Code order, kept for documents told in the Code's order. */
+  /** The line the article starts at: a plain text's metadata is read from the lines before its first article. */
   order: number;
 }
 
@@ -628,11 +628,12 @@ export function legalCorpusFiles(name: string, text: string, options: { folder: 
   if (parsed.documents.length === 0) {
     throw new CorpusError(name, 'text', 'holds no article (no "Điều N." heading before any "Danh sách điều khoản"); nothing was imported');
   }
-  const fallbackTitle = parsed.title ?? name.replace(/\.[^.]*$/, '');
   return parsed.documents.map((doc) => {
+    // An untitled text is called by its kind and number, or failing those by its file's name.
+    const fallbackTitle = parsed.title ?? (doc.number ? null : name.replace(/\.[^.]*$/, ''));
     const data = legalFrontMatter(doc, { url: options.url ?? (parsed.layout === 'code' ? LEGAL_CODE_URL : GAZETTE_URL), fallbackTitle });
     const body = legalBody(doc);
-    const file = `${options.folder}/${legalFileName(doc, data.title ?? fallbackTitle)}.md`;
+    const file = `${options.folder}/${legalFileName(doc, data.title ?? name)}.md`;
     const source = stringifyDocument(data, body);
     const { document } = parseDocument(file, source, options.today);
     // Quotes must be the law's words: the loader's cleaning may normalise tone marks but not drop or change text.

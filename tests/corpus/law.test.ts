@@ -335,6 +335,32 @@ describe('uploading a legal text', () => {
     expect(error.message).toMatch(/holds 2 legal documents \(Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân; Nghị quyết số 1187/u);
   });
 
+  it('names a pasted decree without a title by its kind and number, dated from its header, and stops at its signature', () => {
+    const pasted = [
+      'CHÍNH PHỦ',
+      'Số: 12/2026/NĐ-CP',
+      'Hà Nội, ngày 3 tháng 2 năm 2026',
+      '',
+      'NGHỊ ĐỊNH',
+      '',
+      'Điều 1. Phạm vi điều chỉnh',
+      'Nghị định này quy định về một việc.',
+      '',
+      'Điều 2. Hiệu lực thi hành',
+      '1. Nghị định này có hiệu lực từ ngày ký.',
+      '2. Các Bộ trưởng chịu trách nhiệm thi hành Nghị định này./.',
+      '',
+      'Nơi nhận:',
+      '- Như trên;',
+    ].join('\n');
+    const saved = documentFromUpload('nghi-dinh.txt', pasted);
+    expect(saved.file).toBe('uploads/nghi-dinh-12-2026-nd-cp.md');
+    expect(loaded(saved)).toMatchObject({ title: 'Nghị định số 12/2026/NĐ-CP', kind: 'law', number: 'Nghị định số 12/2026/NĐ-CP', date: '2026-02-03' });
+    expect(loaded(saved).body).toBe(
+      '### Điều 1. Phạm vi điều chỉnh\n\nNghị định này quy định về một việc.\n\n### Điều 2. Hiệu lực thi hành\n\n1. Nghị định này có hiệu lực từ ngày ký.\n\n2. Các Bộ trưởng chịu trách nhiệm thi hành Nghị định này./.',
+    );
+  });
+
   it('leaves a news story quoting one article, and a corpus file of ours with articles, as they were', () => {
     const story = 'Cử tri được nhắc về nguyên tắc bỏ phiếu\n\nĐiều 69. Nguyên tắc bỏ phiếu\n\nMỗi cử tri có quyền bỏ một phiếu bầu.';
     expect(loaded(documentFromUpload('tin.txt', story)).kind).toBe('news');
