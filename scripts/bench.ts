@@ -96,7 +96,7 @@ async function embedderFor(name: EmbedderName): Promise<Embedder> {
  */
 async function writeSyntheticCorpus(dir: string, passages: number): Promise<void> {
   const real = await loadCorpus('corpus');
-  const pool = real.documents.flatMap((d) => chunkDocument(d)).flatMap((p) => sentences(p.text)).filter((s) => wordCount(s) <= 120);
+  const pool = real.documents.flatMap((d) => chunkDocument(d)).flatMap((p) => sentences(p.text.replace(/\s+/g, ' '))).filter((s) => wordCount(s) <= 120);
   const next = random(passages);
   await mkdir(path.join(dir, 'news'), { recursive: true });
   const perDoc = 10;

@@ -1,6 +1,6 @@
 import type { DocumentKind } from '../corpus/index.ts';
 import type { RegisterEntry } from '../index/index.ts';
-import type { Hit, Language, Outcome, Retrieval } from '../search/index.ts';
+import { articleLabel, citedArticles, type ArticleRef, type Hit, type Language, type Outcome, type Retrieval } from '../search/index.ts';
 import { answerSentences, statementOf, type AnswerType } from '../text/answers.ts';
 import { KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
 import { sentences, wordCount } from '../text/normalize.ts';
@@ -34,6 +34,8 @@ export interface Quote {
   text: string;
   /** What in the quote answers the question ("15/3/2026", "7 giờ sáng"), for emphasis. */
   highlights: string[];
+  /** For the legal basis of a guide's answer: the article and clause it quotes, "Điều 69 khoản 4". */
+  basis?: string;
 }
 
 /** One cited document, once, with the numbers of the quotes taken from it. */
@@ -140,7 +142,8 @@ const ARTICLE = /Điều\s+(\d+[a-zđ]?)/u;
 
 function citationOf(hit: Hit, n: number, quote: string): Citation {
   const d = hit.document;
-  const article = (quote.match(ARTICLE) ?? hit.passage.text.match(ARTICLE))?.[0] ?? null;
+  const law = hit.passage.law;
+  const article = law ? articleLabel(law) : ((quote.match(ARTICLE) ?? hit.passage.text.match(ARTICLE))?.[0] ?? null);
   return {
     n,
     passageIndex: hit.passageIndex,
@@ -159,10 +162,29 @@ function citationOf(hit: Hit, n: number, quote: string): Citation {
   };
 }
 
+/** The clause of the law the first quote rests on: the one its own citation names, else the first the passage cites. */
+function chooseBasis(retrieval: Retrieval, firstQuote: string): Retrieval['basis'][number] | undefined {
+  const quoted = citedArticles(firstQuote, () => null);
+  const same = (a: ArticleRef, b: ArticleRef) => a.article === b.article && (a.clause ?? null) === (b.clause ?? null);
+  return retrieval.basis.find((b) => quoted.some((q) => same(q, b.cited))) ?? retrieval.basis[0];
+}
+
 /** Labels an entry with its issuer, for "did you mean": "Chỉ thị 03-CT/TU của Ban Thường vụ Tỉnh ủy Lạng Sơn". */
 function entryWithIssuer(entry: RegisterEntry, language: Language): string {
   const issuer = localIssuer(entry.issuer, entry.place ?? undefined);
   return issuer ? TEMPLATES[language].ofIssuer(entryLabel(entry, language), issuer) : entryLabel(entry, language);
+}
+
+/** "Điều 69 khoản 1, Điều 69 khoản 2, Điều 74" → "Điều 69 khoản 1, 2, Điều 74"; a whole article cited absorbs its clauses. */
+function articleList(labels: string[]): string {
+  const clauses = new Map<string, Set<string> | null>();
+  for (const label of labels) {
+    const [, article = label, clause] = label.match(/^(Điều \S+)(?: khoản (\S+))?$/u) ?? [];
+    const known = clauses.get(article);
+    if (clause === undefined || known === null) clauses.set(article, null);
+    else clauses.set(article, new Set([...(known ?? []), clause]));
+  }
+  return [...clauses].map(([article, set]) => (set ? `${article} khoản ${[...set].join(', ')}` : article)).join('; ');
 }
 
 /** One line per cited document, in order of first citation, with the articles its quotes rest on. */
@@ -171,10 +193,10 @@ function sourcesOf(citations: Citation[], language: Language): Source[] {
   for (const c of citations) byDoc.set(c.docId, { citations: [...(byDoc.get(c.docId)?.citations ?? []), c] });
   return [...byDoc.values()].map(({ citations: group }) => {
     const [first] = group as [Citation];
-    const articles = [...new Set(group.map((c) => c.article).filter((a): a is string => a !== null))];
+    const articles = articleList(group.map((c) => c.article).filter((a): a is string => a !== null));
     // A guide's issuer is the law it explains; its version is said once, under the sources.
     const origin = first.kind === 'guidance' && first.version ? null : [first.issuer, first.publisher].filter(Boolean).join(' · ');
-    const details = [TEMPLATES[language].kind[first.kind] ?? first.kind, origin, articles.join(', '), formatDate(first.date, language)].filter(Boolean).join(', ');
+    const details = [TEMPLATES[language].kind[first.kind] ?? first.kind, origin, articles, formatDate(first.date, language)].filter(Boolean).join(', ');
     return { numbers: group.map((c) => c.n), title: first.title, kind: first.kind, details, url: first.url };
   });
 }
@@ -193,7 +215,9 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
       ...retrieval.otherIssuers.map((o) => t.ofIssuer(referenceLabel(o.ref, language), o.named)),
       ...retrieval.unknownReferences.map((r) => referenceLabel(r, language)),
     ];
+    const missingArticle = retrieval.unknownArticle;
     const leads: Record<Exclude<Outcome, 'answered'>, string> = {
+      unknown_article: missingArticle ? t.unknownArticle(missingArticle.law, articleLabel(missingArticle), missingArticle.first, missingArticle.last) : t.notFound,
       unknown_reference: retrieval.otherIssuers.length > 0 ? t.otherIssuer(missing.join(', ')) : t.unknownReference(missing.join(', ')),
       empty: t.empty,
       greeting: t.greeting,
@@ -206,24 +230,41 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
 
   const { query } = retrieval;
   const queryTerms = retrieval.termWeights;
-  const quotes = retrieval.hits.map((hit, i) => {
+  // An article looked up is quoted whole; otherwise the sentences that answer.
+  const quotes: Quote[] = retrieval.hits.map((hit, i) => {
+    if (retrieval.article) return { n: i + 1, text: hit.passage.text, highlights: [] };
     const { quote, highlights } = chooseSentences(hit.passage.text, queryTerms, query.answerType, query.years, QUOTE_WORDS[Math.min(i, 1)] as number);
     return { n: i + 1, text: quote, highlights };
   });
   const citations = retrieval.hits.map((hit, i) => citationOf(hit, i + 1, quotes[i]?.text ?? ''));
+  const basis = chooseBasis(retrieval, quotes[0]?.text ?? '');
+  if (basis) {
+    // The clause of the law comes right after the guide's sentence it supports; numbers follow the order shown.
+    const { quote } = chooseSentences(basis.hit.passage.text, queryTerms, query.answerType, query.years, QUOTE_WORDS[0] as number);
+    quotes.splice(1, 0, { n: 0, text: quote, highlights: [], basis: articleLabel(basis.cited) });
+    citations.splice(1, 0, citationOf(basis.hit, 0, quote));
+    quotes.forEach((q, i) => (q.n = i + 1));
+    citations.forEach((c, i) => (c.n = i + 1));
+  }
   const cards = retrieval.references.map((entry) => {
-    const n = retrieval.hits.findIndex((h) => h.passageIndex === entry.statedIn);
+    const n = citations.find((c) => c.passageIndex === entry.statedIn)?.n ?? null;
     const issuer = localIssuer(entry.issuer, entry.place ?? undefined);
-    return { reference: entryLabel(entry, language), issuer, date: entry.date, subject: entry.subject, n: n >= 0 ? n + 1 : null };
+    return { reference: entryLabel(entry, language), issuer, date: entry.date, subject: entry.subject, n };
   });
-  const lawVersion = citations.find((c) => c.kind === 'guidance' && c.version)?.version ?? null;
+  const lawVersion = citations.find((c) => (c.kind === 'guidance' || c.kind === 'law') && c.version)?.version ?? null;
   const referenced = query.refs.find((r) => retrieval.hits[0]?.references.includes(r.key ?? r.shortKey));
   const dates = [...new Set(citations.filter((c) => c.date && (c.kind === 'news' || c.kind === 'directive')).map((c) => formatDate(c.date, language)))];
   const dated = citations.some((c) => c.kind === 'news' || c.kind === 'directive');
   return {
     ...base,
     answered: true,
-    lead: referenced ? t.leadReference(referenceLabel(referenced, language)) : citations[0]?.kind === 'guidance' && lawVersion ? t.leadCurrent : t.lead,
+    lead: retrieval.article
+      ? t.leadArticle(articleLabel(retrieval.article), retrieval.article.title)
+      : referenced
+        ? t.leadReference(referenceLabel(referenced, language))
+        : (citations[0]?.kind === 'guidance' || citations[0]?.kind === 'law') && lawVersion
+          ? t.leadCurrent
+          : t.lead,
     cards,
     quotes,
     notice: dated ? (dates.length > 0 ? t.datedNotice(dates.join(', ')) : t.undatedNotice) : null,

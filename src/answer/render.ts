@@ -44,7 +44,10 @@ export function answerLines(answer: Answer): Line[] {
     lines.push([plain(`${t.card({ ...card, date: card.date ? formatDate(card.date, answer.language) : null })}${card.n ? ` [${card.n}]` : ''}`)]);
   }
   if (answer.quotes.length > 0) lines.push([]);
-  for (const q of answer.quotes) lines.push([bold(`[${q.n}]`), plain(' «'), ...emphasise(q.text, q.highlights), plain('»')]);
+  for (const q of answer.quotes) {
+    const basis = q.basis ? [plain(`${t.basis}: ${q.basis} `)] : [];
+    lines.push([...basis, bold(`[${q.n}]`), plain(' «'), ...emphasise(q.text, q.highlights), plain('»')]);
+  }
   if (answer.notice) lines.push([], [{ text: answer.notice, style: 'italic' }]);
   if (answer.sources.length > 0) {
     lines.push([], [bold(t.sourcesHeading)]);

@@ -4,6 +4,9 @@ export interface Templates {
   lead: string;
   leadReference: (reference: string) => string;
   leadCurrent: string;
+  leadArticle: (article: string, title: string) => string;
+  unknownArticle: (law: string, article: string, first: string, last: string) => string;
+  basis: string;
   /** Under the sources: the version of the law the guide describes. */
   lawVersion: (version: string) => string;
   ofIssuer: (reference: string, issuer: string) => string;
@@ -30,6 +33,9 @@ export const TEMPLATES: Record<Language, Templates> = {
     lead: 'Kho tài liệu ghi:',
     leadReference: (ref) => `Về ${ref}:`,
     leadCurrent: 'Theo luật hiện hành:',
+    leadArticle: (article, title) => `${article}. ${title}`,
+    unknownArticle: (law, article, first, last) => `${law} không có ${article}; luật có từ Điều ${first} đến Điều ${last}.`,
+    basis: 'Căn cứ',
     lawVersion: (version) => `Luật hiện hành: ${version}.`,
     ofIssuer: (ref, issuer) => `${ref} của ${issuer}`,
     otherIssuer: (refs) => `Kho tài liệu không có ${refs}; văn bản số này trong kho là của cơ quan khác.`,
@@ -54,6 +60,9 @@ export const TEMPLATES: Record<Language, Templates> = {
     lead: 'The corpus says:',
     leadReference: (ref) => `On ${ref}:`,
     leadCurrent: 'Under the law in force:',
+    leadArticle: (article, title) => `${article.replace('Điều', 'Article').replace('khoản', 'clause')}. ${title}`,
+    unknownArticle: (law, article, first, last) => `${law} has no ${article.replace('Điều', 'Article').replace('khoản', 'clause')}; its articles run from ${first} to ${last}.`,
+    basis: 'Legal basis',
     lawVersion: (version) => `Law in force: ${version}.`,
     ofIssuer: (ref, issuer) => `${ref} of ${issuer}`,
     otherIssuer: (refs) => `The corpus holds no ${refs}; the document with this number in the corpus is from another issuer.`,

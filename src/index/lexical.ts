@@ -87,8 +87,24 @@ export class LexicalIndex {
 
   /** Top passages by BM25+ for the union of the query's terms. */
   query(query: LexicalQuery, limit: number): LexicalHit[] {
+    const { touched, score } = this.score(query);
+    return topK(touched, score, limit);
+  }
+
+  /** The best `limit` passages of each group (`groupOf[passage]`), so a large group cannot crowd out a small one. */
+  queryByGroup(query: LexicalQuery, limit: number, groupOf: ArrayLike<number>): LexicalHit[] {
+    const { touched, score } = this.score(query);
+    const groups = new Map<number, number[]>();
+    for (const passage of touched) {
+      const group = groupOf[passage] as number;
+      groups.set(group, [...(groups.get(group) ?? []), passage]);
+    }
+    return [...groups.values()].flatMap((passages) => topK(passages, score, limit));
+  }
+
+  private score(query: LexicalQuery): { touched: number[]; score: (passage: number) => number } {
     const terms = [...new Set([...query.folded, ...query.exact, ...query.bigrams])].map((t) => this.termIds.get(t)).filter((t) => t !== undefined);
-    if (terms.length === 0 || this.size === 0) return [];
+    if (terms.length === 0 || this.size === 0) return { touched: [], score: () => 0 };
     const scores = new Float64Array(this.size);
     const matched = new Uint16Array(this.size);
     // The last query term that matched each passage, so a term found in several fields counts once.
@@ -116,7 +132,7 @@ export class LexicalIndex {
         }
       });
     });
-    return topK(touched, (p) => (scores[p] as number) * (matched[p] as number), limit);
+    return { touched, score: (p) => (scores[p] as number) * (matched[p] as number) };
   }
 
   async write(file: string): Promise<void> {

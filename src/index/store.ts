@@ -406,6 +406,8 @@ export class CorpusIndex {
   private readonly documentsById: Map<string, DocumentMeta>;
   private readonly termCache = new Map<number, Set<string>>();
   private readonly entriesByKey = new Map<string, RegisterEntry[]>();
+  private articlesByDocument: Map<string, Map<string, number[]>> | null = null;
+  private kindOfPassage: Uint8Array | null = null;
 
   constructor(
     readonly manifest: Manifest,
@@ -432,8 +434,35 @@ export class CorpusIndex {
     return this.documentsById.get(id);
   }
 
+  /** A law document's passages by article number ("69" → its passages in order); empty for other documents. */
+  lawArticles(docId: string): Map<string, number[]> {
+    if (!this.articlesByDocument) {
+      this.articlesByDocument = new Map();
+      this.passages.forEach((p, i) => {
+        if (!p.law) return;
+        const articles = this.articlesByDocument?.get(p.docId) ?? new Map<string, number[]>();
+        articles.set(p.law.article, [...(articles.get(p.law.article) ?? []), i]);
+        this.articlesByDocument?.set(p.docId, articles);
+      });
+    }
+    return this.articlesByDocument.get(docId) ?? new Map();
+  }
+
   lexicalSearch(query: LexicalQuery, limit: number): LexicalHit[] {
     return this.lexical.query(query, limit);
+  }
+
+  /** The best `limit` passages of each kind of document (law, guidance, news, directive). */
+  lexicalSearchByKind(query: LexicalQuery, limit: number): LexicalHit[] {
+    if (!this.kindOfPassage) {
+      const kinds = new Map<string, number>();
+      this.kindOfPassage = Uint8Array.from(this.passages, (p) => {
+        const kind = this.documentsById.get(p.docId)?.kind ?? '';
+        if (!kinds.has(kind)) kinds.set(kind, kinds.size);
+        return kinds.get(kind) as number;
+      });
+    }
+    return this.lexical.queryByGroup(query, limit, this.kindOfPassage);
   }
 
   /** The stored passage vectors, row i for passage i: for exact search and benchmarks. */
@@ -449,13 +478,14 @@ export class CorpusIndex {
     return this.vectors.similarity(passage, query);
   }
 
-  /** Diacritic-free words and word pairs a passage is indexed under (its text, title, place and section). */
+  /** Diacritic-free words and word pairs a passage is indexed under (its text, title, place and section), and its words as written, marked "=". */
   indexedTerms(passage: number): Set<string> {
     let terms = this.termCache.get(passage);
     if (!terms) {
       const p = this.passages[passage] as Passage;
-      const { folded, bigrams } = extractTerms(indexedText(this.documentsById.get(p.docId) as DocumentMeta, p));
-      terms = new Set([...folded, ...bigrams]);
+      const { exact, folded, bigrams } = extractTerms(indexedText(this.documentsById.get(p.docId) as DocumentMeta, p));
+      // Words with their diacritics too, marked "=", for questions typed with them.
+      terms = new Set([...folded, ...bigrams, ...exact.map((w) => `=${w}`)]);
       this.termCache.set(passage, terms);
     }
     return terms;

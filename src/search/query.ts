@@ -15,6 +15,8 @@ export interface Concept {
   alternatives: string[][];
   /** Came from a glossary or synonym phrase rather than a single word of the question. */
   phrase: boolean;
+  /** The word as typed with diacritics: "vàng" is met by "vàng", not by "vắng" (both "vang" without them). */
+  exact?: string;
 }
 
 export interface AnalyzedQuery {
@@ -216,7 +218,10 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
       embedParts.push(language === 'en' ? piece.phrases.join(' ') : piece.text);
     } else {
       const terms = addTerms(piece.text, language);
-      for (const word of terms.folded) concepts.push({ label: word, alternatives: [[word]], phrase: false });
+      terms.folded.forEach((word, i) => {
+        const exact = accented && language === 'vi' ? terms.exact[i] : undefined;
+        concepts.push({ label: word, alternatives: [[word]], phrase: false, ...(exact ? { exact } : {}) });
+      });
       pairs.push(...terms.bigrams);
       embedParts.push(piece.text);
     }

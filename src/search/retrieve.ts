@@ -1,11 +1,12 @@
 import type { Passage } from '../corpus/index.ts';
 import type { CorpusIndex, DocumentMeta, Embedder, RegisterEntry } from '../index/index.ts';
-import type { DocumentRef } from '../text/identifiers.ts';
+import { findDocumentRefs, type DocumentRef } from '../text/identifiers.ts';
 import { answerSentences, statementOf, type AnswerType } from '../text/answers.ts';
 import { foldDiacritics, sentences } from '../text/normalize.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
 import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
 import { resolveReferences } from './references.ts';
+import { citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
 
 export interface RetrieveOptions {
   /** Passages returned at most. */
@@ -32,6 +33,8 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
 };
 
 // Weights of the fused score; tuned with `npm run eval`.
+// Lexical candidates taken from each kind of document.
+const KIND_CANDIDATES = 40;
 // Candidates re-ranked by the answers they hold when a question asks for a date, time or number.
 const ANSWER_CANDIDATES = 30;
 const WEIGHTS = { lexical: 0.35, vector: 0.25, coverage: 0.4, reference: 1, stated: 0.5, place: 0.15, year: 0.15, guidance: 0.1, answer: 0.2, answerVote: 0.15 };
@@ -50,7 +53,7 @@ export interface Hit {
   references: string[];
 }
 
-export type Outcome = 'answered' | 'no_match' | 'unknown_reference' | 'empty' | 'greeting' | 'thanks' | 'farewell';
+export type Outcome = 'answered' | 'no_match' | 'unknown_reference' | 'unknown_article' | 'empty' | 'greeting' | 'thanks' | 'farewell';
 
 export interface Retrieval {
   query: AnalyzedQuery;
@@ -66,6 +69,12 @@ export interface Retrieval {
   termWeights: Map<string, number>;
   /** References the corpus holds, but from another issuer than the question names. */
   otherIssuers: Array<{ ref: DocumentRef; named: string; held: RegisterEntry[] }>;
+  /** The article the question looks up, when it names one the corpus holds ("Điều 69 luật bầu cử"): its hits are that article's passages. */
+  article: (ArticleRef & { docId: string; title: string }) | null;
+  /** An article the named law does not have, with the range it does have. */
+  unknownArticle: (ArticleRef & { law: string; first: string; last: string }) | null;
+  /** Clauses of the law that the leading guide passage cites, each with the citation it answers to: its legal basis. */
+  basis: Array<{ cited: CitedArticle; hit: Hit }>;
 }
 
 function idf(index: CorpusIndex, term: string): number {
@@ -125,6 +134,69 @@ function answerVotes(supported: Array<{ support: number; answers: string[] }>): 
   return (answers) => Math.max(0, ...answers.map((a) => (votes.get(a) ?? 0) / most));
 }
 
+const hitOf = (index: CorpusIndex, passageIndex: number, score: number): Hit => {
+  const passage = index.passages[passageIndex] as Passage;
+  return { passageIndex, passage, document: index.document(passage.docId) as DocumentMeta, score, coverage: 1, lexical: 0, similarity: 0, matched: [], references: [] };
+};
+
+// Articles of one law looked up at once are shown in full: a long article comes as its clauses.
+const ARTICLE_PASSAGES = 12;
+
+/**
+ * "Điều 69 luật bầu cử", "khoản 2 điều 30": the article (or clause) of the law the question names,
+ * or of the one law that has it; an article the named law lacks is reported with the range it has.
+ * Null when the question names no article, or the corpus holds no law with articles.
+ */
+function lookupArticle(
+  index: CorpusIndex,
+  query: AnalyzedQuery,
+  refs: ArticleRef[],
+): { found?: { hits: Hit[]; article: NonNullable<Retrieval['article']> }; missing?: NonNullable<Retrieval['unknownArticle']> } | null {
+  const [ref] = refs;
+  if (!ref) return null;
+  const laws = index.documents.filter((d) => d.kind === 'law' && index.lawArticles(d.id).size > 0);
+  if (laws.length === 0) return null;
+  const folded = ` ${foldDiacritics(query.text).replace(/[^\p{L}\p{N}/]+/gu, ' ')} `;
+  const named = laws.filter(
+    (d) =>
+      (d.number !== undefined && query.refs.some((r) => r.key !== null && r.key === findDocumentRefs(d.number as string)[0]?.key)) ||
+      query.laws.some((pair) => ` ${foldDiacritics(d.title)} `.includes(` luat ${pair.replace('_', ' ')} `)),
+  );
+  // Without a name, a law (Luật, Bộ luật) before the resolutions that implement it.
+  const candidates = named.length > 0 ? named : [...laws].sort((a, b) => Number(!/^(bộ )?luật/iu.test(a.title)) - Number(!/^(bộ )?luật/iu.test(b.title)));
+  const holding = candidates.find((d) => index.lawArticles(d.id).has(ref.article));
+  if (!holding) {
+    const law = named[0] ?? (laws.length === 1 ? laws[0] : undefined);
+    if (!law) return null;
+    const articles = [...index.lawArticles(law.id).keys()];
+    return { missing: { ...ref, law: law.title, first: articles[0] as string, last: articles.at(-1) as string } };
+  }
+  const passages = index.lawArticles(holding.id).get(ref.article) as number[];
+  const clauses = ref.clause ? passages.filter((i) => index.passages[i]?.law?.clause === ref.clause) : [];
+  const shown = (clauses.length > 0 ? clauses : passages).slice(0, ARTICLE_PASSAGES);
+  const title = index.passages[shown[0] as number]?.law?.title ?? '';
+  return { found: { hits: shown.map((i, k) => hitOf(index, i, 1 - k / 100)), article: { ...ref, docId: holding.id, title } } };
+}
+
+/**
+ * The clauses of the law that a guide passage cites ("(Điều 69 khoản 4, Luật Bầu cử số 85/2015/QH13)"):
+ * for each citation, the passage of that article (and clause) sharing most of the question's words.
+ */
+function legalBasis(index: CorpusIndex, hit: Hit, queryTerms: Set<string>): Retrieval['basis'] {
+  const lawKey = (part: string) => findDocumentRefs(part)[0]?.key ?? null;
+  const basis: Retrieval['basis'] = [];
+  for (const cited of citedArticles(hit.passage.text, lawKey)) {
+    if (!cited.law || basis.some((b) => b.cited.article === cited.article && b.cited.clause === cited.clause)) continue;
+    const law = index.lookupReference(cited.law).find((e) => e.document)?.document;
+    const passages = law ? (index.lawArticles(law).get(cited.article) ?? []) : [];
+    const clauses = cited.clause ? passages.filter((i) => index.passages[i]?.law?.clause === cited.clause) : [];
+    const overlap = (i: number) => [...index.indexedTerms(i)].filter((t) => queryTerms.has(t)).length;
+    const [best] = (clauses.length > 0 ? clauses : passages).map((i) => ({ i, score: overlap(i) })).sort((a, b) => b.score - a.score);
+    if (best) basis.push({ cited, hit: hitOf(index, best.i, best.score) });
+  }
+  return basis;
+}
+
 function tooSimilar(a: Set<string>, b: Set<string>): boolean {
   let shared = 0;
   for (const t of a) if (b.has(t)) shared++;
@@ -156,6 +228,9 @@ export async function retrieve(
     unknownReferences: [],
     suggestions: [],
     otherIssuers: [],
+    article: null,
+    unknownArticle: null,
+    basis: [],
     termWeights: new Map([...query.lexical.folded, ...query.lexical.bigrams].map((t) => [t, idf(index, t)])),
     ...extra,
   });
@@ -166,6 +241,10 @@ export async function retrieve(
   const mentioned = (pairs: string[]) => pairs.every((t) => index.documentFrequency(t) > 0);
   if (query.outOfScope.some((f) => !f.terms.some(mentioned))) return result('no_match');
   if (query.laws.some((pair) => index.documentFrequency(pair) === 0)) return result('no_match');
+
+  const lookup = lookupArticle(index, query, findArticleRefs(query.text));
+  if (lookup?.found) return result('answered', lookup.found.hits, { article: lookup.found.article });
+  if (lookup?.missing) return result('unknown_article', [], { unknownArticle: lookup.missing });
 
   const mentioning = resolved.map((r) => new Set(r.entries.flatMap((e) => e.passages)));
   const unknown = resolved.filter((r) => r.entries.length === 0);
@@ -179,8 +258,9 @@ export async function retrieve(
     });
   }
 
-  const lexicalHits = index.lexicalSearch(query.lexical, opts.candidates);
-  const maxLexical = lexicalHits[0]?.score ?? 1;
+  // Candidates come from every kind of document: the law's hundreds of articles must not crowd out the guide or the news.
+  const lexicalHits = index.lexicalSearchByKind(query.lexical, KIND_CANDIDATES);
+  const maxLexical = Math.max(1e-9, ...lexicalHits.map((h) => h.score));
   const lexicalScore = new Map(lexicalHits.map((h) => [h.passage, h.score / maxLexical]));
   const queryVector = await embedder.embedQuery(query.embedText);
   // A law cited in thousands of passages would make every one a candidate: the closest ones, and the one stating its details, are enough.
@@ -215,7 +295,7 @@ export async function retrieve(
   // A glossary or synonym phrase counts as one pair, met when the concept is.
   const phrases = concepts.filter((c) => c.phrase);
   const units = pairs.length + phrases.length;
-  const hits: Hit[] = [];
+  let hits: Hit[] = [];
   for (const passageIndex of candidates) {
     const passage = index.passages[passageIndex] as Passage;
     const document = index.document(passage.docId) as DocumentMeta;
@@ -223,7 +303,7 @@ export async function retrieve(
     const matched: string[] = [];
     let covered = 0;
     concepts.forEach((concept, i) => {
-      if (concept.alternatives.some((words) => words.every((w) => terms.has(w)))) {
+      if (concept.exact ? terms.has(`=${concept.exact}`) : concept.alternatives.some((words) => words.every((w) => terms.has(w)))) {
         matched.push(concept.label);
         covered += weights[i] as number;
       }
@@ -265,13 +345,24 @@ export async function retrieve(
     hits.sort((a, b) => b.score - a.score);
   }
 
-  const best = hits[0];
-  const referenced = refs.length > 0 && best !== undefined && best.references.length > 0;
   const common = 0.05 * index.passageCount;
   // A word the corpus has never seen ("lớp trưởng", "công đoàn") means the question is about something else.
   const unseen = concepts.some((c) => !c.phrase && !/^\d+$/.test(c.label) && index.documentFrequency(c.label) === 0);
   const inDomain = !unseen && (concepts.some((c) => c.phrase) || pairs.some((p) => index.documentFrequency(p) >= common));
-  if (!best || (!referenced && best.coverage < (inDomain ? opts.minCoverageInDomain : opts.minCoverage))) return result('no_match');
+  const bar = inDomain ? opts.minCoverageInDomain : opts.minCoverage;
+  // The guide answers in plain words and brings the law's clause as its basis; the law answers alone only where the guide is silent.
+  const guideAnswers = hits.some((h) => h.document.kind === 'guidance' && h.coverage >= bar);
+  if (guideAnswers && refs.length === 0) hits = hits.filter((h) => h.document.kind !== 'law');
+  const best = hits[0];
+  const referenced = refs.length > 0 && best !== undefined && best.references.length > 0;
+  // Typed without diacritics, words collide ("gia vang hom" is "giá", "vắng", "hòm" somewhere): when the best
+  // passage holds none of the question's word pairs, its words met by chance, not the question.
+  // Another country or kind of election is answered only by a passage that names it and holds every other word of the question too.
+  const aboutIt = (f: AnalyzedQuery['outOfScope'][number]) =>
+    best !== undefined && best.matched.length === concepts.length && f.terms.some((names) => names.every((t) => index.indexedTerms(best.passageIndex).has(t)));
+  if (query.outOfScope.some((f) => !aboutIt(f))) return result('no_match');
+  const pairless = !query.accented && pairs.length > 0 && concepts.every((c) => !c.phrase) && best !== undefined && !pairs.some((p) => index.indexedTerms(best.passageIndex).has(p));
+  if (!best || (!referenced && (best.coverage < bar || pairless))) return result('no_match');
 
   const chosen: Hit[] = [];
   const perDocument = new Map<string, number>();
@@ -282,5 +373,8 @@ export async function retrieve(
     chosen.push(hit);
     perDocument.set(hit.document.id, (perDocument.get(hit.document.id) ?? 0) + 1);
   }
-  return result('answered', chosen);
+  // A voter's answer from the guide comes with the clauses of the law it rests on.
+  const guide = chosen[0]?.document.kind === 'guidance' ? chosen[0] : undefined;
+  const basis = guide ? legalBasis(index, guide, new Set([...query.lexical.folded, ...query.lexical.bigrams])) : [];
+  return result('answered', chosen, { basis });
 }

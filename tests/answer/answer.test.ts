@@ -123,6 +123,42 @@ describe('composeAnswer', () => {
   });
 });
 
+describe('the election law in the corpus', () => {
+  it('looks up an article or a clause of the law, with or without diacritics, and quotes it whole', async () => {
+    const a = await answer('Điều 69 luật bầu cử');
+    expect(a.lead).toBe('Điều 69. Nguyên tắc bỏ phiếu');
+    expect(new Set(a.citations.map((c) => c.docId))).toEqual(new Set(['law/luat-85-2015-qh13']));
+    expect(a.quotes[0]?.text).toMatch(/^1\. Mỗi cử tri có quyền bỏ một phiếu bầu/);
+    expect(renderText(a)).toContain('Luật, Quốc hội, Điều 69 khoản 1, 2, 4');
+    const clause = await answer('khoan 2 dieu 30 luat bau cu');
+    expect(clause.lead).toMatch(/^Điều 30 khoản 2\. /);
+    expect(clause.quotes).toHaveLength(1);
+    expect(clause.citations[0]?.article).toBe('Điều 30 khoản 2');
+    expect((await answer('dieu 74 noi gi')).lead).toBe('Điều 74. Phiếu bầu không hợp lệ');
+  });
+
+  it('declines an article the law does not have, saying which articles it has', async () => {
+    const a = await answer('Điều 120 luật bầu cử quy định gì?');
+    expect(a).toMatchObject({ answered: false, outcome: 'unknown_article' });
+    expect(a.lead).toBe('Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân không có Điều 120; luật có từ Điều 1 đến Điều 98.');
+  });
+
+  it("answers a voter from the guide first, then quotes the clause of the law the guide's sentence cites as its basis", async () => {
+    const a = await answer('Tôi có được nhờ người khác đi bầu thay không?');
+    expect(a.citations[0]?.kind).toBe('guidance');
+    expect(a.quotes[1]).toMatchObject({ n: 2, basis: 'Điều 69 khoản 2' });
+    expect(a.quotes[1]?.text).toContain('không được nhờ người khác bầu cử thay');
+    expect(a.citations[1]).toMatchObject({ n: 2, docId: 'law/luat-85-2015-qh13', article: 'Điều 69 khoản 2' });
+    expect(renderText(a)).toMatch(/\nCăn cứ: Điều 69 khoản 2 \[2\] «/);
+  });
+
+  it('keeps the guide in front when the law repeats the question\'s words more often', async () => {
+    for (const q of ['Quốc hội có bao nhiêu đại biểu?', 'Mấy giờ thì bắt đầu bỏ phiếu?', 'Phiếu bầu thế nào thì không hợp lệ?']) {
+      expect((await answer(q)).citations[0]?.kind).toBe('guidance');
+    }
+  });
+});
+
 describe('a directive whose text never repeats its own number', () => {
   it('is answered from its own front matter: number from the title (or the number field), issuer and date', async () => {
     const ws = await scratchWorkspace();

@@ -75,7 +75,7 @@ describe('buildRegister', () => {
     expect(buildRegister([{ ...passage(0, 'Hội nghị diễn ra sáng nay.'), docId: 'news/a' }], [doc])).toEqual([]);
   });
 
-  it('holds exactly the real document identifiers of the shipped corpus', async () => {
+  it('holds exactly the real document identifiers of the shipped corpus, the law documents as themselves', async () => {
     const corpus = await loadCorpus('corpus');
     const register = buildRegister(corpus.documents.flatMap((d) => chunkDocument(d)), corpus.documents);
     expect(register.map((e) => e.display)).toEqual([
@@ -86,16 +86,24 @@ describe('buildRegister', () => {
       '45-CT/TW',
       'Chỉ thị 12',
       '153-KH/TU',
+      '12/2003/QH11',
+      '31/2001/QH10',
+      '63/2010/QH12',
       '83/2025/QH15',
       '85/2015/QH13',
       '02-NQ/TU',
       '105/2015/QH13',
+      '119/2020/QH14',
+      '131/2020/QH14',
       '133/2020/QH14',
       '151/NQ-HĐBCQG',
       '199/2025/QH15',
       '203/2025/QH15',
+      '1186/2021/UBTVQH14',
+      '1187/NQ-UBTVQH14',
       'Nghị quyết Trung ương 4 (khóa XII)',
       '21/2025/TT-BNV',
     ]);
+    expect(register.filter((e) => e.document).map((e) => e.document)).toEqual(['law/luat-85-2015-qh13', 'law/nghi-quyet-1186-2021-ubtvqh14', 'law/nghi-quyet-1187-nq-ubtvqh14']);
   });
 });
