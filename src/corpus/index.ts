@@ -6,7 +6,7 @@ export { normalizeSource, splitFrontMatter, stringifyDocument } from './front-ma
 export { EMPTY_LEXICON, parseTermTable, type Lexicon } from './lexicon.ts';
 export { corpusFiles, hashCorpus, LEXICON_FOLDER, loadCorpus, parseDocument, type LoadedCorpus } from './load.ts';
 export { DOCUMENT_KINDS, frontMatterSchema, latestDocumentDate, MAX_YEARS_AHEAD, type CorpusDocument, type DocumentKind, type FrontMatter, type Passage, type PassageLaw } from './schema.ts';
-export { documentFromUpload, documentsFromUpload, isLegalText, UPLOAD_FOLDER } from './upload.ts';
+export { documentsFromUpload, isLegalText, UPLOAD_FOLDER } from './upload.ts';
 export {
   clauseCount,
   GAZETTE_URL,

@@ -59,13 +59,3 @@ export function documentsFromUpload(fileName: string, text: string): Array<{ fil
   return [{ file, source: text }];
 }
 
-/**
- * The one corpus file an upload makes (see documentsFromUpload). A legal text holding several
- * documents is refused here, naming them, since this shape has room for one file only.
- */
-export function documentFromUpload(fileName: string, text: string): { file: string; source: string } {
-  const files = documentsFromUpload(fileName, text);
-  if (files.length === 1) return files[0] as { file: string; source: string };
-  const titles = files.map((f) => parseDocument(f.file, f.source).document.title).join('; ');
-  throw new CorpusError(fileName, 'text', `holds ${files.length} legal documents (${titles}); import it with npm run import-law, which writes one file for each`);
-}

@@ -13,7 +13,7 @@ import { scratchWorkspace, tempDir } from '../helpers.ts';
 import { FakeBotApi } from '../support/fake-bot-api.ts';
 
 // One admin per test, so each test reads only its own chat and runs alone (vitest -t) or in any order.
-const ADMINS = { reindex: 42, busy: 43, stats: 44, uploadMd: 45, uploadTxt: 46, broken: 47, failedReindex: 48, crlf: 49, localServer: 50, tokenLog: 51, duplicate: 52 };
+const ADMINS = { reindex: 42, busy: 43, stats: 44, uploadMd: 45, uploadTxt: 46, broken: 47, failedReindex: 48, crlf: 49, localServer: 50, tokenLog: 51, duplicate: 52, law: 53 };
 let api: FakeBotApi;
 let bot: Bot<BotContext>;
 let runner: RunnerHandle;
@@ -236,6 +236,17 @@ describe('the bot against a Bot API server on 127.0.0.1', () => {
     expect(answer).toContain('hòm phiếu phụ để mang đến người ốm');
     expect(answer).toContain('Kế hoạch 09-KH/UBBC về tổ bầu cử lưu động ở xã Bình Minh');
     expect(answer).not.toMatch(/[\r\uFEFF]/);
+  });
+
+  it('imports an uploaded legal text as one law document per document it holds, and answers an article lookup from it', async () => {
+    const admin = ADMINS.law;
+    const text = await readFile(path.join('tests', 'fixtures', 'legal', 'luat-bau-cu-excerpt.md'), 'utf8');
+    upload(admin, 'doc-law', 'luat-bau-cu.md', text);
+    await api.waitFor(() => reindexDone(admin).length >= 1);
+    expect(repliesTo(admin)[0]).toBe('Đã lưu tài liệu uploads/luat-85-2015-qh13.md, uploads/nghi-quyet-1187-nq-ubtvqh14.md.');
+    api.text(23, 'dieu 69 luat bau cu');
+    await api.waitFor(() => api.sent('sendMessage', 23).length >= 1);
+    expect(String(repliesTo(23)[0])).toMatch(/^Điều 69\. Nguyên tắc bỏ phiếu\n/);
   });
 
   it('tells the admin what the rebuild only warned about, such as a document uploaded twice', async () => {

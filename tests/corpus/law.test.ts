@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import {
   chunkDocument,
   CorpusError,
-  documentFromUpload,
   documentsFromUpload,
   GAZETTE_URL,
   legalBody,
@@ -326,13 +325,10 @@ describe('uploading a legal text', () => {
     expect(files.map((f) => loaded(f).kind)).toEqual(['law', 'law']);
   });
 
-  it('keeps the one-file shape for a text holding one document, and refuses, naming them, a text holding several', () => {
-    const single = documentFromUpload('thong-tu.txt', CIRCULAR);
-    expect(single.file).toBe('uploads/thong-tu-97-2026-tt-btc.md');
-    expect(loaded(single)).toMatchObject({ kind: 'law', number: 'Thông tư số 97/2026/TT-BTC' });
-    const error = errorOf(() => documentFromUpload('luat-bau-cu.md', ELECTION));
-    expect(error).toBeInstanceOf(CorpusError);
-    expect(error.message).toMatch(/holds 2 legal documents \(Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân; Nghị quyết số 1187/u);
+  it('gives one file for a text holding one document', () => {
+    const files = documentsFromUpload('thong-tu.txt', CIRCULAR);
+    expect(files.map((f) => f.file)).toEqual(['uploads/thong-tu-97-2026-tt-btc.md']);
+    expect(loaded(files[0] as { file: string; source: string })).toMatchObject({ kind: 'law', number: 'Thông tư số 97/2026/TT-BTC' });
   });
 
   it('names a pasted decree without a title by its kind and number, dated from its header, and stops at its signature', () => {
@@ -353,7 +349,7 @@ describe('uploading a legal text', () => {
       'Nơi nhận:',
       '- Như trên;',
     ].join('\n');
-    const saved = documentFromUpload('nghi-dinh.txt', pasted);
+    const saved = (documentsFromUpload('nghi-dinh.txt', pasted)[0] as { file: string; source: string });
     expect(saved.file).toBe('uploads/nghi-dinh-12-2026-nd-cp.md');
     expect(loaded(saved)).toMatchObject({ title: 'Nghị định số 12/2026/NĐ-CP', kind: 'law', number: 'Nghị định số 12/2026/NĐ-CP', date: '2026-02-03' });
     expect(loaded(saved).body).toBe(
@@ -363,9 +359,9 @@ describe('uploading a legal text', () => {
 
   it('leaves a news story quoting one article, and a corpus file of ours with articles, as they were', () => {
     const story = 'Cử tri được nhắc về nguyên tắc bỏ phiếu\n\nĐiều 69. Nguyên tắc bỏ phiếu\n\nMỗi cử tri có quyền bỏ một phiếu bầu.';
-    expect(loaded(documentFromUpload('tin.txt', story)).kind).toBe('news');
+    expect(loaded((documentsFromUpload('tin.txt', story)[0] as { file: string; source: string })).kind).toBe('news');
     const ours = '---\ntitle: Hỏi đáp\nkind: guidance\n---\n### Điều 1. A\n\nMột.\n\n### Điều 2. B\n\nHai.\n';
-    const saved = documentFromUpload('hoi-dap.md', ours);
+    const saved = (documentsFromUpload('hoi-dap.md', ours)[0] as { file: string; source: string });
     expect(saved.source).toBe(ours);
     expect(loaded(saved).kind).toBe('guidance');
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CorpusError,
   CorpusFolderError,
-  documentFromUpload,
+  documentsFromUpload,
   hashCorpus,
   latestDocumentDate,
   loadCorpus,
@@ -81,7 +81,7 @@ describe('front matter through one YAML library', () => {
   });
 
   it('turns an uploaded .txt into front matter that validates', () => {
-    const { source } = documentFromUpload('bai.txt', 'Lạng Sơn triển khai bầu cử\n\n(LSO) – Chiều nay (6/2), tỉnh tổ chức hội nghị triển khai công tác bầu cử.');
+    const { source } = documentsFromUpload('bai.txt', 'Lạng Sơn triển khai bầu cử\n\n(LSO) – Chiều nay (6/2), tỉnh tổ chức hội nghị triển khai công tác bầu cử.')[0] as { source: string };
     expect(source.startsWith('---\ntitle: Lạng Sơn triển khai bầu cử\nkind: news\npublisher: Báo Lạng Sơn\n')).toBe(true);
     expect(parseDocument('uploads/x.md', source).document.publisher).toBe('Báo Lạng Sơn');
   });

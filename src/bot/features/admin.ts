@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FileFlavor } from '@grammyjs/files';
 import { Composer } from 'grammy';
 import { ReindexBusyError } from '../../assistant.ts';
-import { CorpusError, documentFromUpload, UPLOAD_FOLDER } from '../../corpus/index.ts';
+import { CorpusError, documentsFromUpload, UPLOAD_FOLDER } from '../../corpus/index.ts';
 import type { BotContext } from '../context.ts';
 
 export const MAX_UPLOAD_BYTES = 1_000_000;
@@ -114,16 +114,17 @@ admin.chatType('private').on('message:document', async (ctx) => {
     await ctx.reply(ctx.texts.uploadTooBig);
     return;
   }
-  let saved: { file: string; source: string };
+  // A legal text may hold several documents (a law and its resolutions): each becomes a corpus file.
+  let saved: Array<{ file: string; source: string }>;
   try {
-    saved = documentFromUpload(name, text);
+    saved = documentsFromUpload(name, text);
   } catch (error) {
     if (!(error instanceof CorpusError)) throw error;
     await ctx.reply(ctx.texts.uploadInvalid(describeError(error)));
     return;
   }
   await mkdir(path.join(corpusDir, UPLOAD_FOLDER), { recursive: true });
-  await writeFile(path.join(corpusDir, saved.file), saved.source);
-  await ctx.reply(ctx.texts.uploadSaved(saved.file));
+  for (const { file, source } of saved) await writeFile(path.join(corpusDir, file), source);
+  await ctx.reply(ctx.texts.uploadSaved(saved.map((s) => s.file).join(', ')));
   void reindexWithStatus(ctx).catch((error: unknown) => ctx.services.logger.error({ err: error }, 'reindex after upload failed'));
 });
