@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAssistant } from '../assistant.ts';
 import { loadConfig } from '../config.ts';
@@ -6,13 +7,16 @@ import { createLogger } from '../logger.ts';
 import { scoreGroup, type EvalQuestion, type GroupScore, type Retrieval } from '../search/index.ts';
 import { stripDiacritics } from '../text/normalize.ts';
 
+// Every question file: the tuned-on set and the groups written apart from it (the law questions).
+const EVAL_DIR = 'tests/eval';
 const { values } = parseArgs({
-  options: { questions: { type: 'string', default: 'tests/eval/questions.json' }, verbose: { type: 'boolean', short: 'v', default: false } },
+  options: { questions: { type: 'string' }, verbose: { type: 'boolean', short: 'v', default: false } },
 });
 const config = loadConfig();
 const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
 const assistant = await createAssistant({ config, logger });
-const questions = JSON.parse(await readFile(values.questions as string, 'utf8')) as EvalQuestion[];
+const files = values.questions ? [values.questions] : (await readdir(EVAL_DIR)).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(EVAL_DIR, f));
+const questions = (await Promise.all(files.map(async (file) => JSON.parse(await readFile(file, 'utf8')) as EvalQuestion[]))).flat();
 
 const pct = (x: number | null) => (x === null ? '   –  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
 function row(s: GroupScore): string {

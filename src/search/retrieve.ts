@@ -151,17 +151,20 @@ function lookupArticle(
   index: CorpusIndex,
   query: AnalyzedQuery,
   refs: ArticleRef[],
-): { found?: { hits: Hit[]; article: NonNullable<Retrieval['article']> }; missing?: NonNullable<Retrieval['unknownArticle']> } | null {
+): { found?: { hits: Hit[]; article: NonNullable<Retrieval['article']> }; missing?: NonNullable<Retrieval['unknownArticle']>; declined?: boolean } | null {
   const [ref] = refs;
   if (!ref) return null;
   const laws = index.documents.filter((d) => d.kind === 'law' && index.lawArticles(d.id).size > 0);
   if (laws.length === 0) return null;
   const folded = ` ${foldDiacritics(query.text).replace(/[^\p{L}\p{N}/]+/gu, ' ')} `;
-  const named = laws.filter(
-    (d) =>
-      (d.number !== undefined && query.refs.some((r) => r.key !== null && r.key === findDocumentRefs(d.number as string)[0]?.key)) ||
-      query.laws.some((pair) => ` ${foldDiacritics(d.title)} `.includes(` luat ${pair.replace('_', ' ')} `)),
-  );
+  // A law is named by its number, exact ("85/2015/QH13") or by kind and number ("nghị quyết 1187"), or by its name ("luật bầu cử").
+  const named = laws.filter((d) => {
+    const own = d.number ? findDocumentRefs(d.number)[0] : undefined;
+    const byNumber = own !== undefined && query.refs.some((r) => (r.key !== null ? r.key === own.key : r.shortKey === own.shortKey));
+    return byNumber || query.laws.some((pair) => ` ${foldDiacritics(d.title)} `.includes(` luat ${pair.replace('_', ' ')} `));
+  });
+  // "Điều 69 Bộ luật Hình sự": a law the question names that the corpus does not hold is not answered from another.
+  if (named.length === 0 && query.laws.length > 0) return { declined: true };
   // Without a name, a law (Luật, Bộ luật) before the resolutions that implement it.
   const candidates = named.length > 0 ? named : [...laws].sort((a, b) => Number(!/^(bộ )?luật/iu.test(a.title)) - Number(!/^(bộ )?luật/iu.test(b.title)));
   const holding = candidates.find((d) => index.lawArticles(d.id).has(ref.article));
@@ -245,6 +248,7 @@ export async function retrieve(
   const lookup = lookupArticle(index, query, findArticleRefs(query.text));
   if (lookup?.found) return result('answered', lookup.found.hits, { article: lookup.found.article });
   if (lookup?.missing) return result('unknown_article', [], { unknownArticle: lookup.missing });
+  if (lookup?.declined) return result('no_match');
 
   const mentioning = resolved.map((r) => new Set(r.entries.flatMap((e) => e.passages)));
   const unknown = resolved.filter((r) => r.entries.length === 0);

@@ -137,6 +137,13 @@ describe('the election law in the corpus', () => {
     expect((await answer('dieu 74 noi gi')).lead).toBe('Điều 74. Phiếu bầu không hợp lệ');
   });
 
+  it('finds the law a question names by kind and number, and declines an article of a law the corpus does not hold', async () => {
+    const a = await answer('dieu 2 nghi quyet 1187 ubtvqh14');
+    expect(a.citations[0]?.docId).toBe('law/nghi-quyet-1187-nq-ubtvqh14');
+    expect(a.lead).toMatch(/^Điều 2\. /);
+    expect((await answer('điều 69 bộ luật hình sự')).outcome).toBe('no_match');
+  });
+
   it('declines an article the law does not have, saying which articles it has', async () => {
     const a = await answer('Điều 120 luật bầu cử quy định gì?');
     expect(a).toMatchObject({ answered: false, outcome: 'unknown_article' });

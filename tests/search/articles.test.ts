@@ -9,6 +9,8 @@ describe('findArticleRefs', () => {
     ['khoản 2 điều 30 luat bau cu', [{ article: '30', clause: '2' }]],
     ['Điều 69 khoản 4 quy định gì?', [{ article: '69', clause: '4' }]],
     ['dieu 35a', [{ article: '35a', clause: null }]],
+    ['đ.37 luật bầu cử', [{ article: '37', clause: null }]],
+    ['k.2 đ.30', [{ article: '30', clause: '2' }]],
   ])('reads "%s"', (question, refs) => {
     expect(findArticleRefs(question)).toEqual(refs);
   });
