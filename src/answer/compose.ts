@@ -23,6 +23,8 @@ export interface Citation {
   article: string | null;
   /** Version of the law a guidance document describes. */
   version: string | null;
+  /** The document's own number, e.g. "85/2015/QH13". */
+  number: string | null;
   /** The cited passage's full text. */
   passage: string;
   score: number;
@@ -157,6 +159,7 @@ function citationOf(hit: Hit, n: number, quote: string): Citation {
     section: hit.passage.section,
     article,
     version: d.version ?? null,
+    number: d.number ?? null,
     passage: hit.passage.text,
     score: Math.round(hit.score * 1000) / 1000,
   };
@@ -196,7 +199,9 @@ function sourcesOf(citations: Citation[], language: Language): Source[] {
     const articles = articleList(group.map((c) => c.article).filter((a): a is string => a !== null));
     // A guide's issuer is the law it explains; its version is said once, under the sources.
     const origin = first.kind === 'guidance' && first.version ? null : [first.issuer, first.publisher].filter(Boolean).join(' · ');
-    const details = [TEMPLATES[language].kind[first.kind] ?? first.kind, origin, articles, formatDate(first.date, language)].filter(Boolean).join(', ');
+    // A law's title already says it is a law: its number says which one.
+    const label = first.kind === 'law' && first.number ? TEMPLATES[language].numbered(first.number) : (TEMPLATES[language].kind[first.kind] ?? first.kind);
+    const details = [label, origin, articles, formatDate(first.date, language)].filter(Boolean).join(', ');
     return { numbers: group.map((c) => c.n), title: first.title, kind: first.kind, details, url: first.url };
   });
 }

@@ -7,6 +7,7 @@ export interface Templates {
   leadArticle: (article: string, title: string) => string;
   unknownArticle: (law: string, article: string, first: string, last: string) => string;
   basis: string;
+  numbered: (number: string) => string;
   /** Under the sources: the version of the law the guide describes. */
   lawVersion: (version: string) => string;
   ofIssuer: (reference: string, issuer: string) => string;
@@ -36,6 +37,7 @@ export const TEMPLATES: Record<Language, Templates> = {
     leadArticle: (article, title) => `${article}. ${title}`,
     unknownArticle: (law, article, first, last) => `${law} không có ${article}; luật có từ Điều ${first} đến Điều ${last}.`,
     basis: 'Căn cứ',
+    numbered: (number) => (/^\d/.test(number) ? `số ${number}` : number),
     lawVersion: (version) => `Luật hiện hành: ${version}.`,
     ofIssuer: (ref, issuer) => `${ref} của ${issuer}`,
     otherIssuer: (refs) => `Kho tài liệu không có ${refs}; văn bản số này trong kho là của cơ quan khác.`,
@@ -63,6 +65,7 @@ export const TEMPLATES: Record<Language, Templates> = {
     leadArticle: (article, title) => `${article.replace('Điều', 'Article').replace('khoản', 'clause')}. ${title}`,
     unknownArticle: (law, article, first, last) => `${law} has no ${article.replace('Điều', 'Article').replace('khoản', 'clause')}; its articles run from ${first} to ${last}.`,
     basis: 'Legal basis',
+    numbered: (number) => (/^\d/.test(number) ? `No. ${number}` : number),
     lawVersion: (version) => `Law in force: ${version}.`,
     ofIssuer: (ref, issuer) => `${ref} of ${issuer}`,
     otherIssuer: (refs) => `The corpus holds no ${refs}; the document with this number in the corpus is from another issuer.`,

@@ -30,6 +30,7 @@ export function answerJson(answer: Answer) {
       date: c.date,
       url: c.url,
       article: c.article,
+      number: c.number,
       passage: c.passage,
       score: c.score,
     })),

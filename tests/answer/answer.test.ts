@@ -129,7 +129,7 @@ describe('the election law in the corpus', () => {
     expect(a.lead).toBe('Điều 69. Nguyên tắc bỏ phiếu');
     expect(new Set(a.citations.map((c) => c.docId))).toEqual(new Set(['law/luat-85-2015-qh13']));
     expect(a.quotes[0]?.text).toMatch(/^1\. Mỗi cử tri có quyền bỏ một phiếu bầu/);
-    expect(renderText(a)).toContain('Luật, Quốc hội, Điều 69 khoản 1, 2, 4');
+    expect(renderText(a)).toContain('— số 85/2015/QH13, Quốc hội, Điều 69 khoản 1, 2, 4');
     const clause = await answer('khoan 2 dieu 30 luat bau cu');
     expect(clause.lead).toMatch(/^Điều 30 khoản 2\. /);
     expect(clause.quotes).toHaveLength(1);

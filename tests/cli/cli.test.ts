@@ -25,7 +25,7 @@ describe('ask', () => {
     const answer = JSON.parse(lines[0] as string);
     expect(Object.keys(answer)).toEqual(['question', 'answered', 'text', 'citations']);
     expect(answer.answered).toBe(true);
-    expect(Object.keys(answer.citations[0])).toEqual(['n', 'docId', 'title', 'kind', 'issuer', 'publisher', 'date', 'url', 'article', 'passage', 'score']);
+    expect(Object.keys(answer.citations[0])).toEqual(['n', 'docId', 'title', 'kind', 'issuer', 'publisher', 'date', 'url', 'article', 'number', 'passage', 'score']);
     expect(answer.citations[0].passage).toContain('03-CT/TU');
   });
 
