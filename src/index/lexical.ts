@@ -97,7 +97,9 @@ export class LexicalIndex {
     const groups = new Map<number, number[]>();
     for (const passage of touched) {
       const group = groupOf[passage] as number;
-      groups.set(group, [...(groups.get(group) ?? []), passage]);
+      const members = groups.get(group);
+      if (members) members.push(passage);
+      else groups.set(group, [passage]);
     }
     return [...groups.values()].flatMap((passages) => topK(passages, score, limit));
   }

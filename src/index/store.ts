@@ -441,7 +441,9 @@ export class CorpusIndex {
       this.passages.forEach((p, i) => {
         if (!p.law) return;
         const articles = this.articlesByDocument?.get(p.docId) ?? new Map<string, number[]>();
-        articles.set(p.law.article, [...(articles.get(p.law.article) ?? []), i]);
+        const passages = articles.get(p.law.article);
+        if (passages) passages.push(i);
+        else articles.set(p.law.article, [i]);
         this.articlesByDocument?.set(p.docId, articles);
       });
     }
