@@ -246,7 +246,8 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
   if (basis) {
     // The clause of the law comes right after the guide's sentence it supports; numbers follow the order shown.
     const { quote } = chooseSentences(basis.hit.passage.text, queryTerms, query.answerType, query.years, QUOTE_WORDS[0] as number);
-    quotes.splice(1, 0, { n: 0, text: quote, highlights: [], basis: articleLabel(basis.cited) });
+    // Labelled by the passage quoted, which may be the whole article when the law does not split it by clause.
+    quotes.splice(1, 0, { n: 0, text: quote, highlights: [], basis: articleLabel(basis.hit.passage.law ?? basis.cited) });
     citations.splice(1, 0, citationOf(basis.hit, 0, quote));
     quotes.forEach((q, i) => (q.n = i + 1));
     citations.forEach((c, i) => (c.n = i + 1));

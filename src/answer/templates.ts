@@ -35,7 +35,7 @@ export const TEMPLATES: Record<Language, Templates> = {
     leadReference: (ref) => `Về ${ref}:`,
     leadCurrent: 'Theo luật hiện hành:',
     leadArticle: (article, title) => `${article}. ${title}`,
-    unknownArticle: (law, article, first, last) => `${law} không có ${article}; luật có từ Điều ${first} đến Điều ${last}.`,
+    unknownArticle: (law, article, first, last) => `${law} không có ${article}; văn bản có từ Điều ${first} đến Điều ${last}.`,
     basis: 'Căn cứ',
     numbered: (number) => (/^\d/.test(number) ? `số ${number}` : number),
     lawVersion: (version) => `Luật hiện hành: ${version}.`,

@@ -1,6 +1,6 @@
 import type { Passage } from '../corpus/index.ts';
 import type { CorpusIndex, DocumentMeta, Embedder, RegisterEntry } from '../index/index.ts';
-import { findDocumentRefs, type DocumentRef } from '../text/identifiers.ts';
+import { findDocumentRefs, KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
 import { answerSentences, statementOf, type AnswerType } from '../text/answers.ts';
 import { foldDiacritics, sentences } from '../text/normalize.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
@@ -156,29 +156,35 @@ function lookupArticle(
   if (!ref) return null;
   const laws = index.documents.filter((d) => d.kind === 'law' && index.lawArticles(d.id).size > 0);
   if (laws.length === 0) return null;
-  const folded = ` ${foldDiacritics(query.text).replace(/[^\p{L}\p{N}/]+/gu, ' ')} `;
   // A law is named by its number, exact ("85/2015/QH13") or by kind and number ("nghị quyết 1187"), or by its name ("luật bầu cử").
-  const named = laws.filter((d) => {
-    const own = d.number ? findDocumentRefs(d.number)[0] : undefined;
-    const byNumber = own !== undefined && query.refs.some((r) => (r.key !== null ? r.key === own.key : r.shortKey === own.shortKey));
-    return byNumber || query.laws.some((pair) => ` ${foldDiacritics(d.title)} `.includes(` luat ${pair.replace('_', ' ')} `));
-  });
-  // "Điều 69 Bộ luật Hình sự": a law the question names that the corpus does not hold is not answered from another.
-  if (named.length === 0 && query.laws.length > 0) return { declined: true };
+  const ownRefs = new Map(laws.map((d) => [d.id, d.number ? findDocumentRefs(d.number)[0] : undefined]));
+  const isLaw = (r: DocumentRef, d: DocumentMeta) => {
+    const own = ownRefs.get(d.id);
+    return own !== undefined && (r.key !== null ? r.key === own.key : r.shortKey === own.shortKey);
+  };
+  const named = laws.filter((d) => query.refs.some((r) => isLaw(r, d)) || query.laws.some((pair) => ` ${foldDiacritics(d.title)} `.includes(` luat ${pair.replace('_', ' ')} `)));
+  // "Điều 69 Bộ luật Hình sự", "Điều 2 Nghị định 100/2019/NĐ-CP", "điều 5 hiến pháp": a legal text the corpus does not hold is not answered from another.
+  const namesOther =
+    query.laws.length > 0 || query.refs.some((r) => !r.ambiguous && !laws.some((d) => isLaw(r, d))) || /\b(?:hien phap|phap lenh)\b/.test(foldDiacritics(query.text));
+  if (named.length === 0 && namesOther) return { declined: true };
   // Without a name, a law (Luật, Bộ luật) before the resolutions that implement it.
   const candidates = named.length > 0 ? named : [...laws].sort((a, b) => Number(!/^(bộ )?luật/iu.test(a.title)) - Number(!/^(bộ )?luật/iu.test(b.title)));
   const holding = candidates.find((d) => index.lawArticles(d.id).has(ref.article));
   if (!holding) {
-    const law = named[0] ?? (laws.length === 1 ? laws[0] : undefined);
-    if (!law) return null;
+    const law = candidates[0] as DocumentMeta;
     const articles = [...index.lawArticles(law.id).keys()];
-    return { missing: { ...ref, law: law.title, first: articles[0] as string, last: articles.at(-1) as string } };
+    // A long title (a resolution's) is named by its number.
+    const own = ownRefs.get(law.id);
+    const name = law.title.length > 80 && own ? `${KIND_NAMES[own.kind]?.vi ?? ''} ${own.display}`.trim() : law.title;
+    return { missing: { ...ref, law: name, first: articles[0] as string, last: articles.at(-1) as string } };
   }
   const passages = index.lawArticles(holding.id).get(ref.article) as number[];
   const clauses = ref.clause ? passages.filter((i) => index.passages[i]?.law?.clause === ref.clause) : [];
   const shown = (clauses.length > 0 ? clauses : passages).slice(0, ARTICLE_PASSAGES);
   const title = index.passages[shown[0] as number]?.law?.title ?? '';
-  return { found: { hits: shown.map((i, k) => hitOf(index, i, 1 - k / 100)), article: { ...ref, docId: holding.id, title } } };
+  // A clause the article does not hold as a passage of its own: the whole article, headed as the article.
+  const clause = clauses.length > 0 ? ref.clause : null;
+  return { found: { hits: shown.map((i, k) => hitOf(index, i, 1 - k / 100)), article: { article: ref.article, clause, docId: holding.id, title } } };
 }
 
 /**
@@ -355,15 +361,20 @@ export async function retrieve(
   const inDomain = !unseen && (concepts.some((c) => c.phrase) || pairs.some((p) => index.documentFrequency(p) >= common));
   const bar = inDomain ? opts.minCoverageInDomain : opts.minCoverage;
   // The guide answers in plain words and brings the law's clause as its basis; the law answers alone only where the guide is silent.
-  const guideAnswers = hits.some((h) => h.document.kind === 'guidance' && h.coverage >= bar);
+  const coverageOf = (kind: string) => Math.max(0, ...hits.filter((h) => h.document.kind === kind).map((h) => h.coverage));
+  const guideAnswers = coverageOf('guidance') >= bar && coverageOf('guidance') >= coverageOf('law');
   if (guideAnswers && refs.length === 0) hits = hits.filter((h) => h.document.kind !== 'law');
   const best = hits[0];
   const referenced = refs.length > 0 && best !== undefined && best.references.length > 0;
   // Typed without diacritics, words collide ("gia vang hom" is "giá", "vắng", "hòm" somewhere): when the best
   // passage holds none of the question's word pairs, its words met by chance, not the question.
-  // Another country or kind of election is answered only by a passage that names it and holds every other word of the question too.
-  const aboutIt = (f: AnalyzedQuery['outOfScope'][number]) =>
-    best !== undefined && best.matched.length === concepts.length && f.terms.some((names) => names.every((t) => index.indexedTerms(best.passageIndex).has(t)));
+  // Another country or kind of election is answered only by a passage about it: named in its document's title or its heading, not merely mentioned.
+  const aboutIt = (f: AnalyzedQuery['outOfScope'][number]) => {
+    if (!best) return false;
+    const { folded, bigrams } = extractTerms(`${best.document.title}\n${best.passage.section ?? ''}`);
+    const heading = new Set([...folded, ...bigrams]);
+    return f.terms.some((names) => names.every((t) => heading.has(t)));
+  };
   if (query.outOfScope.some((f) => !aboutIt(f))) return result('no_match');
   const pairless = !query.accented && pairs.length > 0 && concepts.every((c) => !c.phrase) && best !== undefined && !pairs.some((p) => index.indexedTerms(best.passageIndex).has(p));
   if (!best || (!referenced && (best.coverage < bar || pairless))) return result('no_match');

@@ -135,19 +135,25 @@ describe('the election law in the corpus', () => {
     expect(clause.quotes).toHaveLength(1);
     expect(clause.citations[0]?.article).toBe('Điều 30 khoản 2');
     expect((await answer('dieu 74 noi gi')).lead).toBe('Điều 74. Phiếu bầu không hợp lệ');
+    // Điều 5 has no clauses of its own: the article, headed as the article, not as a clause it lacks.
+    expect((await answer('Điều 5 khoản 2')).lead).toBe('Điều 5. Ngày bầu cử');
   });
 
   it('finds the law a question names by kind and number, and declines an article of a law the corpus does not hold', async () => {
     const a = await answer('dieu 2 nghi quyet 1187 ubtvqh14');
     expect(a.citations[0]?.docId).toBe('law/nghi-quyet-1187-nq-ubtvqh14');
     expect(a.lead).toMatch(/^Điều 2\. /);
-    expect((await answer('điều 69 bộ luật hình sự')).outcome).toBe('no_match');
+    for (const q of ['điều 69 bộ luật hình sự', 'Điều 2 Nghị định 100/2019/NĐ-CP', 'điều 5 hiến pháp', 'Điều 3 Thông tư 21/2025/TT-BNV']) {
+      expect((await answer(q)).outcome).toBe('no_match');
+    }
   });
 
   it('declines an article the law does not have, saying which articles it has', async () => {
     const a = await answer('Điều 120 luật bầu cử quy định gì?');
     expect(a).toMatchObject({ answered: false, outcome: 'unknown_article' });
-    expect(a.lead).toBe('Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân không có Điều 120; luật có từ Điều 1 đến Điều 98.');
+    expect(a.lead).toBe('Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân không có Điều 120; văn bản có từ Điều 1 đến Điều 98.');
+    expect((await answer('Điều 120')).outcome).toBe('unknown_article');
+    expect((await answer('dieu 10 nghi quyet 1187')).lead).toBe('Nghị quyết 1187/NQ-UBTVQH14 không có Điều 10; văn bản có từ Điều 1 đến Điều 3.');
   });
 
   it("answers a voter from the guide first, then quotes the clause of the law the guide's sentence cites as its basis", async () => {
