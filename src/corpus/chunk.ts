@@ -29,23 +29,28 @@ function blocksOf(body: string): Block[] {
   return blocks;
 }
 
-/** Splits an over-long paragraph at sentence boundaries into pieces of at most `max` words. */
-function splitLong(text: string, max: number): string[] {
+/** Units (sentences, paragraphs) packed in order into pieces of at most `max` words, joined by `separator`. */
+function packUnits(units: string[], max: number, separator: string): string[] {
   const pieces: string[] = [];
   let current: string[] = [];
   let count = 0;
-  for (const sentence of sentences(text)) {
-    const n = wordCount(sentence);
+  for (const unit of units) {
+    const n = wordCount(unit);
     if (count > 0 && count + n > max) {
-      pieces.push(current.join(' '));
+      pieces.push(current.join(separator));
       current = [];
       count = 0;
     }
-    current.push(sentence);
+    current.push(unit);
     count += n;
   }
-  if (current.length > 0) pieces.push(current.join(' '));
+  if (current.length > 0) pieces.push(current.join(separator));
   return pieces;
+}
+
+/** Splits an over-long paragraph at sentence boundaries into pieces of at most `max` words. */
+function splitLong(text: string, max: number): string[] {
+  return packUnits(sentences(text), max, ' ');
 }
 
 // A law's structure as the importer writes it (src/corpus/law.ts): "## Chương …", "### Điều 69. Title", clauses "1. …".
@@ -66,21 +71,11 @@ interface LawPiece {
 
 /** Paragraphs packed in order into pieces of at most `max` words; a paragraph longer than that is cut at sentences. */
 function pack(paragraphs: string[], max: number): string[] {
-  const pieces: string[] = [];
-  let current: string[] = [];
-  let count = 0;
-  for (const paragraph of paragraphs.flatMap((p) => (wordCount(p) > max ? splitLong(p, max) : [p]))) {
-    const n = wordCount(paragraph);
-    if (count > 0 && count + n > max) {
-      pieces.push(current.join('\n\n'));
-      current = [];
-      count = 0;
-    }
-    current.push(paragraph);
-    count += n;
-  }
-  if (current.length > 0) pieces.push(current.join('\n\n'));
-  return pieces;
+  return packUnits(
+    paragraphs.flatMap((p) => (wordCount(p) > max ? splitLong(p, max) : [p])),
+    max,
+    '\n\n',
+  );
 }
 
 /**
