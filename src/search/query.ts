@@ -2,6 +2,7 @@ import type { Lexicon } from '../corpus/index.ts';
 import type { LexicalQuery } from '../index/index.ts';
 import { answerTypeOf, type AnswerType } from '../text/answers.ts';
 import { smallTalkOf, type SmallTalk } from '../text/small-talk.ts';
+import { expandChatSpelling } from '../text/chat.ts';
 import { findDocumentRefs, type DocumentRef } from '../text/identifiers.ts';
 import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText } from '../text/normalize.ts';
 import { findPlaces } from '../text/places.ts';
@@ -191,7 +192,7 @@ function findLawNames(text: string): string[] {
 
 /** Turns a user's question into the concepts, terms and references that retrieval works with. */
 export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery {
-  const normalized = cleanQuestion(question);
+  const normalized = expandChatSpelling(cleanQuestion(question));
   const language = detectLanguage(normalized, lexicon);
   const lexical: LexicalQuery = { exact: [], folded: [], bigrams: [] };
   const concepts: Concept[] = [];

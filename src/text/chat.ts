@@ -1,0 +1,54 @@
+import { foldDiacritics, hasDiacritics } from './normalize.ts';
+
+// Chat Vietnamese: the abbreviations people type on phones, each for one word or phrase. Only
+// unambiguous ones: "b" (bạn / bị), "v" (vậy / về), "nc" (nước / nói chuyện) are left alone.
+const CHAT_WORDS: Record<string, string> = {
+  ko: 'không',
+  k: 'không',
+  kh: 'không',
+  kg: 'không',
+  hok: 'không',
+  hông: 'không',
+  khum: 'không',
+  dc: 'được',
+  đc: 'được',
+  dk: 'được',
+  đk: 'được',
+  bn: 'bao nhiêu',
+  bnhiu: 'bao nhiêu',
+  nhiu: 'nhiêu',
+  j: 'gì',
+  z: 'vậy',
+  ng: 'người',
+  ngta: 'người ta',
+  ntn: 'như thế nào',
+  mk: 'mình',
+  mik: 'mình',
+  r: 'rồi',
+  vs: 'với',
+  trc: 'trước',
+  cx: 'cũng',
+  ik: 'đi',
+  lm: 'làm',
+  bh: 'bao giờ',
+  bjo: 'bây giờ',
+  ms: 'mới',
+  đag: 'đang',
+  dag: 'đang',
+};
+
+/**
+ * Writes out the chat abbreviations of a question ("ko" → "không", "dc" → "được", "bn" → "bao nhiêu").
+ * A question typed without diacritics gets the words without them too, so it stays one that is
+ * matched diacritic-free throughout.
+ */
+export function expandChatSpelling(text: string): string {
+  const plain = !hasDiacritics(text);
+  return text.replace(/[\p{L}\p{N}]+/gu, (token: string, at: number) => {
+    const word = CHAT_WORDS[token];
+    // Part of a code or an abbreviation with a point ("153-KH/TU", "k.4"): not chat.
+    const joined = /[-/.]/.test(text[at - 1] ?? '') || /[-/.]/.test(text[at + token.length] ?? '');
+    if (!word || joined) return token;
+    return plain ? foldDiacritics(word) : word;
+  });
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { expandChatSpelling } from '../../src/text/chat.ts';
+
+describe('expandChatSpelling', () => {
+  it('writes out chat abbreviations, with diacritics when the question has them', () => {
+    expect(expandChatSpelling('mình ko biết chữ thì nhờ ng khác viết phiếu hộ dc ko')).toBe('mình không biết chữ thì nhờ người khác viết phiếu hộ được không');
+    expect(expandChatSpelling('Tôi 17 tuổi có đi bầu đc k')).toBe('Tôi 17 tuổi có đi bầu được không');
+  });
+
+  it('keeps a question typed without diacritics diacritic-free, so it is matched that way throughout', () => {
+    expect(expandChatSpelling('bau cu co bn nguoi dc bau, hoi j z')).toBe('bau cu co bao nhieu nguoi duoc bau, hoi gi vay');
+  });
+
+  it('leaves codes, abbreviations with a point and capitalised words alone', () => {
+    expect(expandChatSpelling('Kế hoạch 153-KH/TU và khoản k.4, KO')).toBe('Kế hoạch 153-KH/TU và khoản k.4, KO');
+  });
+});
