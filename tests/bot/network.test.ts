@@ -1,23 +1,14 @@
-import { createServer } from 'node:net';
 import { Bot, HttpError } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { retryNetworkErrors } from '../../src/bot/network.ts';
-import { memoryLogger } from '../helpers.ts';
+import { freePort, memoryLogger } from '../helpers.ts';
 import { FakeBotApi } from '../support/fake-bot-api.ts';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('retryNetworkErrors', () => {
   it('gives a reply maxAttempts tries with doubling, capped, logged delays, then lets the network error through', async () => {
     const { logger, lines } = memoryLogger();
     const token = '123456:TEST-token-abcdefghijklmnop';
-    const bot = new Bot(token, { client: { apiRoot: `http://127.0.0.1:${await closedPort()}` } });
+    const bot = new Bot(token, { client: { apiRoot: `http://127.0.0.1:${await freePort()}` } });
     bot.api.config.use(retryNetworkErrors({ logger, initialDelayMs: 10, maxDelayMs: 25, maxAttempts: 4 }));
     await expect(bot.api.sendMessage(1, 'hello')).rejects.toBeInstanceOf(HttpError);
     const warnings = lines().filter((l) => String(l.msg).startsWith('could not reach Telegram'));
@@ -32,7 +23,7 @@ describe('retryNetworkErrors', () => {
   it('keeps start-up calls going past maxAttempts until the server answers, and says so', async () => {
     const { logger, lines } = memoryLogger();
     const api = new FakeBotApi();
-    const port = await closedPort();
+    const port = await freePort();
     const bot = new Bot(api.token, { client: { apiRoot: `http://127.0.0.1:${port}` } });
     bot.api.config.use(retryNetworkErrors({ logger, initialDelayMs: 20, maxDelayMs: 40, maxAttempts: 2 }));
     const init = bot.init();

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scratchWorkspace } from '../helpers.ts';
+import { freePort, scratchWorkspace } from '../helpers.ts';
 import { FakeBotApi } from '../support/fake-bot-api.ts';
 
 let api: FakeBotApi;
@@ -19,14 +18,6 @@ afterEach(async () => {
   child = null;
   await api.stop();
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function start(env: Record<string, string>): Promise<ChildProcess> {
   const ws = await scratchWorkspace();
