@@ -1,6 +1,6 @@
 import type { DocumentKind } from '../corpus/index.ts';
 import type { RegisterEntry } from '../index/index.ts';
-import { articleLabel, citedArticles, type ArticleRef, type Hit, type Language, type Outcome, type Retrieval } from '../search/index.ts';
+import { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type Hit, type Language, type Outcome, type Retrieval } from '../search/index.ts';
 import { answerSentences, statementOf, type AnswerType } from '../text/answers.ts';
 import { KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
 import { sentences, wordCount } from '../text/normalize.ts';
@@ -181,13 +181,11 @@ function entryWithIssuer(entry: RegisterEntry, language: Language): string {
 /** "Điều 69 khoản 1, Điều 69 khoản 2, Điều 74" → "Điều 69 khoản 1, 2, Điều 74"; a whole article cited absorbs its clauses. */
 function articleList(labels: string[]): string {
   const clauses = new Map<string, Set<string> | null>();
-  for (const label of labels) {
-    const [, article = label, clause] = label.match(/^(Điều \S+)(?: khoản (\S+))?$/u) ?? [];
+  for (const { article, clause } of labels.flatMap((label) => findArticleRefs(label))) {
     const known = clauses.get(article);
-    if (clause === undefined || known === null) clauses.set(article, null);
-    else clauses.set(article, new Set([...(known ?? []), clause]));
+    clauses.set(article, clause === null || known === null ? null : new Set([...(known ?? []), clause]));
   }
-  return [...clauses].map(([article, set]) => (set ? `${article} khoản ${[...set].join(', ')}` : article)).join('; ');
+  return [...clauses].map(([article, set]) => articleLabel({ article, clause: set ? [...set].join(', ') : null })).join('; ');
 }
 
 /** One line per cited document, in order of first citation, with the articles its quotes rest on. */

@@ -510,11 +510,6 @@ export class CorpusIndex {
   lookupReference(key: string): RegisterEntry[] {
     return this.entriesByKey.get(key) ?? [];
   }
-
-  /** Passages that mention a document reference, by exact or short key. */
-  passagesMentioning(key: string): number[] {
-    return [...new Set(this.lookupReference(key).flatMap((e) => e.passages))].sort((a, b) => a - b);
-  }
 }
 
 /**

@@ -247,6 +247,6 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
     places: findPlaces(normalized),
     laws: findLawNames(normalized),
     outOfScope: findOutOfScope(normalized, lexicon),
-    years: [...new Set(foldDiacritics(normalized).match(/\b(19|20)\d{2}\b/g) ?? [])],
+    years: [...new Set(folded.match(/\b(19|20)\d{2}\b/g) ?? [])],
   };
 }

@@ -139,6 +139,13 @@ const hitOf = (index: CorpusIndex, passageIndex: number, score: number): Hit => 
   return { passageIndex, passage, document: index.document(passage.docId) as DocumentMeta, score, coverage: 1, lexical: 0, similarity: 0, matched: [], references: [] };
 };
 
+/** The passages of an article of a law document; with a clause, those of that clause when the law stores it as its own passage. */
+function articlePassages(index: CorpusIndex, docId: string, ref: ArticleRef): { passages: number[]; clauseFound: boolean } {
+  const passages = index.lawArticles(docId).get(ref.article) ?? [];
+  const clauses = ref.clause ? passages.filter((i) => index.passages[i]?.law?.clause === ref.clause) : [];
+  return clauses.length > 0 ? { passages: clauses, clauseFound: true } : { passages, clauseFound: false };
+}
+
 // Articles of one law looked up at once are shown in full: a long article comes as its clauses.
 const ARTICLE_PASSAGES = 12;
 
@@ -178,12 +185,11 @@ function lookupArticle(
     const name = law.title.length > 80 && own ? `${KIND_NAMES[own.kind]?.vi ?? ''} ${own.display}`.trim() : law.title;
     return { missing: { ...ref, law: name, first: articles[0] as string, last: articles.at(-1) as string } };
   }
-  const passages = index.lawArticles(holding.id).get(ref.article) as number[];
-  const clauses = ref.clause ? passages.filter((i) => index.passages[i]?.law?.clause === ref.clause) : [];
-  const shown = (clauses.length > 0 ? clauses : passages).slice(0, ARTICLE_PASSAGES);
+  const { passages, clauseFound } = articlePassages(index, holding.id, ref);
+  const shown = passages.slice(0, ARTICLE_PASSAGES);
   const title = index.passages[shown[0] as number]?.law?.title ?? '';
   // A clause the article does not hold as a passage of its own: the whole article, headed as the article.
-  const clause = clauses.length > 0 ? ref.clause : null;
+  const clause = clauseFound ? ref.clause : null;
   return { found: { hits: shown.map((i, k) => hitOf(index, i, 1 - k / 100)), article: { article: ref.article, clause, docId: holding.id, title } } };
 }
 
@@ -197,10 +203,9 @@ function legalBasis(index: CorpusIndex, hit: Hit, queryTerms: Set<string>): Retr
   for (const cited of citedArticles(hit.passage.text, lawKey)) {
     if (!cited.law || basis.some((b) => b.cited.article === cited.article && b.cited.clause === cited.clause)) continue;
     const law = index.lookupReference(cited.law).find((e) => e.document)?.document;
-    const passages = law ? (index.lawArticles(law).get(cited.article) ?? []) : [];
-    const clauses = cited.clause ? passages.filter((i) => index.passages[i]?.law?.clause === cited.clause) : [];
+    const passages = law ? articlePassages(index, law, cited).passages : [];
     const overlap = (i: number) => [...index.indexedTerms(i)].filter((t) => queryTerms.has(t)).length;
-    const [best] = (clauses.length > 0 ? clauses : passages).map((i) => ({ i, score: overlap(i) })).sort((a, b) => b.score - a.score);
+    const [best] = passages.map((i) => ({ i, score: overlap(i) })).sort((a, b) => b.score - a.score);
     if (best) basis.push({ cited, hit: hitOf(index, best.i, best.score) });
   }
   return basis;
