@@ -27,6 +27,9 @@ export interface RegisterEntry {
 /** What the register needs to know of each document: its identity fields. */
 export type RegisterDocument = Pick<CorpusDocument, 'id' | 'title' | 'kind' | 'issuer' | 'date' | 'place'> & { number?: string };
 
+/** Two lists of passage positions as one, in corpus order. */
+const mergePassages = (a: number[], b: number[]) => [...new Set([...a, ...b])].sort((x, y) => x - y);
+
 function detailScore(e: Pick<RegisterEntry, 'issuer' | 'date' | 'subject'>): number {
   return (e.date ? 2 : 0) + (e.issuer ? 1 : 0) + (e.subject ? 1 : 0);
 }
@@ -69,6 +72,12 @@ export function buildRegister(passages: Passage[], documents: RegisterDocument[]
   const entries = new Map<string, RegisterEntry>();
   const byNumberOnly: RegisterEntry[] = [];
   const placeOf = new Map(documents.map((d) => [d.id, d.place ?? null]));
+  const passagesOf = new Map<string, number[]>();
+  passages.forEach((p, i) => {
+    const own = passagesOf.get(p.docId);
+    if (own) own.push(i);
+    else passagesOf.set(p.docId, [i]);
+  });
   // A local number (03-CT/TU) is one document per province: its entry is keyed by number and place.
   const entryFor = (ref: DocumentRef, place: string | null) => {
     const key = ref.key ?? ref.shortKey;
@@ -97,7 +106,7 @@ export function buildRegister(passages: Passage[], documents: RegisterDocument[]
     const ref = ownReference(doc);
     if (!ref) continue;
     const entry = entryFor(ref, doc.place ?? null);
-    const own = passages.flatMap((p, i) => (p.docId === doc.id ? [i] : []));
+    const own = passagesOf.get(doc.id) ?? [];
     const title = normalizeText(doc.title);
     const titleRef = findDocumentRefs(title).find((r) => (r.key ?? r.shortKey) === entry.key);
     Object.assign(entry, {
@@ -107,24 +116,26 @@ export function buildRegister(passages: Passage[], documents: RegisterDocument[]
       place: doc.place ?? null,
       statedIn: own[0] ?? entry.statedIn,
       document: doc.id,
-      passages: [...new Set([...entry.passages, ...own])].sort((a, b) => a - b),
+      passages: mergePassages(entry.passages, own),
     });
   }
   // A local number mentioned where no province is known joins the one province that holds that number.
+  const scopedByKey = new Map<string, RegisterEntry[]>();
+  for (const e of entries.values()) if (e.place) scopedByKey.set(e.key, [...(scopedByKey.get(e.key) ?? []), e]);
   for (const [id, entry] of entries) {
     if (entry.place || entry.key === entry.shortKey || isNationalKey(entry.key)) continue;
-    const scoped = [...entries.values()].filter((e) => e.key === entry.key && e.place);
+    const scoped = scopedByKey.get(entry.key) ?? [];
     const [target] = scoped;
     const elsewhere = findPlaces(entry.issuer ?? '').some((p) => p !== target?.place);
     if (scoped.length !== 1 || !target || elsewhere) continue;
-    target.passages = [...new Set([...target.passages, ...entry.passages])].sort((a, b) => a - b);
+    target.passages = mergePassages(target.passages, entry.passages);
     entries.delete(id);
   }
   for (const entry of byNumberOnly) {
     const exact = [...entries.values()].filter((e) => e.key !== e.shortKey && e.shortKey === entry.shortKey);
     const [target] = exact;
     if (exact.length !== 1 || !target || (entry.issuer && target.issuer && entry.issuer !== target.issuer)) continue;
-    target.passages = [...new Set([...target.passages, ...entry.passages])].sort((a, b) => a - b);
+    target.passages = mergePassages(target.passages, entry.passages);
     entries.delete(`${entry.key}@`);
   }
   return [...entries.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key, 'vi', { numeric: true }));
