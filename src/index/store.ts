@@ -275,6 +275,8 @@ type StartDecision = { dir: string; reason: IndexState | 'requested' } | { fresh
 interface StaleOnly {
   corpusDir: string;
   embedder: Embedder;
+  /** What the caller found before: while no other build has published since, it still holds, and the corpus need not be hashed again. */
+  seen: { builtAt: string | null; state: IndexState };
   onWait: (running: BuildOwner[]) => void;
   onStart: (reason: IndexState) => void;
 }
@@ -290,7 +292,8 @@ async function startBuild(indexDir: string, staleOnly?: StaleOnly): Promise<stri
       let reason: IndexState | 'requested' = 'requested';
       if (staleOnly) {
         if (running.length > 0) return { waitFor: running };
-        reason = await checkIndex(staleOnly.corpusDir, indexDir, staleOnly.embedder);
+        const unchanged = ((await readManifest(indexDir))?.builtAt ?? null) === staleOnly.seen.builtAt;
+        reason = unchanged ? staleOnly.seen.state : await checkIndex(staleOnly.corpusDir, indexDir, staleOnly.embedder);
         if (reason === 'fresh') return { fresh: true };
       }
       const startedAt = new Date().toISOString();
@@ -563,12 +566,14 @@ export interface OpenIndexOptions {
  */
 export async function openIndex(options: OpenIndexOptions): Promise<CorpusIndex> {
   const { corpusDir, indexDir, embedder, logger } = options;
+  const builtAt = (await readManifest(indexDir))?.builtAt ?? null;
   const state = await checkIndex(corpusDir, indexDir, embedder);
   if (state !== 'fresh') {
     try {
       const summary = await runBuild(options, {
         corpusDir,
         embedder,
+        seen: { builtAt, state },
         onWait: (running) =>
           logger.info({ indexDir, reason: state, builds: running }, `index is ${state}: waiting for the build in progress (pid ${running[0]?.pid} on ${running[0]?.hostname}) to finish`),
         onStart: (reason) => logger.info({ indexDir, reason, embedder: embedder.id }, `index is ${reason}: building it before answering`),
