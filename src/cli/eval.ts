@@ -4,12 +4,19 @@ import { parseArgs } from 'node:util';
 import { createAssistant } from '../assistant.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
-import { scoreGroup, type EvalQuestion, type GroupScore, type Retrieval } from '../search/index.ts';
+import { composeAnswer, renderText } from '../answer/index.ts';
+import { scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from '../search/index.ts';
 import { stripDiacritics } from '../text/normalize.ts';
 
-// One set per file: questions.json is `dev` (tuned on); the others were written apart and are never tuned on.
+// One set per file: `dev` and `dev-2` are tuned on; `test` and `test-2` were written apart, frozen, and never tuned on.
 const EVAL_DIR = 'tests/eval';
-const SET_NAMES: Record<string, string> = { 'questions.json': 'dev', 'test-questions.json': 'test', 'law-questions.json': 'law' };
+const SET_NAMES: Record<string, string> = {
+  'questions.json': 'dev',
+  'dev2-questions.json': 'dev-2',
+  'test-questions.json': 'test',
+  'test2-questions.json': 'test-2',
+  'law-questions.json': 'law',
+};
 
 const { values } = parseArgs({
   options: { questions: { type: 'string' }, verbose: { type: 'boolean', short: 'v', default: false } },
@@ -27,7 +34,7 @@ const files = values.questions
 
 const pct = (x: number | null) => (x === null ? '   –  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
 function row(s: GroupScore): string {
-  return `${s.group.padEnd(22)} ${String(s.questions).padStart(3)}  ${pct(s.hitAt1)}  ${pct(s.hitAt3)}  ${s.mrr === null ? '  –  ' : s.mrr.toFixed(3)}  ${pct(s.refusalRate)}  ${String(s.wronglyDeclined).padStart(3)}`;
+  return `${s.group.padEnd(22)} ${String(s.questions).padStart(3)}  ${pct(s.hitAt1)}  ${pct(s.hitAt3)}  ${s.mrr === null ? '  –  ' : s.mrr.toFixed(3)}  ${pct(s.refusalRate)}  ${String(s.wronglyDeclined).padStart(3)}            ${pct(s.quoted)}`;
 }
 
 for (const file of files) {
@@ -37,12 +44,15 @@ for (const file of files) {
     ['as written', (q: string) => q],
     ['without diacritics', stripDiacritics],
   ] as const) {
-    const results: Array<{ item: EvalQuestion; retrieval: Retrieval }> = [];
-    for (const item of questions) results.push({ item, retrieval: await assistant.retrieve(transform(item.question)) });
+    const results: EvalResult[] = [];
+    for (const item of questions) {
+      const retrieval = await assistant.retrieve(transform(item.question));
+      results.push({ item, retrieval, reply: renderText(composeAnswer(retrieval, retrieval.query.language)) });
+    }
     const groups = [...new Set(questions.map((q) => q.group))];
     const scores = groups.map((g) => scoreGroup(g, results.filter((r) => r.item.group === g)));
     console.log(`\n${set}, ${label} (${path.basename(file)}, ${questions.length} questions)`);
-    console.log(`${'group'.padEnd(22)}   n   hit@1   hit@3    MRR  refused  declined-wrongly`);
+    console.log(`${'group'.padEnd(22)}   n   hit@1   hit@3    MRR  refused  declined-wrongly  quoted`);
     for (const s of [...scores, ...(groups.length > 1 ? [scoreGroup('all', results)] : [])]) console.log(row(s));
     if (values.verbose) for (const f of scoreGroup('all', results).failures) console.log(`  - ${f}`);
   }

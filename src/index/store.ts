@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { chunkDocument, EMPTY_LEXICON, hashCorpus, loadCorpus, type CorpusDocument, type Lexicon, type Passage } from '../corpus/index.ts';
 import { extractTerms } from '../text/terms.ts';
+import { words } from '../text/normalize.ts';
 import type { Logger } from 'pino';
 import type { Embedder } from './embedder.ts';
 import { EmbeddingCache } from './embedding-cache.ts';
@@ -15,7 +16,7 @@ import { buildRegister, type RegisterEntry } from './register.ts';
 import { DEFAULT_HNSW, VectorIndex, writeVectors, type HnswParams, type VectorHit } from './vectors.ts';
 
 // Bump whenever the files or their meaning change, so older indexes are rebuilt instead of misread.
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 export interface Manifest {
   formatVersion: number;
@@ -62,13 +63,16 @@ function indexedText(doc: DocumentMeta, passage: Passage): string {
   return [doc.title, doc.place, passage.section, passage.text].filter(Boolean).join('\n');
 }
 
-function documentFrequencies(texts: string[]): Record<string, number> {
+/** Document frequencies of the terms retrieval weighs, and how often each word is written (as spelt, lower-case) for the speller. */
+function corpusStatistics(texts: string[]): { passages: number; df: Record<string, number>; words: Record<string, number> } {
   const df: Record<string, number> = {};
+  const counts: Record<string, number> = {};
   for (const text of texts) {
     const { folded, bigrams } = extractTerms(text);
     for (const term of new Set([...folded, ...bigrams])) df[term] = (df[term] ?? 0) + 1;
+    for (const word of words(text)) counts[word] = (counts[word] ?? 0) + 1;
   }
-  return df;
+  return { passages: texts.length, df, words: counts };
 }
 
 const buildsDir = (indexDir: string) => `${indexDir}.builds`;
@@ -360,7 +364,7 @@ async function runBuild(options: BuildOptions, staleOnly?: StaleOnly): Promise<B
     await write(FILES.documents, JSON.stringify(documents));
     await write(FILES.passages, JSON.stringify(passages));
     await LexicalIndex.build(texts).write(path.join(buildDir, FILES.lexical));
-    await write(FILES.stats, JSON.stringify({ passages: passages.length, df: documentFrequencies(texts) }));
+    await write(FILES.stats, JSON.stringify(corpusStatistics(texts)));
     await write(FILES.register, JSON.stringify(buildRegister(passages, corpus.documents)));
     await write(FILES.lexicon, JSON.stringify(corpus.lexicon));
     await writeVectors(path.join(buildDir, FILES.vectors), vectors, embedder.dimensions);
@@ -408,6 +412,7 @@ export async function checkIndex(corpusDir: string, indexDir: string, embedder: 
 export class CorpusIndex {
   private readonly documentsById: Map<string, DocumentMeta>;
   private readonly termCache = new Map<number, Set<string>>();
+  private words: Map<string, number> | undefined;
   private readonly entriesByKey = new Map<string, RegisterEntry[]>();
   private articlesByDocument: Map<string, Map<string, number[]>> | null = null;
   private kindOfPassage: Uint8Array | null = null;
@@ -420,7 +425,7 @@ export class CorpusIndex {
     readonly lexicon: Lexicon,
     private readonly lexical: LexicalIndex,
     private readonly vectors: VectorIndex,
-    private readonly stats: { passages: number; df: Record<string, number> },
+    private readonly stats: { passages: number; df: Record<string, number>; words: Record<string, number> },
     readonly register: RegisterEntry[],
   ) {
     this.documentsById = new Map(documents.map((d) => [d.id, d]));
@@ -505,6 +510,11 @@ export class CorpusIndex {
   }
 
   /** Passages containing a diacritic-free word or word pair ("a_b"). */
+  /** Every word of the corpus as spelt (lower-case), with how often it is written. */
+  get vocabulary(): Map<string, number> {
+    return (this.words ??= new Map(Object.entries(this.stats.words)));
+  }
+
   documentFrequency(term: string): number {
     return this.stats.df[term] ?? 0;
   }

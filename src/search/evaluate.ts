@@ -1,3 +1,4 @@
+import { normalizeText } from '../text/normalize.ts';
 import type { Retrieval } from './retrieve.ts';
 
 export interface EvalQuestion {
@@ -5,6 +6,15 @@ export interface EvalQuestion {
   /** Documents that answer it, any of which counts; empty when it must be declined. */
   expect: string[];
   group: string;
+  /** Words of the corpus sentence that answers it, which the reply must quote. */
+  answer?: string;
+}
+
+export interface EvalResult {
+  item: EvalQuestion;
+  retrieval: Retrieval;
+  /** The reply as the user reads it. */
+  reply?: string;
 }
 
 export interface GroupScore {
@@ -16,6 +26,8 @@ export interface GroupScore {
   mrr: number | null;
   /** Over questions that must be declined. */
   refusalRate: number | null;
+  /** Over questions with an answer phrase: the share whose reply quotes it. */
+  quoted: number | null;
   /** Questions with an answer that were declined anyway. */
   wronglyDeclined: number;
   failures: string[];
@@ -29,8 +41,15 @@ export function rankOf(retrieval: Retrieval, expect: string[]): number | null {
   return i < 0 ? null : i + 1;
 }
 
-/** hit@1, hit@3, MRR and refusal rate for one group of questions and their retrievals. */
-export function scoreGroup(group: string, results: Array<{ item: EvalQuestion; retrieval: Retrieval }>): GroupScore {
+const comparable = (text: string) => normalizeText(text).toLowerCase().replace(/\s+/g, ' ');
+
+/** Whether a reply quotes the answer's words (case and spacing aside). */
+export function quotes(reply: string, answer: string): boolean {
+  return comparable(reply).includes(comparable(answer));
+}
+
+/** hit@1, hit@3, MRR, refusal rate and quoted answers for one group of questions and their retrievals. */
+export function scoreGroup(group: string, results: EvalResult[]): GroupScore {
   const answerable = results.filter((r) => r.item.expect.length > 0);
   const declinable = results.filter((r) => r.item.expect.length === 0);
   const ranks = answerable.map((r) => rankOf(r.retrieval, r.item.expect));
@@ -39,6 +58,7 @@ export function scoreGroup(group: string, results: Array<{ item: EvalQuestion; r
     ...answerable.filter((_, i) => (ranks[i] ?? 99) > 3).map((r) => `missed: ${r.item.question} (${r.retrieval.outcome})`),
     ...declinable.filter((r) => r.retrieval.outcome === 'answered').map((r) => `answered out-of-scope: ${r.item.question}`),
   ];
+  const withPhrase = answerable.filter((r) => r.item.answer !== undefined && r.reply !== undefined);
   return {
     group,
     questions: results.length,
@@ -46,6 +66,7 @@ export function scoreGroup(group: string, results: Array<{ item: EvalQuestion; r
     hitAt3: mean(ranks.map((r) => (r !== null && r <= 3 ? 1 : 0))),
     mrr: mean(ranks.map((r) => (r ? 1 / r : 0))),
     refusalRate: mean(declinable.map((r) => (r.retrieval.outcome === 'answered' ? 0 : 1))),
+    quoted: mean(withPhrase.map((r) => (quotes(r.reply as string, r.item.answer as string) ? 1 : 0))),
     wronglyDeclined: answerable.filter((r) => r.retrieval.outcome !== 'answered').length,
     failures,
   };

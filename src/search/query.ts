@@ -3,6 +3,7 @@ import type { LexicalQuery } from '../index/index.ts';
 import { answerTypeOf, type AnswerType } from '../text/answers.ts';
 import { smallTalkOf, type SmallTalk } from '../text/small-talk.ts';
 import { expandChatSpelling } from '../text/chat.ts';
+import type { Speller } from '../text/spelling.ts';
 import { findDocumentRefs, type DocumentRef } from '../text/identifiers.ts';
 import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText } from '../text/normalize.ts';
 import { findPlaces } from '../text/places.ts';
@@ -190,10 +191,24 @@ function findLawNames(text: string): string[] {
   return names;
 }
 
-/** Turns a user's question into the concepts, terms and references that retrieval works with. */
-export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery {
-  const normalized = expandChatSpelling(cleanQuestion(question));
-  const language = detectLanguage(normalized, lexicon);
+// Share of a question's words that carry marks for it to count as typed with diacritics: most Vietnamese syllables do, "ban" or "tin" do not.
+const ACCENTED_SHARE = 0.34;
+
+/** Whether a question was typed with diacritics: most of its words, not one Telex word or one pasted name among unaccented ones. */
+function typedWithDiacritics(text: string): boolean {
+  const tokens = (text.match(/\p{L}{2,}/gu) ?? []).filter((t) => !/^\p{Lu}{2,}$/u.test(t));
+  return tokens.length > 0 && tokens.filter(hasDiacritics).length / tokens.length >= ACCENTED_SHARE;
+}
+
+/**
+ * Turns a user's question into the concepts, terms and references that retrieval works with. With a
+ * speller (built on the corpus's words), misspelt, Telex- and VNI-typed words are read first.
+ */
+export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Speller): AnalyzedQuery {
+  const expanded = expandChatSpelling(cleanQuestion(question));
+  const language = detectLanguage(expanded, lexicon);
+  // English words are not misspelt Vietnamese.
+  const normalized = speller && language === 'vi' ? speller.correct(expanded) : expanded;
   const lexical: LexicalQuery = { exact: [], folded: [], bigrams: [] };
   const concepts: Concept[] = [];
   const pairs: string[] = [];
@@ -207,7 +222,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
   };
 
   const synonyms = synonymIndex(lexicon);
-  const accented = hasDiacritics(normalized);
+  const accented = typedWithDiacritics(normalized);
   // Typed with diacritics, "có thể đi bầu" must not match "thẻ đi bầu"; typed without, both read alike.
   const lookup =
     language === 'en'
@@ -221,7 +236,9 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
     } else {
       const terms = addTerms(piece.text, language);
       terms.folded.forEach((word, i) => {
-        const exact = accented && language === 'vi' ? terms.exact[i] : undefined;
+        // A word typed without its marks in an accented question ("bầu cử luc mấy giờ") is matched without them, unless the corpus writes it so.
+        const typed = terms.exact[i] as string;
+        const exact = accented && language === 'vi' && (hasDiacritics(typed) || speller?.knows(typed)) ? typed : undefined;
         concepts.push({ label: word, alternatives: [[word]], phrase: false, ...(exact ? { exact } : {}) });
       });
       pairs.push(...terms.bigrams);

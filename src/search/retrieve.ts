@@ -3,6 +3,7 @@ import type { CorpusIndex, DocumentMeta, Embedder, RegisterEntry } from '../inde
 import { findDocumentRefs, KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
 import { answerSentences, statementOf, type AnswerType } from '../text/answers.ts';
 import { foldDiacritics, sentences } from '../text/normalize.ts';
+import { createSpeller, type Speller } from '../text/spelling.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
 import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
 import { resolveReferences } from './references.ts';
@@ -75,6 +76,14 @@ export interface Retrieval {
   unknownArticle: (ArticleRef & { law: string; first: string; last: string }) | null;
   /** Clauses of the law that the leading guide passage cites, each with the citation it answers to: its legal basis. */
   basis: Array<{ cited: CitedArticle; hit: Hit }>;
+}
+
+// One speller per index, built on its words the first time it is asked.
+const spellers = new WeakMap<CorpusIndex, Speller>();
+function spellerOf(index: CorpusIndex): Speller {
+  let speller = spellers.get(index);
+  if (!speller) spellers.set(index, (speller = createSpeller(index.vocabulary)));
+  return speller;
 }
 
 function idf(index: CorpusIndex, term: string): number {
@@ -229,7 +238,7 @@ export async function retrieve(
   options: Partial<RetrieveOptions> = {},
 ): Promise<Retrieval> {
   const opts = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
-  const query = analyzeQuery(question, index.lexicon);
+  const query = analyzeQuery(question, index.lexicon, spellerOf(index));
   // "quy định 5 trường hợp" may be a verb and a count: read as words unless the corpus holds such a document.
   const refs = query.refs.filter((ref) => !ref.ambiguous || index.lookupReference(refKey(ref)).length > 0);
   const resolved = resolveReferences(query.text, refs, (key) => index.lookupReference(key));

@@ -90,6 +90,14 @@ describe('retrieve over the shipped corpus', () => {
     }
   });
 
+  it('answers a question typed in Telex, in VNI, or with misplaced or misspelt marks as it answers the one typed right', async () => {
+    const plain = await docs('phiếu bầu không hợp lệ là phiếu nào');
+    expect(plain.length).toBeGreaterThan(0);
+    for (const q of ['phieeus baafu khoong hopwj leej laf phieeus naof', 'phie61u ba6u2 kho6ng ho75p le65 la2 phie61u na2o', 'phíu bâù không hợp lệ là phíu nào']) {
+      expect(await docs(q)).toEqual(plain);
+    }
+  });
+
   it('names the document a question asks for only when the issuer it names agrees', async () => {
     expect((await ask('Chỉ thị 03-CT/TU của Tỉnh ủy Lạng Sơn ban hành ngày nào?')).hits[0]?.document.id).toBe(LANG_SON);
     for (const q of ['Chỉ thị 03-CT/TU của Tỉnh ủy Bến Tre', 'chi thi 12 cua tinh uy lang son', 'Chỉ thị 05-CT/TW của Tỉnh ủy Bạc Liêu']) {

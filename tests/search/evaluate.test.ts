@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { quotes, scoreGroup, type EvalResult, type Retrieval } from '../../src/search/index.ts';
+
+const retrieval = (outcome: Retrieval['outcome'], docs: string[]) => ({ outcome, hits: docs.map((id) => ({ document: { id } })) }) as unknown as Retrieval;
+
+describe('scoreGroup', () => {
+  it('counts hits, refusals and the replies that quote the answering words', () => {
+    const results: EvalResult[] = [
+      { item: { question: 'a', expect: ['x'], group: 'g', answer: 'từ 7 giờ sáng' }, retrieval: retrieval('answered', ['y', 'x']), reply: 'Bỏ phiếu bắt đầu TỪ 7 GIỜ  sáng.' },
+      { item: { question: 'b', expect: ['x'], group: 'g', answer: 'đủ 18 tuổi' }, retrieval: retrieval('answered', ['x']), reply: 'Công dân đủ mười tám tuổi.' },
+      { item: { question: 'c', expect: ['x'], group: 'g' }, retrieval: retrieval('no_match', []), reply: 'Xin lỗi.' },
+      { item: { question: 'd', expect: [], group: 'g' }, retrieval: retrieval('answered', ['x']), reply: '…' },
+    ];
+    const score = scoreGroup('g', results);
+    expect(score.hitAt1).toBeCloseTo(1 / 3);
+    expect(score.hitAt3).toBeCloseTo(2 / 3);
+    expect(score.wronglyDeclined).toBe(1);
+    expect(score.refusalRate).toBe(0);
+    expect(score.quoted).toBe(0.5);
+  });
+
+  it('compares quotes regardless of case, spacing and tone-mark placement', () => {
+    expect(quotes('Ủy ban bầu cử', 'uỷ  ban')).toBe(true);
+    expect(quotes('Ủy ban bầu cử', 'ủy hội')).toBe(false);
+  });
+});
