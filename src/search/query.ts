@@ -3,9 +3,10 @@ import type { LexicalQuery } from '../index/index.ts';
 import { answerTypeOf, type AnswerType } from '../text/answers.ts';
 import { smallTalkOf, type SmallTalk } from '../text/small-talk.ts';
 import { expandChatSpelling } from '../text/chat.ts';
-import type { Speller } from '../text/spelling.ts';
+import { isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { findDocumentRefs, type DocumentRef } from '../text/identifiers.ts';
 import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText } from '../text/normalize.ts';
+import { splitClauses } from '../text/clauses.ts';
 import { findPlaces } from '../text/places.ts';
 import { extractTerms, isEnglishStopword, isStopword } from '../text/terms.ts';
 
@@ -19,6 +20,8 @@ export interface Concept {
   phrase: boolean;
   /** The word as typed with diacritics: "vàng" is met by "vàng", not by "vắng" (both "vang" without them). */
   exact?: string;
+  /** From a clause that tells the asker's situation rather than asks ("bà em 85 tuổi, …"): it counts for less. */
+  context?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -47,12 +50,13 @@ export interface AnalyzedQuery {
 
 const LONGEST_PHRASE = 6;
 
-/** A question in plain ASCII whose words are mostly English function words or glossary terms. */
+/** A question in plain ASCII whose words are mostly English function words, glossary terms, or no Vietnamese syllables. */
 export function detectLanguage(question: string, lexicon: Lexicon): Language {
   if (hasDiacritics(question)) return 'vi';
   const tokens = question.toLowerCase().match(/[a-z']+/g) ?? [];
   if (tokens.length === 0) return 'vi';
-  const english = tokens.filter((t) => isEnglishStopword(t) || lexicon.glossary[t] !== undefined).length;
+  // A word that is no Vietnamese syllable, even read as Telex or VNI ("who", "won", "seat"), is foreign.
+  const english = tokens.filter((t) => isEnglishStopword(t) || lexicon.glossary[t] !== undefined || !isVietnameseWord(t)).length;
   return english / tokens.length >= 0.34 ? 'en' : 'vi';
 }
 
@@ -228,22 +232,33 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     language === 'en'
       ? (key: string) => lookupGlossary(lexicon, key)
       : (key: string) => (accented ? synonyms.exact : synonyms.folded).get(key);
-  for (const piece of splitPhrases(normalized, lookup, language === 'en' || !accented)) {
-    if (piece.phrases) {
-      const alternatives = piece.phrases.map((p) => addTerms(p, 'vi').folded).filter((a) => a.length > 0);
-      if (alternatives.length > 0) concepts.push({ label: piece.text, alternatives, phrase: true });
-      embedParts.push(language === 'en' ? piece.phrases.join(' ') : piece.text);
-    } else {
-      const terms = addTerms(piece.text, language);
-      terms.folded.forEach((word, i) => {
-        // A word typed without its marks in an accented question ("bầu cử luc mấy giờ") is matched without them, unless the corpus writes it so.
-        const typed = terms.exact[i] as string;
-        const exact = accented && language === 'vi' && (hasDiacritics(typed) || speller?.knows(typed)) ? typed : undefined;
-        concepts.push({ label: word, alternatives: [[word]], phrase: false, ...(exact ? { exact } : {}) });
-      });
-      pairs.push(...terms.bigrams);
-      embedParts.push(piece.text);
+  const contextPairs: string[] = [];
+  for (const clause of language === 'vi' ? splitClauses(normalized) : [{ text: normalized, asking: true }]) {
+    const context = clause.asking ? {} : { context: true };
+    for (const piece of splitPhrases(clause.text, lookup, language === 'en' || !accented)) {
+      if (piece.phrases) {
+        const alternatives = piece.phrases.map((p) => addTerms(p, 'vi').folded).filter((a) => a.length > 0);
+        if (alternatives.length > 0) concepts.push({ label: piece.text, alternatives, phrase: true, ...context });
+        embedParts.push(language === 'en' ? piece.phrases.join(' ') : piece.text);
+      } else {
+        const terms = addTerms(piece.text, language);
+        terms.folded.forEach((word, i) => {
+          // A word typed without its marks in an accented question ("bầu cử luc mấy giờ") is matched without them, unless the corpus writes it so.
+          const typed = terms.exact[i] as string;
+          const exact = accented && language === 'vi' && (hasDiacritics(typed) || speller?.knows(typed)) ? typed : undefined;
+          // A year names what is asked about wherever it stands ("Năm 2021 khiếu nại, tố cáo … thế nào").
+          const year = /^(?:19|20)\d{2}$/.test(word);
+          concepts.push({ label: word, alternatives: [[word]], phrase: false, ...(exact ? { exact } : {}), ...(year ? {} : context) });
+        });
+        (clause.asking ? pairs : contextPairs).push(...terms.bigrams);
+        embedParts.push(piece.text);
+      }
     }
+  }
+  // Asking clauses without content words of their own ("…, vậy có đúng không") ask about the clauses before them.
+  if (concepts.every((c) => c.context)) {
+    concepts.forEach((c) => delete c.context);
+    pairs.push(...contextPairs);
   }
 
   const unique = new Map(concepts.map((c) => [c.alternatives.map((a) => a.join(' ')).join('|'), c]));

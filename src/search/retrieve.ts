@@ -36,6 +36,8 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
 // Weights of the fused score; tuned with `npm run eval`.
 // Lexical candidates taken from each kind of document.
 const KIND_CANDIDATES = 40;
+// Weight of a word from a clause that tells the asker's situation, relative to the question's own.
+const CONTEXT_WEIGHT = 0.5;
 // Candidates re-ranked by the answers they hold when a question asks for a date, time or number.
 const ANSWER_CANDIDATES = 30;
 const WEIGHTS = { lexical: 0.35, vector: 0.25, coverage: 0.4, reference: 1, stated: 0.5, place: 0.15, year: 0.15, guidance: 0.1, answer: 0.2, answerVote: 0.15 };
@@ -310,7 +312,8 @@ export async function retrieve(
   const placeWords = new Set(unknownPlaces.flat());
   const placePairs = new Set(unknownPlaces.flatMap((words) => words.slice(1).map((w, i) => `${words[i]}_${w}`)));
   const concepts = query.concepts.filter((c) => c.phrase || !placeWords.has(c.label));
-  const weights = concepts.map((c) => conceptWeight(index, c));
+  // Words that tell the asker's situation weigh less than those of the question itself.
+  const weights = concepts.map((c) => conceptWeight(index, c) * (c.context ? CONTEXT_WEIGHT : 1));
   // Without diacritics "dang bi" may be "đang bị": a pair that may hold a stopword counts only if the corpus has it.
   const pairs = (query.accented ? query.pairs : query.pairs.filter((p) => !p.split('_').some(mayBeStopword) || index.documentFrequency(p) > 0)).filter(
     (p) => !placePairs.has(p) && !p.split('_').some((w) => placeWords.has(w)),

@@ -39,6 +39,12 @@ export function isSyllable(word: string): boolean {
   return hasDiacritics(word) ? keys.has(syllableKey(word)) : folded.has(word);
 }
 
+/** Whether a lower-case word is Vietnamese as typed: a syllable, or one typed in Telex or VNI ("cuwr", "cu73"). */
+export function isVietnameseWord(word: string): boolean {
+  const { keys } = syllables();
+  return isSyllable(word) || [...vniReadings(word), ...telexReadings(word)].some((key) => keys.has(key));
+}
+
 const TELEX_TONES: Record<string, number> = { f: 1, s: 2, r: 3, x: 4, j: 5 };
 const TELEX_LETTERS: Array<[RegExp, string]> = [
   [/uow|uwow/g, 'ươ'],
@@ -184,7 +190,8 @@ export function createSpeller(vocabulary: Map<string, number>): Speller {
   };
 
   const correctWord = (word: string): string => {
-    if (/^\d+$/.test(word)) return word;
+    // Every Vietnamese syllable has a vowel: "sjc" or "bhxh" is an acronym, not a misspelling.
+    if (/^\d+$/.test(word) || !/[aeiouy]/.test(foldDiacritics(word))) return word;
     const typed = [...vniReadings(word), ...telexReadings(word)].map(readingOf).find((w) => w !== undefined);
     if (/\d/.test(word)) return typed ?? word;
     if (isSyllable(word)) return hasDiacritics(word) ? (spellingOf(syllableKey(word)) ?? word) : word;

@@ -98,6 +98,14 @@ describe('retrieve over the shipped corpus', () => {
     }
   });
 
+  it('answers a chatty question whose first clauses tell the situation from what its last clause asks', async () => {
+    for (const q of ['bà nội em năm nay 85 tuổi, bị liệt nằm một chỗ, hôm bầu cử có ai mang hòm phiếu tới nhà không', stripDiacritics('bà nội em năm nay 85 tuổi, bị liệt nằm một chỗ, hôm bầu cử có ai mang hòm phiếu tới nhà không')]) {
+      const r = await ask(q);
+      expect(r.outcome).toBe('answered');
+      expect(r.hits[0]?.passage.text).toMatch(/hòm phiếu phụ/);
+    }
+  });
+
   it('names the document a question asks for only when the issuer it names agrees', async () => {
     expect((await ask('Chỉ thị 03-CT/TU của Tỉnh ủy Lạng Sơn ban hành ngày nào?')).hits[0]?.document.id).toBe(LANG_SON);
     for (const q of ['Chỉ thị 03-CT/TU của Tỉnh ủy Bến Tre', 'chi thi 12 cua tinh uy lang son', 'Chỉ thị 05-CT/TW của Tỉnh ủy Bạc Liêu']) {
@@ -134,6 +142,17 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('Which directive covers the election?', lexicon).language).toBe('en');
     expect(analyzeQuery('bau cu luc may gio', lexicon).language).toBe('vi');
     expect(analyzeQuery('chi thi 05 yeu cau gi', lexicon).language).toBe('vi');
+    // Words that are no Vietnamese syllable are English, even among Vietnamese names; Telex-typed words are Vietnamese.
+    expect(analyzeQuery('Who won the seat in Ho Chi Minh City?', lexicon).language).toBe('en');
+    expect(analyzeQuery('bao nhieeu tuoori thif dduowcj uwngs cuwr', lexicon).language).toBe('vi');
+  });
+
+  it('weighs the words of clauses that tell the situation less than those of the clause that asks', () => {
+    const lexicon = { glossary: {}, synonyms: {}, outOfScope: {} };
+    const q = analyzeQuery('bà nội em 85 tuổi, bị liệt cả năm, hôm đó có ai mang hòm phiếu tới nhà không', lexicon);
+    expect(q.concepts.filter((c) => c.context).map((c) => c.label)).toEqual(['noi', 'em', '85', 'tuoi', 'liet', 'nam']);
+    expect(q.pairs).not.toContain('noi_em');
+    expect(q.pairs).toContain('hom_phieu');
   });
 
   it('turns glossary terms, inflected or not, into Vietnamese alternatives', () => {
