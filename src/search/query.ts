@@ -7,6 +7,7 @@ import { isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { findDocumentRefs, type DocumentRef } from '../text/identifiers.ts';
 import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText } from '../text/normalize.ts';
 import { splitClauses } from '../text/clauses.ts';
+import { findPeople } from '../text/people.ts';
 import { findPlaces } from '../text/places.ts';
 import { extractTerms, isEnglishStopword, isStopword } from '../text/terms.ts';
 
@@ -46,6 +47,8 @@ export interface AnalyzedQuery {
   /** Out-of-scope things the question names (another country, another kind of election), each with the diacritic-free terms that would show a document mentions it. */
   outOfScope: Array<{ name: string; terms: string[][] }>;
   years: string[];
+  /** People the question names, folded ("nguyen van hung"). */
+  people: string[];
 }
 
 const LONGEST_PHRASE = 6;
@@ -280,5 +283,6 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     laws: findLawNames(normalized),
     outOfScope: findOutOfScope(normalized, lexicon),
     years: [...new Set(folded.match(/\b(19|20)\d{2}\b/g) ?? [])],
+    people: findPeople(normalized),
   };
 }

@@ -6,6 +6,7 @@ import { foldDiacritics, sentences } from '../text/normalize.ts';
 import { createSpeller, type Speller } from '../text/spelling.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
 import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
+import { coverageBar, decideAnswer, type DeclineReason } from './decide.ts';
 import { resolveReferences } from './references.ts';
 import { citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
 
@@ -78,6 +79,8 @@ export interface Retrieval {
   unknownArticle: (ArticleRef & { law: string; first: string; last: string }) | null;
   /** Clauses of the law that the leading guide passage cites, each with the citation it answers to: its legal basis. */
   basis: Array<{ cited: CitedArticle; hit: Hit }>;
+  /** Why a question was declined, when it was for want of a fitting passage. */
+  declineReason: DeclineReason | null;
 }
 
 // One speller per index, built on its words the first time it is asked.
@@ -222,6 +225,19 @@ function legalBasis(index: CorpusIndex, hit: Hit, queryTerms: Set<string>): Retr
   return basis;
 }
 
+/** Whether a passage is about an out-of-scope thing: named in its document's title or its heading, not merely mentioned. */
+function isAbout(index: CorpusIndex, hit: Hit, names: string[][]): boolean {
+  const { folded, bigrams } = extractTerms(`${hit.document.title}\n${hit.passage.section ?? ''}`);
+  const heading = new Set([...folded, ...bigrams]);
+  return names.some((terms) => terms.every((t) => heading.has(t)));
+}
+
+/** Years and people the question names that a passage (with its title, heading and date) does not hold. */
+function missingSpecifics(query: AnalyzedQuery, hit: Hit): string[] {
+  const text = foldDiacritics(`${hit.document.title} ${hit.document.date ?? ''} ${hit.passage.section ?? ''} ${hit.passage.text}`).replace(/\s+/g, ' ');
+  return [...query.years, ...query.people].filter((s) => !text.includes(s));
+}
+
 function tooSimilar(a: Set<string>, b: Set<string>): boolean {
   let shared = 0;
   for (const t of a) if (b.has(t)) shared++;
@@ -256,16 +272,12 @@ export async function retrieve(
     article: null,
     unknownArticle: null,
     basis: [],
+    declineReason: null,
     termWeights: new Map([...query.lexical.folded, ...query.lexical.bigrams].map((t) => [t, idf(index, t)])),
     ...extra,
   });
   if (query.smallTalk) return result(query.smallTalk === 'contentless' ? 'empty' : query.smallTalk);
   if (query.concepts.length === 0 && refs.length === 0) return result('empty');
-
-  // This corpus answers for Vietnam's election law: another country, another kind of election, or a law it never names is out of scope.
-  const mentioned = (pairs: string[]) => pairs.every((t) => index.documentFrequency(t) > 0);
-  if (query.outOfScope.some((f) => !f.terms.some(mentioned))) return result('no_match');
-  if (query.laws.some((pair) => index.documentFrequency(pair) === 0)) return result('no_match');
 
   const lookup = lookupArticle(index, query, findArticleRefs(query.text));
   if (lookup?.found) return result('answered', lookup.found.hits, { article: lookup.found.article });
@@ -376,30 +388,33 @@ export async function retrieve(
   // A word the corpus has never seen ("lớp trưởng", "công đoàn") means the question is about something else.
   const unseen = concepts.some((c) => !c.phrase && !/^\d+$/.test(c.label) && index.documentFrequency(c.label) === 0);
   const inDomain = !unseen && (concepts.some((c) => c.phrase) || pairs.some((p) => index.documentFrequency(p) >= common));
-  const bar = inDomain ? opts.minCoverageInDomain : opts.minCoverage;
+  const bar = coverageBar(inDomain, opts);
   // The guide answers in plain words and brings the law's clause as its basis; the law answers alone only where the guide is silent.
   const coverageOf = (kind: string) => Math.max(0, ...hits.filter((h) => h.document.kind === kind).map((h) => h.coverage));
   const guideAnswers = coverageOf('guidance') >= bar && coverageOf('guidance') >= coverageOf('law');
   if (guideAnswers && refs.length === 0) hits = hits.filter((h) => h.document.kind !== 'law');
   const best = hits[0];
-  const referenced = refs.length > 0 && best !== undefined && best.references.length > 0;
-  // Typed without diacritics, words collide ("gia vang hom" is "giá", "vắng", "hòm" somewhere): when the best
-  // passage holds none of the question's word pairs, its words met by chance, not the question.
-  // Another country or kind of election is answered only by a passage about it: named in its document's title or its heading, not merely mentioned.
-  const aboutIt = (f: AnalyzedQuery['outOfScope'][number]) => {
-    if (!best) return false;
-    const { folded, bigrams } = extractTerms(`${best.document.title}\n${best.passage.section ?? ''}`);
-    const heading = new Set([...folded, ...bigrams]);
-    return f.terms.some((names) => names.every((t) => heading.has(t)));
-  };
-  if (query.outOfScope.some((f) => !aboutIt(f))) return result('no_match');
-  const pairless = !query.accented && pairs.length > 0 && concepts.every((c) => !c.phrase) && best !== undefined && !pairs.some((p) => index.indexedTerms(best.passageIndex).has(p));
-  if (!best || (!referenced && (best.coverage < bar || pairless))) return result('no_match');
+  const decision = decideAnswer(
+    {
+      found: best !== undefined,
+      referenced: refs.length > 0 && best !== undefined && best.references.length > 0,
+      coverage: best?.coverage ?? 0,
+      inDomain,
+      // Typed without diacritics, words collide ("gia vang hom" is "giá", "vắng", "hòm" somewhere).
+      chanceMatch:
+        !query.accented && pairs.length > 0 && concepts.every((c) => !c.phrase) && best !== undefined && !pairs.some((p) => index.indexedTerms(best.passageIndex).has(p)),
+      outOfScope: query.outOfScope.filter((f) => !best || !isAbout(index, best, f.terms)).map((f) => f.name),
+      otherLaw: query.laws.some((pair) => index.documentFrequency(pair) === 0),
+      missingSpecifics: best ? missingSpecifics(query, best) : [],
+    },
+    opts,
+  );
+  if (!decision.answer) return result('no_match', [], { declineReason: decision.reason });
 
   const chosen: Hit[] = [];
   const perDocument = new Map<string, number>();
   for (const hit of hits) {
-    if (chosen.length >= opts.limit || hit.score < best.score * opts.relativeFloor) break;
+    if (chosen.length >= opts.limit || hit.score < (best as Hit).score * opts.relativeFloor) break;
     if ((perDocument.get(hit.document.id) ?? 0) >= opts.perDocument) continue;
     if (chosen.some((c) => tooSimilar(index.indexedTerms(c.passageIndex), index.indexedTerms(hit.passageIndex)))) continue;
     chosen.push(hit);

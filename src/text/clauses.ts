@@ -42,7 +42,7 @@ export function splitClauses(text: string): Clause[] {
   let pending: { start: number; text: string } | null = null;
   for (const m of text.matchAll(/[^,;.!?\n]+[,;.!?\n]*/gu)) {
     if (!/[\p{L}\p{N}]/u.test(m[0])) continue;
-    const part = pending ? { start: pending.start, text: pending.text + m[0] } : { start: m.index ?? 0, text: m[0] };
+    const part: { start: number; text: string } = pending ? { start: pending.start, text: pending.text + m[0] } : { start: m.index ?? 0, text: m[0] };
     // A list of words ("Khiếu nại, tố cáo về …") is no clause: a part under three words joins the next.
     if ((part.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_CLAUSE_WORDS) {
       pending = part;

@@ -106,6 +106,16 @@ describe('retrieve over the shipped corpus', () => {
     }
   });
 
+  it('declines a question naming a year or a person its best passage does not hold, and answers its twin that names one held', async () => {
+    const held = await ask('Tỷ lệ cử tri đi bầu năm 2016 là bao nhiêu?');
+    expect(held.outcome).toBe('answered');
+    for (const q of ['Tỷ lệ cử tri đi bầu năm 2011 là bao nhiêu?', 'Cho xin tiểu sử ứng cử viên Nguyễn Văn Hùng']) {
+      const r = await ask(q);
+      expect(r.outcome).toBe('no_match');
+      expect(r.declineReason).toBe('missing_specifics');
+    }
+  });
+
   it('names the document a question asks for only when the issuer it names agrees', async () => {
     expect((await ask('Chỉ thị 03-CT/TU của Tỉnh ủy Lạng Sơn ban hành ngày nào?')).hits[0]?.document.id).toBe(LANG_SON);
     for (const q of ['Chỉ thị 03-CT/TU của Tỉnh ủy Bến Tre', 'chi thi 12 cua tinh uy lang son', 'Chỉ thị 05-CT/TW của Tỉnh ủy Bạc Liêu']) {

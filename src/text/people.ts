@@ -1,0 +1,28 @@
+import { foldDiacritics } from './normalize.ts';
+import { findPlaces } from './places.ts';
+
+// The common Vietnamese family names (together well over nine in ten people), folded: a capitalised
+// run of syllables that starts with one is a person's name ("Nguyễn Văn Hùng", "Lê Thị Ái Nam").
+const SURNAMES = new Set(
+  `nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh doan lam mai luong ta ha
+  cao chu quach tang to thai luu kieu la van diep vuong khuc cu giang tieu bach thach`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * People a text names: a capitalised family name followed by one to three capitalised syllables,
+ * typed with or without diacritics, returned folded ("nguyen van hung"). Provinces ("Hà Nội") are not people.
+ */
+export function findPeople(text: string): string[] {
+  const places = findPlaces(text).map((p) => foldDiacritics(p));
+  const people: string[] = [];
+  for (const m of text.matchAll(/\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+/gu)) {
+    const words = foldDiacritics(m[0]).split(/\s+/);
+    const start = words.findIndex((w) => SURNAMES.has(w));
+    // At least a family name and a given name after it; four syllables at most.
+    const name = start >= 0 ? words.slice(start, start + 4) : [];
+    if (name.length >= 2 && !places.some((p) => p.endsWith(name.join(' ')))) people.push(name.join(' '));
+  }
+  return [...new Set(people)];
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { findPeople } from '../../src/text/people.ts';
+
+describe('findPeople', () => {
+  it('finds people by a capitalised family name and given names, with or without diacritics, after a title', () => {
+    expect(findPeople('cho mình xin tiểu sử ứng cử viên Nguyễn Văn Hùng ở quận 3')).toEqual(['nguyen van hung']);
+    expect(findPeople('Bà Lê Thị Ái Nam giữ chức vụ gì?')).toEqual(['le thi ai nam']);
+    expect(findPeople('Tran Thanh Man la ai')).toEqual(['tran thanh man']);
+  });
+
+  it('does not take bodies, provinces or lower-case words for people', () => {
+    for (const text of ['Ban Bí thư và Bộ Chính trị', 'Ủy ban Mặt trận Tổ quốc Việt Nam', 'Hà Nội có mưa không', 'Ha Noi co mua', 'Tỉnh Lâm Đồng', 'nguyen van hung la ai']) {
+      expect(findPeople(text)).toEqual([]);
+    }
+  });
+});
