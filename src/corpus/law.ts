@@ -129,6 +129,8 @@ function paragraphText(lines: string[]): string {
   return lines
     .join(' ')
     .replace(/\[([^\]]*)\]\([^)\s]*\)/g, '$1')
+    // An emphasis closed and reopened round a space ("quyết định*** ***và") is formatting left by the source, not text.
+    .replace(/\*+ \*+/g, ' ')
     .replace(/[ \t\u00a0]+/g, ' ')
     .trim();
 }

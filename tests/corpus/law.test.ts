@@ -93,6 +93,14 @@ describe('parseLegalText on a Legal Code topic (the election law)', () => {
     expect(articleOf(law, '96')).toMatchObject({ repealed: true, paragraphs: [] });
   });
 
+  it('drops emphasis markers the source leaves round a space ("quyết định*** ***và"), keeping the words', () => {
+    const [first] = linesBetween(ELECTION, '(Điều 69 Luật số 85/2015/QH13', '(Điều này có nội dung liên quan đến Điều 37.10');
+    const words = (first as string).split(' ');
+    const marked = `${words.slice(0, 4).join(' ')}*** ***${words.slice(4).join(' ')}`;
+    const reparsed = documentNumbered(parseLegalText(ELECTION.replace(first as string, marked)).documents, '85/2015/QH13');
+    expect(articleOf(reparsed, '69').paragraphs[0]?.text).toBe(first);
+  });
+
   it('keeps every paragraph verbatim, a repeated clause number included', () => {
     const expected = linesBetween(ELECTION, '(Điều 69 Luật số 85/2015/QH13', '(Điều này có nội dung liên quan đến Điều 37.10');
     const article = articleOf(law, '69');
