@@ -20,6 +20,7 @@ export interface Assistant {
   readonly embedder: Embedder;
   readonly reindexing: boolean;
   retrieve(question: string): Promise<Retrieval>;
+  /** The answer, framed in `language` (English for a question asked in English); quotes stay in the documents' words. */
   ask(question: string, language?: Language): Promise<Answer>;
   /**
    * Rebuilds from the corpus while the current index keeps answering, then swaps. A failure leaves
@@ -59,7 +60,9 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
     },
     retrieve: (question) => retrieve(index, embedder, question),
     async ask(question, language = 'vi') {
-      return composeAnswer(await retrieve(index, embedder, question), language);
+      const retrieval = await retrieve(index, embedder, question);
+      // A question asked in English is answered in English, whatever the user's app language.
+      return composeAnswer(retrieval, retrieval.query.language === 'en' ? 'en' : language);
     },
     // Not async: a second call throws at once, so callers know before they report anything.
     reindex(progress) {

@@ -24,6 +24,18 @@ describe('createAssistant', () => {
     expect(assistant.index.manifest.builtAt).toBe(elsewhere.manifest.builtAt);
   });
 
+  it('frames the answer to a question asked in English in English, whatever the language asked for; quotes stay Vietnamese', async () => {
+    const ws = await scratchWorkspace();
+    const config = loadConfig({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, MODELS_DIR: ws.modelsDir }, '/nonexistent');
+    const assistant = await createAssistant({ config, logger: memoryLogger().logger });
+    const english = await assistant.ask('What is the minimum age to vote?', 'vi');
+    expect(english.language).toBe('en');
+    expect(english.answered).toBe(true);
+    expect(english.quotes[0]?.text).toMatch(/[ăâđêôơư]/u);
+    expect((await assistant.ask('Bao nhiêu tuổi thì được đi bầu?', 'vi')).language).toBe('vi');
+    expect((await assistant.ask('Bao nhiêu tuổi thì được đi bầu?', 'en')).language).toBe('en');
+  });
+
   it('waits at start-up for a build already running instead of duplicating it; an explicit reindex builds at once', async () => {
     const ws = await scratchWorkspace();
     const config = loadConfig({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, MODELS_DIR: ws.modelsDir }, '/nonexistent');

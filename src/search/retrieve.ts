@@ -323,7 +323,9 @@ export async function retrieve(
     .filter((words) => index.documentFrequency(words.join('_')) === 0);
   const placeWords = new Set(unknownPlaces.flat());
   const placePairs = new Set(unknownPlaces.flatMap((words) => words.slice(1).map((w, i) => `${words[i]}_${w}`)));
-  const concepts = query.concepts.filter((c) => c.phrase || !placeWords.has(c.label));
+  // An English word the glossary does not know and the corpus never uses ("happens", "spoil") cannot be met by a Vietnamese passage: it tells nothing.
+  const foreign = (c: Concept) => query.language === 'en' && !c.phrase && index.documentFrequency(c.label) === 0;
+  const concepts = query.concepts.filter((c) => c.phrase || (!placeWords.has(c.label) && !foreign(c)));
   // Words that tell the asker's situation weigh less than those of the question itself.
   const weights = concepts.map((c) => conceptWeight(index, c) * (c.context ? CONTEXT_WEIGHT : 1));
   // Without diacritics "dang bi" may be "đang bị": a pair that may hold a stopword counts only if the corpus has it.
