@@ -23,7 +23,7 @@ const EN_STOPWORDS = new Set(
   `the a an of for in on to did does do is are was were which what who whom whose when where how why about with by
   at from and or it its this that these those be been being has have had will would can could should shall may
   might must i you me my we our they their he she his her them tell say said please any there here into than then
-  so if not no yes also just only some many much more most very there's what's who's`
+  so if not no yes also just only some many much more most very there's what's who's as m s t re ve ll d`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -71,7 +71,8 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
     }
     const original = m[1] as string;
     const word = original.toLowerCase();
-    const name = !sentenceStart && original !== word;
+    // English "I" is capitalised everywhere; it is no name.
+    const name = !sentenceStart && original !== word && !(lang === 'en' && original === 'I');
     sentenceStart = false;
     if (!name && isStopword(word, lang)) {
       previous = null;

@@ -157,6 +157,11 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('bao nhieeu tuoori thif dduowcj uwngs cuwr', lexicon).language).toBe('vi');
   });
 
+  it('takes neither "I" nor the pieces of contractions for words of an English question', () => {
+    const lexicon = { glossary: { vote: ['bỏ phiếu'] }, synonyms: {}, outOfScope: {} };
+    expect(analyzeQuery("Where do I vote if I'm sick, as a student?", lexicon).concepts.map((c) => c.label)).toEqual(['vote', 'sick', 'student']);
+  });
+
   it('weighs the words of clauses that tell the situation less than those of the clause that asks', () => {
     const lexicon = { glossary: {}, synonyms: {}, outOfScope: {} };
     const q = analyzeQuery('bà nội em 85 tuổi, bị liệt cả năm, hôm đó có ai mang hòm phiếu tới nhà không', lexicon);
