@@ -16,7 +16,7 @@ import { buildRegister, type RegisterEntry } from './register.ts';
 import { DEFAULT_HNSW, VectorIndex, writeVectors, type HnswParams, type VectorHit } from './vectors.ts';
 
 // Bump whenever the files or their meaning change, so older indexes are rebuilt instead of misread.
-export const INDEX_FORMAT_VERSION = 6;
+export const INDEX_FORMAT_VERSION = 7;
 
 export interface Manifest {
   formatVersion: number;

@@ -28,6 +28,8 @@ const isAsking = (text: string): boolean => {
     last === 'khong' ||
     last === 'chua' ||
     words.some((w) => QUESTION_WORDS.has(w) && w !== 'khong' && w !== 'chua') ||
+    // "ai phát", "gửi cho ai" ask; "ai cũng" (everyone) does not.
+    words.some((w, i) => w === 'ai' && words[i + 1] !== 'cung') ||
     QUESTION_PHRASES.some((p) => joined.includes(` ${p} `))
   );
 };

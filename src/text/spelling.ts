@@ -194,6 +194,13 @@ export function createSpeller(vocabulary: Map<string, number>): Speller {
     if (/^\d+$/.test(word) || !/[aeiouy]/.test(foldDiacritics(word))) return word;
     const typed = [...vniReadings(word), ...telexReadings(word)].map(readingOf).find((w) => w !== undefined);
     if (/\d/.test(word)) return typed ?? word;
+    // Marks typed but the tone left out, giving no syllable ("mât"): the corpus's most frequent word with those letters.
+    // A real syllable the corpus lacks ("câu") stays: without a tone it may well be meant so.
+    const { base, tone } = splitTone(word);
+    if (tone === 0 && hasDiacritics(word) && !isSyllable(word)) {
+      const restored = bestOfLetters.get(base)?.word;
+      if (restored) return restored;
+    }
     if (isSyllable(word)) return hasDiacritics(word) ? (spellingOf(syllableKey(word)) ?? word) : word;
     return typed ?? (word.length >= 3 ? nearest(word) : undefined) ?? word;
   };

@@ -28,6 +28,9 @@ const EN_STOPWORDS = new Set(
     .filter(Boolean),
 );
 
+// Second words of question idioms opened by "bao" ("bao giờ", "bao lâu"), folded.
+const QUESTION_IDIOM_ENDS = new Set(['gio', 'lau']);
+
 /** `word` is lower-cased; a word typed without diacritics is checked against the folded list. */
 export function isStopword(word: string, lang: 'vi' | 'en' = 'vi'): boolean {
   if (lang === 'en' && EN_STOPWORDS.has(word)) return true;
@@ -63,6 +66,7 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
   const folded: string[] = [];
   const bigrams: string[] = [];
   let previous: string | null = null;
+  let before = '';
   let sentenceStart = true;
   for (const m of normalizeText(text).matchAll(/([\p{L}\p{N}]+)|([.!?\n]+)/gu)) {
     if (m[2]) {
@@ -71,6 +75,13 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
     }
     const original = m[1] as string;
     const word = original.toLowerCase();
+    // "bao giờ" (when) and "bao lâu" (how long) ask; their "giờ" is not the hour of "giờ bỏ phiếu".
+    const idiom = lang === 'vi' && foldDiacritics(before) === 'bao' && QUESTION_IDIOM_ENDS.has(foldDiacritics(word));
+    before = word;
+    if (idiom) {
+      previous = null;
+      continue;
+    }
     // English "I" is capitalised everywhere; it is no name.
     const name = !sentenceStart && original !== word && !(lang === 'en' && original === 'I');
     sentenceStart = false;

@@ -162,6 +162,12 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery("Where do I vote if I'm sick, as a student?", lexicon).concepts.map((c) => c.label)).toEqual(['vote', 'sick', 'student']);
   });
 
+  it('reads "bao giờ" and "bao lâu" as question words, not as the hours of voting', () => {
+    const lexicon = { glossary: {}, synonyms: {}, outOfScope: {} };
+    expect(analyzeQuery('thẻ cử tri bao giờ mới có', lexicon).concepts.map((c) => c.label)).toEqual(['the', 'cu', 'tri', 'moi']);
+    expect(analyzeQuery('mấy giờ mở cửa', lexicon).concepts.map((c) => c.label)).toContain('gio');
+  });
+
   it('weighs the words of clauses that tell the situation less than those of the clause that asks', () => {
     const lexicon = { glossary: {}, synonyms: {}, outOfScope: {} };
     const q = analyzeQuery('bà nội em 85 tuổi, bị liệt cả năm, hôm đó có ai mang hòm phiếu tới nhà không', lexicon);

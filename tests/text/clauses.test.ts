@@ -23,6 +23,14 @@ describe('splitClauses', () => {
     ]);
   });
 
+  it('reads "ai" as a question word, except in "ai cũng" (everyone)', () => {
+    expect(asking('giấy mời đi bầu ai phát vậy, bao giờ mới có')).toEqual([
+      ['giấy mời đi bầu ai phát vậy,', true],
+      ['bao giờ mới có', true],
+    ]);
+    expect(asking('xã em ai cũng bầu xong rồi, kết thúc sớm được không')[0]?.[1]).toBe(false);
+  });
+
   it('keeps a list of words in one clause', () => {
     expect(asking('Khiếu nại, tố cáo về bầu cử được giải quyết thế nào?')).toEqual([['Khiếu nại, tố cáo về bầu cử được giải quyết thế nào?', true]]);
   });

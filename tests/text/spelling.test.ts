@@ -16,6 +16,11 @@ const vocabulary = new Map<string, number>([
   ['thủy', 4],
   ['tri', 90],
   ['trí', 3],
+  ['mất', 40],
+  ['mặt', 60],
+  ['thẻ', 30],
+  ['bị', 80],
+  ['đi', 90],
 ]);
 const speller = createSpeller(vocabulary);
 
@@ -56,6 +61,12 @@ describe('createSpeller', () => {
   it('decodes questions typed in Telex or VNI into the corpus words', () => {
     expect(speller.correct('baafu cuwr luc may gio')).toBe('bầu cử luc may gio');
     expect(speller.correct('ba6u cu73 lu1c ma61y gio72')).toBe('bầu cử lúc mấy giờ');
+  });
+
+  it('restores a tone left out of a word typed with its other marks when that gives no syllable, to the corpus word with those letters', () => {
+    expect(speller.correct('thẻ cử tri bị mât, đi bầu đươc không')).toBe('thẻ cử tri bị mất, đi bầu được không');
+    // "câu" is a syllable: without a tone it may be meant so, even where the corpus only has "cấu".
+    expect(createSpeller(new Map([['cấu', 50]])).correct('câu hỏi')).toBe('câu hỏi');
   });
 
   it('writes a misplaced or old-style tone mark the corpus way', () => {
