@@ -3,7 +3,7 @@ import type { CorpusIndex, DocumentMeta, Embedder, RegisterEntry } from '../inde
 import { findDocumentRefs, KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
 import { answerSentences, statementOf, type AnswerType } from '../text/answers.ts';
 import { foldDiacritics, sentences } from '../text/normalize.ts';
-import { createSpeller, type Speller } from '../text/spelling.ts';
+import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
 import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
 import { coverageBar, decideAnswer, type DeclineReason } from './decide.ts';
@@ -323,8 +323,10 @@ export async function retrieve(
     .filter((words) => index.documentFrequency(words.join('_')) === 0);
   const placeWords = new Set(unknownPlaces.flat());
   const placePairs = new Set(unknownPlaces.flatMap((words) => words.slice(1).map((w, i) => `${words[i]}_${w}`)));
-  // An English word the glossary does not know and the corpus never uses ("happens", "spoil") cannot be met by a Vietnamese passage: it tells nothing.
-  const foreign = (c: Concept) => query.language === 'en' && !c.phrase && index.documentFrequency(c.label) === 0;
+  // A word the corpus never uses that is no Vietnamese word either (an English word the glossary does not know,
+  // "happens"; chat shorthand, "mn", "hnay") cannot be met by any passage: it tells nothing.
+  const foreign = (c: Concept) =>
+    !c.phrase && index.documentFrequency(c.label) === 0 && !/^\d+$/.test(c.label) && (query.language === 'en' || !isVietnameseWord(c.label));
   const concepts = query.concepts.filter((c) => c.phrase || (!placeWords.has(c.label) && !foreign(c)));
   // Words that tell the asker's situation weigh less than those of the question itself.
   const weights = concepts.map((c) => conceptWeight(index, c) * (c.context ? CONTEXT_WEIGHT : 1));

@@ -116,6 +116,13 @@ describe('retrieve over the shipped corpus', () => {
     }
   });
 
+  it('lets chat shorthand the corpus never uses ("mn", "ad") count for nothing, so the question is answered as without it', async () => {
+    const plain = await docs('thẻ cử tri bị mất thì có đi bầu được không');
+    expect(plain.length).toBeGreaterThan(0);
+    expect(await docs('thẻ cử tri bị mất thì có đi bầu được không mn ơi')).toEqual(plain);
+    expect(await docs('ad ơi thẻ cử tri bị mất thì có đi bầu được không')).toEqual(plain);
+  });
+
   it('names the document a question asks for only when the issuer it names agrees', async () => {
     expect((await ask('Chỉ thị 03-CT/TU của Tỉnh ủy Lạng Sơn ban hành ngày nào?')).hits[0]?.document.id).toBe(LANG_SON);
     for (const q of ['Chỉ thị 03-CT/TU của Tỉnh ủy Bến Tre', 'chi thi 12 cua tinh uy lang son', 'Chỉ thị 05-CT/TW của Tỉnh ủy Bạc Liêu']) {
