@@ -35,6 +35,11 @@ const CHAT_WORDS: Record<string, string> = {
   ms: 'mới',
   đag: 'đang',
   dag: 'đang',
+  hnay: 'hôm nay',
+  hqua: 'hôm qua',
+  mn: 'mọi người',
+  mng: 'mọi người',
+  tphcm: 'TP. Hồ Chí Minh',
 };
 
 /**

@@ -116,11 +116,12 @@ describe('retrieve over the shipped corpus', () => {
     }
   });
 
-  it('lets chat shorthand the corpus never uses ("mn", "ad") count for nothing, so the question is answered as without it', async () => {
-    const plain = await docs('thẻ cử tri bị mất thì có đi bầu được không');
-    expect(plain.length).toBeGreaterThan(0);
-    expect(await docs('thẻ cử tri bị mất thì có đi bầu được không mn ơi')).toEqual(plain);
-    expect(await docs('ad ơi thẻ cử tri bị mất thì có đi bầu được không')).toEqual(plain);
+  it('lets shorthand the corpus never uses ("ad", "ae") count for nothing, so the question is answered as without it', async () => {
+    const plain = await ask('phiếu bầu gạch sai thì xin đổi được không');
+    expect(plain.outcome).toBe('answered');
+    const shorthand = await ask('ad ơi phiếu bầu gạch sai thì xin đổi được không ạ');
+    expect(shorthand.outcome).toBe('answered');
+    expect(shorthand.hits[0]?.passage).toEqual(plain.hits[0]?.passage);
   });
 
   it('names the document a question asks for only when the issuer it names agrees', async () => {

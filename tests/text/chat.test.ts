@@ -11,6 +11,10 @@ describe('expandChatSpelling', () => {
     expect(expandChatSpelling('bau cu co bn nguoi dc bau, hoi j z')).toBe('bau cu co bao nhieu nguoi duoc bau, hoi gi vay');
   });
 
+  it('writes out "hnay", "mn" and other shorthand for days and people', () => {
+    expect(expandChatSpelling('hnay mn đi bầu chưa')).toBe('hôm nay mọi người đi bầu chưa');
+  });
+
   it('leaves codes, abbreviations with a point and capitalised words alone', () => {
     expect(expandChatSpelling('Kế hoạch 153-KH/TU và khoản k.4, KO')).toBe('Kế hoạch 153-KH/TU và khoản k.4, KO');
   });
