@@ -115,6 +115,15 @@ export function chooseSentences(text: string, queryTerms: Map<string, number>, a
     picked.push(s);
     words += wordCount(s.sentence);
   }
+  // Room left goes to the neighbours of what was picked, the next sentence first: an answer often ends or is explained there.
+  for (const offset of [1, -1, 2, -2]) {
+    for (const s of [...picked]) {
+      const neighbour = scored[s.i + offset];
+      if (!neighbour || picked.includes(neighbour) || words + wordCount(neighbour.sentence) > maxWords) continue;
+      picked.push(neighbour);
+      words += wordCount(neighbour.sentence);
+    }
+  }
   picked.sort((a, b) => a.i - b.i);
   const joined = picked.map((s, k) => (k > 0 && picked[k - 1]?.i !== s.i - 1 ? `… ${s.sentence}` : s.sentence)).join(' ');
   const quote = picked.length < all.length ? `${picked[0]?.i === 0 ? '' : '… '}${joined}${picked.at(-1)?.i === all.length - 1 ? '' : ' …'}` : joined;

@@ -97,6 +97,11 @@ function idf(index: CorpusIndex, term: string): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
+/** A concept is met by terms holding its word as typed (with diacritics), or every word of one of its alternatives. */
+function conceptMet(concept: Concept, terms: Set<string>): boolean {
+  return concept.exact ? terms.has(`=${concept.exact}`) : concept.alternatives.some((words) => words.every((w) => terms.has(w)));
+}
+
 function conceptWeight(index: CorpusIndex, concept: Concept): number {
   const perAlternative = concept.alternatives.map((words) => words.reduce((sum, w) => sum + idf(index, w), 0) / words.length);
   return Math.min(...perAlternative);
@@ -346,7 +351,7 @@ export async function retrieve(
     const matched: string[] = [];
     let covered = 0;
     concepts.forEach((concept, i) => {
-      if (concept.exact ? terms.has(`=${concept.exact}`) : concept.alternatives.some((words) => words.every((w) => terms.has(w)))) {
+      if (conceptMet(concept, terms)) {
         matched.push(concept.label);
         covered += weights[i] as number;
       }

@@ -252,6 +252,13 @@ describe('chooseSentences', () => {
     expect(chooseSentences(passage, terms, null, [], 30).quote).not.toContain('15/3/2026');
   });
 
+  it('fills the room left with the sentence after the one picked, marking the cuts', () => {
+    const text = 'Phần này nói chung. Cử tri ốm đau được bỏ phiếu vào hòm phiếu phụ. Tổ bầu cử mang hòm phiếu phụ đến chỗ ở của họ. Câu cuối cũng không liên quan.';
+    const terms = new Map([['om', 1], ['dau', 1], ['om_dau', 2]]);
+    expect(chooseSentences(text, terms, null, [], 25).quote).toBe('… Cử tri ốm đau được bỏ phiếu vào hòm phiếu phụ. Tổ bầu cử mang hòm phiếu phụ đến chỗ ở của họ. …');
+    expect(chooseSentences(text, terms, null, [], 12).quote).toBe('… Cử tri ốm đau được bỏ phiếu vào hòm phiếu phụ. …');
+  });
+
   it('keeps only dates of the year the question names', () => {
     const text = 'Danh sách niêm yết từ ngày 3/2/2021 ở cuộc bầu cử. Cuộc bầu cử năm 2026 vào ngày 15/3/2026.';
     expect(chooseSentences(text, new Map([['bau', 1], ['cu', 1]]), 'date', ['2026'], 10).highlights).toEqual(['15/3/2026']);
