@@ -19,41 +19,53 @@ const SET_NAMES: Record<string, string> = {
 };
 
 const { values } = parseArgs({
-  options: { questions: { type: 'string' }, verbose: { type: 'boolean', short: 'v', default: false } },
+  options: { questions: { type: 'string' }, verbose: { type: 'boolean', short: 'v', default: false }, embedder: { type: 'string' } },
 });
-const config = loadConfig();
-const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-const assistant = await createAssistant({ config, logger });
-const order = (f: string) => Object.keys(SET_NAMES).indexOf(f) >>> 0;
-const files = values.questions
-  ? [values.questions]
-  : (await readdir(EVAL_DIR))
-      .filter((f) => f.endsWith('.json'))
-      .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
-      .map((f) => path.join(EVAL_DIR, f));
-
 const pct = (x: number | null) => (x === null ? '   –  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
 function row(s: GroupScore): string {
   return `${s.group.padEnd(22)} ${String(s.questions).padStart(3)}  ${pct(s.hitAt1)}  ${pct(s.hitAt3)}  ${s.mrr === null ? '  –  ' : s.mrr.toFixed(3)}  ${pct(s.refusalRate)}  ${String(s.wronglyDeclined).padStart(3)}            ${pct(s.quoted)}`;
 }
 
-for (const file of files) {
-  const questions = JSON.parse(await readFile(file, 'utf8')) as EvalQuestion[];
-  const set = SET_NAMES[path.basename(file)] ?? path.basename(file, '.json');
-  for (const [label, transform] of [
-    ['as written', (q: string) => q],
-    ['without diacritics', stripDiacritics],
-  ] as const) {
-    const results: EvalResult[] = [];
-    for (const item of questions) {
-      const retrieval = await assistant.retrieve(transform(item.question));
-      results.push({ item, retrieval, reply: renderText(composeAnswer(retrieval, retrieval.query.language)) });
+const order = (f: string) => Object.keys(SET_NAMES).indexOf(f) >>> 0;
+
+async function main(): Promise<number> {
+  // "--embedder transformers" measures the neural embedder where its model is present, as EMBEDDER would choose it.
+  if (values.embedder) process.env.EMBEDDER = values.embedder;
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const assistant = await createAssistant({ config, logger });
+  console.log(`embedder: ${assistant.embedder.id}`);
+  const files = values.questions
+    ? [values.questions]
+    : (await readdir(EVAL_DIR))
+        .filter((f) => f.endsWith('.json'))
+        .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
+        .map((f) => path.join(EVAL_DIR, f));
+
+  for (const file of files) {
+    const questions = JSON.parse(await readFile(file, 'utf8')) as EvalQuestion[];
+    const set = SET_NAMES[path.basename(file)] ?? path.basename(file, '.json');
+    for (const [label, transform] of [
+      ['as written', (q: string) => q],
+      ['without diacritics', stripDiacritics],
+    ] as const) {
+      const results: EvalResult[] = [];
+      for (const item of questions) {
+        const retrieval = await assistant.retrieve(transform(item.question));
+        results.push({ item, retrieval, reply: renderText(composeAnswer(retrieval, retrieval.query.language)) });
+      }
+      const groups = [...new Set(questions.map((q) => q.group))];
+      const scores = groups.map((g) => scoreGroup(g, results.filter((r) => r.item.group === g)));
+      console.log(`\n${set}, ${label} (${path.basename(file)}, ${questions.length} questions)`);
+      console.log(`${'group'.padEnd(22)}   n   hit@1   hit@3    MRR  refused  declined-wrongly  quoted`);
+      for (const s of [...scores, ...(groups.length > 1 ? [scoreGroup('all', results)] : [])]) console.log(row(s));
+      if (values.verbose) for (const f of scoreGroup('all', results).failures) console.log(`  - ${f}`);
     }
-    const groups = [...new Set(questions.map((q) => q.group))];
-    const scores = groups.map((g) => scoreGroup(g, results.filter((r) => r.item.group === g)));
-    console.log(`\n${set}, ${label} (${path.basename(file)}, ${questions.length} questions)`);
-    console.log(`${'group'.padEnd(22)}   n   hit@1   hit@3    MRR  refused  declined-wrongly  quoted`);
-    for (const s of [...scores, ...(groups.length > 1 ? [scoreGroup('all', results)] : [])]) console.log(row(s));
-    if (values.verbose) for (const f of scoreGroup('all', results).failures) console.log(`  - ${f}`);
   }
+  return 0;
 }
+
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  return 1;
+});

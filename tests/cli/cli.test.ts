@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { readManifest } from '../../src/index/index.ts';
 import { runScript, scratchWorkspace } from '../helpers.ts';
+import { tinyModelWords, writeTinyModel } from '../support/tiny-model.ts';
 
 let ws: Awaited<ReturnType<typeof scratchWorkspace>>;
 
@@ -80,5 +81,30 @@ describe('ask --list-directives', () => {
     const json = await run('ask', ['--list-directives', '--json']);
     const items = JSON.parse(json.stdout) as Array<{ reference: string; mentions: unknown[] }>;
     expect(items.find((i) => i.reference === 'Chỉ thị 05-CT/TW')?.mentions.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('eval', () => {
+  const questions = [
+    { question: 'Chỉ thị 03-CT/TU ban hành ngày nào?', expect: ['news/2021-02-06-trien-khai-cong-tac-bau-cu-dbqh-khoa'], group: 'g', answer: '03-CT/TU' },
+    { question: 'Cách nấu phở bò ngon', expect: [], group: 'g' },
+  ];
+
+  it('measures a question file with the embedder asked for: the neural one where its model is present', async () => {
+    const file = path.join(ws.corpusDir, '..', 'eval-questions.json');
+    await writeFile(file, JSON.stringify(questions));
+    const corpusWords = new Set<string>();
+    for (const doc of (await loadCorpus(ws.corpusDir)).documents) for (const w of tinyModelWords(`${doc.title}\n${doc.body}`)) corpusWords.add(w);
+    await writeTinyModel(ws.modelsDir, 'tests/tiny-eval', { words: corpusWords });
+    const env = { EMBEDDING_MODEL: 'tests/tiny-eval', INDEX_DIR: `${ws.indexDir}-neural` };
+    const neural = await runScript('src/cli/eval.ts', ['--embedder', 'transformers', '--questions', file], { CORPUS_DIR: ws.corpusDir, MODELS_DIR: ws.modelsDir, ...env });
+    expect(neural.code).toBe(0);
+    expect(neural.stdout).toContain('embedder: transformers:tests/tiny-eval');
+    expect(neural.stdout).toMatch(/^g\s+2\s+100\.0%\s+100\.0%\s+1\.000\s+100\.0%\s+0\s+100\.0%$/m);
+
+    const missing = await runScript('src/cli/eval.ts', ['--embedder', 'transformers', '--questions', file], { CORPUS_DIR: ws.corpusDir, MODELS_DIR: ws.modelsDir, EMBEDDING_MODEL: 'tests/not-there', INDEX_DIR: `${ws.indexDir}-missing` });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('tests/not-there');
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
   });
 });
