@@ -14,7 +14,7 @@ export interface AnswerSignals {
   outOfScope: string[];
   /** A law the question names that the corpus never mentions ("luật đất đai"). */
   otherLaw: boolean;
-  /** Years and people the question names that the best passage does not hold. */
+  /** Years, people and numbered constituencies the question names that the best passage does not hold. */
   missingSpecifics: string[];
 }
 

@@ -49,6 +49,8 @@ export interface AnalyzedQuery {
   years: string[];
   /** People the question names, folded ("nguyen van hung"). */
   people: string[];
+  /** Constituencies and polling areas it names by number, folded ("don vi bau cu so 1"). */
+  numbered: string[];
 }
 
 const LONGEST_PHRASE = 6;
@@ -198,6 +200,9 @@ function findLawNames(text: string): string[] {
   return names;
 }
 
+// "đơn vị bầu cử số 1", "khu vực bỏ phiếu số 12": one area among thousands, which a rule of the law does not name.
+const NUMBERED_AREA = /\b(don vi bau cu|khu vuc bo phieu) (?:so )?(\d+)\b/g;
+
 // Share of a question's words that carry marks for it to count as typed with diacritics: most Vietnamese syllables do, "ban" or "tin" do not.
 const ACCENTED_SHARE = 0.34;
 
@@ -284,5 +289,6 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     outOfScope: findOutOfScope(normalized, lexicon),
     years: [...new Set(folded.match(/\b(19|20)\d{2}\b/g) ?? [])],
     people: findPeople(normalized),
+    numbered: [...folded.matchAll(NUMBERED_AREA)].map((m) => `${m[1]} so ${m[2]}`),
   };
 }

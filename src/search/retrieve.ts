@@ -237,10 +237,10 @@ function isAbout(index: CorpusIndex, hit: Hit, names: string[][]): boolean {
   return names.some((terms) => terms.every((t) => heading.has(t)));
 }
 
-/** Years and people the question names that a passage (with its title, heading and date) does not hold. */
+/** Years, people and numbered constituencies the question names that a passage (with its title, heading and date) does not hold. */
 function missingSpecifics(query: AnalyzedQuery, hit: Hit): string[] {
-  const text = foldDiacritics(`${hit.document.title} ${hit.document.date ?? ''} ${hit.passage.section ?? ''} ${hit.passage.text}`).replace(/\s+/g, ' ');
-  return [...query.years, ...query.people].filter((s) => !text.includes(s));
+  const text = foldDiacritics(`${hit.document.title} ${hit.document.date ?? ''} ${hit.passage.section ?? ''} ${hit.passage.text}`).replace(/[^\p{L}\p{N}]+/gu, ' ');
+  return [...query.years, ...query.people, ...query.numbered].filter((s) => !text.includes(s));
 }
 
 function tooSimilar(a: Set<string>, b: Set<string>): boolean {

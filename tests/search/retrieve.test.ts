@@ -106,10 +106,10 @@ describe('retrieve over the shipped corpus', () => {
     }
   });
 
-  it('declines a question naming a year or a person its best passage does not hold, and answers its twin that names one held', async () => {
+  it('declines a question naming a year, a person or a numbered constituency its best passage does not hold, and answers its twin that names one held', async () => {
     const held = await ask('Tỷ lệ cử tri đi bầu năm 2016 là bao nhiêu?');
     expect(held.outcome).toBe('answered');
-    for (const q of ['Tỷ lệ cử tri đi bầu năm 2011 là bao nhiêu?', 'Cho xin tiểu sử ứng cử viên Nguyễn Văn Hùng']) {
+    for (const q of ['Tỷ lệ cử tri đi bầu năm 2011 là bao nhiêu?', 'Cho xin tiểu sử ứng cử viên Nguyễn Văn Hùng', 'Ai trúng cử ở đơn vị bầu cử số 3 của Hà Nội?']) {
       const r = await ask(q);
       expect(r.outcome).toBe('no_match');
       expect(r.declineReason).toBe('missing_specifics');
