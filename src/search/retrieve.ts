@@ -102,7 +102,11 @@ function conceptMet(concept: Concept, terms: Set<string>): boolean {
   return concept.exact ? terms.has(`=${concept.exact}`) : concept.alternatives.some((words) => words.every((w) => terms.has(w)));
 }
 
+const unseenWeight = (index: CorpusIndex) => Math.log(1 + (index.passageCount + 0.5) / 0.5);
+
 function conceptWeight(index: CorpusIndex, concept: Concept): number {
+  // A word typed with marks the corpus never writes so ("lương") is as telling as one it never uses at all.
+  if (concept.exact && !index.vocabulary.has(concept.exact)) return unseenWeight(index);
   const perAlternative = concept.alternatives.map((words) => words.reduce((sum, w) => sum + idf(index, w), 0) / words.length);
   return Math.min(...perAlternative);
 }
@@ -395,7 +399,10 @@ export async function retrieve(
 
   const common = 0.05 * index.passageCount;
   // A word the corpus has never seen ("lớp trưởng", "công đoàn") means the question is about something else.
-  const unseen = concepts.some((c) => !c.phrase && !/^\d+$/.test(c.label) && index.documentFrequency(c.label) === 0);
+  // Typed with its marks, a word counts as seen only in that spelling: "lương" is not "lượng".
+  const unseen = concepts.some(
+    (c) => !c.phrase && !/^\d+$/.test(c.label) && (c.exact ? !index.vocabulary.has(c.exact) : index.documentFrequency(c.label) === 0),
+  );
   const inDomain = !unseen && (concepts.some((c) => c.phrase) || pairs.some((p) => index.documentFrequency(p) >= common));
   const bar = coverageBar(inDomain, opts);
   // The guide answers in plain words and brings the law's clause as its basis; the law answers alone only where the guide is silent.
