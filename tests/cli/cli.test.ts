@@ -91,18 +91,20 @@ describe('eval', () => {
   ];
 
   it('measures a question file with the embedder asked for: the neural one where its model is present', async () => {
-    const file = path.join(ws.corpusDir, '..', 'eval-questions.json');
+    // A workspace of its own: other tests here break the shared corpus on purpose.
+    const own = await scratchWorkspace();
+    const file = path.join(own.corpusDir, '..', 'eval-questions.json');
     await writeFile(file, JSON.stringify(questions));
     const corpusWords = new Set<string>();
-    for (const doc of (await loadCorpus(ws.corpusDir)).documents) for (const w of tinyModelWords(`${doc.title}\n${doc.body}`)) corpusWords.add(w);
-    await writeTinyModel(ws.modelsDir, 'tests/tiny-eval', { words: corpusWords });
-    const env = { EMBEDDING_MODEL: 'tests/tiny-eval', INDEX_DIR: `${ws.indexDir}-neural` };
-    const neural = await runScript('src/cli/eval.ts', ['--embedder', 'transformers', '--questions', file], { CORPUS_DIR: ws.corpusDir, MODELS_DIR: ws.modelsDir, ...env });
+    for (const doc of (await loadCorpus(own.corpusDir)).documents) for (const w of tinyModelWords(`${doc.title}\n${doc.body}`)) corpusWords.add(w);
+    await writeTinyModel(own.modelsDir, 'tests/tiny-eval', { words: corpusWords });
+    const env = { EMBEDDING_MODEL: 'tests/tiny-eval', INDEX_DIR: own.indexDir };
+    const neural = await runScript('src/cli/eval.ts', ['--embedder', 'transformers', '--questions', file], { CORPUS_DIR: own.corpusDir, MODELS_DIR: own.modelsDir, ...env });
     expect(neural.code).toBe(0);
     expect(neural.stdout).toContain('embedder: transformers:tests/tiny-eval');
     expect(neural.stdout).toMatch(/^g\s+2\s+100\.0%\s+100\.0%\s+1\.000\s+100\.0%\s+0\s+100\.0%$/m);
 
-    const missing = await runScript('src/cli/eval.ts', ['--embedder', 'transformers', '--questions', file], { CORPUS_DIR: ws.corpusDir, MODELS_DIR: ws.modelsDir, EMBEDDING_MODEL: 'tests/not-there', INDEX_DIR: `${ws.indexDir}-missing` });
+    const missing = await runScript('src/cli/eval.ts', ['--embedder', 'transformers', '--questions', file], { CORPUS_DIR: own.corpusDir, MODELS_DIR: own.modelsDir, EMBEDDING_MODEL: 'tests/not-there', INDEX_DIR: `${own.indexDir}-missing` });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('tests/not-there');
     expect(missing.stderr).not.toMatch(/\n\s+at /);
