@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_MODEL, type EmbeddingSettings } from './index/index.ts';
 
@@ -6,6 +7,8 @@ const optionalText = z
   .string()
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+const DEFAULT_PORT = 8080;
 
 const configSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('corpus'),
@@ -22,12 +25,13 @@ const configSchema = z.object({
   FEEDBACK_FILE: z.string().min(1).default('data/feedback.jsonl'),
   WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional()),
   WEBHOOK_SECRET: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'may hold only A-Z, a-z, 0-9, _ and -').optional()),
-  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  PORT: z.coerce.number().int().min(1).max(65535).optional(),
   EMBEDDER: z.enum(['auto', 'local', 'transformers']).default('auto'),
   EMBEDDING_MODEL: z.string().regex(/^[\w.-]+(\/[\w.-]+)?$/, 'must be a model id such as Xenova/multilingual-e5-small').default(DEFAULT_MODEL),
   MODELS_DIR: z.string().min(1).default('models'),
   ALLOW_REMOTE_MODELS: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
   MODEL_HOST: optionalText.pipe(z.url({ error: 'must be a URL such as https://huggingface.co/' }).optional()),
+  REPLICA_ID: optionalText,
 }).refine((e) => !e.WEBHOOK_URL || e.WEBHOOK_SECRET, {
   // Without a secret anyone who learns the URL could post updates that claim to come from an admin.
   path: ['WEBHOOK_SECRET'],
@@ -47,6 +51,10 @@ export interface Config {
     feedbackFile: string;
     webhook: { url: string; secret: string | undefined; port: number } | undefined;
   };
+  /** Where the bot serves HTTP (the webhook, /healthz, /readyz, /metrics): PORT, or 8080 for a webhook; none when polling without PORT. */
+  httpPort: number | undefined;
+  /** Names this process in every log line of the bot: REPLICA_ID, or host and pid. */
+  replicaId: string;
 }
 
 /**
@@ -98,7 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
       adminIds: e.ADMIN_IDS,
       ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
       feedbackFile: e.FEEDBACK_FILE,
-      webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT } : undefined,
+      webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT ?? DEFAULT_PORT } : undefined,
     },
+    httpPort: e.WEBHOOK_URL ? (e.PORT ?? DEFAULT_PORT) : e.PORT,
+    replicaId: e.REPLICA_ID ?? `${hostname()}:${process.pid}`,
   };
 }

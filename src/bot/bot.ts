@@ -27,9 +27,20 @@ export function createBot(token: string, services: BotServices): Bot<BotContext>
   const bot = new Bot<BotContext>(token, { client: services.config.apiRoot ? { apiRoot: services.config.apiRoot } : {} });
   // auto-retry handles 429 and 5xx; network errors go to retryNetworkErrors (installed after, so it wraps it), which logs each attempt.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
-  bot.api.config.use(retryNetworkErrors({ logger: services.logger }));
+  bot.api.config.use(retryNetworkErrors({ logger: services.logger, onRetry: services.metrics.telegramRetry }));
   // getFile results learn getUrl(): the download URL with the token, or a local Bot API server's absolute path.
   bot.api.config.use(hydrateFiles(bot.token, { apiRoot: services.config.apiRoot }));
+  // Outermost, so it counts what is left failing after every retry.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    try {
+      const result = await prev(method, payload, signal);
+      if (!result.ok) services.metrics.telegramError(method);
+      return result;
+    } catch (error) {
+      services.metrics.telegramError(method);
+      throw error;
+    }
+  });
 
   // Updates of one chat are handled in order; different chats run concurrently under the runner.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Language } from '../search/index.ts';
 import type { FeedbackLog } from './feedback.ts';
+import type { BotMetrics } from './metrics.ts';
 import type { BotTexts } from './texts.ts';
 
 /** What every handler may use, set up once in bot.ts. */
@@ -12,6 +13,7 @@ export interface BotServices {
   config: Config['telegram'] & { corpusDir: string };
   logger: Logger;
   feedback: FeedbackLog;
+  metrics: BotMetrics;
   startedAt: number;
 }
 

@@ -9,6 +9,8 @@ export interface NetworkRetryOptions {
   maxDelayMs?: number;
   /** Attempts for calls other than start-up and polling, before the error reaches the handler. Default 5. */
   maxAttempts?: number;
+  /** Called before each new attempt (for metrics). */
+  onRetry?: (method: string) => void;
 }
 
 // Without these the bot cannot start or receive anything, so they are retried until Telegram is reachable again.
@@ -51,7 +53,7 @@ function pause(ms: number, signal: Signal | undefined, error: unknown): Promise<
  * give up after `maxAttempts` so a reply never waits for hours. Install it after auto-retry with
  * `rethrowHttpErrors: true`, which otherwise retries these forever without a word.
  */
-export function retryNetworkErrors({ logger, initialDelayMs = 1000, maxDelayMs = 60_000, maxAttempts = 5 }: NetworkRetryOptions): Transformer {
+export function retryNetworkErrors({ logger, initialDelayMs = 1000, maxDelayMs = 60_000, maxAttempts = 5, onRetry }: NetworkRetryOptions): Transformer {
   return async (prev, method, payload, signal) => {
     const untilReachable = UNTIL_REACHABLE.has(method);
     for (let attempt = 1; ; attempt++) {
@@ -71,6 +73,7 @@ export function retryNetworkErrors({ logger, initialDelayMs = 1000, maxDelayMs =
           `could not reach Telegram (${method}: ${reason}); attempt ${attempt}, retrying in ${retryInSeconds} s`,
         );
         await pause(delayMs, signal, error);
+        onRetry?.(method);
       }
     }
   };

@@ -1,9 +1,11 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { run } from '@grammyjs/runner';
 import { webhookCallback } from 'grammy';
-import { createAssistant } from '../assistant.ts';
+import { createAssistant, type Assistant } from '../assistant.ts';
 import { createBot, registerCommands } from '../bot/bot.ts';
 import { FeedbackLog } from '../bot/feedback.ts';
+import { serveEndpoints } from '../bot/endpoints.ts';
+import { createMetrics } from '../bot/metrics.ts';
 import { describeRefusal } from '../bot/network.ts';
 import { loadConfig } from '../config.ts';
 import { CorpusError, CorpusFolderError } from '../corpus/index.ts';
@@ -33,13 +35,55 @@ if (!token) {
   process.exit(1);
 }
 
-const logger = createLogger(config.logLevel, [token]);
-const assistant = await createAssistant({ config, logger }).catch((error: unknown) => {
+// Every line names its replica, so the logs of several processes can be told apart.
+const logger = createLogger(config.logLevel, [token]).child({ replica: config.replicaId });
+const { webhook } = config.telegram;
+const webhookPath = webhook ? new URL(webhook.url).pathname : undefined;
+let assistant: Assistant | undefined;
+let handleUpdate: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+// Ready once the index is loaded and updates are taken (the webhook set, or polling started).
+let answering = false;
+const metrics = createMetrics(() => assistant?.index);
+const endpoints = serveEndpoints({ metrics, ready: () => answering });
+
+// Health and metrics answer from the first second, while the index is still being built.
+const server = config.httpPort
+  ? createServer((req, res) => {
+      void endpoints(req, res)
+        .then((served) => {
+          if (served) return;
+          if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== webhookPath) return void res.writeHead(404).end();
+          // Not answering yet: Telegram keeps the update and sends it again.
+          if (!handleUpdate) return void res.writeHead(503).end();
+          return handleUpdate(req, res);
+        })
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'HTTP request failed');
+          if (!res.headersSent) res.writeHead(webhookPath ? 200 : 500).end();
+        });
+    })
+  : undefined;
+if (server) {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.httpPort, () => resolve());
+  }).catch((error: unknown) => fail(new Error(`Cannot serve HTTP on PORT ${config.httpPort}: ${error instanceof Error ? error.message : String(error)}`)));
+  logger.info({ port: config.httpPort }, 'serving /healthz, /readyz and /metrics');
+}
+
+assistant = await createAssistant({ config, logger }).catch((error: unknown) => {
   // The admin's to fix (a corpus file or folder, the index folder, a model): the message; anything else is a bug with its stack.
   if (error instanceof CorpusError || error instanceof CorpusFolderError || error instanceof IndexLocationError || error instanceof EmbedderError) fail(error);
   throw error;
 });
-const services = { assistant, config: { ...config.telegram, corpusDir: config.corpusDir }, logger, feedback: new FeedbackLog(config.telegram.feedbackFile), startedAt: Date.now() };
+const services = {
+  assistant,
+  config: { ...config.telegram, corpusDir: config.corpusDir },
+  logger,
+  feedback: new FeedbackLog(config.telegram.feedbackFile),
+  metrics,
+  startedAt: Date.now(),
+};
 const bot = createBot(token, services);
 
 /** Telegram's refusal (a wrong token above all) ends the program with one line, not a stack trace. */
@@ -54,30 +98,23 @@ function exitIfRefused(error: unknown): void {
 await bot.init().catch(exitIfRefused);
 await registerCommands(bot, services);
 
+const closeServer = () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 let stop: () => Promise<void>;
-const { webhook } = config.telegram;
 if (webhook) {
   // A slow answer must not make Telegram resend the update: reply 200 at the timeout and finish in the background.
-  const handle = webhookCallback(bot, 'http', { secretToken: webhook.secret, onTimeout: 'return' });
-  const path = new URL(webhook.url).pathname;
-  const server = createServer((req, res) => {
-    if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== path) return void res.writeHead(404).end();
-    handle(req, res).catch((error: unknown) => {
-      logger.error({ err: error }, 'webhook request failed');
-      if (!res.headersSent) res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(webhook.port, resolve));
+  handleUpdate = webhookCallback(bot, 'http', { secretToken: webhook.secret, onTimeout: 'return' });
   await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret }).catch(exitIfRefused);
-  logger.info({ port: webhook.port, path }, `serving the webhook for @${bot.botInfo.username}`);
-  stop = () => new Promise((resolve) => server.close(() => resolve()));
+  logger.info({ port: webhook.port, path: webhookPath }, `serving the webhook for @${bot.botInfo.username}`);
+  answering = true;
+  stop = closeServer;
 } else {
   await bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: error }, 'could not delete the webhook'));
   const runner = run(bot, { runner: { silent: true } });
   // The runner retries other failed polls itself and stops on 401 or 409 (token revoked, a second instance): say which, in one line.
   void runner.task()?.catch(exitIfRefused);
   logger.info(`polling as @${bot.botInfo.username}`);
-  stop = () => runner.stop();
+  answering = true;
+  stop = () => runner.stop().then(closeServer);
 }
 
 let stopping = false;
@@ -91,7 +128,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     force.unref();
     // A rebuild started from Telegram finishes too, so its admin gets the result.
     void stop()
-      .then(() => assistant.idle())
+      .then(() => assistant?.idle())
       .catch((error: unknown) => logger.error({ err: error }, 'error while stopping'))
       .finally(() => {
         logger.info('stopped');

@@ -7,6 +7,7 @@ import { createAssistant, type Assistant } from '../../src/assistant.ts';
 import { createBot } from '../../src/bot/bot.ts';
 import type { BotContext } from '../../src/bot/context.ts';
 import { FeedbackLog } from '../../src/bot/feedback.ts';
+import { createMetrics } from '../../src/bot/metrics.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { scratchWorkspace, tempDir } from '../helpers.ts';
@@ -47,6 +48,7 @@ beforeAll(async () => {
     config: { ...config.telegram, token: api.token, corpusDir: config.corpusDir },
     logger,
     feedback: new FeedbackLog(config.telegram.feedbackFile),
+    metrics: createMetrics(() => assistant.index),
     startedAt: Date.now(),
   });
   await bot.init();

@@ -114,6 +114,53 @@ describe('npm start', () => {
     expect(await exited(proc)).toBe(0);
   });
 
+  it('serves /healthz, /readyz and /metrics beside the webhook, and counts the questions it answers', async () => {
+    const port = await freePort();
+    const proc = await start({
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      WEBHOOK_URL: 'https://bot.example.org/telegram',
+      WEBHOOK_SECRET: 'test-secret',
+      PORT: String(port),
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await outputShows((text) => text.includes('serving /healthz'));
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    await api.waitFor(() => api.sent('setWebhook').length > 0, 30_000);
+    await outputShows((text) => text.includes('serving the webhook'));
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    const update = { update_id: 2, message: { message_id: 2, date: 0, chat: { id: 8, type: 'private' }, from: { id: 8, is_bot: false, first_name: 'B' }, text: 'Mấy giờ thì bắt đầu bỏ phiếu?' } };
+    const posted = await fetch(`${base}/telegram`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'test-secret' },
+      body: JSON.stringify(update),
+    });
+    expect(posted.status).toBe(200);
+    await api.waitFor(() => api.sent('sendMessage', 8).length >= 1);
+    expect(logged('question answered')[0]?.replica).toMatch(/:\d+$/);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/^cutrihoi_questions_total\{outcome="answered"\} 1$/m);
+    expect(metrics).toMatch(/^cutrihoi_index_passages [1-9]\d*$/m);
+    proc.kill('SIGTERM');
+    expect(await exited(proc)).toBe(0);
+  });
+
+  it('serves the endpoints while polling when PORT is set, and says so when the port is taken', async () => {
+    const port = await freePort();
+    const proc = await start({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, PORT: String(port) });
+    await outputShows((text) => text.includes('polling as'));
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('cutrihoi_questions_total');
+
+    output = '';
+    const second = await start({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, PORT: String(port) });
+    expect(await exited(second)).toBe(1);
+    expect(output).toContain(`Cannot serve HTTP on PORT ${port}`);
+    expect(output).not.toMatch(/\n\s+at /);
+    proc.kill('SIGTERM');
+    expect(await exited(proc)).toBe(0);
+  });
+
   it('stops with one clear line and status 1 when Telegram refuses the token, never printing it', async () => {
     const wrong = '654321:WRONG-token-zyxwvutsrqponm';
     const proc = await start({ TELEGRAM_BOT_TOKEN: wrong, TELEGRAM_API_ROOT: api.apiRoot });

@@ -14,7 +14,7 @@ function describeError(error: unknown): string {
 
 /** Rebuilds in the background, editing one status message with progress; the old index answers meanwhile. */
 async function reindexWithStatus(ctx: BotContext): Promise<void> {
-  const { assistant, logger } = ctx.services;
+  const { assistant, logger, metrics } = ctx.services;
   let status: { chat: { id: number }; message_id: number } | undefined;
   // Edits go out one after another, so a retried progress line can never land after the result.
   let edits = Promise.resolve();
@@ -41,6 +41,11 @@ async function reindexWithStatus(ctx: BotContext): Promise<void> {
   }
   // The build may fail before the status message is out; the failure is reported below, not left unhandled.
   job.catch(() => undefined);
+  const started = performance.now();
+  void job.then(
+    () => metrics.reindexed((performance.now() - started) / 1000, true),
+    () => metrics.reindexed((performance.now() - started) / 1000, false),
+  );
   status = await ctx.reply(ctx.texts.reindexStarted);
   try {
     const { manifest, embeddings, warnings } = await job;

@@ -20,7 +20,7 @@ function keyboardFor(index: CorpusIndex, answer: Answer, answerId: string): Inli
 
 /** Answers one question: typing action, the cited answer in HTML, source and feedback buttons. */
 export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
-  const { assistant, feedback, logger } = ctx.services;
+  const { assistant, feedback, logger, metrics } = ctx.services;
   if (!question.trim()) {
     await ctx.reply(ctx.texts.askUsage);
     return;
@@ -50,7 +50,9 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
       ...(last && answerId ? { reply_markup: keyboardFor(index, answer, answerId) } : {}),
     });
   }
-  logger.info({ updateId: ctx.update.update_id, chatType: ctx.chat?.type, latencyMs: Math.round(performance.now() - started), outcome: answer.outcome }, 'question answered');
+  const latencyMs = performance.now() - started;
+  if (!smallTalk) metrics.question(answer.answered ? 'answered' : 'declined', latencyMs / 1000);
+  logger.info({ updateId: ctx.update.update_id, chatType: ctx.chat?.type, latencyMs: Math.round(latencyMs), outcome: answer.outcome }, 'question answered');
   logger.debug({ question }, 'question text');
 }
 

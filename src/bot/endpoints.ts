@@ -1,0 +1,34 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BotMetrics } from './metrics.ts';
+
+export interface EndpointOptions {
+  metrics: BotMetrics;
+  /** The index is loaded and questions are answered (false during the start-up build). */
+  ready: () => boolean;
+}
+
+/**
+ * The operations endpoints a container platform and Prometheus call: `GET /healthz` (the process
+ * is alive), `GET /readyz` (it answers questions), `GET /metrics` (Prometheus text). Returns false for
+ * any other request, which the caller handles (the webhook) or refuses.
+ */
+export function serveEndpoints({ metrics, ready }: EndpointOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  return async (req, res) => {
+    if (req.method !== 'GET') return false;
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
+      return true;
+    }
+    if (path === '/readyz') {
+      const answering = ready();
+      res.writeHead(answering ? 200 : 503, { 'content-type': 'text/plain' }).end(answering ? 'ready\n' : 'starting: building the index\n');
+      return true;
+    }
+    if (path === '/metrics') {
+      res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
+      return true;
+    }
+    return false;
+  };
+}
