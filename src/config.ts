@@ -32,6 +32,7 @@ const configSchema = z.object({
   ALLOW_REMOTE_MODELS: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
   MODEL_HOST: optionalText.pipe(z.url({ error: 'must be a URL such as https://huggingface.co/' }).optional()),
   REPLICA_ID: optionalText,
+  REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/, error: 'must be a URL such as redis://127.0.0.1:6379' }).optional()),
 }).refine((e) => !e.WEBHOOK_URL || e.WEBHOOK_SECRET, {
   // Without a secret anyone who learns the URL could post updates that claim to come from an admin.
   path: ['WEBHOOK_SECRET'],
@@ -55,6 +56,8 @@ export interface Config {
   httpPort: number | undefined;
   /** Names this process in every log line of the bot: REPLICA_ID, or host and pid. */
   replicaId: string;
+  /** Redis holding the state replicas share (rate limits, counters, feedback, the reindex lock); none for one process. */
+  redisUrl: string | undefined;
 }
 
 /**
@@ -110,5 +113,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     },
     httpPort: e.WEBHOOK_URL ? (e.PORT ?? DEFAULT_PORT) : e.PORT,
     replicaId: e.REPLICA_ID ?? `${hostname()}:${process.pid}`,
+    redisUrl: e.REDIS_URL,
   };
 }

@@ -10,6 +10,7 @@ import { commands } from './features/commands.ts';
 import { fallback } from './features/fallback.ts';
 import { questions } from './features/questions.ts';
 import { retryNetworkErrors } from './network.ts';
+import type { RateLimitStore } from './shared.ts';
 import { BOT_TEXTS, languageOf } from './texts.ts';
 
 /** Messages the bot will answer: anything in a private chat, commands, mentions and replies in groups, example buttons. */
@@ -53,9 +54,11 @@ export function createBot(token: string, services: BotServices): Bot<BotContext>
   // Channel posts carry no user and are never questions.
   bot.drop((ctx) => ctx.channelPost !== undefined || ctx.editedChannelPost !== undefined);
   bot.filter(addressedToBot).use(
-    limit<BotContext, never>({
+    limit<BotContext, Exclude<RateLimitStore, 'MEMORY_STORE'>>({
       timeFrame: 60_000,
       limit: services.config.ratePerMinute,
+      // Shared by every replica when Redis is configured, so a user's limit holds whichever one answers.
+      storageClient: services.state.rateLimitStore,
       // Admins are not limited: an upload and a reindex are several messages in a row.
       keyGenerator: (ctx) => (ctx.from && !services.config.adminIds.includes(ctx.from.id) ? ctx.from.id.toString() : undefined),
       onLimitExceeded: async (ctx) => {

@@ -3,8 +3,8 @@ import type { Assistant } from '../assistant.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Language } from '../search/index.ts';
-import type { FeedbackLog } from './feedback.ts';
 import type { BotMetrics } from './metrics.ts';
+import type { SharedState } from './shared.ts';
 import type { BotTexts } from './texts.ts';
 
 /** What every handler may use, set up once in bot.ts. */
@@ -12,7 +12,8 @@ export interface BotServices {
   assistant: Assistant;
   config: Config['telegram'] & { corpusDir: string };
   logger: Logger;
-  feedback: FeedbackLog;
+  /** Feedback, counters, rate-limit counts and the reindex lock: in this process, or in Redis for several replicas. */
+  state: SharedState;
   metrics: BotMetrics;
   startedAt: number;
 }

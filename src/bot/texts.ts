@@ -17,6 +17,7 @@ export interface BotTexts {
   sourceGone: string;
   passageHeading: string;
   feedbackThanks: string;
+  feedbackFailed: string;
   notAdmin: string;
   reindexStarted: string;
   reindexProgress: (done: number, total: number) => string;
@@ -51,6 +52,7 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     sourceGone: 'Đoạn trích này không còn trong kho (kho vừa được cập nhật). Bạn hãy hỏi lại nhé.',
     passageHeading: 'Đoạn trích đầy đủ',
     feedbackThanks: 'Cảm ơn bạn đã góp ý!',
+    feedbackFailed: 'Chưa lưu được góp ý của bạn, xin bấm lại sau ít phút.',
     notAdmin: 'Xin lỗi, chỉ quản trị viên mới dùng được lệnh này.',
     reindexStarted: 'Đang lập lại chỉ mục…',
     reindexProgress: (done, total) => `Đang lập lại chỉ mục… ${done}/${total} đoạn`,
@@ -91,6 +93,7 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     sourceGone: 'This passage is no longer in the corpus (it was just updated). Please ask again.',
     passageHeading: 'Full passage',
     feedbackThanks: 'Thank you for your feedback!',
+    feedbackFailed: 'Your feedback could not be saved; please tap again in a few minutes.',
     notAdmin: 'Sorry, only admins can use this command.',
     reindexStarted: 'Rebuilding the index…',
     reindexProgress: (done, total) => `Rebuilding the index… ${done}/${total} passages`,

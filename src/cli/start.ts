@@ -3,10 +3,10 @@ import { run } from '@grammyjs/runner';
 import { webhookCallback } from 'grammy';
 import { createAssistant, type Assistant } from '../assistant.ts';
 import { createBot, registerCommands } from '../bot/bot.ts';
-import { FeedbackLog } from '../bot/feedback.ts';
 import { serveEndpoints } from '../bot/endpoints.ts';
 import { createMetrics } from '../bot/metrics.ts';
 import { describeRefusal } from '../bot/network.ts';
+import { localState, redisState } from '../bot/shared.ts';
 import { loadConfig } from '../config.ts';
 import { CorpusError, CorpusFolderError } from '../corpus/index.ts';
 import { EmbedderError, IndexLocationError } from '../index/index.ts';
@@ -76,11 +76,13 @@ assistant = await createAssistant({ config, logger }).catch((error: unknown) => 
   if (error instanceof CorpusError || error instanceof CorpusFolderError || error instanceof IndexLocationError || error instanceof EmbedderError) fail(error);
   throw error;
 });
+// Several replicas share their state in Redis; one process keeps it in memory and a file.
+const state = config.redisUrl ? redisState(config.redisUrl, logger) : localState(config.telegram.feedbackFile);
 const services = {
   assistant,
   config: { ...config.telegram, corpusDir: config.corpusDir },
   logger,
-  feedback: new FeedbackLog(config.telegram.feedbackFile),
+  state,
   metrics,
   startedAt: Date.now(),
 };
@@ -129,6 +131,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     // A rebuild started from Telegram finishes too, so its admin gets the result.
     void stop()
       .then(() => assistant?.idle())
+      .then(() => state.close())
       .catch((error: unknown) => logger.error({ err: error }, 'error while stopping'))
       .finally(() => {
         logger.info('stopped');

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant, type Assistant } from '../../src/assistant.ts';
 import { createBot } from '../../src/bot/bot.ts';
 import type { BotContext } from '../../src/bot/context.ts';
-import { FeedbackLog } from '../../src/bot/feedback.ts';
 import { createMetrics } from '../../src/bot/metrics.ts';
+import { localState } from '../../src/bot/shared.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { scratchWorkspace, tempDir } from '../helpers.ts';
@@ -47,7 +47,7 @@ beforeAll(async () => {
     assistant,
     config: { ...config.telegram, token: api.token, corpusDir: config.corpusDir },
     logger,
-    feedback: new FeedbackLog(config.telegram.feedbackFile),
+    state: localState(config.telegram.feedbackFile),
     metrics: createMetrics(() => assistant.index),
     startedAt: Date.now(),
   });

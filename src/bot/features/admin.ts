@@ -14,7 +14,16 @@ function describeError(error: unknown): string {
 
 /** Rebuilds in the background, editing one status message with progress; the old index answers meanwhile. */
 async function reindexWithStatus(ctx: BotContext): Promise<void> {
-  const { assistant, logger, metrics } = ctx.services;
+  const { assistant, logger, metrics, state } = ctx.services;
+  // One replica rebuilds the shared index at a time; the others pick the new build up before their next answer.
+  const release = await state.reindexLock.acquire().catch((error: unknown) => {
+    logger.warn({ err: error }, 'reindex lock unavailable; rebuilding without it');
+    return async () => undefined;
+  });
+  if (!release) {
+    await ctx.reply(ctx.texts.reindexBusy);
+    return;
+  }
   let status: { chat: { id: number }; message_id: number } | undefined;
   // Edits go out one after another, so a retried progress line can never land after the result.
   let edits = Promise.resolve();
@@ -35,10 +44,12 @@ async function reindexWithStatus(ctx: BotContext): Promise<void> {
       void edit(ctx.texts.reindexProgress(done, total));
     });
   } catch (error) {
+    await release();
     if (!(error instanceof ReindexBusyError)) throw error;
     await ctx.reply(ctx.texts.reindexBusy);
     return;
   }
+  void job.then(release, release);
   // The build may fail before the status message is out; the failure is reported below, not left unhandled.
   job.catch(() => undefined);
   const started = performance.now();
@@ -82,12 +93,12 @@ admin.command('reindex', (ctx) => {
 });
 
 admin.command('stats', async (ctx) => {
-  const { assistant, feedback, startedAt } = ctx.services;
+  const { assistant, state, startedAt, logger } = ctx.services;
   const { manifest } = assistant.index;
   const minutes = Math.round((Date.now() - startedAt) / 60000);
   await ctx.reply(
     ctx.texts.stats({
-      ...feedback.counters,
+      ...(await state.feedback.counters().catch((error: unknown) => (logger.warn({ err: error }, 'counters unavailable'), { answered: 0, declined: 0, up: 0, down: 0 }))),
       documents: manifest.counts.documents,
       passages: manifest.counts.passages,
       builtAt: manifest.builtAt,

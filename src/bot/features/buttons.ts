@@ -30,6 +30,10 @@ buttons.callbackQuery(/^src:([0-9a-f]+):(\d+)$/, async (ctx) => {
 });
 
 buttons.callbackQuery(/^fb:([0-9a-f]{6}[0-9a-z]+):(up|down)$/, async (ctx) => {
-  await ctx.services.feedback.vote(ctx.match[1] as string, ctx.match[2] as 'up' | 'down');
-  await ctx.answerCallbackQuery({ text: ctx.texts.feedbackThanks });
+  // Thanked only once the vote is stored: a vote acknowledged is never lost.
+  const stored = await ctx.services.state.feedback.vote(ctx.match[1] as string, ctx.match[2] as 'up' | 'down').then(
+    () => true,
+    (error: unknown) => (ctx.services.logger.warn({ err: error }, 'could not store a vote'), false),
+  );
+  await ctx.answerCallbackQuery({ text: stored ? ctx.texts.feedbackThanks : ctx.texts.feedbackFailed });
 });

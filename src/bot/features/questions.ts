@@ -20,7 +20,7 @@ function keyboardFor(index: CorpusIndex, answer: Answer, answerId: string): Inli
 
 /** Answers one question: typing action, the cited answer in HTML, source and feedback buttons. */
 export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
-  const { assistant, feedback, logger, metrics } = ctx.services;
+  const { assistant, state, logger, metrics } = ctx.services;
   if (!question.trim()) {
     await ctx.reply(ctx.texts.askUsage);
     return;
@@ -38,7 +38,9 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   const answer = await assistant.ask(question, ctx.lang);
   // Small talk ("xin chào", "cảm ơn") is neither answered nor declined, and has nothing to rate.
   const smallTalk = answer.outcome === 'greeting' || answer.outcome === 'thanks' || answer.outcome === 'farewell' || answer.outcome === 'empty';
-  const answerId = smallTalk ? null : feedback.remember({ question, answered: answer.answered, docIds: [...new Set(answer.citations.map((c) => c.docId))] });
+  const record = { question, answered: answer.answered, docIds: [...new Set(answer.citations.map((c) => c.docId))] };
+  // Without the shared store the answer still goes out, only without feedback buttons.
+  const answerId = smallTalk ? null : await state.feedback.remember(record).catch((error: unknown) => (logger.warn({ err: error }, 'answer not remembered for feedback'), null));
   const messages = renderTelegram(answer);
   for (const [i, message] of messages.entries()) {
     const last = i === messages.length - 1;

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Logger } from '../logger.ts';
+import { FeedbackLog, RedisFeedbackStore, type FeedbackStore } from './feedback.ts';
+
+/** What the rate limiter keeps its counts in: its own memory, or a Redis-like client. */
+export type RateLimitStore = 'MEMORY_STORE' | { incr(key: string): Promise<number>; pexpire(key: string, ms: number): Promise<number> };
+
+/** Holds the right to rebuild the shared index, so only one replica rebuilds at a time. */
+export interface ReindexLock {
+  /** A release function when this process got the lock, null when another one holds it. */
+  acquire(): Promise<(() => Promise<void>) | null>;
+}
+
+/** The state replicas must agree on; in memory and files for one process, in Redis for several. */
+export interface SharedState {
+  feedback: FeedbackStore;
+  rateLimitStore: RateLimitStore;
+  reindexLock: ReindexLock;
+  /** Closes connections, after the updates in flight are done. */
+  close(): Promise<void>;
+}
+
+// A lock whose owner died frees itself after this long; a live owner renews it well before.
+const LOCK_TTL_MS = 60_000;
+const LOCK_RENEW_MS = 20_000;
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/**
+ * Several replicas: rate-limit counts, /stats counters, feedback and the reindex lock in Redis at
+ * `url`. A command waits while the connection is being made, and fails after one reconnection attempt
+ * while Redis is away; the callers degrade: the rate limit lets a message through with a warning, an
+ * answer goes out without feedback buttons.
+ */
+export function redisState(url: string, logger: Logger): SharedState {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  let warned = false;
+  redis.on('error', (error: Error) => {
+    // ioredis reconnects by itself; one line per outage, not one per attempt.
+    if (!warned) logger.warn({ err: error }, 'Redis is unreachable; answering without shared state until it is back');
+    warned = true;
+  });
+  redis.on('ready', () => {
+    if (warned) logger.info('Redis is reachable again');
+    warned = false;
+  });
+  const rateLimitStore: RateLimitStore = {
+    // An unknown count lets the message through: better an extra answer than a silent bot.
+    incr: (key) =>
+      redis.incr(key).catch((error: unknown) => {
+        logger.warn({ err: error }, 'rate limit not checked: Redis is unreachable');
+        return 1;
+      }),
+    pexpire: (key, ms) => redis.pexpire(key, ms).catch(() => 0),
+  };
+  const reindexLock: ReindexLock = {
+    async acquire() {
+      const key = 'cutrihoi:reindex-lock';
+      const owner = randomBytes(8).toString('hex');
+      if ((await redis.set(key, owner, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') return null;
+      const renew = setInterval(() => void redis.pexpire(key, LOCK_TTL_MS).catch(() => undefined), LOCK_RENEW_MS);
+      renew.unref();
+      return async () => {
+        clearInterval(renew);
+        await redis.eval(RELEASE, 1, key, owner).catch((error: unknown) => logger.warn({ err: error }, 'could not release the reindex lock; it expires by itself'));
+      };
+    },
+  };
+  return {
+    feedback: new RedisFeedbackStore(redis),
+    rateLimitStore,
+    reindexLock,
+    async close() {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+/** One process: feedback in a JSONL file, counts and the lock in memory. */
+export function localState(feedbackFile: string): SharedState {
+  return {
+    feedback: new FeedbackLog(feedbackFile),
+    rateLimitStore: 'MEMORY_STORE',
+    // The assistant itself refuses a second rebuild in this process.
+    reindexLock: { acquire: async () => async () => undefined },
+    close: async () => undefined,
+  };
+}
