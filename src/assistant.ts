@@ -27,8 +27,11 @@ export interface Assistant {
    * the current one in place. Throws ReindexBusyError at once when a rebuild is already running.
    */
   reindex(onProgress?: (done: number, total: number) => void): Promise<BuildSummary>;
-  /** Loads a newer index published by another process (e.g. `npm run reindex`), if there is one. */
-  refresh(): Promise<boolean>;
+  /**
+   * Loads a newer index published by another process (e.g. `npm run reindex`), if there is one.
+   * Looks at the disk at most every few seconds, unless `now` (another replica announced a build).
+   */
+  refresh(now?: boolean): Promise<boolean>;
   /** Resolves when no rebuild is running. */
   idle(): Promise<void>;
 }
@@ -81,9 +84,9 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
     async idle() {
       await running?.catch(() => undefined);
     },
-    async refresh() {
+    async refresh(now = false) {
       // Called before every answer: look at the disk at most every few seconds.
-      if (Date.now() - lastCheck < REFRESH_INTERVAL_MS) return false;
+      if (!now && Date.now() - lastCheck < REFRESH_INTERVAL_MS) return false;
       lastCheck = Date.now();
       const manifest = await readManifest(indexDir);
       if (!manifest || manifest.builtAt === index.manifest.builtAt || manifest.embedder.id !== embedder.id) return false;

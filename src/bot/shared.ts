@@ -17,6 +17,10 @@ export interface SharedState {
   feedback: FeedbackStore;
   rateLimitStore: RateLimitStore;
   reindexLock: ReindexLock;
+  /** Tells the other replicas a new build is published in the shared index folder. */
+  announceBuild(builtAt: string): Promise<void>;
+  /** Calls `listener` when another replica announces a build. */
+  onBuild(listener: (builtAt: string) => void): void;
   /** Closes connections, after the updates in flight are done. */
   close(): Promise<void>;
 }
@@ -24,6 +28,7 @@ export interface SharedState {
 // A lock whose owner died frees itself after this long; a live owner renews it well before.
 const LOCK_TTL_MS = 60_000;
 const LOCK_RENEW_MS = 20_000;
+const BUILDS_CHANNEL = 'cutrihoi:builds';
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 /**
@@ -66,12 +71,23 @@ export function redisState(url: string, logger: Logger): SharedState {
       };
     },
   };
+  // A subscribed connection can do nothing else, so announcements come in on a second one.
+  let subscriber: Redis | undefined;
   return {
     feedback: new RedisFeedbackStore(redis),
     rateLimitStore,
     reindexLock,
+    async announceBuild(builtAt) {
+      await redis.publish(BUILDS_CHANNEL, builtAt).catch((error: unknown) => logger.warn({ err: error }, 'could not announce the new build; replicas find it within seconds anyway'));
+    },
+    onBuild(listener) {
+      subscriber ??= redis.duplicate();
+      subscriber.on('error', () => undefined);
+      subscriber.on('message', (_channel: string, builtAt: string) => listener(builtAt));
+      void subscriber.subscribe(BUILDS_CHANNEL).catch((error: unknown) => logger.warn({ err: error }, 'not listening for new builds; replicas find them within seconds anyway'));
+    },
     async close() {
-      await redis.quit().catch(() => redis.disconnect());
+      await Promise.all([redis, subscriber].map((c) => c?.quit().catch(() => c.disconnect())));
     },
   };
 }
@@ -83,6 +99,9 @@ export function localState(feedbackFile: string): SharedState {
     rateLimitStore: 'MEMORY_STORE',
     // The assistant itself refuses a second rebuild in this process.
     reindexLock: { acquire: async () => async () => undefined },
+    // One process swaps its own index: there is nobody to tell.
+    announceBuild: async () => undefined,
+    onBuild: () => undefined,
     close: async () => undefined,
   };
 }

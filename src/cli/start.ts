@@ -78,6 +78,8 @@ assistant = await createAssistant({ config, logger }).catch((error: unknown) => 
 });
 // Several replicas share their state in Redis; one process keeps it in memory and a file.
 const state = config.redisUrl ? redisState(config.redisUrl, logger) : localState(config.telegram.feedbackFile);
+// Another replica rebuilt: swap to its build now, not at the next look at the disk.
+state.onBuild(() => void assistant?.refresh(true).catch((error: unknown) => logger.warn({ err: error }, 'could not load the announced build')));
 const services = {
   assistant,
   config: { ...config.telegram, corpusDir: config.corpusDir },

@@ -139,8 +139,12 @@ describe('several replicas on Redis', () => {
     await deliver(b2, message(ADMIN, '/reindex'));
     await api.waitFor(() => texts(ADMIN).includes(vi.reindexBusy), 20_000);
     await api.waitFor(() => api.sent('editMessageText', ADMIN).some((c) => /\d+ (tài liệu|documents)/.test(String(c.params.text))), 60_000);
-    // Replicas look for a newer build at most every 3 s, before an answer.
-    await new Promise((resolve) => setTimeout(resolve, 3500));
+    // The rebuilding replica announces its build: the other swaps to it at once, before it is asked anything.
+    const deadline = Date.now() + 10_000;
+    while (!b2.output().includes('picked up an index built by another process')) {
+      if (Date.now() > deadline) throw new Error(`b2 never picked up the new build:\n${b2.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     for (const [chat, replica] of [[9, a], [10, b2]] as const) {
       await deliver(replica, message(chat, 'Lá phiếu màu tím dùng khi nào?'));
       await api.waitFor(() => texts(chat).length >= 1, 20_000);

@@ -60,6 +60,7 @@ async function reindexWithStatus(ctx: BotContext): Promise<void> {
   status = await ctx.reply(ctx.texts.reindexStarted);
   try {
     const { manifest, embeddings, warnings } = await job;
+    await state.announceBuild(manifest.builtAt);
     const done = ctx.texts.reindexDone({ ...manifest.counts, ...embeddings, seconds: (manifest.buildMs / 1000).toFixed(1) });
     // What the build only warned about (a file that is not a document, a duplicate) is the admin's to see too.
     await edit(warnings.length > 0 ? `${done}\n${ctx.texts.reindexWarnings(warnings)}` : done);
