@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll } from 'vitest';
 import { CorpusError } from '../src/corpus/index.ts';
+
+export { freePort } from './support/free-port.ts';
 
 const roots: string[] = [];
 // Registered when a test file imports this module, so every file removes the directories it made.
@@ -66,13 +67,4 @@ export function errorOf(fn: () => unknown): CorpusError {
     throw error;
   }
   throw new Error('expected a CorpusError');
-}
-
-/** A port on 127.0.0.1 that nothing listens on (it was free a moment ago). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { freePort } from '../helpers.ts';
+import { freePort } from './free-port.ts';
 
 /** A real redis-server on 127.0.0.1 (the Debian package; .ci/run installs it), without persistence. */
 export class RedisServer {
