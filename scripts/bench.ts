@@ -1,15 +1,18 @@
 // Measures index build, load, retrieval and answer latency, HNSW recall against exact search, and a
 // MiniSearch reference, on synthetic corpora recombined from the real corpus's sentences.
-// Usage: npm run bench [-- --sizes 1000,10000,100000] [--embedders local,transformers] [--sweep 100000 [--sweep-m 8,16 --sweep-efc 100,200 --sweep-ef 64,128]] [--json]
+// With --corpus DIR, the corpora are real legal text instead: the Markdown files below DIR (e.g. ../shared/legal/phap-dien)
+// imported as the legal importer does, taken in file order up to each size ("all" for every file), with questions made
+// from their articles' titles.
+// Usage: npm run bench [-- --sizes 1000,10000,100000|all] [--corpus DIR] [--embedders local,transformers] [--sweep 100000 [--sweep-m 8,16 --sweep-efc 100,200 --sweep-ef 64,128]] [--json]
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { composeAnswer, renderText } from '../src/answer/index.ts';
 import { loadConfig } from '../src/config.ts';
-import { chunkDocument, loadCorpus } from '../src/corpus/index.ts';
+import { chunkDocument, legalCorpusFiles, loadCorpus, parseDocument } from '../src/corpus/index.ts';
 import { buildIndex, DEFAULT_HNSW, exactSearch, loadIndex, LocalEmbedder, missingModelFiles, TransformersEmbedder, VectorIndex, type Embedder, type HnswParams } from '../src/index/index.ts';
 import { retrieve } from '../src/search/index.ts';
 import { sentences, wordCount } from '../src/text/normalize.ts';
@@ -21,6 +24,12 @@ interface BuildResult {
   embedder: string;
   buildPassagesPerSec: number;
   buildPeakRssMb: number;
+  /** The published index on disk, per passage, without the embedding cache. */
+  diskBytesPerPassage: number;
+  /** The embedding cache on disk, per passage. */
+  cacheBytesPerPassage: number;
+  /** Rebuilding and publishing after one document changed. */
+  republishOneFileMs: number;
 }
 
 interface QueryResult {
@@ -38,7 +47,8 @@ interface QueryResult {
   peakRssMb: number;
 }
 
-type SizeResult = BuildResult & QueryResult;
+/** With --corpus: the files of the source that hold no article, skipped. */
+type SizeResult = BuildResult & QueryResult & { skippedFiles?: number };
 
 interface SweepRow extends HnswParams {
   buildS: number;
@@ -60,6 +70,7 @@ const { values } = parseArgs({
     'child-sweep': { type: 'string' },
     embedder: { type: 'string', default: 'local' },
     dir: { type: 'string' },
+    corpus: { type: 'string' },
   },
 });
 
@@ -79,7 +90,10 @@ function random(seed: number): () => number {
   };
 }
 
-async function questions(): Promise<string[]> {
+/** The questions a corpus is measured with: its own (real legal text) when it has them, else the eval's. */
+async function questions(dir?: string): Promise<string[]> {
+  const own = dir ? await readFile(path.join(dir, 'questions.json'), 'utf8').catch(() => null) : null;
+  if (own) return JSON.parse(own) as string[];
   const items = JSON.parse(await readFile('tests/eval/questions.json', 'utf8')) as Array<{ question: string }>;
   return items.map((q) => q.question);
 }
@@ -118,14 +132,39 @@ async function writeSyntheticCorpus(dir: string, passages: number): Promise<void
   }
 }
 
+/** Bytes of the files below `dir` (symbolic links not followed). */
+async function diskBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])) {
+    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
 async function measureBuild(dir: string, embedderName: EmbedderName): Promise<BuildResult> {
   const embedder = await embedderFor(embedderName);
-  const { manifest } = await buildIndex({ corpusDir: path.join(dir, 'corpus'), indexDir: path.join(dir, 'index', embedderName), embedder, batchSize: 256 });
+  const corpusDir = path.join(dir, 'corpus');
+  const indexDir = path.join(dir, 'index', embedderName);
+  const { manifest } = await buildIndex({ corpusDir, indexDir, embedder, batchSize: 256 });
+  const buildPeakRssMb = peakRssMb();
+  const passages = manifest.counts.passages;
+  const diskBytesPerPassage = Math.round((await diskBytes(`${indexDir}.builds`)) / passages);
+  const cacheBytesPerPassage = Math.round((await diskBytes(`${indexDir}.embeddings`)) / passages);
+  // One document changed (a sentence added to its last passage): rebuilt and published again.
+  const [changed] = (await readdir(corpusDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.md'));
+  if (!changed) throw new Error('the benchmark corpus holds no document');
+  const file = path.join(changed.parentPath, changed.name);
+  await writeFile(file, `${(await readFile(file, 'utf8')).trimEnd()} Câu thêm để đo việc lập lại chỉ mục.\n`);
+  const started = performance.now();
+  await buildIndex({ corpusDir, indexDir, embedder, batchSize: 256 });
   return {
-    passages: manifest.counts.passages,
+    passages,
     embedder: manifest.embedder.id,
-    buildPassagesPerSec: Math.round(manifest.counts.passages / (manifest.buildMs / 1000)),
-    buildPeakRssMb: peakRssMb(),
+    buildPassagesPerSec: Math.round(passages / (manifest.buildMs / 1000)),
+    buildPeakRssMb,
+    diskBytesPerPassage,
+    cacheBytesPerPassage,
+    republishOneFileMs: Math.round(performance.now() - started),
   };
 }
 
@@ -135,7 +174,7 @@ async function measureQueries(dir: string, embedderName: EmbedderName): Promise<
   const index = await loadIndex(path.join(dir, 'index', embedderName));
   const loadMs = performance.now() - started;
 
-  const qs = await questions();
+  const qs = await questions(dir);
   const retrievalMs: number[] = [];
   const answerMs: number[] = [];
   // Every question twice: the first round warms the JIT and the per-passage term cache.
@@ -269,6 +308,9 @@ function printSizes(results: SizeResult[]) {
     ['minisearchP95Ms', 'minisrch p95'],
     ['peakRssMb', 'RSS MB'],
     ['buildPeakRssMb', 'build RSS'],
+    ['diskBytesPerPassage', 'disk B/psg'],
+    ['cacheBytesPerPassage', 'cache B/psg'],
+    ['republishOneFileMs', 'republish ms'],
   ];
   const width = Math.max(10, ...results.map((r) => r.embedder.length + 2));
   console.log(`${'embedder'.padEnd(width)}${columns.map(([, label]) => label.padStart(13)).join('')}`);
@@ -280,11 +322,55 @@ function printSweep(rows: SweepRow[]) {
   for (const r of rows) console.log([r.m, r.efConstruction, r.buildS, r.efSearch, r.recallAt10, r.p95Ms].map((v) => String(v).padStart(10)).join(''));
 }
 
-async function withCorpus<T>(passages: number, fn: (dir: string) => T | Promise<T>): Promise<T> {
+/**
+ * Writes the legal texts below `source` as corpus files (as `npm run import-law` would), in file
+ * order, until they hold `passages` passages; files without articles are skipped and counted. Also
+ * writes 200 questions made from the titles of articles spread over what was written.
+ */
+async function writeLegalCorpus(dir: string, source: string, passages: number): Promise<{ passages: number; skipped: number }> {
+  const files = (await readdir(source, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile() && e.name.endsWith('.md'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+  let written = 0;
+  let skipped = 0;
+  const titles: string[] = [];
+  for (const file of files) {
+    if (written >= passages) break;
+    let imported: ReturnType<typeof legalCorpusFiles>;
+    try {
+      imported = legalCorpusFiles(path.basename(file), await readFile(file, 'utf8'), { folder: 'law' });
+    } catch {
+      skipped++;
+      continue;
+    }
+    for (const { file: name, source: text } of imported) {
+      const target = path.join(dir, 'corpus', name);
+      // Two texts of one document number (an amended and a consolidated version) keep both.
+      const unique = (await stat(target).catch(() => null)) ? target.replace(/\.md$/, `-${written}.md`) : target;
+      await mkdir(path.dirname(unique), { recursive: true });
+      await writeFile(unique, text);
+      const { document } = parseDocument(path.relative(path.join(dir, 'corpus'), unique), text);
+      const chunks = chunkDocument(document);
+      written += chunks.length;
+      for (const p of chunks) if (p.law?.title) titles.push(`${p.law.title} được quy định thế nào?`);
+    }
+  }
+  const step = Math.max(1, Math.floor(titles.length / 200));
+  await writeFile(path.join(dir, 'questions.json'), JSON.stringify(titles.filter((_, i) => i % step === 0).slice(0, 200)));
+  return { passages: written, skipped };
+}
+
+async function withCorpus<T>(passages: number, fn: (dir: string, skippedFiles?: number) => T | Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cu-tri-hoi-bench-'));
   try {
-    await writeSyntheticCorpus(path.join(dir, 'corpus'), passages);
-    return await fn(dir);
+    if (!values.corpus) {
+      await writeSyntheticCorpus(path.join(dir, 'corpus'), passages);
+      return await fn(dir);
+    }
+    const { passages: written, skipped } = await writeLegalCorpus(dir, values.corpus, passages);
+    log(`${values.corpus}: ${written} passages written, ${skipped} files without articles skipped`);
+    return await fn(dir, skipped);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -298,16 +384,16 @@ if (values['child-build']) {
   const list = (text: string) => text.split(',').map(Number);
   process.stdout.write(JSON.stringify(await measureSweep(values['child-sweep'], { m: list(values['sweep-m']), efc: list(values['sweep-efc']), ef: list(values['sweep-ef']) })));
 } else {
-  const sizes = (values.sizes as string).split(',').map((s) => Number.parseInt(s, 10)).filter((n) => n > 0);
+  const sizes = (values.sizes as string).split(',').map((s) => (s.trim() === 'all' ? Number.POSITIVE_INFINITY : Number.parseInt(s, 10))).filter((n) => n > 0);
   const { names, skipped } = await availableEmbedders();
   const results: SizeResult[] = [];
   for (const size of sizes) {
-    await withCorpus(size, (dir) => {
+    await withCorpus(size, (dir, skippedFiles) => {
       for (const embedder of names) {
         log(`${size} passages, ${embedder} embedder: building…`);
         const built = child<BuildResult>(['--child-build', dir, '--embedder', embedder]);
         log(`${size} passages, ${embedder} embedder: querying…`);
-        results.push({ ...built, ...child<QueryResult>(['--child-query', dir, '--embedder', embedder]) });
+        results.push({ ...built, ...child<QueryResult>(['--child-query', dir, '--embedder', embedder]), ...(skippedFiles === undefined ? {} : { skippedFiles }) });
       }
     });
   }
@@ -323,14 +409,16 @@ if (values['child-build']) {
   }
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   const machine = `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
-  const command = ['npm run bench --', `--sizes ${sizes.join(',')}`, values.embedders ? `--embedders ${values.embedders}` : '', values.sweep ? `--sweep ${values.sweep} --sweep-m ${values['sweep-m']} --sweep-efc ${values['sweep-efc']} --sweep-ef ${values['sweep-ef']}` : ''].filter(Boolean).join(' ');
+  const command = ['npm run bench --', `--sizes ${values.sizes}`, values.corpus ? `--corpus ${values.corpus}` : '', values.embedders ? `--embedders ${values.embedders}` : '', values.sweep ? `--sweep ${values.sweep} --sweep-m ${values['sweep-m']} --sweep-efc ${values['sweep-efc']} --sweep-ef ${values['sweep-ef']}` : ''].filter(Boolean).join(' ');
   const report = { machine, command, hnsw: DEFAULT_HNSW, reindexUnchangedMs: await reindexUnchangedMs(), results, ...(sweep ? { sweep } : {}) };
   if (values.json) console.log(JSON.stringify(report));
   else {
     console.log(`${machine}\n${command}\nHNSW M=${DEFAULT_HNSW.m} efConstruction=${DEFAULT_HNSW.efConstruction} efSearch=${DEFAULT_HNSW.efSearch}`);
     console.log(`reindex of the unchanged shipped corpus: ${report.reindexUnchangedMs} ms${skipped ? `\n${skipped}` : ''}\n`);
     printSizes(results);
-    console.log('\nLatencies in ms over the eval questions (second of two rounds); recall of HNSW top-10 against an exact scan; RSS MB is the answering process.');
+    console.log(
+      `\nLatencies in ms over ${values.corpus ? "200 questions made from the texts' article titles" : 'the eval questions'} (second of two rounds); recall of HNSW top-10 against an exact scan; RSS MB is the answering process; disk and cache bytes per passage; republish: one document changed, rebuilt and published.`,
+    );
     if (sweep) {
       console.log(`\nHNSW parameters at ${sweep.passages} passages (local embedder):`);
       printSweep(sweep.rows);

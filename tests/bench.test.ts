@@ -15,11 +15,27 @@ describe('npm run bench -- --json', () => {
     expect(report.results).toHaveLength(1);
     const [result] = report.results;
     expect(result).toMatchObject({ passages: 300, embedder: 'local-hash-v1-512' });
-    for (const key of ['buildPassagesPerSec', 'retrievalP50Ms', 'retrievalP95Ms', 'answerP50Ms', 'answerP95Ms', 'exactP95Ms', 'minisearchP95Ms', 'loadMs', 'peakRssMb']) {
+    for (const key of ['buildPassagesPerSec', 'retrievalP50Ms', 'retrievalP95Ms', 'answerP50Ms', 'answerP95Ms', 'exactP95Ms', 'minisearchP95Ms', 'loadMs', 'peakRssMb', 'diskBytesPerPassage', 'cacheBytesPerPassage', 'republishOneFileMs']) {
       expect(result[key], key).toBeGreaterThan(0);
     }
     expect(result.answerP95Ms).toBeGreaterThanOrEqual(result.retrievalP95Ms);
     expect(result.recallAt10).toBeGreaterThan(0.9);
     expect(result.recallAt10).toBeLessThanOrEqual(1);
+  });
+
+  it('measures real legal text with --corpus: the files imported as the legal importer does, questions from their articles', async () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', '--corpus', 'tests/fixtures/legal', '--sizes', 'all', '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, MODELS_DIR: await tempDir() },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.command).toBe('npm run bench -- --sizes all --corpus tests/fixtures/legal');
+    const [result] = report.results;
+    expect(result.passages).toBeGreaterThan(50);
+    // The fixture folder holds an index page of the Code without any article.
+    expect(result.skippedFiles).toBeGreaterThanOrEqual(1);
+    expect(result.diskBytesPerPassage).toBeGreaterThan(0);
+    expect(result.recallAt10).toBeGreaterThan(0.9);
   });
 });
