@@ -60,9 +60,12 @@ export function detectLanguage(question: string, lexicon: Lexicon): Language {
   if (hasDiacritics(question)) return 'vi';
   const tokens = question.toLowerCase().match(/[a-z']+/g) ?? [];
   if (tokens.length === 0) return 'vi';
-  // A word that is no Vietnamese syllable, even read as Telex or VNI ("who", "won", "seat"), is foreign.
-  const english = tokens.filter((t) => isEnglishStopword(t) || lexicon.glossary[t] !== undefined || !isVietnameseWord(t)).length;
-  return english / tokens.length >= 0.34 ? 'en' : 'vi';
+  const english = (t: string) => isEnglishStopword(t) || lexicon.glossary[t] !== undefined;
+  // Words that are no Vietnamese syllable, even read as Telex or VNI ("who", "won", "seat"), count as English
+  // beside an English word that is no Vietnamese one either; alone they may be lower-case acronyms ("hdnd tinh bau may nguoi").
+  const anchored = tokens.some((t) => english(t) && !isVietnameseWord(t));
+  const foreign = anchored ? tokens.filter((t) => !english(t) && !isVietnameseWord(t)).length : 0;
+  return (tokens.filter(english).length + foreign) / tokens.length >= 0.34 ? 'en' : 'vi';
 }
 
 // English inflections tried in turn, so "chaired", "elections" and "voting" find their glossary entries.
@@ -206,7 +209,7 @@ const NUMBERED_AREA = /\b(don vi bau cu|khu vuc bo phieu) (?:so )?(\d+)\b/g;
 // Share of a question's words that carry marks for it to count as typed with diacritics: most Vietnamese syllables do, "ban" or "tin" do not.
 const ACCENTED_SHARE = 0.34;
 
-/** Whether a question was typed with diacritics: most of its words, not one Telex word or one pasted name among unaccented ones. */
+/** Whether a question was typed with diacritics: a third of its words or more, not one Telex word or one pasted name among unaccented ones. */
 function typedWithDiacritics(text: string): boolean {
   const tokens = (text.match(/\p{L}{2,}/gu) ?? []).filter((t) => !/^\p{Lu}{2,}$/u.test(t));
   return tokens.length > 0 && tokens.filter(hasDiacritics).length / tokens.length >= ACCENTED_SHARE;

@@ -243,8 +243,9 @@ function isAbout(index: CorpusIndex, hit: Hit, names: string[][]): boolean {
 
 /** Years, people and numbered constituencies the question names that a passage (with its title, heading and date) does not hold. */
 function missingSpecifics(query: AnalyzedQuery, hit: Hit): string[] {
-  const text = foldDiacritics(`${hit.document.title} ${hit.document.date ?? ''} ${hit.passage.section ?? ''} ${hit.passage.text}`).replace(/[^\p{L}\p{N}]+/gu, ' ');
-  return [...query.years, ...query.people, ...query.numbered].filter((s) => !text.includes(s));
+  // Whole words only: "số 1" is not in "số 12".
+  const text = ` ${foldDiacritics(`${hit.document.title} ${hit.document.date ?? ''} ${hit.passage.section ?? ''} ${hit.passage.text}`).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return [...query.years, ...query.people, ...query.numbered].filter((s) => !text.includes(` ${s} `));
 }
 
 function tooSimilar(a: Set<string>, b: Set<string>): boolean {
@@ -289,7 +290,25 @@ export async function retrieve(
   if (query.concepts.length === 0 && refs.length === 0) return result('empty');
 
   const lookup = lookupArticle(index, query, findArticleRefs(query.text));
-  if (lookup?.found) return result('answered', lookup.found.hits, { article: lookup.found.article });
+  if (lookup?.found) {
+    // "Điều 10 luật bầu cử của Mỹ": an article of another country's or another law is not this law's.
+    const [first] = lookup.found.hits;
+    const decision = decideAnswer(
+      {
+        found: true,
+        referenced: true,
+        coverage: 1,
+        inDomain: true,
+        chanceMatch: false,
+        outOfScope: query.outOfScope.filter((f) => !first || !isAbout(index, first, f.terms)).map((f) => f.name),
+        otherLaw: query.laws.some((pair) => index.documentFrequency(pair) === 0),
+        missingSpecifics: [],
+      },
+      opts,
+    );
+    if (!decision.answer) return result('no_match', [], { declineReason: decision.reason });
+    return result('answered', lookup.found.hits, { article: lookup.found.article });
+  }
   if (lookup?.missing) return result('unknown_article', [], { unknownArticle: lookup.missing });
   if (lookup?.declined) return result('no_match');
 

@@ -163,6 +163,7 @@ describe('analyzeQuery', () => {
     // Words that are no Vietnamese syllable are English, even among Vietnamese names; Telex-typed words are Vietnamese.
     expect(analyzeQuery('Who won the seat in Ho Chi Minh City?', lexicon).language).toBe('en');
     expect(analyzeQuery('bao nhieeu tuoori thif dduowcj uwngs cuwr', lexicon).language).toBe('vi');
+    expect(analyzeQuery('hdnd tinh bau may nguoi', lexicon).language).toBe('vi');
   });
 
   it('takes neither "I" nor the pieces of contractions for words of an English question', () => {
@@ -243,8 +244,10 @@ describe('voters and the guide', () => {
     }
   });
 
-  it('counts a one-syllable country after "bầu cử", "quốc hội" or "nước"', async () => {
+  it('counts a one-syllable country after "bầu cử", "quốc hội" or "nước", also in an article lookup', async () => {
     expect((await ask('Bầu cử Quốc hội Anh 2024')).outcome).toBe('no_match');
+    expect((await ask('Điều 10 luật bầu cử của Mỹ quy định gì')).outcome).toBe('no_match');
+    expect((await ask('Điều 10 luật bầu cử quy định gì')).outcome).toBe('answered');
     expect(analyzeQuery('Tôi là người nước ngoài, có được bầu không?', index.lexicon).outOfScope).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSpeller, isSyllable, splitTone, syllableKey, telexReadings, vniReadings } from '../../src/text/spelling.ts';
+import { createSpeller, editDistance, isSyllable, splitTone, syllableKey, telexReadings, vniReadings } from '../../src/text/spelling.ts';
 
 // Word counts as a small corpus would give them.
 const vocabulary = new Map<string, number>([
@@ -37,6 +37,20 @@ describe('syllables', () => {
     expect(isSyllable('bau')).toBe(true);
     expect(isSyllable('phíu')).toBe(false);
     expect(isSyllable('cuwr')).toBe(false);
+  });
+});
+
+describe('editDistance', () => {
+  it('counts insertions, deletions, substitutions and adjacent transpositions', () => {
+    expect(editDistance('nguoi', 'nguoi')).toBe(0);
+    expect(editDistance('phiu', 'phieu')).toBe(1);
+    expect(editDistance('ngoui', 'nguoi')).toBe(1);
+    expect(editDistance('hatnh', 'thanh')).toBe(2);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+
+  it('leaves a word two edits from every corpus word as typed', () => {
+    expect(createSpeller(new Map([['thành', 50]])).correct('hatnh')).toBe('hatnh');
   });
 });
 
