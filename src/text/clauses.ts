@@ -1,11 +1,27 @@
-import { foldDiacritics } from './normalize.ts';
+import { foldDiacritics, hasDiacritics } from './normalize.ts';
 
-// Words that make a clause a question wherever they stand ("ở đâu", "bao nhiêu", "thế nào"), folded.
-const QUESTION_WORDS = new Set(['gi', 'nao', 'dau', 'sao', 'may', 'bao', 'chang', 'khong', 'chua']);
-// Phrases of the same kind, folded and space-joined.
-const QUESTION_PHRASES = ['the nao', 'ra sao', 'lam sao', 'tai sao', 'vi sao', 'duoc khong', 'co phai'];
+// Words that make a clause a question wherever they stand ("ở đâu", "bao nhiêu", "thế nào"), as typed with
+// diacritics; typed without them they are compared folded ("dau" may then be "đâu" or "đau").
+const QUESTION_WORDS = ['gì', 'nào', 'đâu', 'sao', 'mấy', 'bao', 'chăng'];
+// Phrases of the same kind.
+const QUESTION_PHRASES = ['thế nào', 'ra sao', 'làm sao', 'tại sao', 'vì sao', 'được không', 'có phải'];
 // Particles a question may end with after its last question word ("… được không vậy", "… không ạ").
-const TRAILING = new Set(['vay', 'a', 'ha', 'nhi', 'nha', 'nhe', 'ban', 'ad', 'admin', 'mn', 'ae', 'z', 'zay', 'the', 'day', 'oi', 'bot']);
+const TRAILING = ['vậy', 'à', 'ạ', 'hả', 'nhỉ', 'nha', 'nhé', 'bạn', 'ad', 'admin', 'mn', 'ae', 'z', 'zậy', 'thế', 'đây', 'ơi', 'bot'];
+
+const lexicon = (fold: boolean) => {
+  const form = (w: string) => (fold ? foldDiacritics(w) : w);
+  return {
+    words: new Set(QUESTION_WORDS.map(form)),
+    phrases: QUESTION_PHRASES.map(form),
+    trailing: new Set(TRAILING.map(form)),
+    no: form('không'),
+    notYet: form('chưa'),
+    who: form('ai'),
+    also: form('cũng'),
+  };
+};
+const ACCENTED = lexicon(false);
+const FOLDED = lexicon(true);
 
 const MIN_CLAUSE_WORDS = 3;
 
@@ -19,18 +35,20 @@ export interface Clause {
 
 const isAsking = (text: string): boolean => {
   if (/\?\s*$/.test(text)) return true;
-  const words = foldDiacritics(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-  while (words.length > 1 && TRAILING.has(words.at(-1) as string)) words.pop();
+  const accented = hasDiacritics(text);
+  const q = accented ? ACCENTED : FOLDED;
+  const words = (accented ? text.toLowerCase() : foldDiacritics(text)).match(/[\p{L}\p{N}]+/gu) ?? [];
+  while (words.length > 1 && q.trailing.has(words.at(-1) as string)) words.pop();
   const joined = ` ${words.join(' ')} `;
   // "không" and "chưa" ask only at the end ("đi bầu được không"); inside a clause they negate ("không có thẻ").
   const last = words.at(-1) ?? '';
   return (
-    last === 'khong' ||
-    last === 'chua' ||
-    words.some((w) => QUESTION_WORDS.has(w) && w !== 'khong' && w !== 'chua') ||
+    last === q.no ||
+    last === q.notYet ||
+    words.some((w) => q.words.has(w)) ||
     // "ai phát", "gửi cho ai" ask; "ai cũng" (everyone) does not.
-    words.some((w, i) => w === 'ai' && words[i + 1] !== 'cung') ||
-    QUESTION_PHRASES.some((p) => joined.includes(` ${p} `))
+    words.some((w, i) => w === q.who && words[i + 1] !== q.also) ||
+    q.phrases.some((p) => joined.includes(` ${p} `))
   );
 };
 

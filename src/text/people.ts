@@ -10,11 +10,16 @@ const SURNAMES = new Set(
     .filter(Boolean),
 );
 
+const TITLE_CASE_SHARE = 0.6;
+
 /**
  * People a text names: a capitalised family name followed by one to three capitalised syllables,
  * typed with or without diacritics, returned folded ("nguyen van hung"). Provinces ("Hà Nội") are not people.
  */
 export function findPeople(text: string): string[] {
+  // A question written in Title Case ("Độ Tuổi Bầu Cử", "Mặt Trận Tổ Quốc") capitalises every word: no name stands out.
+  const words = text.match(/\p{L}+/gu) ?? [];
+  if (words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > TITLE_CASE_SHARE) return [];
   const places = findPlaces(text).map((p) => foldDiacritics(p));
   const people: string[] = [];
   for (const m of text.matchAll(/\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+/gu)) {

@@ -31,6 +31,12 @@ describe('splitClauses', () => {
     expect(asking('xã em ai cũng bầu xong rồi, kết thúc sớm được không')[0]?.[1]).toBe(false);
   });
 
+  it('tells question words from their look-alikes when typed with diacritics ("đâu" from "đau", "bao" from "báo")', () => {
+    for (const text of ['bà em ốm đau nằm viện lâu rồi, có bầu ở viện được không', 'mẹ tôi đã báo với tổ trưởng, vậy có được bầu hộ không']) {
+      expect(splitClauses(text).map((c) => c.asking)).toEqual([false, true]);
+    }
+  });
+
   it('keeps a list of words in one clause', () => {
     expect(asking('Khiếu nại, tố cáo về bầu cử được giải quyết thế nào?')).toEqual([['Khiếu nại, tố cáo về bầu cử được giải quyết thế nào?', true]]);
   });
