@@ -42,12 +42,19 @@ async function measure(withRedis: boolean): Promise<{ p50: number; p95: number; 
       WEBHOOK_SECRET: SECRET,
       PORT: String(port),
       RATE_LIMIT_PER_MINUTE: '100000',
-      ...(redis ? { REDIS_URL: redis.url } : {}),
+      // Set either way, so a REDIS_URL in .env cannot turn the run without Redis into one with it.
+      REDIS_URL: redis ? redis.url : '',
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let errors = '';
+  bot.stderr?.on('data', (d: Buffer) => (errors += d));
   try {
-    while ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status !== 200) await new Promise((r) => setTimeout(r, 100));
+    const deadline = Date.now() + 120_000;
+    while ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status !== 200) {
+      if (bot.exitCode !== null || Date.now() > deadline) throw new Error(`the bot did not get ready:\n${errors}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
     let update = 1;
     const post = async (question: string, chat: number): Promise<number> => {
       const started = performance.now();

@@ -51,6 +51,7 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
   const { corpusDir, indexDir } = config;
   let index = await openIndex({ corpusDir, indexDir, embedder, logger, onProgress });
   let running: Promise<BuildSummary> | null = null;
+  let refreshing: Promise<boolean> | null = null;
   let lastCheck = 0;
 
   return {
@@ -84,15 +85,21 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
     async idle() {
       await running?.catch(() => undefined);
     },
-    async refresh(now = false) {
+    refresh(now = false) {
       // Called before every answer: look at the disk at most every few seconds.
-      if (!now && Date.now() - lastCheck < REFRESH_INTERVAL_MS) return false;
-      lastCheck = Date.now();
-      const manifest = await readManifest(indexDir);
-      if (!manifest || manifest.builtAt === index.manifest.builtAt || manifest.embedder.id !== embedder.id) return false;
-      index = await loadIndex(indexDir);
-      logger.info({ builtAt: manifest.builtAt }, 'picked up an index built by another process');
-      return true;
+      if (!now && Date.now() - lastCheck < REFRESH_INTERVAL_MS) return Promise.resolve(false);
+      // One look at a time: two loads at once would hold two indexes, and the older could land last.
+      refreshing ??= (async () => {
+        lastCheck = Date.now();
+        const manifest = await readManifest(indexDir);
+        if (!manifest || manifest.builtAt === index.manifest.builtAt || manifest.embedder.id !== embedder.id) return false;
+        index = await loadIndex(indexDir);
+        logger.info({ builtAt: manifest.builtAt }, 'picked up an index built by another process');
+        return true;
+      })().finally(() => {
+        refreshing = null;
+      });
+      return refreshing;
     },
   };
 }

@@ -10,7 +10,7 @@ import { commands } from './features/commands.ts';
 import { fallback } from './features/fallback.ts';
 import { questions } from './features/questions.ts';
 import { retryNetworkErrors } from './network.ts';
-import type { RateLimitStore } from './shared.ts';
+import { RATE_LIMIT_WINDOW_MS, type RateLimitStore } from './shared.ts';
 import { BOT_TEXTS, languageOf } from './texts.ts';
 
 /** Messages the bot will answer: anything in a private chat, commands, mentions and replies in groups, example buttons. */
@@ -55,7 +55,7 @@ export function createBot(token: string, services: BotServices): Bot<BotContext>
   bot.drop((ctx) => ctx.channelPost !== undefined || ctx.editedChannelPost !== undefined);
   bot.filter(addressedToBot).use(
     limit<BotContext, Exclude<RateLimitStore, 'MEMORY_STORE'>>({
-      timeFrame: 60_000,
+      timeFrame: RATE_LIMIT_WINDOW_MS,
       limit: services.config.ratePerMinute,
       // Shared by every replica when Redis is configured, so a user's limit holds whichever one answers.
       storageClient: services.state.rateLimitStore,

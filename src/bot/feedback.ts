@@ -63,9 +63,10 @@ export class FeedbackLog implements FeedbackStore {
 
   async vote(answerId: string, vote: 'up' | 'down'): Promise<void> {
     const record = this.answers.get(answerId) ?? { question: null, answered: null, docIds: [] };
-    this.count[vote]++;
     await mkdir(path.dirname(this.file), { recursive: true });
     await appendFile(this.file, `${JSON.stringify({ ...record, vote, time: new Date().toISOString() })}\n`);
+    // Counted once stored: a vote that failed is tapped again, and must not count twice.
+    this.count[vote]++;
   }
 
   async counters(): Promise<Counters> {
@@ -81,8 +82,15 @@ export class FeedbackLog implements FeedbackStore {
   }
 }
 
-// Answers stay ratable this long; Telegram keeps buttons forever, a vote on an older answer is stored without its question.
-const ANSWER_TTL_SECONDS = 30 * 24 * 3600;
+// Answers (their question text) stay ratable this long, then leave Redis; a vote on an older answer is stored without its question.
+const ANSWER_TTL_SECONDS = 2 * 24 * 3600;
+
+/** The first error of a MULTI's commands, thrown. */
+function throwFailed(results: Array<[Error | null, unknown]> | null): void {
+  if (!results) throw new Error('Redis transaction aborted');
+  const failed = results.find(([error]) => error)?.[0];
+  if (failed) throw failed;
+}
 
 /** Several replicas: answers, counters and votes in Redis, each vote one atomic write. */
 export class RedisFeedbackStore implements FeedbackStore {
@@ -90,7 +98,7 @@ export class RedisFeedbackStore implements FeedbackStore {
 
   constructor(
     private readonly redis: Redis,
-    private readonly namespace = 'cutrihoi',
+    private readonly namespace: string,
   ) {}
 
   private key(name: string): string {
@@ -99,11 +107,13 @@ export class RedisFeedbackStore implements FeedbackStore {
 
   async remember(record: AnswerRecord): Promise<string> {
     const id = `${this.prefix}${(await this.redis.incr(this.key('next'))).toString(36)}`;
-    await this.redis
-      .multi()
-      .set(this.key(`answer:${id}`), JSON.stringify(record), 'EX', ANSWER_TTL_SECONDS)
-      .hincrby(this.key('counters'), record.answered ? 'answered' : 'declined', 1)
-      .exec();
+    throwFailed(
+      await this.redis
+        .multi()
+        .set(this.key(`answer:${id}`), JSON.stringify(record), 'EX', ANSWER_TTL_SECONDS)
+        .hincrby(this.key('counters'), record.answered ? 'answered' : 'declined', 1)
+        .exec(),
+    );
     return id;
   }
 
@@ -111,9 +121,7 @@ export class RedisFeedbackStore implements FeedbackStore {
     const stored = await this.redis.get(this.key(`answer:${answerId}`));
     const record: Omit<VoteRecord, 'vote' | 'time'> = stored ? (JSON.parse(stored) as AnswerRecord) : { question: null, answered: null, docIds: [] };
     const entry: VoteRecord = { ...record, vote, time: new Date().toISOString() };
-    const result = await this.redis.multi().rpush(this.key('votes'), JSON.stringify(entry)).hincrby(this.key('counters'), vote, 1).exec();
-    const failed = result?.find(([error]) => error)?.[0];
-    if (failed) throw failed;
+    throwFailed(await this.redis.multi().rpush(this.key('votes'), JSON.stringify(entry)).hincrby(this.key('counters'), vote, 1).exec());
   }
 
   async counters(): Promise<Counters> {

@@ -25,11 +25,17 @@ export interface SharedState {
   close(): Promise<void>;
 }
 
+/** The window of the per-user rate limit. */
+export const RATE_LIMIT_WINDOW_MS = 60_000;
+// Every key this project writes in Redis starts so.
+const PREFIX = 'cutrihoi';
 // A lock whose owner died frees itself after this long; a live owner renews it well before.
 const LOCK_TTL_MS = 60_000;
 const LOCK_RENEW_MS = 20_000;
-const BUILDS_CHANNEL = 'cutrihoi:builds';
+const BUILDS_CHANNEL = `${PREFIX}:builds`;
+// Only the owner may release or renew the lock: after an expiry it may belong to another replica.
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 
 /**
  * Several replicas: rate-limit counts, /stats counters, feedback and the reindex lock in Redis at
@@ -38,7 +44,8 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
  * answer goes out without feedback buttons.
  */
 export function redisState(url: string, logger: Logger): SharedState {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  // Short timeouts: an unreachable host (not only a refused connection) must not hold an answer for long.
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 1000 });
   let warned = false;
   redis.on('error', (error: Error) => {
     // ioredis reconnects by itself; one line per outage, not one per attempt.
@@ -50,20 +57,37 @@ export function redisState(url: string, logger: Logger): SharedState {
     warned = false;
   });
   const rateLimitStore: RateLimitStore = {
+    // The count and its expiry in one transaction: a count left without expiry would block its user for good.
     // An unknown count lets the message through: better an extra answer than a silent bot.
     incr: (key) =>
-      redis.incr(key).catch((error: unknown) => {
-        logger.warn({ err: error }, 'rate limit not checked: Redis is unreachable');
-        return 1;
-      }),
-    pexpire: (key, ms) => redis.pexpire(key, ms).catch(() => 0),
+      redis
+        .multi()
+        .incr(key)
+        .pexpire(key, RATE_LIMIT_WINDOW_MS, 'NX')
+        .exec()
+        .then((results) => {
+          const [error, count] = results?.[0] ?? [new Error('transaction aborted'), 0];
+          if (error) throw error;
+          return Number(count);
+        })
+        .catch((error: unknown) => {
+          logger.warn({ err: error }, 'rate limit not checked: Redis is unreachable');
+          return 1;
+        }),
+    // The expiry is set with the count above.
+    pexpire: async () => 1,
   };
   const reindexLock: ReindexLock = {
     async acquire() {
-      const key = 'cutrihoi:reindex-lock';
+      const key = `${PREFIX}:reindex-lock`;
       const owner = randomBytes(8).toString('hex');
       if ((await redis.set(key, owner, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') return null;
-      const renew = setInterval(() => void redis.pexpire(key, LOCK_TTL_MS).catch(() => undefined), LOCK_RENEW_MS);
+      const renew = setInterval(() => {
+        void redis.eval(RENEW, 1, key, owner, LOCK_TTL_MS).then(
+          (renewed) => renewed === 1 || (clearInterval(renew), logger.warn('the reindex lock expired while rebuilding; another replica may rebuild too')),
+          () => undefined,
+        );
+      }, LOCK_RENEW_MS);
       renew.unref();
       return async () => {
         clearInterval(renew);
@@ -74,7 +98,7 @@ export function redisState(url: string, logger: Logger): SharedState {
   // A subscribed connection can do nothing else, so announcements come in on a second one.
   let subscriber: Redis | undefined;
   return {
-    feedback: new RedisFeedbackStore(redis),
+    feedback: new RedisFeedbackStore(redis, PREFIX),
     rateLimitStore,
     reindexLock,
     async announceBuild(builtAt) {

@@ -59,7 +59,9 @@ const server = config.httpPort
         })
         .catch((error: unknown) => {
           logger.error({ err: error }, 'HTTP request failed');
-          if (!res.headersSent) res.writeHead(webhookPath ? 200 : 500).end();
+          // A failed update is answered 200 so Telegram does not resend it forever; anything else failed.
+          const update = req.method === 'POST' && new URL(req.url ?? '/', 'http://localhost').pathname === webhookPath;
+          if (!res.headersSent) res.writeHead(update ? 200 : 500).end();
         });
     })
   : undefined;
@@ -126,6 +128,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     if (stopping) return;
     stopping = true;
+    // Draining: the load balancer sends no more.
+    answering = false;
     logger.info({ signal }, 'stopping: finishing the updates in flight');
     // Never hang on shutdown: whatever is still running after 8 s is abandoned.
     const force = setTimeout(() => process.exit(0), 8000);

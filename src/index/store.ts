@@ -509,12 +509,12 @@ export class CorpusIndex {
     this.vectors.setEf(ef);
   }
 
-  /** Passages containing a diacritic-free word or word pair ("a_b"). */
   /** Every word of the corpus as spelt (lower-case), with how often it is written. */
   get vocabulary(): Map<string, number> {
     return (this.words ??= new Map(Object.entries(this.stats.words)));
   }
 
+  /** Passages containing a diacritic-free word or word pair ("a_b"). */
   documentFrequency(term: string): number {
     return this.stats.df[term] ?? 0;
   }

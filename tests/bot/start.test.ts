@@ -30,6 +30,16 @@ async function start(env: Record<string, string>): Promise<ChildProcess> {
   return child;
 }
 
+/** The bot in webhook mode on `port`, with the secret token "test-secret". */
+const startWebhook = (port: number) =>
+  start({
+    TELEGRAM_BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    WEBHOOK_URL: 'https://bot.example.org/telegram',
+    WEBHOOK_SECRET: 'test-secret',
+    PORT: String(port),
+  });
+
 const exited = (proc: ChildProcess) => new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
 
 /** Resolves once the child's output satisfies `predicate`; rejects with the output so far after `timeoutMs`. */
@@ -90,13 +100,7 @@ describe('npm start', () => {
 
   it('serves a webhook that checks the secret token', async () => {
     const port = await freePort();
-    const proc = await start({
-      TELEGRAM_BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      WEBHOOK_URL: 'https://bot.example.org/telegram',
-      WEBHOOK_SECRET: 'test-secret',
-      PORT: String(port),
-    });
+    const proc = await startWebhook(port);
     await api.waitFor(() => api.sent('setWebhook').length > 0, 30_000);
     expect(api.sent('setWebhook')[0]?.params).toMatchObject({ url: 'https://bot.example.org/telegram', secret_token: 'test-secret' });
     const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 7, type: 'private' }, from: { id: 7, is_bot: false, first_name: 'A' }, text: '/help' } };
@@ -116,13 +120,7 @@ describe('npm start', () => {
 
   it('serves /healthz, /readyz and /metrics beside the webhook, and counts the questions it answers', async () => {
     const port = await freePort();
-    const proc = await start({
-      TELEGRAM_BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      WEBHOOK_URL: 'https://bot.example.org/telegram',
-      WEBHOOK_SECRET: 'test-secret',
-      PORT: String(port),
-    });
+    const proc = await startWebhook(port);
     const base = `http://127.0.0.1:${port}`;
     await outputShows((text) => text.includes('serving /healthz'));
     expect((await fetch(`${base}/healthz`)).status).toBe(200);

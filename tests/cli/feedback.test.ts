@@ -30,7 +30,7 @@ describe('npm run feedback', () => {
     redis = new RedisServer();
     await redis.start();
     const client = new Redis(redis.url);
-    const store = new RedisFeedbackStore(client);
+    const store = new RedisFeedbackStore(client, 'cutrihoi');
     const id = await store.remember({ question: 'Ai được bầu?', answered: true, docIds: ['guidance/a'] });
     await store.vote(id, 'down');
     await store.vote('ffffff0', 'up');

@@ -49,18 +49,18 @@ async function reindexWithStatus(ctx: BotContext): Promise<void> {
     await ctx.reply(ctx.texts.reindexBusy);
     return;
   }
-  void job.then(release, release);
-  // The build may fail before the status message is out; the failure is reported below, not left unhandled.
-  job.catch(() => undefined);
+  // What the build means beyond this chat (metrics, the other replicas, the lock) happens whatever Telegram does with the status message.
   const started = performance.now();
-  void job.then(
-    () => metrics.reindexed((performance.now() - started) / 1000, true),
-    () => metrics.reindexed((performance.now() - started) / 1000, false),
-  );
+  const seconds = () => (performance.now() - started) / 1000;
+  void job
+    .then(
+      (summary) => (metrics.reindexed(seconds(), true), state.announceBuild(summary.manifest.builtAt)),
+      () => metrics.reindexed(seconds(), false),
+    )
+    .finally(release);
   status = await ctx.reply(ctx.texts.reindexStarted);
   try {
     const { manifest, embeddings, warnings } = await job;
-    await state.announceBuild(manifest.builtAt);
     const done = ctx.texts.reindexDone({ ...manifest.counts, ...embeddings, seconds: (manifest.buildMs / 1000).toFixed(1) });
     // What the build only warned about (a file that is not a document, a duplicate) is the admin's to see too.
     await edit(warnings.length > 0 ? `${done}\n${ctx.texts.reindexWarnings(warnings)}` : done);
