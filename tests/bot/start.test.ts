@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freePort, scratchWorkspace } from '../helpers.ts';
 import { FakeBotApi } from '../support/fake-bot-api.ts';
@@ -19,8 +21,9 @@ afterEach(async () => {
   await api.stop();
 });
 
-async function start(env: Record<string, string>): Promise<ChildProcess> {
+async function start(env: Record<string, string>, prepare?: (corpusDir: string) => Promise<void>): Promise<ChildProcess> {
   const ws = await scratchWorkspace();
+  await prepare?.(ws.corpusDir);
   const { TELEGRAM_BOT_TOKEN: _token, ...parent } = process.env;
   child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
     env: { ...parent, CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, MODELS_DIR: ws.modelsDir, LOG_LEVEL: 'info', ...env },
@@ -142,6 +145,28 @@ describe('npm start', () => {
     proc.kill('SIGTERM');
     expect(await exited(proc)).toBe(0);
   });
+
+  it('says it is alive but not ready, and turns webhook updates away with 503, while the index is being built', async () => {
+    const port = await freePort();
+    // More law to index (the election law again under other names), so the start-up build takes seconds.
+    const law = await readFile(path.join('corpus', 'law', 'luat-85-2015-qh13.md'), 'utf8');
+    const proc = await start(
+      { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, WEBHOOK_URL: 'https://bot.example.org/telegram', WEBHOOK_SECRET: 'test-secret', PORT: String(port) },
+      async (corpusDir) => {
+        for (let i = 0; i < 12; i++) await writeFile(path.join(corpusDir, 'law', `copy-${i}.md`), law.replace(/^title: .*$/m, `title: Bản sao ${i}`).replace(/^number: .*\n/m, ''));
+      },
+    );
+    await outputShows((text) => text.includes('serving /healthz'));
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(503);
+    const update = { update_id: 3, message: { message_id: 3, date: 0, chat: { id: 9, type: 'private' }, from: { id: 9, is_bot: false, first_name: 'C' }, text: '/help' } };
+    const early = await fetch(`http://127.0.0.1:${port}/telegram`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'test-secret' }, body: JSON.stringify(update) });
+    expect(early.status).toBe(503);
+    await outputShows((text) => text.includes('serving the webhook'), 120_000);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    proc.kill('SIGTERM');
+    expect(await exited(proc)).toBe(0);
+  }, 150_000);
 
   it('serves the endpoints while polling when PORT is set, and says so when the port is taken', async () => {
     const port = await freePort();
