@@ -2,8 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Embedder } from './embedder.ts';
+import { decodeHalves, encodeHalves, roundToHalf } from './float16.ts';
 
-const MAGIC = 'CTHE1';
+// Version 2 stores half-precision vectors.
+const MAGIC = 'CTHE2';
 const HASH_BYTES = 16;
 
 /** The key a passage's vector is cached under: its exact indexed text. */
@@ -19,7 +21,8 @@ export interface EmbedResult {
 
 /**
  * Passage vectors of one embedder, kept by content hash in `<dir>/<embedder>.bin` so a reindex
- * embeds only passages whose text is new. The file holds exactly the last build's passages.
+ * embeds only passages whose text is new. The file holds exactly the last build's passages, in half
+ * precision; fresh vectors are rounded the same way, so a build from the cache equals one from scratch.
  */
 export class EmbeddingCache {
   private constructor(
@@ -48,7 +51,7 @@ export class EmbeddingCache {
     for (let i = 0; i < todo.length; i += batchSize) {
       const batch = todo.slice(i, i + batchSize);
       const embedded = await this.embedder.embedPassages(batch.map((h) => textOf.get(h) as string));
-      batch.forEach((h, j) => fresh.set(h, embedded[j] as Float32Array));
+      batch.forEach((h, j) => fresh.set(h, roundToHalf(embedded[j] as Float32Array)));
       onProgress?.(Math.min(i + batchSize, todo.length), todo.length);
     }
     const result = hashes.map((h, i) => vectors[i] ?? (fresh.get(h) as Float32Array));
@@ -61,12 +64,13 @@ export class EmbeddingCache {
     const entries = new Map(texts.map((t, i) => [contentHash(t), vectors[i] as Float32Array]));
     const { dimensions } = this.embedder;
     const header = Buffer.from(JSON.stringify({ magic: MAGIC, embedder: this.embedder.id, dimensions, count: entries.size }) + '\n');
-    const body = Buffer.alloc(entries.size * (HASH_BYTES + dimensions * 4));
+    const body = Buffer.alloc(entries.size * (HASH_BYTES + dimensions * 2));
     let offset = 0;
     for (const [hash, vector] of entries) {
       body.write(hash, offset, 'hex');
-      Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).copy(body, offset + HASH_BYTES);
-      offset += HASH_BYTES + dimensions * 4;
+      const halves = encodeHalves(vector);
+      Buffer.from(halves.buffer, halves.byteOffset, halves.byteLength).copy(body, offset + HASH_BYTES);
+      offset += HASH_BYTES + dimensions * 2;
     }
     // The index's parent folder exists once a build is published; a recursive mkdir would never return for a path under /proc.
     await mkdir(path.dirname(this.file)).catch((error: NodeJS.ErrnoException) => {
@@ -95,16 +99,16 @@ async function readEntries(file: string, embedder: Embedder): Promise<Map<string
     return entries;
   }
   const { dimensions } = embedder;
-  const record = HASH_BYTES + dimensions * 4;
+  const record = HASH_BYTES + dimensions * 2;
   const count = header.count ?? -1;
   // Anything unexpected means starting afresh: a cache may only ever save work, never change a vector.
   if (header.magic !== MAGIC || header.embedder !== embedder.id || header.dimensions !== dimensions) return entries;
   if (buffer.length - newline - 1 !== count * record) return entries;
   const body = buffer.subarray(newline + 1);
   for (let offset = 0; offset < body.length; offset += record) {
-    const vector = new Float32Array(dimensions);
-    Buffer.from(vector.buffer).set(body.subarray(offset + HASH_BYTES, offset + record));
-    entries.set(body.toString('hex', offset, offset + HASH_BYTES), vector);
+    const halves = new Uint16Array(dimensions);
+    Buffer.from(halves.buffer).set(body.subarray(offset + HASH_BYTES, offset + record));
+    entries.set(body.toString('hex', offset, offset + HASH_BYTES), decodeHalves(halves));
   }
   return entries;
 }

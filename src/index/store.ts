@@ -16,7 +16,7 @@ import { buildRegister, type RegisterEntry } from './register.ts';
 import { DEFAULT_HNSW, VectorIndex, writeVectors, type HnswParams, type VectorHit } from './vectors.ts';
 
 // Bump whenever the files or their meaning change, so older indexes are rebuilt instead of misread.
-export const INDEX_FORMAT_VERSION = 7;
+export const INDEX_FORMAT_VERSION = 8;
 
 export interface Manifest {
   formatVersion: number;
@@ -50,7 +50,7 @@ const FILES = {
   manifest: 'manifest.json',
   documents: 'documents.json',
   passages: 'passages.json',
-  vectors: 'vectors.f32',
+  vectors: 'vectors.f16',
   hnsw: 'hnsw.bin',
   lexical: 'lexical.bin',
   stats: 'stats.json',

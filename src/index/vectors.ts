@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
 import { dot } from './embedder.ts';
+import { decodeHalves, encodeHalves } from './float16.ts';
 
 export interface HnswParams {
   m: number;
@@ -74,16 +75,17 @@ export function exactSearch(vectors: Float32Array[], query: Float32Array, k: num
   return hits.slice(0, k);
 }
 
-/** Vectors as one little-endian float32 file, row after row. */
+/** Vectors as one little-endian half-precision file, row after row: half the bytes of float32, for scores that move in the fourth decimal. */
 export async function writeVectors(file: string, vectors: Float32Array[], dimensions: number): Promise<void> {
-  const out = new Float32Array(vectors.length * dimensions);
-  vectors.forEach((v, i) => out.set(v, i * dimensions));
+  const out = new Uint16Array(vectors.length * dimensions);
+  vectors.forEach((v, i) => out.set(encodeHalves(v), i * dimensions));
   await writeFile(file, Buffer.from(out.buffer, out.byteOffset, out.byteLength));
 }
 
 export async function readVectors(file: string, dimensions: number): Promise<Float32Array[]> {
   const buffer = await readFile(file);
-  const all = new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+  const halves = new Uint16Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+  const all = decodeHalves(halves);
   const rows: Float32Array[] = [];
   for (let i = 0; i + dimensions <= all.length; i += dimensions) rows.push(all.subarray(i, i + dimensions));
   return rows;
