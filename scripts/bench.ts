@@ -390,9 +390,9 @@ if (values['child-build']) {
   for (const size of sizes) {
     await withCorpus(size, (dir, skippedFiles) => {
       for (const embedder of names) {
-        log(`${size} passages, ${embedder} embedder: building…`);
+        log(`${Number.isFinite(size) ? size : 'all'} passages, ${embedder} embedder: building…`);
         const built = child<BuildResult>(['--child-build', dir, '--embedder', embedder]);
-        log(`${size} passages, ${embedder} embedder: querying…`);
+        log(`${Number.isFinite(size) ? size : 'all'} passages, ${embedder} embedder: querying…`);
         results.push({ ...built, ...child<QueryResult>(['--child-query', dir, '--embedder', embedder]), ...(skippedFiles === undefined ? {} : { skippedFiles }) });
       }
     });
