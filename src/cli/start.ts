@@ -49,10 +49,11 @@ const endpoints = serveEndpoints({ metrics, ready: () => answering });
 // Health and metrics answer from the first second, while the index is still being built.
 const server = config.httpPort
   ? createServer((req, res) => {
+      const update = req.method === 'POST' && new URL(req.url ?? '/', 'http://localhost').pathname === webhookPath;
       void endpoints(req, res)
         .then((served) => {
           if (served) return;
-          if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== webhookPath) return void res.writeHead(404).end();
+          if (!update) return void res.writeHead(404).end();
           // Not answering yet: Telegram keeps the update and sends it again.
           if (!handleUpdate) return void res.writeHead(503).end();
           return handleUpdate(req, res);
@@ -60,7 +61,6 @@ const server = config.httpPort
         .catch((error: unknown) => {
           logger.error({ err: error }, 'HTTP request failed');
           // A failed update is answered 200 so Telegram does not resend it forever; anything else failed.
-          const update = req.method === 'POST' && new URL(req.url ?? '/', 'http://localhost').pathname === webhookPath;
           if (!res.headersSent) res.writeHead(update ? 200 : 500).end();
         });
     })
@@ -110,7 +110,7 @@ if (webhook) {
   // A slow answer must not make Telegram resend the update: reply 200 at the timeout and finish in the background.
   handleUpdate = webhookCallback(bot, 'http', { secretToken: webhook.secret, onTimeout: 'return' });
   await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret }).catch(exitIfRefused);
-  logger.info({ port: webhook.port, path: webhookPath }, `serving the webhook for @${bot.botInfo.username}`);
+  logger.info({ port: config.httpPort, path: webhookPath }, `serving the webhook for @${bot.botInfo.username}`);
   answering = true;
   stop = closeServer;
 } else {

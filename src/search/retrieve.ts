@@ -6,7 +6,7 @@ import { foldDiacritics, sentences } from '../text/normalize.ts';
 import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
 import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
-import { coverageBar, decideAnswer, type DeclineReason } from './decide.ts';
+import { coverageBar, decideAnswer, type AnswerSignals, type DeclineReason } from './decide.ts';
 import { resolveReferences } from './references.ts';
 import { citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
 
@@ -91,9 +91,9 @@ function spellerOf(index: CorpusIndex): Speller {
   return speller;
 }
 
-function idf(index: CorpusIndex, term: string): number {
+/** How telling a term held by `df` of the index's passages is (BM25's idf); a term no passage holds is the most telling. */
+function idf(index: CorpusIndex, term: string, df = index.documentFrequency(term)): number {
   const n = index.passageCount;
-  const df = index.documentFrequency(term);
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
@@ -102,11 +102,9 @@ function conceptMet(concept: Concept, terms: Set<string>): boolean {
   return concept.exact ? terms.has(`=${concept.exact}`) : concept.alternatives.some((words) => words.every((w) => terms.has(w)));
 }
 
-const unseenWeight = (index: CorpusIndex) => Math.log(1 + (index.passageCount + 0.5) / 0.5);
-
 function conceptWeight(index: CorpusIndex, concept: Concept): number {
   // A word typed with marks the corpus never writes so ("lương") is as telling as one it never uses at all.
-  if (concept.exact && !index.vocabulary.has(concept.exact)) return unseenWeight(index);
+  if (concept.exact && !index.vocabulary.has(concept.exact)) return idf(index, concept.exact, 0);
   const perAlternative = concept.alternatives.map((words) => words.reduce((sum, w) => sum + idf(index, w), 0) / words.length);
   return Math.min(...perAlternative);
 }
@@ -241,6 +239,14 @@ function isAbout(index: CorpusIndex, hit: Hit, names: string[][]): boolean {
   return names.some((terms) => terms.every((t) => heading.has(t)));
 }
 
+/** What the question names beyond this corpus's scope that a passage does not answer for: out-of-scope things it is not about, and laws no document names. */
+function scopeSignals(index: CorpusIndex, query: AnalyzedQuery, hit: Hit | undefined): Pick<AnswerSignals, 'outOfScope' | 'otherLaw'> {
+  return {
+    outOfScope: query.outOfScope.filter((f) => !hit || !isAbout(index, hit, f.terms)).map((f) => f.name),
+    otherLaw: query.laws.some((pair) => index.documentFrequency(pair) === 0),
+  };
+}
+
 /** Years, people and numbered constituencies the question names that a passage (with its title, heading and date) does not hold. */
 function missingSpecifics(query: AnalyzedQuery, hit: Hit): string[] {
   // Whole words only: "số 1" is not in "số 12".
@@ -292,20 +298,8 @@ export async function retrieve(
   const lookup = lookupArticle(index, query, findArticleRefs(query.text));
   if (lookup?.found) {
     // "Điều 10 luật bầu cử của Mỹ": an article of another country's or another law is not this law's.
-    const [first] = lookup.found.hits;
-    const decision = decideAnswer(
-      {
-        found: true,
-        referenced: true,
-        coverage: 1,
-        inDomain: true,
-        chanceMatch: false,
-        outOfScope: query.outOfScope.filter((f) => !first || !isAbout(index, first, f.terms)).map((f) => f.name),
-        otherLaw: query.laws.some((pair) => index.documentFrequency(pair) === 0),
-        missingSpecifics: [],
-      },
-      opts,
-    );
+    const signals = { found: true, referenced: true, coverage: 1, inDomain: true, chanceMatch: false, missingSpecifics: [] };
+    const decision = decideAnswer({ ...signals, ...scopeSignals(index, query, lookup.found.hits[0]) }, opts);
     if (!decision.answer) return result('no_match', [], { declineReason: decision.reason });
     return result('answered', lookup.found.hits, { article: lookup.found.article });
   }
@@ -438,8 +432,7 @@ export async function retrieve(
       // Typed without diacritics, words collide ("gia vang hom" is "giá", "vắng", "hòm" somewhere).
       chanceMatch:
         !query.accented && pairs.length > 0 && concepts.every((c) => !c.phrase) && best !== undefined && !pairs.some((p) => index.indexedTerms(best.passageIndex).has(p)),
-      outOfScope: query.outOfScope.filter((f) => !best || !isAbout(index, best, f.terms)).map((f) => f.name),
-      otherLaw: query.laws.some((pair) => index.documentFrequency(pair) === 0),
+      ...scopeSignals(index, query, best),
       missingSpecifics: best ? missingSpecifics(query, best) : [],
     },
     opts,

@@ -1,4 +1,4 @@
-import { foldDiacritics, hasDiacritics } from './normalize.ts';
+import { foldDiacritics, hasDiacritics, partOfCode } from './normalize.ts';
 
 // Chat Vietnamese: the abbreviations people type on phones, each for one word or phrase. Only
 // unambiguous ones: "b" (bạn / bị), "v" (vậy / về), "nc" (nước / nói chuyện) are left alone.
@@ -52,8 +52,7 @@ export function expandChatSpelling(text: string): string {
   return text.replace(/[\p{L}\p{N}]+/gu, (token: string, at: number) => {
     const word = CHAT_WORDS[token];
     // Part of a code or an abbreviation with a point ("153-KH/TU", "k.4"): not chat.
-    const joined = /[-/.]/.test(text[at - 1] ?? '') || /[-/.]/.test(text[at + token.length] ?? '');
-    if (!word || joined) return token;
+    if (!word || partOfCode(text, at, token.length)) return token;
     return plain ? foldDiacritics(word) : word;
   });
 }

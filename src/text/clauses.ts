@@ -26,8 +26,6 @@ const FOLDED = lexicon(true);
 const MIN_CLAUSE_WORDS = 3;
 
 export interface Clause {
-  /** Where it starts in the text, and its text. */
-  start: number;
   text: string;
   /** It holds the question (a question word or mark); other clauses tell the asker's situation. */
   asking: boolean;
@@ -59,19 +57,16 @@ const isAsking = (text: string): boolean => {
  */
 export function splitClauses(text: string): Clause[] {
   const clauses: Clause[] = [];
-  let pending: { start: number; text: string } | null = null;
-  for (const m of text.matchAll(/[^,;.!?\n]+[,;.!?\n]*/gu)) {
-    if (!/[\p{L}\p{N}]/u.test(m[0])) continue;
-    const part: { start: number; text: string } = pending ? { start: pending.start, text: pending.text + m[0] } : { start: m.index ?? 0, text: m[0] };
+  let pending = '';
+  for (const [part] of text.matchAll(/[^,;.!?\n]+[,;.!?\n]*/gu)) {
+    if (!/[\p{L}\p{N}]/u.test(part)) continue;
+    pending += part;
     // A list of words ("Khiếu nại, tố cáo về …") is no clause: a part under three words joins the next.
-    if ((part.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_CLAUSE_WORDS) {
-      pending = part;
-      continue;
-    }
-    pending = null;
-    clauses.push({ ...part, asking: isAsking(part.text) });
+    if ((pending.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_CLAUSE_WORDS) continue;
+    clauses.push({ text: pending, asking: isAsking(pending) });
+    pending = '';
   }
-  if (pending) clauses.push({ ...pending, asking: isAsking(pending.text) });
+  if (pending) clauses.push({ text: pending, asking: isAsking(pending) });
   if (!clauses.some((c) => c.asking && /[\p{L}\p{N}]{2,}/u.test(c.text))) return clauses.map((c) => ({ ...c, asking: true }));
   return clauses;
 }

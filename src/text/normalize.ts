@@ -81,3 +81,8 @@ export function cleanQuestion(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Whether the word at `at` is joined to a code or an abbreviation with a point ("153-KH/TU", "k.4"): no ordinary word. */
+export function partOfCode(text: string, at: number, length: number): boolean {
+  return /[-/.]/.test(text[at - 1] ?? '') || /[-/.]/.test(text[at + length] ?? '');
+}

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { foldDiacritics, hasDiacritics, normalizeText } from './normalize.ts';
+import { foldDiacritics, hasDiacritics, normalizeText, partOfCode } from './normalize.ts';
 
 // Tone marks by tone number: 1 huyền, 2 sắc, 3 hỏi, 4 ngã, 5 nặng (0 is ngang, no mark).
 const TONE_MARKS = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
@@ -158,7 +158,9 @@ export function createSpeller(vocabulary: Map<string, number>): Speller {
     if ((corpusByKey.get(key)?.count ?? 0) < count) corpusByKey.set(key, { word, count });
     if (count < MIN_COUNT || word.length < 2) continue;
     const folded = foldDiacritics(word);
-    byFolded.set(folded, [...(byFolded.get(folded) ?? []), { word, count, tone }]);
+    let sameLetters = byFolded.get(folded);
+    if (!sameLetters) byFolded.set(folded, (sameLetters = []));
+    sameLetters.push({ word, count, tone });
     for (const variant of [folded, ...deletions(folded)]) {
       let set = nearFolded.get(variant);
       if (!set) nearFolded.set(variant, (set = new Set()));
@@ -199,7 +201,7 @@ export function createSpeller(vocabulary: Map<string, number>): Speller {
     // A real syllable the corpus lacks ("câu") stays: without a tone it may well be meant so.
     const { base, tone } = splitTone(word);
     if (tone === 0 && hasDiacritics(word) && !isSyllable(word)) {
-      const restored = bestOfLetters.get(base)?.word;
+      const restored = readingOf(keyOf(base, 0));
       if (restored) return restored;
     }
     if (isSyllable(word)) return hasDiacritics(word) ? (spellingOf(syllableKey(word)) ?? word) : word;
@@ -211,7 +213,7 @@ export function createSpeller(vocabulary: Map<string, number>): Speller {
     correct(text) {
       return text.replace(/[\p{L}\p{N}]+/gu, (token: string, at: number) => {
         // Codes ("153-KH/TU", "k.4"), acronyms ("HĐND") and names capitalised inside a sentence are not misspellings.
-        if (/[-/.]/.test(text[at - 1] ?? '') || /[-/.]/.test(text[at + token.length] ?? '')) return token;
+        if (partOfCode(text, at, token.length)) return token;
         if (/\p{Lu}/u.test(token.slice(1))) return token;
         const capital = /^\p{Lu}/u.test(token);
         if (capital && at > 0 && !/[.!?]\s*$/.test(text.slice(0, at))) return token;
