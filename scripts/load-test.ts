@@ -2,13 +2,12 @@
 // redis-server), against the tests' fake Bot API: every eval question posted as an update, 8 at a
 // time from 40 chats, timed from the POST to Telegram's reply being sent (the webhook answers once
 // the update is handled). Usage: npm run load-test [-- --rounds 2]
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FakeBotApi } from '../tests/support/fake-bot-api.ts';
-import { freePort } from '../tests/support/free-port.ts';
+import { startWebhookBot } from '../tests/support/webhook-bot.ts';
 import { RedisServer } from '../tests/support/redis-server.ts';
 
 const CONCURRENCY = 8;
@@ -28,33 +27,22 @@ async function measure(withRedis: boolean): Promise<{ p50: number; p95: number; 
   const root = await mkdtemp(path.join(tmpdir(), 'cu-tri-hoi-load-'));
   await cp('corpus', path.join(root, 'corpus'), { recursive: true });
   const ws = { corpusDir: path.join(root, 'corpus'), indexDir: path.join(root, 'index'), modelsDir: path.join(root, 'models') };
-  const port = await freePort();
-  const bot = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
-    env: {
-      ...process.env,
+  const { proc: bot, port } = await startWebhookBot(
+    {
       CORPUS_DIR: ws.corpusDir,
       INDEX_DIR: ws.indexDir,
       MODELS_DIR: ws.modelsDir,
       LOG_LEVEL: 'warn',
       TELEGRAM_BOT_TOKEN: api.token,
       TELEGRAM_API_ROOT: api.apiRoot,
-      WEBHOOK_URL: 'https://bot.example.org/telegram',
-      WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
       RATE_LIMIT_PER_MINUTE: '100000',
       // Set either way, so a REDIS_URL in .env cannot turn the run without Redis into one with it.
       REDIS_URL: redis ? redis.url : '',
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let errors = '';
-  bot.stderr?.on('data', (d: Buffer) => (errors += d));
+    SECRET,
+    120_000,
+  );
   try {
-    const deadline = Date.now() + 120_000;
-    while ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status !== 200) {
-      if (bot.exitCode !== null || Date.now() > deadline) throw new Error(`the bot did not get ready:\n${errors}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
     let update = 1;
     const post = async (question: string, chat: number): Promise<number> => {
       const started = performance.now();

@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOT_TEXTS } from '../../src/bot/texts.ts';
-import { freePort, scratchWorkspace } from '../helpers.ts';
+import { scratchWorkspace } from '../helpers.ts';
 import { FakeBotApi } from '../support/fake-bot-api.ts';
 import { RedisServer } from '../support/redis-server.ts';
+import { startWebhookBot, type WebhookBot } from '../support/webhook-bot.ts';
 
 const SECRET = 'replica-secret';
 const ADMIN = 42;
@@ -14,7 +14,7 @@ const vi = BOT_TEXTS.vi;
 
 let api: FakeBotApi;
 let redis: RedisServer;
-const replicas: Array<{ proc: ChildProcess; port: number; output: () => string }> = [];
+const replicas: WebhookBot[] = [];
 
 beforeEach(async () => {
   api = new FakeBotApi();
@@ -30,12 +30,9 @@ afterEach(async () => {
 });
 
 /** One bot process in webhook mode, sharing the corpus, the index folder and Redis with the others. */
-async function startReplica(ws: Awaited<ReturnType<typeof scratchWorkspace>>, name: string): Promise<(typeof replicas)[number]> {
-  const port = await freePort();
-  const { TELEGRAM_BOT_TOKEN: _token, ...parent } = process.env;
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
-    env: {
-      ...parent,
+async function startReplica(ws: Awaited<ReturnType<typeof scratchWorkspace>>, name: string): Promise<WebhookBot> {
+  const replica = await startWebhookBot(
+    {
       CORPUS_DIR: ws.corpusDir,
       INDEX_DIR: ws.indexDir,
       MODELS_DIR: ws.modelsDir,
@@ -43,25 +40,14 @@ async function startReplica(ws: Awaited<ReturnType<typeof scratchWorkspace>>, na
       LOG_LEVEL: 'info',
       TELEGRAM_BOT_TOKEN: api.token,
       TELEGRAM_API_ROOT: api.apiRoot,
-      WEBHOOK_URL: 'https://bot.example.org/telegram',
-      WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
       REDIS_URL: redis.url,
       REPLICA_ID: name,
       RATE_LIMIT_PER_MINUTE: '3',
       ADMIN_IDS: String(ADMIN),
     },
-  });
-  let output = '';
-  proc.stdout?.on('data', (d: Buffer) => (output += d));
-  proc.stderr?.on('data', (d: Buffer) => (output += d));
-  const replica = { proc, port, output: () => output };
+    SECRET,
+  );
   replicas.push(replica);
-  const deadline = Date.now() + 60_000;
-  while ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status !== 200) {
-    if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`replica ${name} never got ready:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
   return replica;
 }
 
