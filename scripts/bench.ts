@@ -13,7 +13,7 @@ import MiniSearch from 'minisearch';
 import { composeAnswer, renderText } from '../src/answer/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { chunkDocument, legalCorpusFiles, loadCorpus, parseDocument } from '../src/corpus/index.ts';
-import { buildIndex, DEFAULT_HNSW, exactSearch, loadIndex, LocalEmbedder, missingModelFiles, TransformersEmbedder, VectorIndex, type Embedder, type HnswParams } from '../src/index/index.ts';
+import { buildIndex, DEFAULT_HNSW, exactSearch, loadIndex, LocalEmbedder, missingModelFiles, storeVectors, TransformersEmbedder, VectorIndex, type Embedder, type HnswParams } from '../src/index/index.ts';
 import { retrieve } from '../src/search/index.ts';
 import { sentences, wordCount } from '../src/text/normalize.ts';
 
@@ -238,11 +238,12 @@ async function measureSweep(dir: string, grid: { m: number[]; efc: number[]; ef:
   const vectors = index.passageVectors;
   const qs = await Promise.all((await questions()).map((q) => embedder.embedQuery(q)));
   const truth = qs.map((q) => new Set(exactSearch(vectors, q, 10).map((h) => h.passage)));
+  const stored = storeVectors(embedder, vectors);
   const rows: SweepRow[] = [];
   for (const m of grid.m) {
     for (const efConstruction of grid.efc) {
       let started = performance.now();
-      const graph = VectorIndex.build(vectors, embedder.dimensions, { m, efConstruction, efSearch: 10 });
+      const graph = VectorIndex.build(stored, { m, efConstruction, efSearch: 10 });
       const buildS = round((performance.now() - started) / 1000, 1);
       for (const efSearch of grid.ef) {
         graph.setEf(efSearch);

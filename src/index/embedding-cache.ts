@@ -1,114 +1,167 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Embedder } from './embedder.ts';
-import { decodeHalves, encodeHalves, roundToHalf } from './float16.ts';
+import { encodeHalves } from './float16.ts';
 
-// Version 2 stores half-precision vectors.
-const MAGIC = 'CTHE2';
+// Version 3: content hashes, then half-precision vectors, in one file per build (and per set-aside embedder).
+const MAGIC = 'CTHE3';
 const HASH_BYTES = 16;
-
-/** The key a passage's vector is cached under: its exact indexed text. */
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, HASH_BYTES * 2);
-}
-
-export interface EmbedResult {
-  vectors: Float32Array[];
-  reused: number;
-  computed: number;
-}
+// The header is padded so the vectors after it start at an aligned offset.
+const ALIGN = 16;
 
 /**
- * Passage vectors of one embedder, kept by content hash in `<dir>/<embedder>.bin` so a reindex
- * embeds only passages whose text is new. The file holds exactly the last build's passages, in half
- * precision; fresh vectors are rounded the same way, so a build from the cache equals one from scratch.
+ * The passage vectors of one embedder in half precision, each with the hash of the text it was
+ * computed from: row i is passage i of the build that wrote it, and the hashes let the next build
+ * reuse any row whose text has not changed.
  */
-export class EmbeddingCache {
-  private constructor(
-    private readonly file: string,
-    private readonly embedder: Embedder,
-    private readonly stored: Map<string, Float32Array>,
-  ) {}
-
-  static async open(dir: string, embedder: Embedder): Promise<EmbeddingCache> {
-    const file = path.join(dir, `${embedder.id.replace(/[^\w.-]+/g, '_')}.bin`);
-    return new EmbeddingCache(file, embedder, await readEntries(file, embedder));
-  }
-
-  get size(): number {
-    return this.stored.size;
-  }
-
-  /** Vectors for `texts` in order, computing (in batches) only those not cached. */
-  async embed(texts: string[], batchSize: number, onProgress?: (done: number, total: number) => void): Promise<EmbedResult> {
-    const hashes = texts.map(contentHash);
-    const vectors: Array<Float32Array | undefined> = hashes.map((h) => this.stored.get(h));
-    const todo = [...new Set(hashes.filter((_, i) => !vectors[i]))];
-    const fresh = new Map<string, Float32Array>();
-    const textOf = new Map(hashes.map((h, i) => [h, texts[i] as string]));
-    onProgress?.(0, todo.length);
-    for (let i = 0; i < todo.length; i += batchSize) {
-      const batch = todo.slice(i, i + batchSize);
-      const embedded = await this.embedder.embedPassages(batch.map((h) => textOf.get(h) as string));
-      batch.forEach((h, j) => fresh.set(h, roundToHalf(embedded[j] as Float32Array)));
-      onProgress?.(Math.min(i + batchSize, todo.length), todo.length);
-    }
-    const result = hashes.map((h, i) => vectors[i] ?? (fresh.get(h) as Float32Array));
-    const computed = texts.filter((_, i) => !vectors[i]).length;
-    return { vectors: result, reused: texts.length - computed, computed };
-  }
-
-  /** Replaces the cache with exactly these passages, so removed passages leave it too. */
-  async save(texts: string[], vectors: Float32Array[]): Promise<void> {
-    const entries = new Map(texts.map((t, i) => [contentHash(t), vectors[i] as Float32Array]));
-    const { dimensions } = this.embedder;
-    const header = Buffer.from(JSON.stringify({ magic: MAGIC, embedder: this.embedder.id, dimensions, count: entries.size }) + '\n');
-    const body = Buffer.alloc(entries.size * (HASH_BYTES + dimensions * 2));
-    let offset = 0;
-    for (const [hash, vector] of entries) {
-      body.write(hash, offset, 'hex');
-      const halves = encodeHalves(vector);
-      Buffer.from(halves.buffer, halves.byteOffset, halves.byteLength).copy(body, offset + HASH_BYTES);
-      offset += HASH_BYTES + dimensions * 2;
-    }
-    // The index's parent folder exists once a build is published; a recursive mkdir would never return for a path under /proc.
-    await mkdir(path.dirname(this.file)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
-    // Written aside and renamed, so a concurrent build never reads half a file.
-    const temporary = `${this.file}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await writeFile(temporary, Buffer.concat([header, body]));
-      await rename(temporary, this.file);
-    } finally {
-      await rm(temporary, { force: true });
-    }
-  }
+export interface StoredVectors {
+  embedder: string;
+  dimensions: number;
+  count: number;
+  /** HASH_BYTES per passage. */
+  hashes: Buffer;
+  /** `dimensions` halves per passage. */
+  halves: Uint16Array;
 }
 
-async function readEntries(file: string, embedder: Embedder): Promise<Map<string, Float32Array>> {
-  const entries = new Map<string, Float32Array>();
+/** The key a passage's vector is kept under: a hash of its exact indexed text. */
+export function contentHash(text: string): Buffer {
+  return createHash('sha256').update(text).digest().subarray(0, HASH_BYTES);
+}
+
+export function hashAt(stored: StoredVectors, i: number): string {
+  return stored.hashes.toString('latin1', i * HASH_BYTES, (i + 1) * HASH_BYTES);
+}
+
+export async function writeStoredVectors(file: string, stored: StoredVectors): Promise<void> {
+  const { embedder, dimensions, count } = stored;
+  const line = JSON.stringify({ magic: MAGIC, embedder, dimensions, count });
+  const header = Buffer.from(`${line.padEnd(Math.ceil((line.length + 1) / ALIGN) * ALIGN - 1)}\n`);
+  const vectors = Buffer.from(stored.halves.buffer, stored.halves.byteOffset, count * dimensions * 2);
+  await writeFile(file, Buffer.concat([header, stored.hashes.subarray(0, count * HASH_BYTES), vectors]));
+}
+
+/** The vectors in `file` if it holds this embedder's, whole; null when it is absent, of another embedder or damaged. */
+export async function readStoredVectors(file: string, embedder: Pick<Embedder, 'id' | 'dimensions'>): Promise<StoredVectors | null> {
   const buffer = await readFile(file).catch(() => null);
-  if (!buffer) return entries;
+  if (!buffer) return null;
   const newline = buffer.indexOf(10);
   let header: { magic?: string; embedder?: string; dimensions?: number; count?: number };
   try {
     header = JSON.parse(buffer.subarray(0, newline).toString('utf8'));
   } catch {
-    return entries;
+    return null;
   }
+  const { count = -1 } = header;
+  const start = newline + 1;
+  const hashesEnd = start + count * HASH_BYTES;
+  // Anything unexpected means starting afresh: reuse may only ever save work, never change a vector.
+  if (header.magic !== MAGIC || header.embedder !== embedder.id || header.dimensions !== embedder.dimensions || start % ALIGN !== 0) return null;
+  if (count < 0 || buffer.length !== hashesEnd + count * embedder.dimensions * 2) return null;
+  // readFile's buffer of a large file starts its own ArrayBuffer; a small one may sit at an odd offset in Node's pool.
+  const aligned = buffer.byteOffset % 2 === 0 ? buffer : Buffer.from(buffer);
+  return {
+    embedder: embedder.id,
+    dimensions: embedder.dimensions,
+    count,
+    hashes: aligned.subarray(start, hashesEnd),
+    halves: new Uint16Array(aligned.buffer, aligned.byteOffset + hashesEnd, count * embedder.dimensions),
+  };
+}
+
+/** Vectors as stored in an index, in half precision, without text hashes: for building a graph over vectors alone (benchmarks). */
+export function storeVectors(embedder: Pick<Embedder, 'id' | 'dimensions'>, vectors: Float32Array[]): StoredVectors {
+  const halves = new Uint16Array(vectors.length * embedder.dimensions);
+  vectors.forEach((v, i) => halves.set(encodeHalves(v), i * embedder.dimensions));
+  return { embedder: embedder.id, dimensions: embedder.dimensions, count: vectors.length, hashes: Buffer.alloc(vectors.length * HASH_BYTES), halves };
+}
+
+export interface EmbedResult {
+  stored: StoredVectors;
+  reused: number;
+  computed: number;
+}
+
+/**
+ * Vectors for `texts` in order: rows whose text any of `sources` already holds are copied, the
+ * rest computed in batches. Fresh vectors are stored in half precision like the reused ones, so a
+ * build that reuses equals one from scratch.
+ */
+export async function embedTexts(
+  texts: string[],
+  embedder: Embedder,
+  sources: StoredVectors[],
+  batchSize: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<EmbedResult> {
   const { dimensions } = embedder;
-  const record = HASH_BYTES + dimensions * 2;
-  const count = header.count ?? -1;
-  // Anything unexpected means starting afresh: a cache may only ever save work, never change a vector.
-  if (header.magic !== MAGIC || header.embedder !== embedder.id || header.dimensions !== dimensions) return entries;
-  if (buffer.length - newline - 1 !== count * record) return entries;
-  const body = buffer.subarray(newline + 1);
-  for (let offset = 0; offset < body.length; offset += record) {
-    const halves = new Uint16Array(dimensions);
-    Buffer.from(halves.buffer).set(body.subarray(offset + HASH_BYTES, offset + record));
-    entries.set(body.toString('hex', offset, offset + HASH_BYTES), decodeHalves(halves));
+  const hashes = Buffer.alloc(texts.length * HASH_BYTES);
+  texts.forEach((t, i) => contentHash(t).copy(hashes, i * HASH_BYTES));
+  const stored: StoredVectors = { embedder: embedder.id, dimensions, count: texts.length, hashes, halves: new Uint16Array(texts.length * dimensions) };
+  const known = new Map<string, { source: StoredVectors; row: number }>();
+  for (const source of sources) {
+    for (let row = 0; row < source.count; row++) {
+      const hash = hashAt(source, row);
+      if (!known.has(hash)) known.set(hash, { source, row });
+    }
   }
-  return entries;
+  // Identical texts are embedded once.
+  const todo = new Map<string, number[]>();
+  for (let i = 0; i < texts.length; i++) {
+    const hash = hashAt(stored, i);
+    const hit = known.get(hash);
+    if (hit) stored.halves.set(hit.source.halves.subarray(hit.row * dimensions, (hit.row + 1) * dimensions), i * dimensions);
+    else if (todo.has(hash)) todo.get(hash)?.push(i);
+    else todo.set(hash, [i]);
+  }
+  const pending = [...todo.values()];
+  onProgress?.(0, pending.length);
+  for (let b = 0; b < pending.length; b += batchSize) {
+    const batch = pending.slice(b, b + batchSize);
+    const embedded = await embedder.embedPassages(batch.map((rows) => texts[rows[0] as number] as string));
+    batch.forEach((rows, j) => {
+      const halves = encodeHalves(embedded[j] as Float32Array);
+      for (const i of rows) stored.halves.set(halves, i * dimensions);
+    });
+    onProgress?.(Math.min(b + batchSize, pending.length), pending.length);
+  }
+  const computed = pending.reduce((n, rows) => n + rows.length, 0);
+  return { stored, reused: texts.length - computed, computed };
+}
+
+/**
+ * Vectors of embedders other than the live index's, set aside in `<dir>/<embedder>.bin` when an
+ * index of another embedder replaces theirs, so switching back reuses them. The live embedder's
+ * vectors live in the published build alone: its file here is removed once that build is live.
+ */
+export class SetAsideVectors {
+  constructor(private readonly dir: string) {}
+
+  private file(embedderId: string): string {
+    return path.join(this.dir, `${embedderId.replace(/[^\w.-]+/g, '_')}.bin`);
+  }
+
+  read(embedder: Pick<Embedder, 'id' | 'dimensions'>): Promise<StoredVectors | null> {
+    return readStoredVectors(this.file(embedder.id), embedder);
+  }
+
+  /** Copies a replaced build's vectors file here; written aside and renamed, so a concurrent build never reads half a file. */
+  async keep(embedderId: string, vectorsFile: string): Promise<void> {
+    // The index's parent folder exists once a build is published; a recursive mkdir would never return for a path under /proc.
+    await mkdir(this.dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+    const temporary = `${this.file(embedderId)}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await copyFile(vectorsFile, temporary);
+      await rename(temporary, this.file(embedderId));
+    } finally {
+      await rm(temporary, { force: true });
+    }
+  }
+
+  async drop(embedderId: string): Promise<void> {
+    await rm(this.file(embedderId), { force: true });
+  }
 }

@@ -64,3 +64,11 @@ export function decodeHalves(halves: Uint16Array, out: Float32Array = new Float3
 export function roundToHalf(values: Float32Array): Float32Array {
   return decodeHalves(encodeHalves(values));
 }
+
+/** Dot product of the half-precision row at `offset` with `query`, decoding as it goes: no float copy of the stored vectors. */
+export function dotHalves(halves: Uint16Array, offset: number, query: Float32Array): number {
+  const t = decodeTable();
+  let sum = 0;
+  for (let i = 0; i < query.length; i++) sum += (t[halves[offset + i] as number] as number) * (query[i] as number);
+  return sum;
+}

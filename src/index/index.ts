@@ -22,4 +22,5 @@ export {
   type IndexState,
   type Manifest,
 } from './store.ts';
-export { DEFAULT_HNSW, exactSearch, VectorIndex, type HnswParams, type VectorHit } from './vectors.ts';
+export { storeVectors, type StoredVectors } from './embedding-cache.ts';
+export { DEFAULT_HNSW, exactSearch, planLabels, VectorIndex, type GraphState, type HnswParams, type VectorHit } from './vectors.ts';

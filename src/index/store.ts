@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,13 +10,13 @@ import { extractTerms } from '../text/terms.ts';
 import { words } from '../text/normalize.ts';
 import type { Logger } from 'pino';
 import type { Embedder } from './embedder.ts';
-import { EmbeddingCache } from './embedding-cache.ts';
+import { embedTexts, readStoredVectors, SetAsideVectors, writeStoredVectors } from './embedding-cache.ts';
 import { LexicalIndex, type LexicalHit, type LexicalQuery } from './lexical.ts';
 import { buildRegister, type RegisterEntry } from './register.ts';
-import { DEFAULT_HNSW, VectorIndex, writeVectors, type HnswParams, type VectorHit } from './vectors.ts';
+import { DEFAULT_HNSW, readLabels, VectorIndex, type GraphState, type HnswParams, type PreviousGraph, type VectorFiles, type VectorHit } from './vectors.ts';
 
 // Bump whenever the files or their meaning change, so older indexes are rebuilt instead of misread.
-export const INDEX_FORMAT_VERSION = 8;
+export const INDEX_FORMAT_VERSION = 9;
 
 export interface Manifest {
   formatVersion: number;
@@ -26,6 +26,7 @@ export interface Manifest {
   builtAt: string;
   buildMs: number;
   hnsw: HnswParams;
+  graph: GraphState;
 }
 
 export type DocumentMeta = Omit<CorpusDocument, 'body'>;
@@ -50,7 +51,8 @@ const FILES = {
   manifest: 'manifest.json',
   documents: 'documents.json',
   passages: 'passages.json',
-  vectors: 'vectors.f16',
+  vectors: 'vectors.bin',
+  labels: 'labels.i32',
   hnsw: 'hnsw.bin',
   lexical: 'lexical.bin',
   stats: 'stats.json',
@@ -76,7 +78,7 @@ function corpusStatistics(texts: string[]): { passages: number; df: Record<strin
 }
 
 const buildsDir = (indexDir: string) => `${indexDir}.builds`;
-/** Where passage vectors are cached between builds, one file per embedder. */
+/** Where the vectors of embedders other than the live index's are kept, one file per embedder. */
 const embeddingCacheDir = (indexDir: string) => `${indexDir}.embeddings`;
 
 /** Written into a build folder when it starts: who is building it, so others can tell a live build from a dead one. */
@@ -348,8 +350,11 @@ async function runBuild(options: BuildOptions, staleOnly?: StaleOnly): Promise<B
     const passages = corpus.documents.flatMap((doc) => chunkDocument(doc));
     const texts = passages.map((p) => indexedText(byId.get(p.docId) as DocumentMeta, p));
 
-    const cache = await EmbeddingCache.open(embeddingCacheDir(indexDir), embedder);
-    const { vectors, reused, computed } = await cache.embed(texts, batchSize, onProgress);
+    const files = vectorFiles(buildDir);
+    const previous = await previousGraph(indexDir, embedder, files.graph);
+    const setAside = new SetAsideVectors(embeddingCacheDir(indexDir));
+    const sources = [previous?.stored, await setAside.read(embedder)].filter((s) => s !== null && s !== undefined);
+    const { stored, reused, computed } = await embedTexts(texts, embedder, sources, batchSize, onProgress);
 
     const manifest: Manifest = {
       formatVersion: INDEX_FORMAT_VERSION,
@@ -359,6 +364,7 @@ async function runBuild(options: BuildOptions, staleOnly?: StaleOnly): Promise<B
       builtAt: new Date().toISOString(),
       buildMs: 0,
       hnsw,
+      graph: { nextLabel: 0, changedSinceRebuild: 0 },
     };
     const write = (name: string, data: string) => writeFile(path.join(buildDir, name), data);
     await write(FILES.documents, JSON.stringify(documents));
@@ -367,24 +373,58 @@ async function runBuild(options: BuildOptions, staleOnly?: StaleOnly): Promise<B
     await write(FILES.stats, JSON.stringify(corpusStatistics(texts)));
     await write(FILES.register, JSON.stringify(buildRegister(passages, corpus.documents)));
     await write(FILES.lexicon, JSON.stringify(corpus.lexicon));
-    await writeVectors(path.join(buildDir, FILES.vectors), vectors, embedder.dimensions);
-    VectorIndex.build(vectors, embedder.dimensions, hnsw).write(path.join(buildDir, FILES.hnsw));
+    await writeStoredVectors(files.vectors, stored);
+    const vectors = VectorIndex.build(stored, hnsw, previous);
+    await vectors.write(files);
+    manifest.graph = vectors.state;
     manifest.buildMs = Math.round(performance.now() - started);
     // The manifest goes last, under the lock with the swap: a folder with a manifest has been published.
-    await withIndexLock(indexDir, async () => {
+    const replaced = await withIndexLock(indexDir, async () => {
+      const location = await currentBuild(indexDir);
+      const replacedManifest = location ? await readManifest(location) : null;
       await write(FILES.manifest, JSON.stringify(manifest, null, 2));
       await publish(indexDir, buildDir);
       ownBuilds.delete(buildDir);
       await tidyBuilds(indexDir);
+      return location && replacedManifest ? { location, manifest: replacedManifest } : null;
     });
-    // Saved only once the build is live, so the cache never runs ahead of a published index.
-    if (computed > 0 || cache.size !== texts.length) await cache.save(texts, vectors);
+    // The replaced build stays for its grace period: time enough to keep another embedder's vectors for switching back.
+    if (replaced && replaced.manifest.embedder.id !== embedder.id && replaced.manifest.graph) {
+      await setAside.keep(replaced.manifest.embedder.id, vectorFiles(replaced.location).vectors).catch(() => undefined);
+    }
+    // This embedder's vectors now live in the published build.
+    await setAside.drop(embedder.id);
     return { manifest, warnings: corpus.warnings, embeddings: { reused, computed } };
   } catch (error) {
     if (ownBuilds.delete(buildDir)) await rm(buildDir, { recursive: true, force: true });
     throw error;
   } finally {
     clearInterval(heartbeat);
+  }
+}
+
+function vectorFiles(dir: string): VectorFiles {
+  return { graph: path.join(dir, FILES.hnsw), labels: path.join(dir, FILES.labels), vectors: path.join(dir, FILES.vectors) };
+}
+
+/**
+ * The live build's vectors and graph when they are of this embedder, so a build embeds and links
+ * only the passages that changed. Its graph is copied into the new build first: the live build may
+ * be replaced and removed while this one is still embedding.
+ */
+async function previousGraph(indexDir: string, embedder: Embedder, graphCopy: string): Promise<PreviousGraph | null> {
+  const location = await currentBuild(indexDir);
+  const manifest = location ? await readManifest(location) : null;
+  if (!location || !manifest?.graph || manifest.embedder.id !== embedder.id || manifest.embedder.dimensions !== embedder.dimensions) return null;
+  const files = vectorFiles(location);
+  try {
+    const stored = await readStoredVectors(files.vectors, embedder);
+    const labels = await readLabels(files.labels);
+    if (!stored || labels.length !== stored.count) return null;
+    await copyFile(files.graph, graphCopy);
+    return { files: { ...files, graph: graphCopy }, params: manifest.hnsw, state: manifest.graph, stored, labels };
+  } catch {
+    return null;
   }
 }
 
@@ -554,7 +594,7 @@ async function loadBuild(indexDir: string, location: string): Promise<CorpusInde
     await json<Passage[]>(FILES.passages),
     { ...EMPTY_LEXICON, ...(await json<Partial<Lexicon>>(FILES.lexicon)) },
     await LexicalIndex.read(path.join(location, FILES.lexical)),
-    await VectorIndex.read(path.join(location, FILES.hnsw), path.join(location, FILES.vectors), manifest.embedder.dimensions, manifest.hnsw.efSearch),
+    await VectorIndex.read(vectorFiles(location), manifest.embedder, manifest.hnsw.efSearch, manifest.graph),
     await json(FILES.stats),
     await json<RegisterEntry[]>(FILES.register),
   );

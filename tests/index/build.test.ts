@@ -116,7 +116,7 @@ describe('incremental reindex', () => {
     expect(index.passageVectors).toEqual((await loadIndex(path.join(ws.root, 'fresh'))).passageVectors);
   });
 
-  it('drops the passages of a removed document from the index and the cache', async () => {
+  it('drops the passages of a removed document, and keeps no second copy of the live vectors', async () => {
     const first = await buildIndex({ ...ws, embedder });
     await rm(path.join(ws.corpusDir, 'guidance', 'phieu-khong-hop-le.md'));
     const second = await buildIndex({ ...ws, embedder });
@@ -124,18 +124,48 @@ describe('incremental reindex', () => {
     expect(index.passages.some((p) => p.docId === 'guidance/phieu-khong-hop-le')).toBe(false);
     expect(second.embeddings).toEqual({ computed: 0, reused: index.passages.length });
     expect(index.passages.length).toBeLessThan(first.manifest.counts.passages);
-    const cacheFiles = await readdir(`${ws.indexDir}.embeddings`);
-    expect(cacheFiles).toEqual([`${embedder.id}.bin`]);
-    const header = JSON.parse((await readFile(path.join(`${ws.indexDir}.embeddings`, cacheFiles[0] as string), 'utf8')).split('\n')[0] as string);
-    expect(header).toMatchObject({ embedder: embedder.id, dimensions: embedder.dimensions, count: index.passages.length });
+    expect(await readdir(`${ws.indexDir}.embeddings`).catch(() => [])).toEqual([]);
   });
 
-  it('ignores a damaged cache file and computes every vector again', async () => {
+  it('sets aside the vectors of an embedder that is switched away from, and reuses them when switched back', async () => {
     const first = await buildIndex({ ...ws, embedder });
-    const file = path.join(`${ws.indexDir}.embeddings`, `${embedder.id}.bin`);
+    const other = new LocalEmbedder(256);
+    expect((await buildIndex({ ...ws, embedder: other })).embeddings.reused).toBe(0);
+    expect(await readdir(`${ws.indexDir}.embeddings`)).toEqual([`${embedder.id}.bin`]);
+    const back = await buildIndex({ ...ws, embedder });
+    expect(back.embeddings).toEqual({ computed: 0, reused: first.manifest.counts.passages });
+    expect(await readdir(`${ws.indexDir}.embeddings`)).toEqual([`${other.id}.bin`]);
+  });
+
+  it("ignores the previous build's vectors when they are damaged, and computes every vector again", async () => {
+    const first = await buildIndex({ ...ws, embedder });
+    const file = path.join((await loadIndex(ws.indexDir)).location, 'vectors.bin');
     await writeFile(file, (await readFile(file)).subarray(0, 1000));
     const second = await buildIndex({ ...ws, embedder });
     expect(second.embeddings).toEqual({ computed: first.manifest.counts.passages, reused: 0 });
+    expect(second.manifest.graph).toEqual({ nextLabel: first.manifest.counts.passages, changedSinceRebuild: 0 });
+  });
+
+  it('changes the graph in place for a changed document, and builds it whole again once much has changed', async () => {
+    const first = await buildIndex({ ...ws, embedder });
+    const total = first.manifest.counts.passages;
+    expect(first.manifest.graph).toEqual({ nextLabel: total, changedSinceRebuild: 0 });
+    const file = path.join(ws.corpusDir, 'guidance', 'phieu-khong-hop-le.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: Phiếu bầu không hợp lệ (bản sửa)'));
+    const changed = await buildIndex({ ...ws, embedder });
+    const index = await loadIndex(ws.indexDir);
+    const replaced = index.passages.filter((p) => p.docId === 'guidance/phieu-khong-hop-le').length;
+    expect(changed.manifest.graph).toEqual({ nextLabel: total + replaced, changedSinceRebuild: 2 * replaced });
+    // Every passage, kept or new, is still its own nearest neighbour (or ties with a passage of the same text).
+    const vectors = index.passageVectors;
+    vectors.forEach((vector, i) => {
+      const [top] = index.vectorSearch(vector, 1);
+      expect(top?.passage === i || index.similarity(top?.passage ?? -1, vector) > 0.9999).toBe(true);
+    });
+
+    await rm(path.join(ws.corpusDir, 'law'), { recursive: true });
+    const smaller = await buildIndex({ ...ws, embedder });
+    expect(smaller.manifest.graph).toEqual({ nextLabel: smaller.manifest.counts.passages, changedSinceRebuild: 0 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cp, lstat, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,12 +42,14 @@ async function until(condition: () => Promise<boolean>): Promise<void> {
   while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-/** Cheap random vectors; every build first waits at `state.gate`, and `state.arrived` counts those that got there. */
+/** Cheap random vectors; every build first waits at `state.gate`, and `state.arrived` counts those that got there. `state.id` names the embedder. */
 function gatedEmbedder() {
   const vector = () => l2normalize(Float32Array.from({ length: 16 }, () => Math.random() - 0.5));
-  const state = { gate: Promise.resolve(), arrived: 0 };
+  const state = { gate: Promise.resolve(), arrived: 0, id: 'gated-random-16' };
   const embedder: Embedder = {
-    id: 'gated-random-16',
+    get id() {
+      return state.id;
+    },
     dimensions: 16,
     embedQuery: async () => vector(),
     embedPassages: async (texts) => (state.arrived++, await state.gate, texts.map(vector)),
@@ -76,8 +78,8 @@ describe('publishing while other processes read', () => {
       let open = () => undefined as void;
       state.gate = new Promise<void>((resolve) => (open = resolve));
       state.arrived = 0;
-      // Without cached vectors every build stops at the gate.
-      await rm(`${ws.indexDir}.embeddings`, { recursive: true, force: true });
+      // An embedder the live index was not built with: no vector can be reused, so every build stops at the gate.
+      state.id = `gated-random-16-burst-${burst}`;
       const running = Array.from({ length: parallel }, () => buildIndex({ ...ws, embedder, hnsw }));
       await until(async () => state.arrived === parallel);
       // Holding the lock while they finish writing (hnsw.bin comes last) queues them all for it: then they publish back to back.
