@@ -32,20 +32,60 @@ function fieldTerms(text: string): string[][] {
   return [terms.folded, terms.exact, terms.bigrams];
 }
 
-function pack(perTerm: Array<Map<number, number>>, lengths: number[]): Postings {
-  const offsets = new Int32Array(perTerm.length + 1);
-  perTerm.forEach((m, t) => (offsets[t + 1] = (offsets[t] as number) + m.size));
-  const passages = new Int32Array(offsets[perTerm.length] as number);
-  const counts = new Uint16Array(passages.length);
-  perTerm.forEach((m, t) => {
-    let at = offsets[t] as number;
-    for (const [passage, count] of m) {
-      passages[at] = passage;
-      counts[at++] = Math.min(count, 65535);
+/** Postings gathered passage by passage, in growable typed arrays: no object per term or posting while a large corpus is indexed. */
+class PostingsBuilder {
+  private terms = new Int32Array(1 << 16);
+  private passages = new Int32Array(1 << 16);
+  private counts = new Uint16Array(1 << 16);
+  private size = 0;
+  readonly lengths: number[] = [];
+
+  /** One passage's terms, in the order passages are numbered. */
+  add(passage: number, termIds: number[]): void {
+    const counts = new Map<number, number>();
+    for (const id of termIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    // Length in distinct terms, as MiniSearch counts it.
+    this.lengths.push(counts.size);
+    for (const [id, count] of counts) {
+      if (this.size === this.terms.length) this.grow();
+      this.terms[this.size] = id;
+      this.passages[this.size] = passage;
+      this.counts[this.size++] = Math.min(count, 65535);
     }
-  });
-  const total = lengths.reduce((a, b) => a + b, 0);
-  return { offsets, passages, counts, lengths: Float32Array.from(lengths), averageLength: total / Math.max(1, lengths.length) };
+  }
+
+  private grow(): void {
+    const double = <T extends Int32Array | Uint16Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.terms = double(this.terms);
+    this.passages = double(this.passages);
+    this.counts = double(this.counts);
+  }
+
+  /** Sorted by term (counting sort), passages in increasing order within each term. */
+  pack(termCount: number): Postings {
+    const offsets = new Int32Array(termCount + 1);
+    for (let i = 0; i < this.size; i++) {
+      const t = (this.terms[i] as number) + 1;
+      offsets[t] = (offsets[t] as number) + 1;
+    }
+    for (let t = 0; t < termCount; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
+    const next = offsets.slice(0, termCount);
+    const passages = new Int32Array(this.size);
+    const counts = new Uint16Array(this.size);
+    for (let i = 0; i < this.size; i++) {
+      const t = this.terms[i] as number;
+      const at = next[t] as number;
+      next[t] = at + 1;
+      passages[at] = this.passages[i] as number;
+      counts[at] = this.counts[i] as number;
+    }
+    const total = this.lengths.reduce((a, b) => a + b, 0);
+    return { offsets, passages, counts, lengths: Float32Array.from(this.lengths), averageLength: total / Math.max(1, this.lengths.length) };
+  }
 }
 
 /**
@@ -63,26 +103,21 @@ export class LexicalIndex {
 
   static build(texts: string[]): LexicalIndex {
     const termIds = new Map<string, number>();
-    const perField = FIELDS.map(() => [] as Array<Map<number, number>>);
-    const lengths = FIELDS.map(() => [] as number[]);
-    texts.forEach((text, passage) => {
-      fieldTerms(text).forEach((terms, f) => {
-        // Length in distinct terms, as MiniSearch counts it.
-        (lengths[f] as number[]).push(new Set(terms).size);
-        for (const term of terms) {
-          let id = termIds.get(term);
-          if (id === undefined) termIds.set(term, (id = termIds.size));
-          const postings = perField[f] as Array<Map<number, number>>;
-          const counts = (postings[id] ??= new Map());
-          counts.set(passage, (counts.get(passage) ?? 0) + 1);
-        }
-      });
-    });
-    const fields = perField.map((postings, f) => {
-      for (let t = 0; t < termIds.size; t++) postings[t] ??= new Map();
-      return pack(postings, lengths[f] as number[]);
-    });
-    return new LexicalIndex(termIds, fields, texts.length);
+    const fields = FIELDS.map(() => new PostingsBuilder());
+    const idOf = (term: string) => {
+      let id = termIds.get(term);
+      if (id === undefined) termIds.set(term, (id = termIds.size));
+      return id;
+    };
+    texts.forEach((text, passage) => fieldTerms(text).forEach((terms, f) => fields[f]?.add(passage, terms.map(idOf))));
+    return new LexicalIndex(termIds, fields.map((field) => field.pack(termIds.size)), texts.length);
+  }
+
+  /** Passages holding a diacritic-free word or word pair ("a_b"). */
+  documentFrequency(term: string): number {
+    const id = this.termIds.get(term);
+    const field = this.fields[FIELDS.indexOf(term.includes('_') ? 'bigrams' : 'folded')] as Postings;
+    return id === undefined ? 0 : (field.offsets[id + 1] as number) - (field.offsets[id] as number);
   }
 
   /** Top passages by BM25+ for the union of the query's terms. */

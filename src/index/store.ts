@@ -65,16 +65,16 @@ function indexedText(doc: DocumentMeta, passage: Passage): string {
   return [doc.title, doc.place, passage.section, passage.text].filter(Boolean).join('\n');
 }
 
-/** Document frequencies of the terms retrieval weighs, and how often each word is written (as spelt, lower-case) for the speller. */
-function corpusStatistics(texts: string[]): { passages: number; df: Record<string, number>; words: Record<string, number> } {
-  const df: Record<string, number> = {};
-  const counts: Record<string, number> = {};
-  for (const text of texts) {
-    const { folded, bigrams } = extractTerms(text);
-    for (const term of new Set([...folded, ...bigrams])) df[term] = (df[term] ?? 0) + 1;
-    for (const word of words(text)) counts[word] = (counts[word] ?? 0) + 1;
-  }
-  return { passages: texts.length, df, words: counts };
+interface CorpusStatistics {
+  passages: number;
+  /** How often each word is written (as spelt, lower-case), for the speller. */
+  words: Record<string, number>;
+}
+
+function corpusStatistics(texts: string[]): CorpusStatistics {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const word of words(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return { passages: texts.length, words: Object.fromEntries(counts) };
 }
 
 const buildsDir = (indexDir: string) => `${indexDir}.builds`;
@@ -465,7 +465,7 @@ export class CorpusIndex {
     readonly lexicon: Lexicon,
     private readonly lexical: LexicalIndex,
     private readonly vectors: VectorIndex,
-    private readonly stats: { passages: number; df: Record<string, number>; words: Record<string, number> },
+    private readonly stats: CorpusStatistics,
     readonly register: RegisterEntry[],
   ) {
     this.documentsById = new Map(documents.map((d) => [d.id, d]));
@@ -556,7 +556,7 @@ export class CorpusIndex {
 
   /** Passages containing a diacritic-free word or word pair ("a_b"). */
   documentFrequency(term: string): number {
-    return this.stats.df[term] ?? 0;
+    return this.lexical.documentFrequency(term);
   }
 
   /** Register entries for an exact key ("3-ct/tu") or a short key ("ct 3", which may name several documents). */
