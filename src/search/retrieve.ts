@@ -9,6 +9,7 @@ import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
 import { coverageBar, decideAnswer, type AnswerSignals, type DeclineReason } from './decide.ts';
 import { resolveReferences } from './references.ts';
 import { citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
+import { documentStats } from './documents.ts';
 
 export interface RetrieveOptions {
   /** Passages returned at most. */
@@ -182,7 +183,8 @@ function lookupArticle(
 ): { found?: { hits: Hit[]; article: NonNullable<Retrieval['article']> }; missing?: NonNullable<Retrieval['unknownArticle']>; declined?: boolean } | null {
   const [ref] = refs;
   if (!ref) return null;
-  const laws = index.documents.filter((d) => d.kind === 'law' && index.lawArticles(d.id).size > 0);
+  const { copies } = documentStats(index);
+  const laws = index.documents.filter((d) => d.kind === 'law' && !copies.has(d.id) && index.lawArticles(d.id).size > 0);
   if (laws.length === 0) return null;
   // A law is named by its number, exact ("85/2015/QH13") or by kind and number ("nghị quyết 1187"), or by its name ("luật bầu cử").
   const ownRefs = new Map(laws.map((d) => [d.id, d.number ? findDocumentRefs(d.number)[0] : undefined]));
@@ -332,12 +334,16 @@ export async function retrieve(
           .sort((a, b) => b.similarity - a.similarity)
           .slice(0, opts.candidates)
           .map((h) => h.passage);
-  const candidates = new Set<number>([
-    ...lexicalHits.map((h) => h.passage),
-    ...index.vectorSearch(queryVector, opts.candidates).map((h) => h.passage),
-    ...mentioning.flatMap(closestMentions),
-    ...entries.flatMap((e) => (e.statedIn === null ? [] : [e.statedIn])),
-  ]);
+  // A second copy of a document says nothing the first does not.
+  const { copies } = documentStats(index);
+  const candidates = new Set<number>(
+    [
+      ...lexicalHits.map((h) => h.passage),
+      ...index.vectorSearch(queryVector, opts.candidates).map((h) => h.passage),
+      ...mentioning.flatMap(closestMentions),
+      ...entries.flatMap((e) => (e.statedIn === null ? [] : [e.statedIn])),
+    ].filter((i) => !copies.has((index.passages[i] as Passage).docId)),
+  );
 
   // A province the corpus never mentions is where the asker lives, not what they ask about: the guide still applies.
   const unknownPlaces = query.places

@@ -1,0 +1,59 @@
+import type { CorpusIndex, DocumentMeta } from '../index/index.ts';
+import { ownReference } from '../index/register.ts';
+
+/** What the search stage knows of each document as a whole, computed once per index. */
+export interface DocumentStats {
+  /** Each document's passages, in corpus order. */
+  passagesOf: Map<string, number[]>;
+  /** Documents that are a second copy of another (same number, same passages): their passages are never cited. */
+  copies: Set<string>;
+}
+
+const statsByIndex = new WeakMap<CorpusIndex, DocumentStats>();
+
+export function documentStats(index: CorpusIndex): DocumentStats {
+  let stats = statsByIndex.get(index);
+  if (!stats) {
+    const passagesOf = new Map<string, number[]>();
+    index.passages.forEach((p, i) => {
+      const own = passagesOf.get(p.docId);
+      if (own) own.push(i);
+      else passagesOf.set(p.docId, [i]);
+    });
+    const text = (id: string) => (passagesOf.get(id) ?? []).map((i) => index.passages[i]?.text ?? '');
+    stats = { passagesOf, copies: duplicateCopies(index.documents, text) };
+    statsByIndex.set(index, stats);
+  }
+  return stats;
+}
+
+/** Whether a document is filed in the folder named after its kind ("law/…"), as the corpus's own documents are. */
+const filedByKind = (doc: DocumentMeta) => doc.id.startsWith(`${doc.kind}/`);
+
+/**
+ * A law imported twice (the shipped copy and the one in a bulk import) is one document: of copies
+ * with the same number and the same passages, the one filed under its kind's folder is kept (then the
+ * shortest id), and the others are reported as copies. Documents that merely share a number are not.
+ */
+export function duplicateCopies(documents: DocumentMeta[], passageTexts: (id: string) => string[]): Set<string> {
+  const byNumber = new Map<string, DocumentMeta[]>();
+  for (const doc of documents) {
+    const ref = ownReference(doc);
+    if (!ref) continue;
+    const key = ref.key ?? ref.shortKey;
+    byNumber.set(key, [...(byNumber.get(key) ?? []), doc]);
+  }
+  const copies = new Set<string>();
+  for (const group of byNumber.values()) {
+    if (group.length < 2) continue;
+    const ranked = [...group].sort((a, b) => Number(filedByKind(b)) - Number(filedByKind(a)) || a.id.length - b.id.length || a.id.localeCompare(b.id));
+    const kept: Array<{ doc: DocumentMeta; texts: string[] }> = [];
+    for (const doc of ranked) {
+      const texts = passageTexts(doc.id);
+      const same = kept.some((k) => k.texts.length === texts.length && k.texts.every((t, i) => t === texts[i]));
+      if (same) copies.add(doc.id);
+      else kept.push({ doc, texts });
+    }
+  }
+  return copies;
+}
