@@ -7,6 +7,8 @@ export interface DocumentStats {
   passagesOf: Map<string, number[]>;
   /** Documents that are a second copy of another (same number, same passages): their passages are never cited. */
   copies: Set<string>;
+  /** How many passages of the corpus's own explanations (guides, news, directives: not laws) cite each document by number. */
+  citedByGuides: Map<string, number>;
 }
 
 const statsByIndex = new WeakMap<CorpusIndex, DocumentStats>();
@@ -21,7 +23,13 @@ export function documentStats(index: CorpusIndex): DocumentStats {
       else passagesOf.set(p.docId, [i]);
     });
     const text = (id: string) => (passagesOf.get(id) ?? []).map((i) => index.passages[i]?.text ?? '');
-    stats = { passagesOf, copies: duplicateCopies(index.documents, text) };
+    const citedByGuides = new Map<string, number>();
+    for (const entry of index.register) {
+      if (!entry.document) continue;
+      const citing = entry.passages.filter((i) => index.document(index.passages[i]?.docId ?? '')?.kind !== 'law').length;
+      citedByGuides.set(entry.document, (citedByGuides.get(entry.document) ?? 0) + citing);
+    }
+    stats = { passagesOf, copies: duplicateCopies(index.documents, text), citedByGuides };
     statsByIndex.set(index, stats);
   }
   return stats;

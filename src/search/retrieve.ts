@@ -171,6 +171,18 @@ function articlePassages(index: CorpusIndex, docId: string, ref: ArticleRef): { 
 // Articles of one law looked up at once are shown in full: a long article comes as its clauses.
 const ARTICLE_PASSAGES = 12;
 
+/** "luật 85/2015", "nghị định 100/2019": a document number with its year but not its issuer's code, as "85/2015/". */
+function numbersWithYear(text: string): string[] {
+  return [...foldDiacritics(text).matchAll(/(?<![\p{L}\p{N}/])(\d{1,4})\/((?:19|20)\d{2})(?![\p{N}/])/gu)].map((m) => `${m[1]}/${m[2]}`);
+}
+
+/** Whether a law's title is that law ("Luật Bầu cử đại biểu…", "Bộ luật Lao động"), not a decree that names it ("Nghị định … hướng dẫn Luật Đất đai"). */
+export function isNamedLaw(title: string, pair: string): boolean {
+  const folded = foldDiacritics(title).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // Imported titles may repeat the kind word: "Bộ luật Bộ Luật lao động", "Luật Luật Thủy lợi".
+  return new RegExp(`^(?:(?:bo )?luat )+${pair.replace('_', ' ')}(?: |$)`).test(folded);
+}
+
 /**
  * "Điều 69 luật bầu cử", "khoản 2 điều 30": the article (or clause) of the law the question names,
  * or of the one law that has it; an article the named law lacks is reported with the range it has.
@@ -186,19 +198,31 @@ function lookupArticle(
   const { copies } = documentStats(index);
   const laws = index.documents.filter((d) => d.kind === 'law' && !copies.has(d.id) && index.lawArticles(d.id).size > 0);
   if (laws.length === 0) return null;
-  // A law is named by its number, exact ("85/2015/QH13") or by kind and number ("nghị quyết 1187"), or by its name ("luật bầu cử").
+  // A law is named by its number, exact ("85/2015/QH13"), by kind and number ("nghị quyết 1187"), by number and year ("luật 85/2015"), or by its name ("luật bầu cử").
   const ownRefs = new Map(laws.map((d) => [d.id, d.number ? findDocumentRefs(d.number)[0] : undefined]));
   const isLaw = (r: DocumentRef, d: DocumentMeta) => {
     const own = ownRefs.get(d.id);
     return own !== undefined && (r.key !== null ? r.key === own.key : r.shortKey === own.shortKey);
   };
-  const named = laws.filter((d) => query.refs.some((r) => isLaw(r, d)) || query.laws.some((pair) => ` ${foldDiacritics(d.title)} `.includes(` luat ${pair.replace('_', ' ')} `)));
+  const numberYears = numbersWithYear(query.text);
+  const hasNumberYear = (n: string, d: DocumentMeta) => ownRefs.get(d.id)?.key?.startsWith(`${n}/`) === true;
+  const named = laws.filter(
+    (d) => query.refs.some((r) => isLaw(r, d)) || numberYears.some((n) => hasNumberYear(n, d)) || query.laws.some((pair) => isNamedLaw(d.title, pair)),
+  );
   // "Điều 69 Bộ luật Hình sự", "Điều 2 Nghị định 100/2019/NĐ-CP", "điều 5 hiến pháp": a legal text the corpus does not hold is not answered from another.
   const namesOther =
-    query.laws.length > 0 || query.refs.some((r) => !r.ambiguous && !laws.some((d) => isLaw(r, d))) || /\b(?:hien phap|phap lenh)\b/.test(foldDiacritics(query.text));
+    query.laws.length > 0 ||
+    numberYears.length > 0 ||
+    query.refs.some((r) => !r.ambiguous && !laws.some((d) => isLaw(r, d))) ||
+    /\b(?:hien phap|phap lenh)\b/.test(foldDiacritics(query.text));
   if (named.length === 0 && namesOther) return { declined: true };
-  // Without a name, a law (Luật, Bộ luật) before the resolutions that implement it.
-  const candidates = named.length > 0 ? named : [...laws].sort((a, b) => Number(!/^(bộ )?luật/iu.test(a.title)) - Number(!/^(bộ )?luật/iu.test(b.title)));
+  // Without a name, the law the corpus's guides and news cite most is the one meant, and a law (Luật, Bộ luật) before the resolutions that implement it.
+  const { citedByGuides } = documentStats(index);
+  const isCode = (d: DocumentMeta) => /^(bộ )?luật/iu.test(d.title);
+  const candidates =
+    named.length > 0
+      ? named
+      : [...laws].sort((a, b) => (citedByGuides.get(b.id) ?? 0) - (citedByGuides.get(a.id) ?? 0) || Number(isCode(b)) - Number(isCode(a)));
   const holding = candidates.find((d) => index.lawArticles(d.id).has(ref.article));
   if (!holding) {
     const law = candidates[0] as DocumentMeta;
@@ -241,11 +265,11 @@ function isAbout(index: CorpusIndex, hit: Hit, names: string[][]): boolean {
   return names.some((terms) => terms.every((t) => heading.has(t)));
 }
 
-/** What the question names beyond this corpus's scope that a passage does not answer for: out-of-scope things it is not about, and laws no document names. */
+/** What the question names beyond this corpus's scope that a passage does not answer for: out-of-scope things it is not about, and laws no document names or is. */
 function scopeSignals(index: CorpusIndex, query: AnalyzedQuery, hit: Hit | undefined): Pick<AnswerSignals, 'outOfScope' | 'otherLaw'> {
   return {
     outOfScope: query.outOfScope.filter((f) => !hit || !isAbout(index, hit, f.terms)).map((f) => f.name),
-    otherLaw: query.laws.some((pair) => index.documentFrequency(pair) === 0),
+    otherLaw: query.laws.some((pair) => index.documentFrequency(pair) === 0 && !index.documents.some((d) => d.kind === 'law' && isNamedLaw(d.title, pair))),
   };
 }
 
