@@ -1,4 +1,4 @@
-import type { CorpusIndex, DocumentMeta } from '../index/index.ts';
+import type { CorpusIndex, DocumentMeta, RegisterEntry } from '../index/index.ts';
 import { ownReference } from '../index/register.ts';
 
 /** What the search stage knows of each document as a whole, computed once per index. */
@@ -9,6 +9,8 @@ export interface DocumentStats {
   copies: Set<string>;
   /** How many passages of the corpus's own explanations (guides, news, directives: not laws) cite each document by number. */
   citedByGuides: Map<string, number>;
+  /** Whether a passage belongs to a law document: citations from anything else are the corpus's own voice. */
+  inLaw: (passage: number) => boolean;
 }
 
 const statsByIndex = new WeakMap<CorpusIndex, DocumentStats>();
@@ -23,13 +25,14 @@ export function documentStats(index: CorpusIndex): DocumentStats {
       else passagesOf.set(p.docId, [i]);
     });
     const text = (id: string) => (passagesOf.get(id) ?? []).map((i) => index.passages[i]?.text ?? '');
+    const inLaw = (i: number) => index.document(index.passages[i]?.docId ?? '')?.kind === 'law';
     const citedByGuides = new Map<string, number>();
     for (const entry of index.register) {
       if (!entry.document) continue;
-      const citing = entry.passages.filter((i) => index.document(index.passages[i]?.docId ?? '')?.kind !== 'law').length;
+      const citing = entry.passages.filter((i) => !inLaw(i)).length;
       citedByGuides.set(entry.document, (citedByGuides.get(entry.document) ?? 0) + citing);
     }
-    stats = { passagesOf, copies: duplicateCopies(index.documents, text), citedByGuides };
+    stats = { passagesOf, copies: duplicateCopies(index.documents, text), citedByGuides, inLaw };
     statsByIndex.set(index, stats);
   }
   return stats;
@@ -64,4 +67,14 @@ export function duplicateCopies(documents: DocumentMeta[], passageTexts: (id: st
     }
   }
   return copies;
+}
+
+/**
+ * "Nghị quyết 02" typed without year or issuer may mean any of several documents: the ones the
+ * corpus's guides and news mention are meant before those only laws cite or that merely sit in an
+ * imported collection. All of them when none is mentioned so.
+ */
+export function preferMentioned(entries: RegisterEntry[], inLaw: (passage: number) => boolean): RegisterEntry[] {
+  const mentioned = entries.filter((e) => e.passages.some((i) => !inLaw(i)));
+  return mentioned.length > 0 ? mentioned : entries;
 }

@@ -9,7 +9,7 @@ import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
 import { coverageBar, decideAnswer, type AnswerSignals, type DeclineReason } from './decide.ts';
 import { resolveReferences } from './references.ts';
 import { citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
-import { documentStats } from './documents.ts';
+import { documentStats, preferMentioned } from './documents.ts';
 
 export interface RetrieveOptions {
   /** Passages returned at most. */
@@ -301,7 +301,10 @@ export async function retrieve(
   const query = analyzeQuery(question, index.lexicon, spellerOf(index));
   // "quy định 5 trường hợp" may be a verb and a count: read as words unless the corpus holds such a document.
   const refs = query.refs.filter((ref) => !ref.ambiguous || index.lookupReference(refKey(ref)).length > 0);
-  const resolved = resolveReferences(query.text, refs, (key) => index.lookupReference(key));
+  const { inLaw } = documentStats(index);
+  const resolved = resolveReferences(query.text, refs, (key) => index.lookupReference(key)).map((r) =>
+    r.ref.key === null && r.entries.length > 1 ? { ...r, entries: preferMentioned(r.entries, inLaw) } : r,
+  );
   const entries = [...new Set(resolved.flatMap((r) => r.entries))];
   const result = (outcome: Outcome, hits: Hit[] = [], extra: Partial<Retrieval> = {}): Retrieval => ({
     query,

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex, type DocumentMeta } from '../../src/index/index.ts';
 import { retrieve } from '../../src/search/index.ts';
-import { duplicateCopies } from '../../src/search/documents.ts';
+import { duplicateCopies, preferMentioned } from '../../src/search/documents.ts';
+import type { RegisterEntry } from '../../src/index/index.ts';
 import { isNamedLaw } from '../../src/search/retrieve.ts';
 import { scratchWorkspace } from '../helpers.ts';
 
@@ -30,6 +31,24 @@ describe('duplicateCopies', () => {
 
 const law = (title: string, number: string, articles: Array<[string, string]>) =>
   `---\ntitle: ${title}\nkind: law\nnumber: ${number}\ndate: 2015-11-27\n---\n\n${articles.map(([n, text]) => `### Điều ${n}. ${text}\n\n${text} được quy định như sau.\n`).join('\n')}`;
+
+describe('preferMentioned', () => {
+  const entry = (key: string, passages: number[]) => ({ key, shortKey: 'nq 2', passages }) as RegisterEntry;
+  // Passages 0–9 belong to laws, 10 and up to guides and news.
+  const inLaw = (i: number) => i < 10;
+
+  it('keeps the documents a bare number may mean that the guides and news mention, before those only laws cite', () => {
+    const party = entry('2-nq/tu', [12]);
+    const court = entry('02/2019/nq-hdtp', [1, 2, 3]);
+    expect(preferMentioned([court, party], inLaw)).toEqual([party]);
+  });
+
+  it('keeps them all when none is mentioned outside the laws', () => {
+    const a = entry('02/2019/nq-hdtp', [1]);
+    const b = entry('02/2020/nq-hdtp', [2]);
+    expect(preferMentioned([a, b], inLaw)).toEqual([a, b]);
+  });
+});
 
 describe('isNamedLaw', () => {
   it('takes a title for the law it opens with, not for a decree that names it', () => {
