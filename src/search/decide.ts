@@ -12,7 +12,7 @@ export interface AnswerSignals {
   chanceMatch: boolean;
   /** Another country, kind of election or near-domain topic the question names that the best passage is not about. */
   outOfScope: string[];
-  /** A law the question names that the corpus never mentions ("luật đất đai"). */
+  /** A law the question names that the corpus neither holds nor mentions ("luật đất đai"). */
   otherLaw: boolean;
   /** Years, people and numbered constituencies the question names that the best passage does not hold. */
   missingSpecifics: string[];

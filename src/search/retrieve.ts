@@ -9,6 +9,7 @@ import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
 import { coverageBar, decideAnswer, type AnswerSignals, type DeclineReason } from './decide.ts';
 import { resolveReferences } from './references.ts';
 import { citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
+import { documentStats, preferMentioned } from './documents.ts';
 
 export interface RetrieveOptions {
   /** Passages returned at most. */
@@ -170,6 +171,18 @@ function articlePassages(index: CorpusIndex, docId: string, ref: ArticleRef): { 
 // Articles of one law looked up at once are shown in full: a long article comes as its clauses.
 const ARTICLE_PASSAGES = 12;
 
+/** "luật 85/2015", "nghị định 100/2019": a document number with its year but not its issuer's code, as "85/2015/". */
+function numbersWithYear(text: string): string[] {
+  return [...foldDiacritics(text).matchAll(/(?<![\p{L}\p{N}/])(\d{1,4})\/((?:19|20)\d{2})(?![\p{N}/])/gu)].map((m) => `${m[1]}/${m[2]}`);
+}
+
+/** Whether a law's title is that law ("Luật Bầu cử đại biểu…", "Bộ luật Lao động"), not a decree that names it ("Nghị định … hướng dẫn Luật Đất đai"). */
+export function isNamedLaw(title: string, pair: string): boolean {
+  const folded = foldDiacritics(title).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // Imported titles may repeat the kind word: "Bộ luật Bộ Luật lao động", "Luật Luật Thủy lợi".
+  return new RegExp(`^(?:(?:bo )?luat )+${pair.replace('_', ' ')}(?: |$)`).test(folded);
+}
+
 /**
  * "Điều 69 luật bầu cử", "khoản 2 điều 30": the article (or clause) of the law the question names,
  * or of the one law that has it; an article the named law lacks is reported with the range it has.
@@ -182,21 +195,34 @@ function lookupArticle(
 ): { found?: { hits: Hit[]; article: NonNullable<Retrieval['article']> }; missing?: NonNullable<Retrieval['unknownArticle']>; declined?: boolean } | null {
   const [ref] = refs;
   if (!ref) return null;
-  const laws = index.documents.filter((d) => d.kind === 'law' && index.lawArticles(d.id).size > 0);
+  const { copies } = documentStats(index);
+  const laws = index.documents.filter((d) => d.kind === 'law' && !copies.has(d.id) && index.lawArticles(d.id).size > 0);
   if (laws.length === 0) return null;
-  // A law is named by its number, exact ("85/2015/QH13") or by kind and number ("nghị quyết 1187"), or by its name ("luật bầu cử").
+  // A law is named by its number, exact ("85/2015/QH13"), by kind and number ("nghị quyết 1187"), by number and year ("luật 85/2015"), or by its name ("luật bầu cử").
   const ownRefs = new Map(laws.map((d) => [d.id, d.number ? findDocumentRefs(d.number)[0] : undefined]));
   const isLaw = (r: DocumentRef, d: DocumentMeta) => {
     const own = ownRefs.get(d.id);
     return own !== undefined && (r.key !== null ? r.key === own.key : r.shortKey === own.shortKey);
   };
-  const named = laws.filter((d) => query.refs.some((r) => isLaw(r, d)) || query.laws.some((pair) => ` ${foldDiacritics(d.title)} `.includes(` luat ${pair.replace('_', ' ')} `)));
+  const numberYears = numbersWithYear(query.text);
+  const hasNumberYear = (n: string, d: DocumentMeta) => ownRefs.get(d.id)?.key?.startsWith(`${n}/`) === true;
+  const named = laws.filter(
+    (d) => query.refs.some((r) => isLaw(r, d)) || numberYears.some((n) => hasNumberYear(n, d)) || query.laws.some((pair) => isNamedLaw(d.title, pair)),
+  );
   // "Điều 69 Bộ luật Hình sự", "Điều 2 Nghị định 100/2019/NĐ-CP", "điều 5 hiến pháp": a legal text the corpus does not hold is not answered from another.
   const namesOther =
-    query.laws.length > 0 || query.refs.some((r) => !r.ambiguous && !laws.some((d) => isLaw(r, d))) || /\b(?:hien phap|phap lenh)\b/.test(foldDiacritics(query.text));
+    query.laws.length > 0 ||
+    numberYears.length > 0 ||
+    query.refs.some((r) => !r.ambiguous && !laws.some((d) => isLaw(r, d))) ||
+    /\b(?:hien phap|phap lenh)\b/.test(foldDiacritics(query.text));
   if (named.length === 0 && namesOther) return { declined: true };
-  // Without a name, a law (Luật, Bộ luật) before the resolutions that implement it.
-  const candidates = named.length > 0 ? named : [...laws].sort((a, b) => Number(!/^(bộ )?luật/iu.test(a.title)) - Number(!/^(bộ )?luật/iu.test(b.title)));
+  // Without a name, the law the corpus's guides and news cite most is the one meant, and a law (Luật, Bộ luật) before the resolutions that implement it.
+  const { citedByGuides } = documentStats(index);
+  const isCode = (d: DocumentMeta) => /^(bộ )?luật/iu.test(d.title);
+  const candidates =
+    named.length > 0
+      ? named
+      : [...laws].sort((a, b) => (citedByGuides.get(b.id) ?? 0) - (citedByGuides.get(a.id) ?? 0) || Number(isCode(b)) - Number(isCode(a)));
   const holding = candidates.find((d) => index.lawArticles(d.id).has(ref.article));
   if (!holding) {
     const law = candidates[0] as DocumentMeta;
@@ -239,11 +265,11 @@ function isAbout(index: CorpusIndex, hit: Hit, names: string[][]): boolean {
   return names.some((terms) => terms.every((t) => heading.has(t)));
 }
 
-/** What the question names beyond this corpus's scope that a passage does not answer for: out-of-scope things it is not about, and laws no document names. */
+/** What the question names beyond this corpus's scope that a passage does not answer for: out-of-scope things it is not about, and laws no document names or is. */
 function scopeSignals(index: CorpusIndex, query: AnalyzedQuery, hit: Hit | undefined): Pick<AnswerSignals, 'outOfScope' | 'otherLaw'> {
   return {
     outOfScope: query.outOfScope.filter((f) => !hit || !isAbout(index, hit, f.terms)).map((f) => f.name),
-    otherLaw: query.laws.some((pair) => index.documentFrequency(pair) === 0),
+    otherLaw: query.laws.some((pair) => index.documentFrequency(pair) === 0 && !index.documents.some((d) => d.kind === 'law' && isNamedLaw(d.title, pair))),
   };
 }
 
@@ -275,7 +301,10 @@ export async function retrieve(
   const query = analyzeQuery(question, index.lexicon, spellerOf(index));
   // "quy định 5 trường hợp" may be a verb and a count: read as words unless the corpus holds such a document.
   const refs = query.refs.filter((ref) => !ref.ambiguous || index.lookupReference(refKey(ref)).length > 0);
-  const resolved = resolveReferences(query.text, refs, (key) => index.lookupReference(key));
+  const { inLaw } = documentStats(index);
+  const resolved = resolveReferences(query.text, refs, (key) => index.lookupReference(key)).map((r) =>
+    r.ref.key === null && r.entries.length > 1 ? { ...r, entries: preferMentioned(r.entries, inLaw) } : r,
+  );
   const entries = [...new Set(resolved.flatMap((r) => r.entries))];
   const result = (outcome: Outcome, hits: Hit[] = [], extra: Partial<Retrieval> = {}): Retrieval => ({
     query,
@@ -332,12 +361,16 @@ export async function retrieve(
           .sort((a, b) => b.similarity - a.similarity)
           .slice(0, opts.candidates)
           .map((h) => h.passage);
-  const candidates = new Set<number>([
-    ...lexicalHits.map((h) => h.passage),
-    ...index.vectorSearch(queryVector, opts.candidates).map((h) => h.passage),
-    ...mentioning.flatMap(closestMentions),
-    ...entries.flatMap((e) => (e.statedIn === null ? [] : [e.statedIn])),
-  ]);
+  // A second copy of a document says nothing the first does not.
+  const { copies } = documentStats(index);
+  const candidates = new Set<number>(
+    [
+      ...lexicalHits.map((h) => h.passage),
+      ...index.vectorSearch(queryVector, opts.candidates).map((h) => h.passage),
+      ...mentioning.flatMap(closestMentions),
+      ...entries.flatMap((e) => (e.statedIn === null ? [] : [e.statedIn])),
+    ].filter((i) => !copies.has((index.passages[i] as Passage).docId)),
+  );
 
   // A province the corpus never mentions is where the asker lives, not what they ask about: the guide still applies.
   const unknownPlaces = query.places

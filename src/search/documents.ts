@@ -1,0 +1,80 @@
+import type { CorpusIndex, DocumentMeta, RegisterEntry } from '../index/index.ts';
+import { ownReference } from '../index/register.ts';
+
+/** What the search stage knows of each document as a whole, computed once per index. */
+export interface DocumentStats {
+  /** Each document's passages, in corpus order. */
+  passagesOf: Map<string, number[]>;
+  /** Documents that are a second copy of another (same number, same passages): their passages are never cited. */
+  copies: Set<string>;
+  /** How many passages of the corpus's own explanations (guides, news, directives: not laws) cite each document by number. */
+  citedByGuides: Map<string, number>;
+  /** Whether a passage belongs to a law document: citations from anything else are the corpus's own voice. */
+  inLaw: (passage: number) => boolean;
+}
+
+const statsByIndex = new WeakMap<CorpusIndex, DocumentStats>();
+
+export function documentStats(index: CorpusIndex): DocumentStats {
+  let stats = statsByIndex.get(index);
+  if (!stats) {
+    const passagesOf = new Map<string, number[]>();
+    index.passages.forEach((p, i) => {
+      const own = passagesOf.get(p.docId);
+      if (own) own.push(i);
+      else passagesOf.set(p.docId, [i]);
+    });
+    const text = (id: string) => (passagesOf.get(id) ?? []).map((i) => index.passages[i]?.text ?? '');
+    const inLaw = (i: number) => index.document(index.passages[i]?.docId ?? '')?.kind === 'law';
+    const citedByGuides = new Map<string, number>();
+    for (const entry of index.register) {
+      if (!entry.document) continue;
+      const citing = entry.passages.filter((i) => !inLaw(i)).length;
+      citedByGuides.set(entry.document, (citedByGuides.get(entry.document) ?? 0) + citing);
+    }
+    stats = { passagesOf, copies: duplicateCopies(index.documents, text), citedByGuides, inLaw };
+    statsByIndex.set(index, stats);
+  }
+  return stats;
+}
+
+/** Whether a document is filed in the folder named after its kind ("law/…"), as the corpus's own documents are. */
+const filedByKind = (doc: DocumentMeta) => doc.id.startsWith(`${doc.kind}/`);
+
+/**
+ * A law imported twice (the shipped copy and the one in a bulk import) is one document: of copies
+ * with the same number and the same passages, the one filed under its kind's folder is kept (then the
+ * shortest id), and the others are reported as copies. Documents that merely share a number are not.
+ */
+export function duplicateCopies(documents: DocumentMeta[], passageTexts: (id: string) => string[]): Set<string> {
+  const byNumber = new Map<string, DocumentMeta[]>();
+  for (const doc of documents) {
+    const ref = ownReference(doc);
+    if (!ref) continue;
+    const key = ref.key ?? ref.shortKey;
+    byNumber.set(key, [...(byNumber.get(key) ?? []), doc]);
+  }
+  const copies = new Set<string>();
+  for (const group of byNumber.values()) {
+    if (group.length < 2) continue;
+    const ranked = [...group].sort((a, b) => Number(filedByKind(b)) - Number(filedByKind(a)) || a.id.length - b.id.length || a.id.localeCompare(b.id));
+    const kept: Array<{ doc: DocumentMeta; texts: string[] }> = [];
+    for (const doc of ranked) {
+      const texts = passageTexts(doc.id);
+      const same = kept.some((k) => k.texts.length === texts.length && k.texts.every((t, i) => t === texts[i]));
+      if (same) copies.add(doc.id);
+      else kept.push({ doc, texts });
+    }
+  }
+  return copies;
+}
+
+/**
+ * "Nghị quyết 02" typed without year or issuer may mean any of several documents: the ones the
+ * corpus's guides and news mention are meant before those only laws cite or that merely sit in an
+ * imported collection. All of them when none is mentioned so.
+ */
+export function preferMentioned(entries: RegisterEntry[], inLaw: (passage: number) => boolean): RegisterEntry[] {
+  const mentioned = entries.filter((e) => e.passages.some((i) => !inLaw(i)));
+  return mentioned.length > 0 ? mentioned : entries;
+}
