@@ -208,7 +208,7 @@ async function measureQueries(dir: string, embedderName: EmbedderName): Promise<
 
   // MiniSearch with its defaults over the same passages: the off-the-shelf reference point.
   const mini = new MiniSearch({ fields: ['text'] });
-  mini.addAll(index.passages.map((p, id) => ({ id, text: p.text })));
+  mini.addAll(Array.from({ length: index.passageCount }, (_, id) => ({ id, text: index.passage(id)?.text ?? '' })));
   const miniMs: number[] = [];
   for (const q of qs) {
     started = performance.now();

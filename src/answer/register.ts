@@ -22,7 +22,7 @@ export function registerItems(index: CorpusIndex, language: Language = 'vi'): Re
       date: entry.date,
       subject: entry.subject,
       mentions: entry.passages.map((i) => {
-        const passage = index.passages[i];
+        const passage = index.passage(i);
         return { docId: passage?.docId ?? '', title: index.document(passage?.docId ?? '')?.title ?? '', passageId: passage?.id ?? '' };
       }),
     };

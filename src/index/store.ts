@@ -12,11 +12,12 @@ import type { Logger } from 'pino';
 import type { Embedder } from './embedder.ts';
 import { embedTexts, readStoredVectors, SetAsideVectors, writeStoredVectors } from './embedding-cache.ts';
 import { LexicalIndex, type LexicalHit, type LexicalQuery } from './lexical.ts';
+import { PassageStore } from './passages.ts';
 import { buildRegister, type RegisterEntry } from './register.ts';
 import { DEFAULT_HNSW, readLabels, VectorIndex, type GraphState, type HnswParams, type PreviousGraph, type VectorFiles, type VectorHit } from './vectors.ts';
 
 // Bump whenever the files or their meaning change, so older indexes are rebuilt instead of misread.
-export const INDEX_FORMAT_VERSION = 9;
+export const INDEX_FORMAT_VERSION = 10;
 
 export interface Manifest {
   formatVersion: number;
@@ -50,7 +51,7 @@ export interface BuildSummary {
 const FILES = {
   manifest: 'manifest.json',
   documents: 'documents.json',
-  passages: 'passages.json',
+  passages: 'passages.bin',
   vectors: 'vectors.bin',
   labels: 'labels.i32',
   hnsw: 'hnsw.bin',
@@ -368,7 +369,7 @@ async function runBuild(options: BuildOptions, staleOnly?: StaleOnly): Promise<B
     };
     const write = (name: string, data: string) => writeFile(path.join(buildDir, name), data);
     await write(FILES.documents, JSON.stringify(documents));
-    await write(FILES.passages, JSON.stringify(passages));
+    await writeFile(path.join(buildDir, FILES.passages), PassageStore.encode(passages));
     await LexicalIndex.build(texts).write(path.join(buildDir, FILES.lexical));
     await write(FILES.stats, JSON.stringify(corpusStatistics(texts)));
     await write(FILES.register, JSON.stringify(buildRegister(passages, corpus.documents)));
@@ -461,7 +462,7 @@ export class CorpusIndex {
     readonly manifest: Manifest,
     readonly location: string,
     documents: DocumentMeta[],
-    readonly passages: Passage[],
+    private readonly store: PassageStore,
     readonly lexicon: Lexicon,
     private readonly lexical: LexicalIndex,
     private readonly vectors: VectorIndex,
@@ -482,18 +483,34 @@ export class CorpusIndex {
     return this.documentsById.get(id);
   }
 
+  /** Passage i, decoded from the compact store on each call. */
+  passage(i: number): Passage | undefined {
+    return this.store.at(i);
+  }
+
+  /** Every passage, decoded: for tests and tools, not for answering. */
+  get passages(): Passage[] {
+    return Array.from({ length: this.store.length }, (_, i) => this.store.at(i) as Passage);
+  }
+
+  /** The document passage i belongs to, without decoding the passage. */
+  documentOf(i: number): DocumentMeta | undefined {
+    return i >= 0 && i < this.store.length ? this.documentsById.get(this.store.docId(i)) : undefined;
+  }
+
   /** A law document's passages by article number ("69" → its passages in order); empty for other documents. */
   lawArticles(docId: string): Map<string, number[]> {
     if (!this.articlesByDocument) {
       this.articlesByDocument = new Map();
-      this.passages.forEach((p, i) => {
-        if (!p.law) return;
+      for (let i = 0; i < this.store.length; i++) {
+        const p = this.store.at(i) as Passage;
+        if (!p.law) continue;
         const articles = this.articlesByDocument?.get(p.docId) ?? new Map<string, number[]>();
         const passages = articles.get(p.law.article);
         if (passages) passages.push(i);
         else articles.set(p.law.article, [i]);
         this.articlesByDocument?.set(p.docId, articles);
-      });
+      }
     }
     return this.articlesByDocument.get(docId) ?? new Map();
   }
@@ -506,8 +523,8 @@ export class CorpusIndex {
   lexicalSearchByKind(query: LexicalQuery, limit: number): LexicalHit[] {
     if (!this.kindOfPassage) {
       const kinds = new Map<string, number>();
-      this.kindOfPassage = Uint8Array.from(this.passages, (p) => {
-        const kind = this.documentsById.get(p.docId)?.kind ?? '';
+      this.kindOfPassage = Uint8Array.from({ length: this.store.length }, (_, i) => {
+        const kind = this.documentOf(i)?.kind ?? '';
         if (!kinds.has(kind)) kinds.set(kind, kinds.size);
         return kinds.get(kind) as number;
       });
@@ -532,7 +549,7 @@ export class CorpusIndex {
   indexedTerms(passage: number): Set<string> {
     let terms = this.termCache.get(passage);
     if (!terms) {
-      const p = this.passages[passage] as Passage;
+      const p = this.store.at(passage) as Passage;
       const { exact, folded, bigrams } = extractTerms(indexedText(this.documentsById.get(p.docId) as DocumentMeta, p));
       // Words with their diacritics too, marked "=", for questions typed with them.
       terms = new Set([...folded, ...bigrams, ...exact.map((w) => `=${w}`)]);
@@ -591,7 +608,7 @@ async function loadBuild(indexDir: string, location: string): Promise<CorpusInde
     manifest,
     location,
     await json<DocumentMeta[]>(FILES.documents),
-    await json<Passage[]>(FILES.passages),
+    PassageStore.decode(await readFile(path.join(location, FILES.passages))),
     { ...EMPTY_LEXICON, ...(await json<Partial<Lexicon>>(FILES.lexicon)) },
     await LexicalIndex.read(path.join(location, FILES.lexical)),
     await VectorIndex.read(vectorFiles(location), manifest.embedder, manifest.hnsw.efSearch, manifest.graph),

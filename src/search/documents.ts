@@ -19,13 +19,14 @@ export function documentStats(index: CorpusIndex): DocumentStats {
   let stats = statsByIndex.get(index);
   if (!stats) {
     const passagesOf = new Map<string, number[]>();
-    index.passages.forEach((p, i) => {
-      const own = passagesOf.get(p.docId);
+    for (let i = 0; i < index.passageCount; i++) {
+      const docId = index.documentOf(i)?.id ?? '';
+      const own = passagesOf.get(docId);
       if (own) own.push(i);
-      else passagesOf.set(p.docId, [i]);
-    });
-    const text = (id: string) => (passagesOf.get(id) ?? []).map((i) => index.passages[i]?.text ?? '');
-    const inLaw = (i: number) => index.document(index.passages[i]?.docId ?? '')?.kind === 'law';
+      else passagesOf.set(docId, [i]);
+    }
+    const text = (id: string) => (passagesOf.get(id) ?? []).map((i) => index.passage(i)?.text ?? '');
+    const inLaw = (i: number) => index.documentOf(i)?.kind === 'law';
     const citedByGuides = new Map<string, number>();
     for (const entry of index.register) {
       if (!entry.document) continue;

@@ -157,14 +157,14 @@ function answerVotes(supported: Array<{ support: number; answers: string[] }>): 
 }
 
 const hitOf = (index: CorpusIndex, passageIndex: number, score: number): Hit => {
-  const passage = index.passages[passageIndex] as Passage;
+  const passage = index.passage(passageIndex) as Passage;
   return { passageIndex, passage, document: index.document(passage.docId) as DocumentMeta, score, coverage: 1, lexical: 0, similarity: 0, matched: [], references: [] };
 };
 
 /** The passages of an article of a law document; with a clause, those of that clause when the law stores it as its own passage. */
 function articlePassages(index: CorpusIndex, docId: string, ref: ArticleRef): { passages: number[]; clauseFound: boolean } {
   const passages = index.lawArticles(docId).get(ref.article) ?? [];
-  const clauses = ref.clause ? passages.filter((i) => index.passages[i]?.law?.clause === ref.clause) : [];
+  const clauses = ref.clause ? passages.filter((i) => index.passage(i)?.law?.clause === ref.clause) : [];
   return clauses.length > 0 ? { passages: clauses, clauseFound: true } : { passages, clauseFound: false };
 }
 
@@ -234,7 +234,7 @@ function lookupArticle(
   }
   const { passages, clauseFound } = articlePassages(index, holding.id, ref);
   const shown = passages.slice(0, ARTICLE_PASSAGES);
-  const title = index.passages[shown[0] as number]?.law?.title ?? '';
+  const title = index.passage(shown[0] as number)?.law?.title ?? '';
   // A clause the article does not hold as a passage of its own: the whole article, headed as the article.
   const clause = clauseFound ? ref.clause : null;
   return { found: { hits: shown.map((i, k) => hitOf(index, i, 1 - k / 100)), article: { article: ref.article, clause, docId: holding.id, title } } };
@@ -369,7 +369,7 @@ export async function retrieve(
       ...index.vectorSearch(queryVector, opts.candidates).map((h) => h.passage),
       ...mentioning.flatMap(closestMentions),
       ...entries.flatMap((e) => (e.statedIn === null ? [] : [e.statedIn])),
-    ].filter((i) => !copies.has((index.passages[i] as Passage).docId)),
+    ].filter((i) => !copies.has(index.documentOf(i)?.id ?? '')),
   );
 
   // A province the corpus never mentions is where the asker lives, not what they ask about: the guide still applies.
@@ -395,7 +395,7 @@ export async function retrieve(
   const units = pairs.length + phrases.length;
   let hits: Hit[] = [];
   for (const passageIndex of candidates) {
-    const passage = index.passages[passageIndex] as Passage;
+    const passage = index.passage(passageIndex) as Passage;
     const document = index.document(passage.docId) as DocumentMeta;
     const terms = index.indexedTerms(passageIndex);
     const matched: string[] = [];

@@ -8,7 +8,7 @@ export const buttons = new Composer<BotContext>();
 
 buttons.callbackQuery(/^src:([0-9a-f]+):(\d+)$/, async (ctx) => {
   const { index } = ctx.services.assistant;
-  const passage = index.passages[Number(ctx.match[2])];
+  const passage = index.passage(Number(ctx.match[2]));
   if (ctx.match[1] !== buildTag(index.manifest.builtAt) || !passage) {
     await ctx.answerCallbackQuery({ text: ctx.texts.sourceGone, show_alert: true });
     return;
