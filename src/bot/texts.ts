@@ -57,7 +57,7 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     reindexStarted: 'Đang lập lại chỉ mục…',
     reindexProgress: (done, total) => `Đang lập lại chỉ mục… ${done}/${total} đoạn`,
     reindexDone: (s) =>
-      `Đã lập lại chỉ mục: ${s.documents} tài liệu, ${s.passages} đoạn (${s.computed} đoạn tính vector mới, ${s.reused} đoạn dùng lại từ bộ nhớ đệm), ${s.seconds} giây.`,
+      `Đã lập lại chỉ mục: ${s.documents} tài liệu, ${s.passages} đoạn (${s.computed} đoạn tính vector mới, ${s.reused} đoạn dùng lại), ${s.seconds} giây.`,
     reindexWarnings: (warnings) => `Lưu ý:\n${warnings.map((w) => `• ${w}`).join('\n')}`,
     reindexFailed: (reason) => `Lập chỉ mục thất bại: ${reason}. Chỉ mục cũ vẫn đang phục vụ.`,
     reindexBusy: 'Đang có một lần lập chỉ mục chạy, bạn đợi nó xong nhé.',
@@ -98,7 +98,7 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     reindexStarted: 'Rebuilding the index…',
     reindexProgress: (done, total) => `Rebuilding the index… ${done}/${total} passages`,
     reindexDone: (s) =>
-      `Index rebuilt: ${s.documents} documents, ${s.passages} passages (${s.computed} embedded, ${s.reused} reused from the cache), ${s.seconds} s.`,
+      `Index rebuilt: ${s.documents} documents, ${s.passages} passages (${s.computed} embedded, ${s.reused} reused), ${s.seconds} s.`,
     reindexWarnings: (warnings) => `Warnings:\n${warnings.map((w) => `• ${w}`).join('\n')}`,
     reindexFailed: (reason) => `Reindex failed: ${reason}. The previous index is still serving.`,
     reindexBusy: 'A reindex is already running; please wait for it to finish.',

@@ -20,7 +20,7 @@ try {
   bar.stop();
   for (const warning of warnings) logger.warn(warning);
   const { documents, passages } = manifest.counts;
-  const work = `${embeddings.computed} embedded, ${embeddings.reused} reused from the cache`;
+  const work = `${embeddings.computed} embedded, ${embeddings.reused} reused`;
   console.log(`Indexed ${documents} documents, ${passages} passages (${work}) with ${manifest.embedder.id} in ${(manifest.buildMs / 1000).toFixed(2)} s → ${config.indexDir}`);
 } catch (error) {
   bar.stop();

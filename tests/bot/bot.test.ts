@@ -146,7 +146,7 @@ describe('the bot against a Bot API server on 127.0.0.1', () => {
     expect(repliesTo(admin)).toEqual(['Đang lập lại chỉ mục…']);
     const passages = assistant.index.passages.length;
     expect(reindexDone(admin)).toHaveLength(1);
-    expect(reindexDone(admin)[0]).toContain(`${passages} đoạn (0 đoạn tính vector mới, ${passages} đoạn dùng lại từ bộ nhớ đệm)`);
+    expect(reindexDone(admin)[0]).toContain(`${passages} đoạn (0 đoạn tính vector mới, ${passages} đoạn dùng lại)`);
   });
 
   it('tells an admin that a second /reindex must wait while one runs', async () => {
@@ -192,8 +192,8 @@ describe('the bot against a Bot API server on 127.0.0.1', () => {
     upload(admin, 'doc-md', 'ke-hoach.md', markdown);
     await api.waitFor(() => reindexDone(admin).length >= 1);
     expect(repliesTo(admin)[0]).toMatch(/^Đã lưu tài liệu uploads\/.+\.md\.$/);
-    // Only the uploaded document's one passage is embedded; the rest come from the cache.
-    expect(reindexDone(admin)[0]).toContain(`(1 đoạn tính vector mới, ${assistant.index.passages.length - 1} đoạn dùng lại từ bộ nhớ đệm)`);
+    // Only the uploaded document's one passage is embedded; the rest are reused.
+    expect(reindexDone(admin)[0]).toContain(`(1 đoạn tính vector mới, ${assistant.index.passages.length - 1} đoạn dùng lại)`);
     api.text(12, 'Kế hoạch 07-KH/UBBC yêu cầu gì?');
     await api.waitFor(() => api.sent('sendMessage', 12).length >= 1);
     expect(String(repliesTo(12)[0])).toContain('Ủy ban bầu cử xã Tân Phú');

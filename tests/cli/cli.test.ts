@@ -57,8 +57,8 @@ describe('reindex', () => {
     const ok = await run('reindex', []);
     expect(ok.code).toBe(0);
     const documents = (await loadCorpus(ws.corpusDir)).documents.length;
-    // `ask` above built this index, so every vector comes from the cache.
-    const summary = new RegExp(`^Indexed ${documents} documents, (\\d+) passages \\(0 embedded, (\\d+) reused from the cache\\) with local-hash-v1-512 in \\d+\\.\\d\\d s`);
+    // `ask` above built this index, so every vector is reused.
+    const summary = new RegExp(`^Indexed ${documents} documents, (\\d+) passages \\(0 embedded, (\\d+) reused\\) with local-hash-v1-512 in \\d+\\.\\d\\d s`);
     const [, passages, reused] = summary.exec(ok.stdout) ?? [];
     expect(reused).toBe(passages);
     const chosen = ok.stderr.split('\n').filter((l) => l.includes('"msg":"embedder:'));
