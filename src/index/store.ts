@@ -449,6 +449,9 @@ export async function checkIndex(corpusDir: string, indexDir: string, embedder: 
   return 'fresh';
 }
 
+// Term sets of the passages scored most recently (a few hundred per question): bounded, so a long-running bot's memory does not grow with every question.
+const TERM_CACHE_PASSAGES = 8192;
+
 /** A loaded, read-only index: what the search stage queries. */
 export class CorpusIndex {
   private readonly documentsById: Map<string, DocumentMeta>;
@@ -548,13 +551,16 @@ export class CorpusIndex {
   /** Diacritic-free words and word pairs a passage is indexed under (its text, title, place and section), and its words as written, marked "=". */
   indexedTerms(passage: number): Set<string> {
     let terms = this.termCache.get(passage);
-    if (!terms) {
+    // Most recently used last: a passage asked for again moves to the end; the oldest leaves once the cache is full.
+    if (terms) this.termCache.delete(passage);
+    else {
       const p = this.store.at(passage) as Passage;
       const { exact, folded, bigrams } = extractTerms(indexedText(this.documentsById.get(p.docId) as DocumentMeta, p));
       // Words with their diacritics too, marked "=", for questions typed with them.
       terms = new Set([...folded, ...bigrams, ...exact.map((w) => `=${w}`)]);
-      this.termCache.set(passage, terms);
     }
+    this.termCache.set(passage, terms);
+    if (this.termCache.size > TERM_CACHE_PASSAGES) this.termCache.delete(this.termCache.keys().next().value as number);
     return terms;
   }
 
