@@ -95,11 +95,17 @@ class PostingsBuilder {
  * BM25+ with boosts, times the number of query terms matched), which the ranking was tuned with.
  */
 export class LexicalIndex {
+  private readonly norms: Float64Array[];
+
   private constructor(
     private readonly termIds: Map<string, number>,
     private readonly fields: Postings[],
     readonly size: number,
-  ) {}
+  ) {
+    // BM25's length normalisation of each passage in each field, computed once instead of per posting.
+    const { k1, b } = BM25;
+    this.norms = fields.map((field) => Float64Array.from(field.lengths, (length) => k1 * (1 - b) + ((k1 * b) / field.averageLength) * length));
+  }
 
   static build(texts: string[]): LexicalIndex {
     const termIds = new Map<string, number>();
@@ -122,54 +128,65 @@ export class LexicalIndex {
 
   /** Top passages by BM25+ for the union of the query's terms. */
   query(query: LexicalQuery, limit: number): LexicalHit[] {
-    const { touched, score } = this.score(query);
-    return topK(touched, score, limit);
+    return this.queryByGroup(query, limit, null);
   }
 
-  /** The best `limit` passages of each group (`groupOf[passage]`), so a large group cannot crowd out a small one. */
-  queryByGroup(query: LexicalQuery, limit: number, groupOf: ArrayLike<number>): LexicalHit[] {
-    const { touched, score } = this.score(query);
-    const groups = new Map<number, number[]>();
-    for (const passage of touched) {
-      const group = groupOf[passage] as number;
-      const members = groups.get(group);
-      if (members) members.push(passage);
-      else groups.set(group, [passage]);
+  /** The best `limit` passages of each group (`groupOf[passage]`), so a large group cannot crowd out a small one; groups in the order first met. */
+  queryByGroup(query: LexicalQuery, limit: number, groupOf: ArrayLike<number> | null): LexicalHit[] {
+    const { touched, count, scores, matched } = this.score(query);
+    const best = new Map<number, LexicalHit[]>();
+    // One pass keeps each group's leaders; a passage enters only when it beats its group's last.
+    for (let i = 0; i < count; i++) {
+      const passage = touched[i] as number;
+      const group = groupOf ? (groupOf[passage] as number) : 0;
+      let leaders = best.get(group);
+      if (!leaders) best.set(group, (leaders = []));
+      const score = (scores[passage] as number) * (matched[passage] as number);
+      if (leaders.length === limit && score <= (leaders[limit - 1] as LexicalHit).score) continue;
+      let at = leaders.length;
+      while (at > 0 && (leaders[at - 1] as LexicalHit).score < score) at--;
+      leaders.splice(at, 0, { passage, score });
+      if (leaders.length > limit) leaders.pop();
     }
-    return [...groups.values()].flatMap((passages) => topK(passages, score, limit));
+    return [...best.values()].flat();
   }
 
-  private score(query: LexicalQuery): { touched: number[]; score: (passage: number) => number } {
+  /**
+   * BM25+ sums over the query's terms in every field, and how many distinct query terms each passage
+   * matched; `touched` lists the passages matched, in the order they were first met (ties keep it).
+   */
+  private score(query: LexicalQuery): { touched: Int32Array; count: number; scores: Float64Array; matched: Uint16Array } {
     const terms = [...new Set([...query.folded, ...query.exact, ...query.bigrams])].map((t) => this.termIds.get(t)).filter((t) => t !== undefined);
-    if (terms.length === 0 || this.size === 0) return { touched: [], score: () => 0 };
     const scores = new Float64Array(this.size);
     const matched = new Uint16Array(this.size);
+    const touched = new Int32Array(this.size);
+    let count = 0;
     // The last query term that matched each passage, so a term found in several fields counts once.
     const lastTerm = new Int32Array(this.size).fill(-1);
-    const touched: number[] = [];
-    const { k1, b, delta } = BM25;
-    terms.forEach((term, q) => {
-      this.fields.forEach((field, f) => {
-        const start = field.offsets[term] as number;
-        const end = field.offsets[term + 1] as number;
-        if (end === start) return;
-        const idf = Math.log(1 + (this.size - (end - start) + 0.5) / (end - start + 0.5));
-        const boost = (FIELD_BOOST[f] as number) * idf;
-        const lengthNorm = (k1 * b) / field.averageLength;
+    const { k1, delta } = BM25;
+    for (let q = 0; q < terms.length; q++) {
+      const term = terms[q] as number;
+      for (let f = 0; f < this.fields.length; f++) {
+        const { offsets, passages, counts } = this.fields[f] as Postings;
+        const norms = this.norms[f] as Float64Array;
+        const start = offsets[term] as number;
+        const end = offsets[term + 1] as number;
+        if (end === start) continue;
+        const boost = (FIELD_BOOST[f] as number) * Math.log(1 + (this.size - (end - start) + 0.5) / (end - start + 0.5));
         for (let i = start; i < end; i++) {
-          const passage = field.passages[i] as number;
-          const tf = field.counts[i] as number;
-          const norm = k1 * (1 - b) + lengthNorm * (field.lengths[passage] as number);
-          if (lastTerm[passage] === -1) touched.push(passage);
-          scores[passage] = (scores[passage] as number) + boost * (delta + (tf * (k1 + 1)) / (tf + norm));
-          if (lastTerm[passage] !== q) {
+          const passage = passages[i] as number;
+          const tf = counts[i] as number;
+          scores[passage] = (scores[passage] as number) + boost * (delta + (tf * (k1 + 1)) / (tf + (norms[passage] as number)));
+          const last = lastTerm[passage] as number;
+          if (last !== q) {
+            if (last === -1) touched[count++] = passage;
             lastTerm[passage] = q;
             matched[passage] = (matched[passage] as number) + 1;
           }
         }
-      });
-    });
-    return { touched, score: (p) => (scores[p] as number) * (matched[p] as number) };
+      }
+    }
+    return { touched, count, scores, matched };
   }
 
   async write(file: string): Promise<void> {
@@ -205,18 +222,4 @@ export class LexicalIndex {
     }));
     return new LexicalIndex(new Map(header.terms.map((t, i) => [t, i])), fields, header.size);
   }
-}
-
-/** The `k` best passages by score, best first; ties keep the order in which passages were first matched. */
-function topK(passages: number[], scoreOf: (passage: number) => number, k: number): LexicalHit[] {
-  const best: LexicalHit[] = [];
-  for (const passage of passages) {
-    const score = scoreOf(passage);
-    if (best.length === k && score <= (best[k - 1] as LexicalHit).score) continue;
-    let i = best.length;
-    while (i > 0 && (best[i - 1] as LexicalHit).score < score) i--;
-    best.splice(i, 0, { passage, score });
-    if (best.length > k) best.pop();
-  }
-  return best;
 }
