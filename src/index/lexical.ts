@@ -126,6 +126,25 @@ export class LexicalIndex {
     return id === undefined ? 0 : (field.offsets[id + 1] as number) - (field.offsets[id] as number);
   }
 
+  /** Whether a passage is indexed under a term: a diacritic-free word, a word pair ("a_b"), or a word as written marked "=" ("=bầu"). */
+  contains(passage: number, term: string): boolean {
+    const exact = term.startsWith('=');
+    const id = this.termIds.get(exact ? term.slice(1) : term);
+    if (id === undefined) return false;
+    const { offsets, passages } = this.fields[FIELDS.indexOf(exact ? 'exact' : term.includes('_') ? 'bigrams' : 'folded')] as Postings;
+    // A term's passages are stored in increasing order.
+    let low = offsets[id] as number;
+    let high = (offsets[id + 1] as number) - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const found = passages[middle] as number;
+      if (found === passage) return true;
+      if (found < passage) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  }
+
   /** Top passages by BM25+ for the union of the query's terms. */
   query(query: LexicalQuery, limit: number): LexicalHit[] {
     return this.queryByGroup(query, limit, null);

@@ -548,6 +548,11 @@ export class CorpusIndex {
     return this.vectors.similarity(passage, query);
   }
 
+  /** Whether a passage is indexed under a term, as `indexedTerms(passage).has(term)` answers, but read from the lexical index's postings: nothing is extracted or cached. */
+  passageHas(passage: number, term: string): boolean {
+    return this.lexical.contains(passage, term);
+  }
+
   /** Diacritic-free words and word pairs a passage is indexed under (its text, title, place and section), and its words as written, marked "=". */
   indexedTerms(passage: number): Set<string> {
     let terms = this.termCache.get(passage);

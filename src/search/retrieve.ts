@@ -99,7 +99,7 @@ function idf(index: CorpusIndex, term: string, df = index.documentFrequency(term
 }
 
 /** A concept is met by terms holding its word as typed (with diacritics), or every word of one of its alternatives. */
-function conceptMet(concept: Concept, terms: Set<string>): boolean {
+function conceptMet(concept: Concept, terms: Pick<Set<string>, 'has'>): boolean {
   return concept.exact ? terms.has(`=${concept.exact}`) : concept.alternatives.some((words) => words.every((w) => terms.has(w)));
 }
 
@@ -397,7 +397,7 @@ export async function retrieve(
   for (const passageIndex of candidates) {
     const passage = index.passage(passageIndex) as Passage;
     const document = index.document(passage.docId) as DocumentMeta;
-    const terms = index.indexedTerms(passageIndex);
+    const terms = { has: (term: string) => index.passageHas(passageIndex, term) };
     const matched: string[] = [];
     let covered = 0;
     concepts.forEach((concept, i) => {
@@ -464,7 +464,7 @@ export async function retrieve(
       inDomain,
       // Typed without diacritics, words collide ("gia vang hom" is "giá", "vắng", "hòm" somewhere).
       chanceMatch:
-        !query.accented && pairs.length > 0 && concepts.every((c) => !c.phrase) && best !== undefined && !pairs.some((p) => index.indexedTerms(best.passageIndex).has(p)),
+        !query.accented && pairs.length > 0 && concepts.every((c) => !c.phrase) && best !== undefined && !pairs.some((p) => index.passageHas(best.passageIndex, p)),
       ...scopeSignals(index, query, best),
       missingSpecifics: best ? missingSpecifics(query, best) : [],
     },

@@ -41,6 +41,18 @@ describe('LexicalIndex', () => {
     }
   });
 
+  it('tells whether a passage is indexed under a word, a word pair or a word as written, as its own terms say', () => {
+    const index = LexicalIndex.build(texts);
+    const all = texts.map((text) => {
+      const t = extractTerms(text);
+      return new Set([...t.folded, ...t.bigrams, ...t.exact.map((w) => `=${w}`)]);
+    });
+    const probes = [...new Set(all.slice(0, 40).flatMap((terms) => [...terms].slice(0, 15))), 'xylophone', '=xylophone'];
+    all.slice(0, 40).forEach((terms, passage) => {
+      for (const term of probes) expect(index.contains(passage, term), `${passage} ${term}`).toBe(terms.has(term));
+    });
+  });
+
   it('answers the same after a write and read, and nothing for unknown words', async () => {
     const built = LexicalIndex.build(texts);
     const file = path.join(await tempDir(), 'lexical.bin');
