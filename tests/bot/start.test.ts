@@ -138,6 +138,8 @@ describe('npm start', () => {
     });
     expect(posted.status).toBe(200);
     await api.waitFor(() => api.sent('sendMessage', 8).length >= 1);
+    // The log line is written after the reply is sent: wait for it rather than race it.
+    await outputShows((text) => text.includes('question answered'));
     expect(logged('question answered')[0]?.replica).toMatch(/:\d+$/);
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(/^cutrihoi_questions_total\{outcome="answered"\} 1$/m);
