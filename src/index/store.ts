@@ -80,7 +80,7 @@ function corpusStatistics(texts: string[]): CorpusStatistics {
 
 const buildsDir = (indexDir: string) => `${indexDir}.builds`;
 /** Where the vectors of embedders other than the live index's are kept, one file per embedder. */
-const embeddingCacheDir = (indexDir: string) => `${indexDir}.embeddings`;
+const setAsideDir = (indexDir: string) => `${indexDir}.embeddings`;
 
 /** Written into a build folder when it starts: who is building it, so others can tell a live build from a dead one. */
 const OWNER_FILE = 'owner.json';
@@ -353,7 +353,7 @@ async function runBuild(options: BuildOptions, staleOnly?: StaleOnly): Promise<B
 
     const files = vectorFiles(buildDir);
     const previous = await previousGraph(indexDir, embedder, files.graph);
-    const setAside = new SetAsideVectors(embeddingCacheDir(indexDir));
+    const setAside = new SetAsideVectors(setAsideDir(indexDir));
     const sources = [previous?.stored, await setAside.read(embedder)].filter((s) => s !== null && s !== undefined);
     const { stored, reused, computed } = await embedTexts(texts, embedder, sources, batchSize, onProgress);
 
