@@ -67,6 +67,11 @@ export class PassageStore {
     return this.string(i, 0) as string;
   }
 
+  /** The law article a passage belongs to ("69"), or null outside a law; without decoding its text. */
+  article(i: number): string | null {
+    return this.string(i, 3);
+  }
+
   at(i: number): Passage | undefined {
     if (!Number.isInteger(i) || i < 0 || i >= this.length) return undefined;
     const docId = this.docId(i);
@@ -78,7 +83,7 @@ export class PassageStore {
       position,
       text: this.texts.toString('utf8', this.offsets[i], this.offsets[i + 1]),
     };
-    const article = this.string(i, 3);
+    const article = this.article(i);
     if (article !== null) passage.law = { article, clause: this.string(i, 4), title: this.string(i, 5) as string, chapter: this.string(i, 6) };
     return passage;
   }

@@ -449,13 +449,9 @@ export async function checkIndex(corpusDir: string, indexDir: string, embedder: 
   return 'fresh';
 }
 
-// Term sets of the passages scored most recently (a few hundred per question): bounded, so a long-running bot's memory does not grow with every question.
-const TERM_CACHE_PASSAGES = 8192;
-
 /** A loaded, read-only index: what the search stage queries. */
 export class CorpusIndex {
   private readonly documentsById: Map<string, DocumentMeta>;
-  private readonly termCache = new Map<number, Set<string>>();
   private words: Map<string, number> | undefined;
   private readonly entriesByKey = new Map<string, RegisterEntry[]>();
   private articlesByDocument: Map<string, Map<string, number[]>> | null = null;
@@ -506,13 +502,14 @@ export class CorpusIndex {
     if (!this.articlesByDocument) {
       this.articlesByDocument = new Map();
       for (let i = 0; i < this.store.length; i++) {
-        const p = this.store.at(i) as Passage;
-        if (!p.law) continue;
-        const articles = this.articlesByDocument?.get(p.docId) ?? new Map<string, number[]>();
-        const passages = articles.get(p.law.article);
+        const article = this.store.article(i);
+        if (article === null) continue;
+        const docId = this.store.docId(i);
+        const articles = this.articlesByDocument.get(docId) ?? new Map<string, number[]>();
+        const passages = articles.get(article);
         if (passages) passages.push(i);
-        else articles.set(p.law.article, [i]);
-        this.articlesByDocument?.set(p.docId, articles);
+        else articles.set(article, [i]);
+        this.articlesByDocument.set(docId, articles);
       }
     }
     return this.articlesByDocument.get(docId) ?? new Map();
@@ -548,25 +545,17 @@ export class CorpusIndex {
     return this.vectors.similarity(passage, query);
   }
 
-  /** Whether a passage is indexed under a term, as `indexedTerms(passage).has(term)` answers, but read from the lexical index's postings: nothing is extracted or cached. */
+  /** Whether a passage is indexed under a term, as `indexedTerms(passage).has(term)` answers, but read from the lexical index's postings: nothing is extracted. */
   passageHas(passage: number, term: string): boolean {
     return this.lexical.contains(passage, term);
   }
 
   /** Diacritic-free words and word pairs a passage is indexed under (its text, title, place and section), and its words as written, marked "=". */
   indexedTerms(passage: number): Set<string> {
-    let terms = this.termCache.get(passage);
-    // Most recently used last: a passage asked for again moves to the end; the oldest leaves once the cache is full.
-    if (terms) this.termCache.delete(passage);
-    else {
-      const p = this.store.at(passage) as Passage;
-      const { exact, folded, bigrams } = extractTerms(indexedText(this.documentsById.get(p.docId) as DocumentMeta, p));
-      // Words with their diacritics too, marked "=", for questions typed with them.
-      terms = new Set([...folded, ...bigrams, ...exact.map((w) => `=${w}`)]);
-    }
-    this.termCache.set(passage, terms);
-    if (this.termCache.size > TERM_CACHE_PASSAGES) this.termCache.delete(this.termCache.keys().next().value as number);
-    return terms;
+    const p = this.store.at(passage) as Passage;
+    const { exact, folded, bigrams } = extractTerms(indexedText(this.documentsById.get(p.docId) as DocumentMeta, p));
+    // Words with their diacritics too, marked "=", for questions typed with them.
+    return new Set([...folded, ...bigrams, ...exact.map((w) => `=${w}`)]);
   }
 
   get passageCount(): number {

@@ -251,7 +251,7 @@ function legalBasis(index: CorpusIndex, hit: Hit, queryTerms: Set<string>): Retr
     if (!cited.law || basis.some((b) => b.cited.article === cited.article && b.cited.clause === cited.clause)) continue;
     const law = index.lookupReference(cited.law).find((e) => e.document)?.document;
     const passages = law ? articlePassages(index, law, cited).passages : [];
-    const overlap = (i: number) => [...index.indexedTerms(i)].filter((t) => queryTerms.has(t)).length;
+    const overlap = (i: number) => [...queryTerms].filter((t) => index.passageHas(i, t)).length;
     const [best] = passages.map((i) => ({ i, score: overlap(i) })).sort((a, b) => b.score - a.score);
     if (best) basis.push({ cited, hit: hitOf(index, best.i, best.score) });
   }
@@ -474,10 +474,17 @@ export async function retrieve(
 
   const chosen: Hit[] = [];
   const perDocument = new Map<string, number>();
+  // Each passage's terms extracted once for this question, however many chosen passages it is compared with.
+  const termSets = new Map<number, Set<string>>();
+  const termsOf = (passage: number) => {
+    let terms = termSets.get(passage);
+    if (!terms) termSets.set(passage, (terms = index.indexedTerms(passage)));
+    return terms;
+  };
   for (const hit of hits) {
     if (chosen.length >= opts.limit || hit.score < (best as Hit).score * opts.relativeFloor) break;
     if ((perDocument.get(hit.document.id) ?? 0) >= opts.perDocument) continue;
-    if (chosen.some((c) => tooSimilar(index.indexedTerms(c.passageIndex), index.indexedTerms(hit.passageIndex)))) continue;
+    if (chosen.some((c) => tooSimilar(termsOf(c.passageIndex), termsOf(hit.passageIndex)))) continue;
     chosen.push(hit);
     perDocument.set(hit.document.id, (perDocument.get(hit.document.id) ?? 0) + 1);
   }
