@@ -1,16 +1,17 @@
 import type { CorpusIndex, DocumentMeta, RegisterEntry } from '../index/index.ts';
 import { ownReference } from '../index/register.ts';
+import { foldedWords } from '../text/normalize.ts';
 
 /** What the search stage knows of each document as a whole, computed once per index. */
 export interface DocumentStats {
-  /** Each document's passages, in corpus order. */
-  passagesOf: Map<string, number[]>;
   /** Documents that are a second copy of another (same number, same passages): their passages are never cited. */
   copies: Set<string>;
   /** How many passages of the corpus's own explanations (guides, news, directives: not laws) cite each document by number. */
   citedByGuides: Map<string, number>;
   /** Whether a passage belongs to a law document: citations from anything else are the corpus's own voice. */
   inLaw: (passage: number) => boolean;
+  /** The law documents whose title is the law a word pair names ("dat_dai": Luật Đất đai), worked out once per pair. */
+  lawsNamed: (pair: string) => Set<string>;
 }
 
 const statsByIndex = new WeakMap<CorpusIndex, DocumentStats>();
@@ -33,10 +34,27 @@ export function documentStats(index: CorpusIndex): DocumentStats {
       const citing = entry.passages.filter((i) => !inLaw(i)).length;
       citedByGuides.set(entry.document, (citedByGuides.get(entry.document) ?? 0) + citing);
     }
-    stats = { passagesOf, copies: duplicateCopies(index.documents, text), citedByGuides, inLaw };
+    const lawTitles = index.documents.filter((d) => d.kind === 'law').map((d) => ({ id: d.id, folded: foldedWords(d.title).trim() }));
+    const named = new Map<string, Set<string>>();
+    const lawsNamed = (pair: string) => {
+      let ids = named.get(pair);
+      if (!ids) named.set(pair, (ids = new Set(lawTitles.filter((t) => titleNamesLaw(t.folded, pair)).map((t) => t.id))));
+      return ids;
+    };
+    stats = { copies: duplicateCopies(index.documents, text), citedByGuides, inLaw, lawsNamed };
     statsByIndex.set(index, stats);
   }
   return stats;
+}
+
+/** Whether a law's title is that law ("Luật Bầu cử đại biểu…", "Bộ luật Lao động"), not a decree that names it ("Nghị định … hướng dẫn Luật Đất đai"). */
+export function isNamedLaw(title: string, pair: string): boolean {
+  return titleNamesLaw(foldedWords(title).trim(), pair);
+}
+
+function titleNamesLaw(foldedTitle: string, pair: string): boolean {
+  // Imported titles may repeat the kind word: "Bộ luật Bộ Luật lao động", "Luật Luật Thủy lợi".
+  return new RegExp(`^(?:(?:bo )?luat )+${pair.replace('_', ' ')}(?: |$)`).test(foldedTitle);
 }
 
 /** Whether a document is filed in the folder named after its kind ("law/…"), as the corpus's own documents are. */
@@ -53,7 +71,9 @@ export function duplicateCopies(documents: DocumentMeta[], passageTexts: (id: st
     const ref = ownReference(doc);
     if (!ref) continue;
     const key = ref.key ?? ref.shortKey;
-    byNumber.set(key, [...(byNumber.get(key) ?? []), doc]);
+    const group = byNumber.get(key);
+    if (group) group.push(doc);
+    else byNumber.set(key, [doc]);
   }
   const copies = new Set<string>();
   for (const group of byNumber.values()) {

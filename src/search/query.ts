@@ -275,6 +275,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const unique = new Map(concepts.map((c) => [c.alternatives.map((a) => a.join(' ')).join('|'), c]));
   const folded = foldDiacritics(normalized);
   const refs = findDocumentRefs(normalized);
+  const places = findPlaces(normalized);
   return {
     question,
     text: normalized,
@@ -287,11 +288,11 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     lexical,
     embedText: embedParts.join(' '),
     refs,
-    places: findPlaces(normalized),
+    places,
     laws: findLawNames(normalized),
     outOfScope: findOutOfScope(normalized, lexicon),
     years: [...new Set(folded.match(/\b(19|20)\d{2}\b/g) ?? [])],
-    people: findPeople(normalized),
+    people: findPeople(normalized, places),
     numbered: [...folded.matchAll(NUMBERED_AREA)].map((m) => `${m[1]} so ${m[2]}`),
   };
 }

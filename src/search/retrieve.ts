@@ -2,7 +2,7 @@ import type { Passage } from '../corpus/index.ts';
 import type { CorpusIndex, DocumentMeta, Embedder, RegisterEntry } from '../index/index.ts';
 import { findDocumentRefs, KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
 import { answerSentences, statementOf, type AnswerType } from '../text/answers.ts';
-import { foldDiacritics, sentences } from '../text/normalize.ts';
+import { foldDiacritics, foldedWords, sentences } from '../text/normalize.ts';
 import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
 import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
@@ -176,13 +176,6 @@ function numbersWithYear(text: string): string[] {
   return [...foldDiacritics(text).matchAll(/(?<![\p{L}\p{N}/])(\d{1,4})\/((?:19|20)\d{2})(?![\p{N}/])/gu)].map((m) => `${m[1]}/${m[2]}`);
 }
 
-/** Whether a law's title is that law ("Luật Bầu cử đại biểu…", "Bộ luật Lao động"), not a decree that names it ("Nghị định … hướng dẫn Luật Đất đai"). */
-export function isNamedLaw(title: string, pair: string): boolean {
-  const folded = foldDiacritics(title).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  // Imported titles may repeat the kind word: "Bộ luật Bộ Luật lao động", "Luật Luật Thủy lợi".
-  return new RegExp(`^(?:(?:bo )?luat )+${pair.replace('_', ' ')}(?: |$)`).test(folded);
-}
-
 /**
  * "Điều 69 luật bầu cử", "khoản 2 điều 30": the article (or clause) of the law the question names,
  * or of the one law that has it; an article the named law lacks is reported with the range it has.
@@ -195,7 +188,7 @@ function lookupArticle(
 ): { found?: { hits: Hit[]; article: NonNullable<Retrieval['article']> }; missing?: NonNullable<Retrieval['unknownArticle']>; declined?: boolean } | null {
   const [ref] = refs;
   if (!ref) return null;
-  const { copies } = documentStats(index);
+  const { copies, lawsNamed } = documentStats(index);
   const laws = index.documents.filter((d) => d.kind === 'law' && !copies.has(d.id) && index.lawArticles(d.id).size > 0);
   if (laws.length === 0) return null;
   // A law is named by its number, exact ("85/2015/QH13"), by kind and number ("nghị quyết 1187"), by number and year ("luật 85/2015"), or by its name ("luật bầu cử").
@@ -207,7 +200,7 @@ function lookupArticle(
   const numberYears = numbersWithYear(query.text);
   const hasNumberYear = (n: string, d: DocumentMeta) => ownRefs.get(d.id)?.key?.startsWith(`${n}/`) === true;
   const named = laws.filter(
-    (d) => query.refs.some((r) => isLaw(r, d)) || numberYears.some((n) => hasNumberYear(n, d)) || query.laws.some((pair) => isNamedLaw(d.title, pair)),
+    (d) => query.refs.some((r) => isLaw(r, d)) || numberYears.some((n) => hasNumberYear(n, d)) || query.laws.some((pair) => lawsNamed(pair).has(d.id)),
   );
   // "Điều 69 Bộ luật Hình sự", "Điều 2 Nghị định 100/2019/NĐ-CP", "điều 5 hiến pháp": a legal text the corpus does not hold is not answered from another.
   const namesOther =
@@ -269,14 +262,14 @@ function isAbout(index: CorpusIndex, hit: Hit, names: string[][]): boolean {
 function scopeSignals(index: CorpusIndex, query: AnalyzedQuery, hit: Hit | undefined): Pick<AnswerSignals, 'outOfScope' | 'otherLaw'> {
   return {
     outOfScope: query.outOfScope.filter((f) => !hit || !isAbout(index, hit, f.terms)).map((f) => f.name),
-    otherLaw: query.laws.some((pair) => index.documentFrequency(pair) === 0 && !index.documents.some((d) => d.kind === 'law' && isNamedLaw(d.title, pair))),
+    otherLaw: query.laws.some((pair) => index.documentFrequency(pair) === 0 && documentStats(index).lawsNamed(pair).size === 0),
   };
 }
 
 /** Years, people and numbered constituencies the question names that a passage (with its title, heading and date) does not hold. */
 function missingSpecifics(query: AnalyzedQuery, hit: Hit): string[] {
   // Whole words only: "số 1" is not in "số 12".
-  const text = ` ${foldDiacritics(`${hit.document.title} ${hit.document.date ?? ''} ${hit.passage.section ?? ''} ${hit.passage.text}`).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const text = ` ${foldedWords(`${hit.document.title} ${hit.document.date ?? ''} ${hit.passage.section ?? ''} ${hit.passage.text}`)} `;
   return [...query.years, ...query.people, ...query.numbered].filter((s) => !text.includes(` ${s} `));
 }
 

@@ -86,3 +86,8 @@ export function cleanQuestion(text: string): string {
 export function partOfCode(text: string, at: number, length: number): boolean {
   return /[-/.]/.test(text[at - 1] ?? '') || /[-/.]/.test(text[at + length] ?? '');
 }
+
+/** A text folded to its words, separated by single spaces: for whole-word tests on a diacritic-free text. */
+export function foldedWords(text: string): string {
+  return foldDiacritics(text).replace(/[^\p{L}\p{N}]+/gu, ' ');
+}

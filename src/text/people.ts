@@ -1,5 +1,4 @@
 import { foldDiacritics } from './normalize.ts';
-import { findPlaces } from './places.ts';
 
 // The common Vietnamese family names (together well over nine in ten people), folded: a capitalised
 // run of syllables that starts with one is a person's name ("Nguyễn Văn Hùng", "Lê Thị Ái Nam").
@@ -14,20 +13,21 @@ const TITLE_CASE_SHARE = 0.6;
 
 /**
  * People a text names: a capitalised family name followed by one to three capitalised syllables,
- * typed with or without diacritics, returned folded ("nguyen van hung"). Provinces ("Hà Nội") are not people.
+ * typed with or without diacritics, returned folded ("nguyen van hung"). Provinces the text names (`places`, as
+ * findPlaces gives them: "Hà Nội") are not people.
  */
-export function findPeople(text: string): string[] {
+export function findPeople(text: string, places: string[]): string[] {
   // A question written in Title Case ("Độ Tuổi Bầu Cử", "Mặt Trận Tổ Quốc") capitalises every word: no name stands out.
   const words = text.match(/\p{L}+/gu) ?? [];
   if (words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > TITLE_CASE_SHARE) return [];
-  const places = findPlaces(text).map((p) => foldDiacritics(p));
+  const folded = places.map((p) => foldDiacritics(p));
   const people: string[] = [];
   for (const m of text.matchAll(/\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+/gu)) {
-    const words = foldDiacritics(m[0]).split(/\s+/);
-    const start = words.findIndex((w) => SURNAMES.has(w));
+    const syllables = foldDiacritics(m[0]).split(/\s+/);
+    const start = syllables.findIndex((w) => SURNAMES.has(w));
     // At least a family name and a given name after it; four syllables at most.
-    const name = start >= 0 ? words.slice(start, start + 4) : [];
-    if (name.length >= 2 && !places.some((p) => p.endsWith(name.join(' ')))) people.push(name.join(' '));
+    const name = start >= 0 ? syllables.slice(start, start + 4) : [];
+    if (name.length >= 2 && !folded.some((p) => p.endsWith(name.join(' ')))) people.push(name.join(' '));
   }
   return [...new Set(people)];
 }

@@ -1,4 +1,4 @@
-import { foldDiacritics, normalizeText } from './normalize.ts';
+import { foldDiacritics, foldedWords, normalizeText } from './normalize.ts';
 
 // Provinces and centrally-run cities, before and after the 2025 merger, plus a few towns the corpus names.
 const PLACES = `An Giang, Bà Rịa - Vũng Tàu, Bạc Liêu, Bắc Giang, Bắc Kạn, Bắc Ninh, Bến Tre, Bình Dương, Bình Định,
@@ -15,10 +15,10 @@ const FOLDED = PLACES.map((name) => ({ name, folded: foldDiacritics(name) }));
 
 /** Province names mentioned in a text, typed with or without diacritics, most mentioned first. */
 export function findPlaces(text: string): string[] {
-  const folded = ` ${foldDiacritics(normalizeText(text)).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const folded = ` ${foldedWords(normalizeText(text))} `;
   const counts = new Map<string, number>();
   for (const { name, folded: f } of FOLDED) {
-    const needle = ` ${f.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+    const needle = ` ${foldedWords(f).trim()} `;
     let n = 0;
     for (let i = folded.indexOf(needle); i >= 0; i = folded.indexOf(needle, i + 1)) n++;
     // "Hồ Chí Minh" alone names the president far more often than the city.

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex, type DocumentMeta } from '../../src/index/index.ts';
 import { retrieve } from '../../src/search/index.ts';
-import { duplicateCopies, preferMentioned } from '../../src/search/documents.ts';
+import { duplicateCopies, isNamedLaw, preferMentioned } from '../../src/search/documents.ts';
 import type { RegisterEntry } from '../../src/index/index.ts';
-import { isNamedLaw } from '../../src/search/retrieve.ts';
 import { scratchWorkspace } from '../helpers.ts';
 
 const doc = (id: string, number?: string): DocumentMeta => ({ id, title: `Luật ${id}`, kind: 'law', ...(number ? { number } : {}) }) as DocumentMeta;
