@@ -36,7 +36,9 @@ if (!token) {
 }
 
 // Every line names its replica, so the logs of several processes can be told apart.
-const logger = createLogger(config.logLevel, [token]).child({ replica: config.replicaId });
+// The webhook secret and a Redis password are secrets too, should a library ever log them.
+const redisPassword = config.redisUrl ? decodeURIComponent(new URL(config.redisUrl).password) : '';
+const logger = createLogger(config.logLevel, [token, config.telegram.webhook?.secret ?? '', redisPassword]).child({ replica: config.replicaId });
 const { webhook } = config.telegram;
 const webhookPath = webhook ? new URL(webhook.url).pathname : undefined;
 let assistant: Assistant | undefined;
@@ -81,7 +83,10 @@ assistant = await createAssistant({ config, logger }).catch((error: unknown) => 
 // Several replicas share their state in Redis; one process keeps it in memory and a file.
 const state = config.redisUrl ? redisState(config.redisUrl, logger) : localState(config.telegram.feedbackFile);
 // Another replica rebuilt: swap to its build now, not at the next look at the disk.
-state.onBuild(() => void assistant?.refresh(true).catch((error: unknown) => logger.warn({ err: error }, 'could not load the announced build')));
+state.onBuild((builtAt) => {
+  // This replica's own announcement comes back to it too: it already serves that build.
+  if (builtAt !== assistant?.index.manifest.builtAt) void assistant?.refresh(true).catch((error: unknown) => logger.warn({ err: error }, 'could not load the announced build'));
+});
 const services = {
   assistant,
   config: { ...config.telegram, corpusDir: config.corpusDir },
@@ -111,7 +116,6 @@ if (webhook) {
   handleUpdate = webhookCallback(bot, 'http', { secretToken: webhook.secret, onTimeout: 'return' });
   await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret }).catch(exitIfRefused);
   logger.info({ port: config.httpPort, path: webhookPath }, `serving the webhook for @${bot.botInfo.username}`);
-  answering = true;
   stop = closeServer;
 } else {
   await bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: error }, 'could not delete the webhook'));
@@ -119,9 +123,9 @@ if (webhook) {
   // The runner retries other failed polls itself and stops on 401 or 409 (token revoked, a second instance): say which, in one line.
   void runner.task()?.catch(exitIfRefused);
   logger.info(`polling as @${bot.botInfo.username}`);
-  answering = true;
   stop = () => runner.stop().then(closeServer);
 }
+answering = true;
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
