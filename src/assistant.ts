@@ -2,7 +2,7 @@ import { composeAnswer, type Answer } from './answer/index.ts';
 import type { Config } from './config.ts';
 import { buildIndex, loadIndex, openIndex, readManifest, selectEmbedder, type BuildSummary, type CorpusIndex, type Embedder } from './index/index.ts';
 import type { Logger } from './logger.ts';
-import { retrieve, type Language, type Retrieval } from './search/index.ts';
+import { retrieve, topicOf, type Language, type Retrieval, type Topic } from './search/index.ts';
 
 const REFRESH_INTERVAL_MS = 3000;
 
@@ -22,6 +22,8 @@ export interface Assistant {
   retrieve(question: string): Promise<Retrieval>;
   /** The answer, framed in `language` (English for a question asked in English); quotes stay in the documents' words. */
   ask(question: string, language?: Language): Promise<Answer>;
+  /** A topic a "not sure" reply offered, by its passage in the index answering now; null when there is no such passage. */
+  topic(passageIndex: number): Topic | null;
   /**
    * Rebuilds from the corpus while the current index keeps answering, then swaps. A failure leaves
    * the current one in place. Throws ReindexBusyError at once when a rebuild is already running.
@@ -68,6 +70,7 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
       // A question asked in English is answered in English, whatever the user's app language.
       return composeAnswer(retrieval, retrieval.query.language === 'en' ? 'en' : language);
     },
+    topic: (passageIndex) => topicOf(index, passageIndex),
     // Not async: a second call throws at once, so callers know before they report anything.
     reindex(progress) {
       if (running) throw new ReindexBusyError();

@@ -76,8 +76,10 @@ export interface Answer {
   sources: Source[];
   /** The version of the law the guide's answers describe, said once under the sources. */
   lawVersion: string | null;
-  /** Follow-up lines: "did you mean" and example questions when nothing was found. */
+  /** Follow-up lines: "did you mean", or example questions when the question was empty. */
   suggestions: string[];
+  /** For "not sure": the nearest topics; asking a topic's `question` answers it. */
+  topics: Array<{ passageIndex: number; label: string; question: string }>;
 }
 
 // The first quote carries the answer; later ones support it and stay short, so the answer fits one phone screen.
@@ -216,13 +218,15 @@ function sourcesOf(citations: Citation[], language: Language): Source[] {
 /** Builds the templated answer for a retrieval: quotes with numbered citations, or a polite "not found". */
 export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): Answer {
   const t = TEMPLATES[language];
-  const base = { question: retrieval.query.question, language, outcome: retrieval.outcome, notice: null, cards: [], quotes: [], citations: [], sources: [], lawVersion: null };
+  const base = { question: retrieval.query.question, language, outcome: retrieval.outcome, notice: null, cards: [], quotes: [], citations: [], sources: [], lawVersion: null, topics: [] };
   if (retrieval.outcome !== 'answered') {
     const suggestions: string[] = [];
     const otherIssuers = retrieval.otherIssuers.flatMap((o) => o.held.map((e) => entryWithIssuer(e, language)));
     const didYouMean = [...otherIssuers, ...retrieval.suggestions];
     if (didYouMean.length > 0) suggestions.push(t.didYouMean(didYouMean.join('; ')));
-    suggestions.push(t.tryAsking, ...t.examples.map((e) => `• ${e}`));
+    // A declined question gets what the bot covers, not fixed examples on another subject; small talk gets examples.
+    if (retrieval.outcome === 'no_match') suggestions.push(t.scope);
+    if (['empty', 'greeting', 'thanks', 'farewell'].includes(retrieval.outcome)) suggestions.push(t.tryAsking, ...t.examples.map((e) => `• ${e}`));
     const missing = [
       ...retrieval.otherIssuers.map((o) => t.ofIssuer(referenceLabel(o.ref, language), o.named)),
       ...retrieval.unknownReferences.map((r) => referenceLabel(r, language)),
@@ -236,8 +240,10 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
       thanks: t.thanks,
       farewell: t.farewell,
       no_match: t.notFound,
+      not_sure: t.notSure,
     };
-    return { ...base, answered: false, lead: leads[retrieval.outcome], suggestions };
+    const topics = retrieval.outcome === 'not_sure' ? retrieval.topics : [];
+    return { ...base, answered: false, lead: leads[retrieval.outcome], suggestions, topics };
   }
 
   const { query } = retrieval;

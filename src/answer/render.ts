@@ -57,6 +57,7 @@ export function answerLines(answer: Answer): Line[] {
     }
     if (answer.lawVersion) lines.push([{ text: t.lawVersion(answer.lawVersion), style: 'italic' }]);
   }
+  if (answer.topics.length > 0) lines.push(...answer.topics.map((topic, i) => [plain(`${i + 1}. ${topic.label}`)]));
   if (answer.suggestions.length > 0) lines.push([], ...answer.suggestions.map((s) => [plain(s)]));
   return lines;
 }

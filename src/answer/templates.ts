@@ -21,6 +21,10 @@ export interface Templates {
   undatedNotice: string;
   sourcesHeading: string;
   notFound: string;
+  /** First line of a "not sure" reply, before the nearest topics. */
+  notSure: string;
+  /** What the bot covers, said when it declines. */
+  scope: string;
   unknownReference: (references: string) => string;
   didYouMean: (suggestions: string) => string;
   empty: string;
@@ -51,6 +55,8 @@ export const TEMPLATES: Record<Language, Templates> = {
     undatedNotice: 'Lưu ý: tài liệu trích dẫn không ghi ngày; nội dung phản ánh thời điểm viết, không nhất thiết là quy định hiện hành.',
     sourcesHeading: 'Nguồn:',
     notFound: 'Xin lỗi, kho tài liệu chưa có nội dung trả lời câu hỏi này.',
+    notSure: 'Kho tài liệu có thể không trả lời đúng câu này. Gần nhất là các mục sau:',
+    scope: 'Tôi chỉ trả lời về bầu cử đại biểu Quốc hội và Hội đồng nhân dân ở Việt Nam (luật bầu cử, cách đi bầu, kiểm phiếu) và các chỉ thị, nghị quyết về bầu cử có trong kho tài liệu.',
     unknownReference: (refs) => `Kho tài liệu không có văn bản ${refs}.`,
     didYouMean: (s) => `Có phải bạn muốn hỏi: ${s}?`,
     empty: 'Bạn hãy gõ một câu hỏi về bầu cử hoặc về các chỉ thị, nghị quyết.',
@@ -79,6 +85,8 @@ export const TEMPLATES: Record<Language, Templates> = {
     undatedNotice: 'Note: the quoted documents are undated; they describe the time they were written, not necessarily the rules in force today.',
     sourcesHeading: 'Sources:',
     notFound: 'Sorry, the corpus has nothing that answers this question.',
+    notSure: 'The corpus may not answer exactly this. The nearest topics are:',
+    scope: 'I only answer questions about electing deputies to the National Assembly and People\'s Councils of Vietnam (the election law, how to vote, counting) and the election directives and resolutions in the corpus.',
     unknownReference: (refs) => `The corpus holds no document ${refs}.`,
     didYouMean: (s) => `Did you mean: ${s}?`,
     empty: 'Please type a question about elections or about party directives and resolutions.',

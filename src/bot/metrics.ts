@@ -5,7 +5,7 @@ import type { CorpusIndex } from '../index/index.ts';
 export interface BotMetrics {
   readonly registry: Registry;
   /** A question got an answer or was declined (small talk is neither), in so many seconds. */
-  question(outcome: 'answered' | 'declined', seconds: number): void;
+  question(outcome: 'answered' | 'not_sure' | 'declined', seconds: number): void;
   /** A Telegram API call failed after its retries. */
   telegramError(method: string): void;
   /** A Telegram API call is tried again after a network failure. */

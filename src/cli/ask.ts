@@ -19,6 +19,8 @@ export function answerJson(answer: Answer) {
   return {
     question: answer.question,
     answered: answer.answered,
+    outcome: answer.outcome,
+    suggestions: answer.topics.map((t) => ({ label: t.label, question: t.question })),
     text: renderText(answer),
     citations: answer.citations.map((c) => ({
       n: c.n,
@@ -69,7 +71,9 @@ async function main(): Promise<number> {
     console.log(values.json ? JSON.stringify(items) : renderRegisterText(items, language));
     return 0;
   }
-  const print = (answer: Answer) => console.log(values.json ? JSON.stringify(answerJson(answer)) : renderText(answer));
+  // In a terminal a topic is picked by asking its question.
+  const topicCommands = (answer: Answer) => answer.topics.map((t, i) => `  ${i + 1}: npm run ask -- "${t.question}"`);
+  const print = (answer: Answer) => console.log(values.json ? JSON.stringify(answerJson(answer)) : [renderText(answer), ...topicCommands(answer)].join('\n'));
   if (question) {
     print(await assistant.ask(question, language));
     return 0;

@@ -8,13 +8,14 @@ import { composeAnswer, renderText } from '../answer/index.ts';
 import { scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from '../search/index.ts';
 import { stripDiacritics } from '../text/normalize.ts';
 
-// One set per file: `dev` and `dev-2` are tuned on; `test` and `test-2` were written apart, frozen, and never tuned on.
+// One set per file: `dev` and `dev-2` are tuned on; `test`, `test-2` and `test-3` were written apart, frozen, and never tuned on.
 const EVAL_DIR = 'tests/eval';
 const SET_NAMES: Record<string, string> = {
   'questions.json': 'dev',
   'dev2-questions.json': 'dev-2',
   'test-questions.json': 'test',
   'test2-questions.json': 'test-2',
+  'test3-questions.json': 'test-3',
   'law-questions.json': 'law',
 };
 
@@ -23,7 +24,7 @@ const { values } = parseArgs({
 });
 const pct = (x: number | null) => (x === null ? '   –  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
 function row(s: GroupScore): string {
-  return `${s.group.padEnd(22)} ${String(s.questions).padStart(3)}  ${pct(s.hitAt1)}  ${pct(s.hitAt3)}  ${s.mrr === null ? '  –  ' : s.mrr.toFixed(3)}  ${pct(s.refusalRate)}  ${String(s.wronglyDeclined).padStart(3)}            ${pct(s.quoted)}`;
+  return `${s.group.padEnd(22)} ${String(s.questions).padStart(3)}  ${pct(s.hitAt1)}  ${pct(s.hitAt3)}  ${pct(s.rawHitAt3)}  ${s.mrr === null ? '  –  ' : s.mrr.toFixed(3)}  ${pct(s.refusalRate)}  ${String(s.wronglyDeclined).padStart(3)} (${String(s.notSure).padStart(2)} unsure)  ${pct(s.topicHit)}  ${pct(s.quoted)}`;
 }
 
 const order = (f: string) => Object.keys(SET_NAMES).indexOf(f) >>> 0;
@@ -57,7 +58,7 @@ async function main(): Promise<number> {
       const groups = [...new Set(questions.map((q) => q.group))];
       const scores = groups.map((g) => scoreGroup(g, results.filter((r) => r.item.group === g)));
       console.log(`\n${set}, ${label} (${path.basename(file)}, ${questions.length} questions)`);
-      console.log(`${'group'.padEnd(22)}   n   hit@1   hit@3    MRR  refused  declined-wrongly  quoted`);
+      console.log(`${'group'.padEnd(22)}   n   hit@1   hit@3  raw@3     MRR  refused  declined-wrongly  topic@1  quoted`);
       for (const s of [...scores, ...(groups.length > 1 ? [scoreGroup('all', results)] : [])]) console.log(row(s));
       if (values.verbose) for (const f of scoreGroup('all', results).failures) console.log(`  - ${f}`);
     }

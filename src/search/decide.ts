@@ -1,52 +1,72 @@
-/** What retrieval found out about a question and its best passage, for deciding whether to answer. */
-export interface AnswerSignals {
-  /** A passage was found at all. */
-  found: boolean;
-  /** The best passage holds a document number the question names. */
-  referenced: boolean;
-  /** Share of the question's weighted words and word pairs the best passage holds (0–1). */
-  coverage: number;
-  /** The question is plainly about elections: it uses a phrase of the synonym table or glossary, or a word pair common in the corpus. */
-  inDomain: boolean;
-  /** Typed without diacritics, and the best passage holds none of the question's word pairs: its words met by chance. */
-  chanceMatch: boolean;
-  /** Another country, kind of election or near-domain topic the question names that the best passage is not about. */
-  outOfScope: string[];
-  /** A law the question names that the corpus neither holds nor mentions ("luật đất đai"). */
-  otherLaw: boolean;
-  /** Years, people and numbered constituencies the question names that the best passage does not hold. */
-  missingSpecifics: string[];
+import { readFileSync } from 'node:fs';
+import { FEATURE_NAMES, featureVector, type AnswerFeatures, type FeatureName } from './features.ts';
+import { contributions, predict, type LogisticModel } from './logistic.ts';
+
+/** The fitted decision: a logistic model of "the leading passages answer the question", and where to cut it. */
+export interface DecisionModel extends LogisticModel {
+  /** At or above `answer` the question is answered; below `decline` it is declined; between, "not sure". */
+  thresholds: { answer: number; decline: number };
 }
 
-export interface AnswerThresholds {
-  /** Coverage the best passage must reach. */
-  minCoverage: number;
-  /** The same for a question that is plainly about elections. */
-  minCoverageInDomain: number;
+export const DECISION_MODEL_FILE = new URL('./data/decision-model.json', import.meta.url);
+
+let shipped: DecisionModel | null = null;
+
+/** The model `npm run fit` wrote into the repository, read once. */
+export function shippedDecisionModel(): DecisionModel {
+  return (shipped ??= JSON.parse(readFileSync(DECISION_MODEL_FILE, 'utf8')) as DecisionModel);
 }
 
-/** The coverage a question's best passage must reach. */
-export function coverageBar(inDomain: boolean, thresholds: AnswerThresholds): number {
-  return inDomain ? thresholds.minCoverageInDomain : thresholds.minCoverage;
+export type DeclineReason = 'nothing_found' | 'out_of_scope' | 'other_law' | 'other_topic' | 'missing_specifics' | 'unseen_words' | 'chance_match' | 'low_coverage';
+
+export interface Decision {
+  outcome: 'answer' | 'not_sure' | 'decline';
+  /** The model's probability that the leading passages answer the question; 1 when a held reference settles it. */
+  probability: number;
+  /** For "not sure" and "decline": the evidence that weighed most against answering. */
+  reason: DeclineReason | null;
 }
 
-export type DeclineReason = 'nothing_found' | 'out_of_scope' | 'other_law' | 'missing_specifics' | 'low_coverage' | 'chance_match';
+// Which reason a feature that weighs against answering stands for.
+const REASONS: Partial<Record<FeatureName, DeclineReason>> = {
+  outOfScope: 'out_of_scope',
+  otherLaw: 'other_law',
+  backgroundSum: 'other_topic',
+  backgroundMax: 'other_topic',
+  backgroundMin: 'other_topic',
+  backgroundShare: 'other_topic',
+  missingSpecifics: 'missing_specifics',
+  unseenShare: 'unseen_words',
+  chanceMatch: 'chance_match',
+};
 
-export type Decision = { answer: true } | { answer: false; reason: DeclineReason };
+/** The feature that lowers the log odds most, as a reason a reader can be told. */
+function strongestAgainst(model: LogisticModel, x: number[]): DeclineReason {
+  const parts = contributions(model, x);
+  let worst = 0;
+  let reason: DeclineReason = 'low_coverage';
+  parts.forEach((c, i) => {
+    if (c < worst) {
+      worst = c;
+      reason = REASONS[model.features[i] as FeatureName] ?? 'low_coverage';
+    }
+  });
+  return reason;
+}
 
 /**
- * Answer or decline: a question is answered when its best passage covers enough of what it asks and
- * holds the specific things it names (a year, a person); a document number it names and the
- * passage holds settles it. Another country, election or topic, and a law the corpus lacks, decline.
+ * Answer, "not sure" or decline. Two things are settled without the model: a document number the
+ * question names and the best passage holds answers (numbers match exactly), and a year, person or
+ * numbered constituency the question names that the best passage lacks declines (no wording can
+ * make a passage about 2016 answer for 2011). Everything else is the fitted model's probability
+ * against its two thresholds.
  */
-export function decideAnswer(signals: AnswerSignals, thresholds: AnswerThresholds): Decision {
-  const decline = (reason: DeclineReason): Decision => ({ answer: false, reason });
-  if (!signals.found) return decline('nothing_found');
-  if (signals.outOfScope.length > 0) return decline('out_of_scope');
-  if (signals.otherLaw) return decline('other_law');
-  if (signals.referenced) return { answer: true };
-  if (signals.missingSpecifics.length > 0) return decline('missing_specifics');
-  if (signals.coverage < coverageBar(signals.inDomain, thresholds)) return decline('low_coverage');
-  if (signals.chanceMatch) return decline('chance_match');
-  return { answer: true };
+export function decideAnswer(features: AnswerFeatures | null, evidence: { referenced: boolean }, model: DecisionModel): Decision {
+  if (!features) return { outcome: 'decline', probability: 0, reason: 'nothing_found' };
+  if (evidence.referenced && features.outOfScope === 0 && features.otherLaw === 0) return { outcome: 'answer', probability: 1, reason: null };
+  if (features.missingSpecifics > 0) return { outcome: 'decline', probability: 0, reason: 'missing_specifics' };
+  const x = featureVector(features, model.features.length > 0 ? model.features : FEATURE_NAMES);
+  const probability = predict(model, x);
+  if (probability >= model.thresholds.answer) return { outcome: 'answer', probability, reason: null };
+  return { outcome: probability < model.thresholds.decline ? 'decline' : 'not_sure', probability, reason: strongestAgainst(model, x) };
 }

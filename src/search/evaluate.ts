@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize.ts';
-import type { Retrieval } from './retrieve.ts';
+import type { Hit, Retrieval } from './retrieve.ts';
 
 export interface EvalQuestion {
   question: string;
@@ -23,6 +23,8 @@ export interface GroupScore {
   /** Over questions that expect an answer. */
   hitAt1: number | null;
   hitAt3: number | null;
+  /** hit@3 of the ranking alone, every question answered: what the decision can at best keep. */
+  rawHitAt3: number | null;
   mrr: number | null;
   /** Over questions that must be declined. */
   refusalRate: number | null;
@@ -30,15 +32,22 @@ export interface GroupScore {
   quoted: number | null;
   /** Questions with an answer that were declined anyway. */
   wronglyDeclined: number;
+  /** Of those, the ones answered "not sure", and the share of these whose first topic is an expected document. */
+  notSure: number;
+  topicHit: number | null;
   failures: string[];
 }
 
-/** Rank (1-based) of the first expected document among the cited documents, or null. */
-export function rankOf(retrieval: Retrieval, expect: string[]): number | null {
-  if (retrieval.outcome !== 'answered') return null;
-  const docs = [...new Set(retrieval.hits.map((h) => h.document.id))];
+/** Rank (1-based) of the first expected document among the documents of `hits`, or null. */
+export function rankIn(hits: Hit[], expect: string[]): number | null {
+  const docs = [...new Set(hits.map((h) => h.document.id))];
   const i = docs.findIndex((d) => expect.includes(d));
   return i < 0 ? null : i + 1;
+}
+
+/** Rank of the first expected document among the cited documents, or null when the question was not answered. */
+export function rankOf(retrieval: Retrieval, expect: string[]): number | null {
+  return retrieval.outcome === 'answered' ? rankIn(retrieval.hits, expect) : null;
 }
 
 const comparable = (text: string) => normalizeText(text).toLowerCase().replace(/\s+/g, ' ');
@@ -58,16 +67,20 @@ export function scoreGroup(group: string, results: EvalResult[]): GroupScore {
     ...answerable.filter((_, i) => (ranks[i] ?? 99) > 3).map((r) => `missed: ${r.item.question} (${r.retrieval.outcome})`),
     ...declinable.filter((r) => r.retrieval.outcome === 'answered').map((r) => `answered out-of-scope: ${r.item.question}`),
   ];
+  const unsure = answerable.filter((r) => r.retrieval.outcome === 'not_sure');
   const withPhrase = answerable.filter((r) => r.item.answer !== undefined && r.reply !== undefined);
   return {
     group,
     questions: results.length,
     hitAt1: mean(ranks.map((r) => (r === 1 ? 1 : 0))),
     hitAt3: mean(ranks.map((r) => (r !== null && r <= 3 ? 1 : 0))),
+    rawHitAt3: mean(answerable.map((r) => ((rankIn(r.retrieval.ranked, r.item.expect) ?? 99) <= 3 ? 1 : 0))),
     mrr: mean(ranks.map((r) => (r ? 1 / r : 0))),
     refusalRate: mean(declinable.map((r) => (r.retrieval.outcome === 'answered' ? 0 : 1))),
     quoted: mean(withPhrase.map((r) => (quotes(r.reply as string, r.item.answer as string) ? 1 : 0))),
     wronglyDeclined: answerable.filter((r) => r.retrieval.outcome !== 'answered').length,
+    notSure: unsure.length,
+    topicHit: mean(unsure.map((r) => (r.item.expect.includes(r.retrieval.topics[0]?.docId ?? '') ? 1 : 0))),
     failures,
   };
 }

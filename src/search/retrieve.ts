@@ -6,9 +6,11 @@ import { foldDiacritics, foldedWords, sentences } from '../text/normalize.ts';
 import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
 import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
-import { coverageBar, decideAnswer, type AnswerSignals, type DeclineReason } from './decide.ts';
+import { decideAnswer, shippedDecisionModel, type DecisionModel, type DeclineReason } from './decide.ts';
+import { answerFeatures, type AnswerFeatures } from './features.ts';
+import { backgroundEvidence, backgroundRatio, shippedBackground } from './background.ts';
 import { resolveReferences } from './references.ts';
-import { citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
+import { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
 import { documentStats, preferMentioned } from './documents.ts';
 
 export interface RetrieveOptions {
@@ -24,6 +26,8 @@ export interface RetrieveOptions {
   perDocument: number;
   /** Hits scoring below this fraction of the best one are dropped. */
   relativeFloor: number;
+  /** The answer-or-decline model; the one shipped in the repository when absent. */
+  model?: DecisionModel;
 }
 
 export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
@@ -50,6 +54,9 @@ export interface Hit {
   document: DocumentMeta;
   score: number;
   coverage: number;
+  /** Share of the question's weighted words the passage holds, and of its word pairs and phrases. */
+  wordCoverage: number;
+  pairCoverage: number;
   lexical: number;
   similarity: number;
   /** Labels of the question's concepts this passage holds. */
@@ -58,7 +65,7 @@ export interface Hit {
   references: string[];
 }
 
-export type Outcome = 'answered' | 'no_match' | 'unknown_reference' | 'unknown_article' | 'empty' | 'greeting' | 'thanks' | 'farewell';
+export type Outcome = 'answered' | 'not_sure' | 'no_match' | 'unknown_reference' | 'unknown_article' | 'empty' | 'greeting' | 'thanks' | 'farewell';
 
 export interface Retrieval {
   query: AnalyzedQuery;
@@ -80,8 +87,24 @@ export interface Retrieval {
   unknownArticle: (ArticleRef & { law: string; first: string; last: string }) | null;
   /** Clauses of the law that the leading guide passage cites, each with the citation it answers to: its legal basis. */
   basis: Array<{ cited: CitedArticle; hit: Hit }>;
-  /** Why a question was declined, when it was for want of a fitting passage. */
+  /** Why a question was declined or not answered for sure, when it was for want of a fitting passage. */
   declineReason: DeclineReason | null;
+  /** The evidence the decision weighed, when the question went through ranking. */
+  features: AnswerFeatures | null;
+  /** The decision's probability that the leading passages answer the question. */
+  probability: number | null;
+  /** The passages ranking chose before the decision, answered or not: the raw ranking. */
+  ranked: Hit[];
+  /** For "not sure": the nearest topics, one per guide section, law article or document. */
+  topics: Topic[];
+}
+
+/** A topic offered when the corpus may not answer exactly what was asked: asking `question` answers it. */
+export interface Topic {
+  passageIndex: number;
+  docId: string;
+  label: string;
+  question: string;
 }
 
 // One speller per index, built on its words the first time it is asked.
@@ -158,7 +181,19 @@ function answerVotes(supported: Array<{ support: number; answers: string[] }>): 
 
 const hitOf = (index: CorpusIndex, passageIndex: number, score: number): Hit => {
   const passage = index.passage(passageIndex) as Passage;
-  return { passageIndex, passage, document: index.document(passage.docId) as DocumentMeta, score, coverage: 1, lexical: 0, similarity: 0, matched: [], references: [] };
+  return {
+    passageIndex,
+    passage,
+    document: index.document(passage.docId) as DocumentMeta,
+    score,
+    coverage: 1,
+    wordCoverage: 1,
+    pairCoverage: 1,
+    lexical: 0,
+    similarity: 0,
+    matched: [],
+    references: [],
+  };
 };
 
 /** The passages of an article of a law document; with a clause, those of that clause when the law stores it as its own passage. */
@@ -259,7 +294,7 @@ function isAbout(index: CorpusIndex, hit: Hit, names: string[][]): boolean {
 }
 
 /** What the question names beyond this corpus's scope that a passage does not answer for: out-of-scope things it is not about, and laws no document names or is. */
-function scopeSignals(index: CorpusIndex, query: AnalyzedQuery, hit: Hit | undefined): Pick<AnswerSignals, 'outOfScope' | 'otherLaw'> {
+function scopeSignals(index: CorpusIndex, query: AnalyzedQuery, hit: Hit | undefined): { outOfScope: string[]; otherLaw: boolean } {
   return {
     outOfScope: query.outOfScope.filter((f) => !hit || !isAbout(index, hit, f.terms)).map((f) => f.name),
     otherLaw: query.laws.some((pair) => index.documentFrequency(pair) === 0 && documentStats(index).lawsNamed(pair).size === 0),
@@ -277,6 +312,63 @@ function tooSimilar(a: Set<string>, b: Set<string>): boolean {
   let shared = 0;
   for (const t of a) if (b.has(t)) shared++;
   return shared / (a.size + b.size - shared || 1) > 0.8;
+}
+
+/** The passages to cite: the leading ones within a fraction of the best, a few per document, no near-duplicates. */
+function chooseHits(index: CorpusIndex, hits: Hit[], opts: RetrieveOptions): Hit[] {
+  const best = hits[0] as Hit;
+  const chosen: Hit[] = [];
+  const perDocument = new Map<string, number>();
+  // Each passage's terms extracted once for this question, however many chosen passages it is compared with.
+  const termSets = new Map<number, Set<string>>();
+  const termsOf = (passage: number) => {
+    let terms = termSets.get(passage);
+    if (!terms) termSets.set(passage, (terms = index.indexedTerms(passage)));
+    return terms;
+  };
+  for (const hit of hits) {
+    if (chosen.length >= opts.limit || hit.score < best.score * opts.relativeFloor) break;
+    if ((perDocument.get(hit.document.id) ?? 0) >= opts.perDocument) continue;
+    if (chosen.some((c) => tooSimilar(termsOf(c.passageIndex), termsOf(hit.passageIndex)))) continue;
+    chosen.push(hit);
+    perDocument.set(hit.document.id, (perDocument.get(hit.document.id) ?? 0) + 1);
+  }
+  return chosen;
+}
+
+/** Log ratios of how typical of other laws, against this corpus, each of the question's words and word pairs is. */
+function backgroundRatios(index: CorpusIndex, concepts: Concept[], pairs: string[]): number[] {
+  const background = shippedBackground();
+  const terms = [...new Set([...concepts.filter((c) => !c.phrase && !/^\d+$/.test(c.label)).map((c) => c.label), ...pairs])];
+  return terms.map((t) => backgroundRatio(background, index.documentFrequency(t), index.passageCount, t));
+}
+
+// Topics offered at most when the corpus may not answer exactly what was asked.
+const TOPICS = 3;
+
+/** A passage as a topic a reader can pick: a guide section by its heading, a law article by its number and title, anything else by its document's title. */
+export function topicOf(index: CorpusIndex, passageIndex: number): Topic | null {
+  const passage = index.passage(passageIndex);
+  const document = passage && index.document(passage.docId);
+  if (!passage || !document) return null;
+  if (passage.law && document.number) {
+    const article = articleLabel({ article: passage.law.article, clause: null });
+    // "Điều 69 85/2015/QH13" is looked up as that article of that law.
+    return { passageIndex, docId: document.id, label: `${article}. ${passage.law.title}`, question: `${article} ${document.number}` };
+  }
+  const label = passage.section ?? document.title;
+  return { passageIndex, docId: document.id, label, question: label };
+}
+
+/** The nearest distinct topics among the ranked passages. */
+function topicsOf(index: CorpusIndex, hits: Hit[]): Topic[] {
+  const topics: Topic[] = [];
+  for (const hit of hits) {
+    const topic = topicOf(index, hit.passageIndex);
+    if (topic && !topics.some((t) => t.label === topic.label)) topics.push(topic);
+    if (topics.length >= TOPICS) break;
+  }
+  return topics;
 }
 
 /**
@@ -311,6 +403,11 @@ export async function retrieve(
     unknownArticle: null,
     basis: [],
     declineReason: null,
+    features: null,
+    probability: null,
+    // What the ranking chose is what was cited, unless the decision set it aside.
+    ranked: hits,
+    topics: [],
     termWeights: new Map([...query.lexical.folded, ...query.lexical.bigrams].map((t) => [t, idf(index, t)])),
     ...extra,
   });
@@ -320,9 +417,9 @@ export async function retrieve(
   const lookup = lookupArticle(index, query, findArticleRefs(query.text));
   if (lookup?.found) {
     // "Điều 10 luật bầu cử của Mỹ": an article of another country's or another law is not this law's.
-    const signals = { found: true, referenced: true, coverage: 1, inDomain: true, chanceMatch: false, missingSpecifics: [] };
-    const decision = decideAnswer({ ...signals, ...scopeSignals(index, query, lookup.found.hits[0]) }, opts);
-    if (!decision.answer) return result('no_match', [], { declineReason: decision.reason });
+    const scope = scopeSignals(index, query, lookup.found.hits[0]);
+    if (scope.outOfScope.length > 0) return result('no_match', [], { declineReason: 'out_of_scope' });
+    if (scope.otherLaw) return result('no_match', [], { declineReason: 'other_law' });
     return result('answered', lookup.found.hits, { article: lookup.found.article });
   }
   if (lookup?.missing) return result('unknown_article', [], { unknownArticle: lookup.missing });
@@ -343,6 +440,7 @@ export async function retrieve(
   // Candidates come from every kind of document: the law's hundreds of articles must not crowd out the guide or the news.
   const lexicalHits = index.lexicalSearchByKind(query.lexical, KIND_CANDIDATES);
   const maxLexical = Math.max(1e-9, ...lexicalHits.map((h) => h.score));
+  const lexicalRaw = new Map(lexicalHits.map((h) => [h.passage, h.score]));
   const lexicalScore = new Map(lexicalHits.map((h) => [h.passage, h.score / maxLexical]));
   const queryVector = await embedder.embedQuery(query.embedText);
   // A law cited in thousands of passages would make every one a candidate: the closest ones, and the one stating its details, are enough.
@@ -421,7 +519,7 @@ export async function retrieve(
       WEIGHTS.place * place +
       WEIGHTS.year * year +
       WEIGHTS.guidance * guidance;
-    hits.push({ passageIndex, passage, document, score, coverage, lexical, similarity, matched, references });
+    hits.push({ passageIndex, passage, document, score, coverage, wordCoverage, pairCoverage: units > 0 ? metUnits / units : 1, lexical, similarity, matched, references });
   }
   hits.sort((a, b) => b.score - a.score);
   // A question asking for a date, time or number re-ranks the leading candidates by the answers they hold.
@@ -437,52 +535,47 @@ export async function retrieve(
   }
 
   const common = 0.05 * index.passageCount;
-  // A word the corpus has never seen ("lớp trưởng", "công đoàn") means the question is about something else.
+  // A word the corpus has never seen ("lớp trưởng", "công đoàn") may mean the question is about something else.
   // Typed with its marks, a word counts as seen only in that spelling: "lương" is not "lượng".
-  const unseen = concepts.some(
-    (c) => !c.phrase && !/^\d+$/.test(c.label) && (c.exact ? !index.vocabulary.has(c.exact) : index.documentFrequency(c.label) === 0),
-  );
+  const unseenConcept = (c: Concept) => !c.phrase && !/^\d+$/.test(c.label) && (c.exact ? !index.vocabulary.has(c.exact) : index.documentFrequency(c.label) === 0);
+  const unseen = concepts.some(unseenConcept);
   const inDomain = !unseen && (concepts.some((c) => c.phrase) || pairs.some((p) => index.documentFrequency(p) >= common));
-  const bar = coverageBar(inDomain, opts);
+  const bar = inDomain ? opts.minCoverageInDomain : opts.minCoverage;
   // The guide answers in plain words and brings the law's clause as its basis; the law answers alone only where the guide is silent.
   const coverageOf = (kind: string) => Math.max(0, ...hits.filter((h) => h.document.kind === kind).map((h) => h.coverage));
   const guideAnswers = coverageOf('guidance') >= bar && coverageOf('guidance') >= coverageOf('law');
   if (guideAnswers && refs.length === 0) hits = hits.filter((h) => h.document.kind !== 'law');
   const best = hits[0];
-  const decision = decideAnswer(
-    {
-      found: best !== undefined,
-      referenced: refs.length > 0 && best !== undefined && best.references.length > 0,
-      coverage: best?.coverage ?? 0,
-      inDomain,
-      // Typed without diacritics, words collide ("gia vang hom" is "giá", "vắng", "hòm" somewhere).
-      chanceMatch:
-        !query.accented && pairs.length > 0 && concepts.every((c) => !c.phrase) && best !== undefined && !pairs.some((p) => index.passageHas(best.passageIndex, p)),
-      ...scopeSignals(index, query, best),
-      missingSpecifics: best ? missingSpecifics(query, best) : [],
-    },
-    opts,
-  );
-  if (!decision.answer) return result('no_match', [], { declineReason: decision.reason });
+  const chosen = best ? chooseHits(index, hits, opts) : [];
+  const scope = scopeSignals(index, query, best);
 
-  const chosen: Hit[] = [];
-  const perDocument = new Map<string, number>();
-  // Each passage's terms extracted once for this question, however many chosen passages it is compared with.
-  const termSets = new Map<number, Set<string>>();
-  const termsOf = (passage: number) => {
-    let terms = termSets.get(passage);
-    if (!terms) termSets.set(passage, (terms = index.indexedTerms(passage)));
-    return terms;
-  };
-  for (const hit of hits) {
-    if (chosen.length >= opts.limit || hit.score < (best as Hit).score * opts.relativeFloor) break;
-    if ((perDocument.get(hit.document.id) ?? 0) >= opts.perDocument) continue;
-    if (chosen.some((c) => tooSimilar(termsOf(c.passageIndex), termsOf(hit.passageIndex)))) continue;
-    chosen.push(hit);
-    perDocument.set(hit.document.id, (perDocument.get(hit.document.id) ?? 0) + 1);
-  }
+  const features = best
+    ? answerFeatures({
+        ranked: hits.slice(0, 5).map((h) => ({ ...h, documentId: h.document.id, kind: h.document.kind })),
+        bestLexical: lexicalRaw.get(best.passageIndex) ?? 0,
+        totalWeight,
+        similarityMax: Math.max(...hits.map((h) => h.similarity)),
+        concepts: concepts.map((c, i) => ({ weight: weights[i] as number, unseen: unseenConcept(c) && isVietnameseWord(c.label), phrase: c.phrase, context: c.context === true })),
+        inDomain,
+        asksAnswer: query.answerType !== null,
+        answerHeld: query.answerType ? answerSupport(best.passage.text, query.answerType, query.years, concepts).support : 0,
+        namesReference: refs.length > 0,
+        background: backgroundEvidence(backgroundRatios(index, concepts, pairs)),
+        outOfScope: scope.outOfScope.length > 0,
+        otherLaw: scope.otherLaw,
+        missingSpecifics: missingSpecifics(query, best).length,
+        // Typed without diacritics, words collide ("gia vang hom" is "giá", "vắng", "hòm" somewhere).
+        chanceMatch: !query.accented && pairs.length > 0 && concepts.every((c) => !c.phrase) && !pairs.some((p) => index.passageHas(best.passageIndex, p)),
+        accented: query.accented,
+        english: query.language === 'en',
+      })
+    : null;
+  const decision = decideAnswer(features, { referenced: refs.length > 0 && best !== undefined && best.references.length > 0 }, opts.model ?? shippedDecisionModel());
+  const decided = { features, probability: decision.probability, ranked: chosen };
+  if (decision.outcome === 'decline') return result('no_match', [], { ...decided, declineReason: decision.reason });
+  if (decision.outcome === 'not_sure') return result('not_sure', [], { ...decided, declineReason: decision.reason, topics: topicsOf(index, hits) });
   // A voter's answer from the guide comes with the clauses of the law it rests on.
   const guide = chosen[0]?.document.kind === 'guidance' ? chosen[0] : undefined;
   const basis = guide ? legalBasis(index, guide, new Set([...query.lexical.folded, ...query.lexical.bigrams])) : [];
-  return result('answered', chosen, { basis });
+  return result('answered', chosen, { ...decided, basis });
 }

@@ -35,10 +35,20 @@ describe('composeAnswer', () => {
     expect(a.notice).toMatch(/06\/02\/2021.*không nhất thiết là quy định hiện hành/);
   });
 
-  it('uses the "not found" template with examples for an out-of-scope question', async () => {
+  it('declines an out-of-scope question with one sentence on what the bot covers, no passages and no unrelated examples', async () => {
     const a = await answer('giá vàng hôm nay');
-    expect(a).toMatchObject({ answered: false, outcome: 'no_match', citations: [], quotes: [] });
-    expect(renderText(a)).toMatch(/Xin lỗi.*\n[\s\S]*Chỉ thị 03-CT\/TU ban hành ngày nào\?/);
+    expect(a).toMatchObject({ answered: false, outcome: 'no_match', citations: [], quotes: [], topics: [] });
+    expect(renderText(a)).toMatch(/^Xin lỗi.*\n\nTôi chỉ trả lời về bầu cử đại biểu Quốc hội/);
+    expect(renderText(a)).not.toContain('03-CT/TU');
+  });
+
+  it('offers the nearest topics, chosen by the question, when the corpus may not answer exactly what was asked', async () => {
+    const retrieval = await retrieve(index, embedder, 'Luật quy định 5 trường hợp phiếu không hợp lệ nào?');
+    const a = composeAnswer({ ...retrieval, outcome: 'not_sure', hits: [] });
+    expect(a).toMatchObject({ answered: false, outcome: 'not_sure', citations: [] });
+    expect(a.topics[0]?.label).toMatch(/không hợp lệ/);
+    expect(renderText(a)).toMatch(/^Kho tài liệu có thể không trả lời đúng câu này[^\n]*\n1\. [^\n]*không hợp lệ/);
+    expect(composeAnswer({ ...retrieval, outcome: 'not_sure', hits: [] }, 'en').lead).toMatch(/^The corpus may not answer exactly this/);
   });
 
   it('says an unknown identifier is not in the corpus and offers real ones', async () => {
@@ -202,6 +212,7 @@ describe('renderTelegram', () => {
       cards: [],
       notice: null,
       suggestions: [],
+      topics: [],
       quotes: [{ n: 1, text: 'Ngày <i>15/3/2026</i> & "x"', highlights: ['15/3/2026'] }],
       citations: [],
       sources: [{ numbers: [1], title: 'A <b>', kind: 'news', details: 'Tin bài, P & Q, 01/01/2021', url: 'https://example.org/?a=1&b="2"' }],

@@ -24,7 +24,9 @@ describe('ask', () => {
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0] as string);
-    expect(Object.keys(answer)).toEqual(['question', 'answered', 'text', 'citations']);
+    expect(Object.keys(answer)).toEqual(['question', 'answered', 'outcome', 'suggestions', 'text', 'citations']);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.suggestions).toEqual([]);
     expect(answer.answered).toBe(true);
     expect(Object.keys(answer.citations[0])).toEqual(['n', 'docId', 'title', 'kind', 'issuer', 'publisher', 'date', 'url', 'article', 'number', 'passage', 'score']);
     expect(answer.citations[0].passage).toContain('03-CT/TU');
@@ -102,7 +104,7 @@ describe('eval', () => {
     const neural = await runScript('src/cli/eval.ts', ['--embedder', 'transformers', '--questions', file], { CORPUS_DIR: own.corpusDir, MODELS_DIR: own.modelsDir, ...env });
     expect(neural.code).toBe(0);
     expect(neural.stdout).toContain('embedder: transformers:tests/tiny-eval');
-    expect(neural.stdout).toMatch(/^g\s+2\s+100\.0%\s+100\.0%\s+1\.000\s+100\.0%\s+0\s+100\.0%$/m);
+    expect(neural.stdout).toMatch(/^g\s+2\s+100\.0%\s+100\.0%\s+100\.0%\s+1\.000\s+100\.0%\s+0 \( 0 unsure\)\s+–\s+100\.0%$/m);
 
     const missing = await runScript('src/cli/eval.ts', ['--embedder', 'transformers', '--questions', file], { CORPUS_DIR: own.corpusDir, MODELS_DIR: own.modelsDir, EMBEDDING_MODEL: 'tests/not-there', INDEX_DIR: `${own.indexDir}-missing` });
     expect(missing.code).toBe(1);

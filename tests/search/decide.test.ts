@@ -1,45 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { decideAnswer, type AnswerSignals } from '../../src/search/decide.ts';
+import { decideAnswer, shippedDecisionModel, type DecisionModel } from '../../src/search/decide.ts';
+import { FEATURE_NAMES, type AnswerFeatures } from '../../src/search/features.ts';
 
-const thresholds = { minCoverage: 0.5, minCoverageInDomain: 0.35 };
-const signals = (overrides: Partial<AnswerSignals> = {}): AnswerSignals => ({
-  found: true,
-  referenced: false,
-  coverage: 0.6,
-  inDomain: false,
-  chanceMatch: false,
-  outOfScope: [],
-  otherLaw: false,
-  missingSpecifics: [],
-  ...overrides,
-});
-const decide = (overrides: Partial<AnswerSignals>) => decideAnswer(signals(overrides), thresholds);
+// A model over two features, by hand: coverage raises the odds, another law's words lower them.
+const model: DecisionModel = {
+  features: ['coverage', 'backgroundSum'],
+  mean: [0, 0],
+  scale: [1, 1],
+  weights: [10, -2],
+  bias: -5,
+  thresholds: { answer: 0.6, decline: 0.2 },
+};
+const features = (overrides: Partial<AnswerFeatures> = {}): AnswerFeatures =>
+  ({ ...Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])), ...overrides }) as AnswerFeatures;
+const decide = (overrides: Partial<AnswerFeatures>, referenced = false) => decideAnswer(features(overrides), { referenced }, model);
 
 describe('decideAnswer', () => {
-  it('answers when the best passage covers enough of the question, with a lower bar for a question plainly about elections', () => {
-    expect(decide({ coverage: 0.5 })).toEqual({ answer: true });
-    expect(decide({ coverage: 0.49 })).toEqual({ answer: false, reason: 'low_coverage' });
-    expect(decide({ coverage: 0.35, inDomain: true })).toEqual({ answer: true });
-    expect(decide({ coverage: 0.34, inDomain: true })).toEqual({ answer: false, reason: 'low_coverage' });
+  it('answers at or above the answer threshold, says "not sure" between the thresholds, and declines below', () => {
+    expect(decide({ coverage: 0.8 }).outcome).toBe('answer');
+    expect(decide({ coverage: 0.5 }).outcome).toBe('not_sure');
+    expect(decide({ coverage: 0.1 }).outcome).toBe('decline');
+    expect(decide({ coverage: 0.8 }).probability).toBeCloseTo(1 / (1 + Math.exp(-3)), 6);
   });
 
-  it('answers a question naming a document number the best passage holds, whatever its coverage', () => {
-    expect(decide({ referenced: true, coverage: 0.1 })).toEqual({ answer: true });
-    expect(decide({ referenced: true, missingSpecifics: ['2021'] })).toEqual({ answer: true });
+  it('names the evidence that weighed most against answering as the reason', () => {
+    expect(decide({ coverage: 0.9, backgroundSum: 4 })).toMatchObject({ outcome: 'decline', reason: 'other_topic' });
+    expect(decide({ coverage: 0.1 })).toMatchObject({ outcome: 'decline', reason: 'low_coverage' });
+    expect(decide({ coverage: 0.9 }).reason).toBeNull();
   });
 
-  it('declines a question naming a year or person the best passage does not hold, however well its common words match', () => {
-    expect(decide({ coverage: 1, missingSpecifics: ['2021'] })).toEqual({ answer: false, reason: 'missing_specifics' });
-    expect(decide({ coverage: 1, missingSpecifics: ['nguyen van hung'] })).toEqual({ answer: false, reason: 'missing_specifics' });
+  it('answers a document number the best passage holds whatever the model says, unless the question is about another country or law', () => {
+    expect(decide({ coverage: 0 }, true)).toEqual({ outcome: 'answer', probability: 1, reason: null });
+    expect(decide({ coverage: 0, outOfScope: 1 }, true).outcome).toBe('decline');
   });
 
-  it('declines another country, election or topic, and a law the corpus never mentions, even with a document number held', () => {
-    expect(decide({ coverage: 1, referenced: true, outOfScope: ['Mỹ'] })).toEqual({ answer: false, reason: 'out_of_scope' });
-    expect(decide({ coverage: 1, otherLaw: true })).toEqual({ answer: false, reason: 'other_law' });
+  it('declines a question naming a year, person or numbered constituency the best passage lacks, however well the rest matches', () => {
+    expect(decide({ coverage: 1, missingSpecifics: 1 })).toEqual({ outcome: 'decline', probability: 0, reason: 'missing_specifics' });
   });
 
-  it('declines words that met by chance, and a search that found nothing', () => {
-    expect(decide({ coverage: 0.9, chanceMatch: true })).toEqual({ answer: false, reason: 'chance_match' });
-    expect(decide({ found: false })).toEqual({ answer: false, reason: 'nothing_found' });
+  it('declines when nothing was found', () => {
+    expect(decideAnswer(null, { referenced: false }, model)).toEqual({ outcome: 'decline', probability: 0, reason: 'nothing_found' });
+  });
+
+  it('ships a fitted model over every feature, with the decline threshold at or below the answer threshold', () => {
+    const shipped = shippedDecisionModel();
+    expect(shipped.features).toEqual(FEATURE_NAMES);
+    expect(shipped.weights).toHaveLength(FEATURE_NAMES.length);
+    expect(shipped.weights.some((w) => w !== 0)).toBe(true);
+    expect(shipped.thresholds.decline).toBeLessThanOrEqual(shipped.thresholds.answer);
+    // Fitted, coverage of the question by the best passage raises the odds and another country lowers them.
+    const weight = (name: string) => shipped.weights[shipped.features.indexOf(name)] as number;
+    expect(weight('coverage') + weight('pairCoverage')).toBeGreaterThan(0);
+    expect(weight('outOfScope')).toBeLessThan(0);
   });
 });

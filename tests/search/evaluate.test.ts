@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { quotes, scoreGroup, type EvalResult, type Retrieval } from '../../src/search/index.ts';
 
-const retrieval = (outcome: Retrieval['outcome'], docs: string[]) => ({ outcome, hits: docs.map((id) => ({ document: { id } })) }) as unknown as Retrieval;
+const hitsOf = (docs: string[]) => docs.map((id) => ({ document: { id } }));
+// The ranking found `ranked` (by default what was cited); the decision cited `docs`, or nothing.
+const retrieval = (outcome: Retrieval['outcome'], docs: string[], ranked = docs, topics: string[] = []) =>
+  ({ outcome, hits: hitsOf(docs), ranked: hitsOf(ranked), topics: topics.map((docId) => ({ docId })) }) as unknown as Retrieval;
 
 describe('scoreGroup', () => {
   it('counts hits, refusals and the replies that quote the answering words', () => {
@@ -17,6 +20,21 @@ describe('scoreGroup', () => {
     expect(score.wronglyDeclined).toBe(1);
     expect(score.refusalRate).toBe(0);
     expect(score.quoted).toBe(0.5);
+  });
+
+  it('scores the ranking alone beside the decision, and the first topic of "not sure" replies', () => {
+    const results: EvalResult[] = [
+      { item: { question: 'a', expect: ['x'], group: 'g' }, retrieval: retrieval('answered', ['x']) },
+      { item: { question: 'b', expect: ['x'], group: 'g' }, retrieval: retrieval('not_sure', [], ['y', 'x'], ['x']) },
+      { item: { question: 'c', expect: ['x'], group: 'g' }, retrieval: retrieval('not_sure', [], ['y'], ['y']) },
+      { item: { question: 'd', expect: ['x'], group: 'g' }, retrieval: retrieval('no_match', [], ['z', 'w', 'v', 'x']) },
+    ];
+    const score = scoreGroup('g', results);
+    expect(score.hitAt3).toBe(0.25);
+    expect(score.rawHitAt3).toBe(0.5);
+    expect(score.notSure).toBe(2);
+    expect(score.topicHit).toBe(0.5);
+    expect(score.wronglyDeclined).toBe(3);
   });
 
   it('compares quotes regardless of case, spacing and tone-mark placement', () => {

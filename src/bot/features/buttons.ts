@@ -1,9 +1,9 @@
 import { Composer } from 'grammy';
 import { formatDate, toTelegramMessages, type Line } from '../../answer/index.ts';
 import type { BotContext } from '../context.ts';
-import { buildTag } from './questions.ts';
+import { answerQuestion, buildTag } from './questions.ts';
 
-/** The buttons under an answer: a cited source's full passage, and 👍/👎 feedback. */
+/** The buttons under an answer: a cited source's full passage, a nearest topic, and 👍/👎 feedback. */
 export const buttons = new Composer<BotContext>();
 
 buttons.callbackQuery(/^src:([0-9a-f]+):(\d+)$/, async (ctx) => {
@@ -27,6 +27,17 @@ buttons.callbackQuery(/^src:([0-9a-f]+):(\d+)$/, async (ctx) => {
   for (const message of toTelegramMessages(lines)) {
     await ctx.reply(message.text, { entities: message.entities, link_preview_options: { is_disabled: true } });
   }
+});
+
+buttons.callbackQuery(/^topic:([0-9a-f]+):(\d+)$/, async (ctx) => {
+  const { assistant } = ctx.services;
+  const topic = ctx.match[1] === buildTag(assistant.index.manifest.builtAt) ? assistant.topic(Number(ctx.match[2])) : null;
+  if (!topic) {
+    await ctx.answerCallbackQuery({ text: ctx.texts.sourceGone, show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await answerQuestion(ctx, topic.question);
 });
 
 buttons.callbackQuery(/^fb:([0-9a-f]{6}[0-9a-z]+):(up|down)$/, async (ctx) => {

@@ -15,8 +15,14 @@ function keyboardFor(index: CorpusIndex, answer: Answer, answerId: string): Inli
   const tag = buildTag(index.manifest.builtAt);
   for (const citation of answer.citations) keyboard.text(`[${citation.n}]`, `src:${tag}:${citation.passageIndex}`);
   if (answer.citations.length > 0) keyboard.row();
+  // A "not sure" reply's nearest topics, one button a row: pressing one asks that topic.
+  for (const [i, topic] of answer.topics.entries()) keyboard.text(`${i + 1}. ${shorten(topic.label)}`, `topic:${tag}:${topic.passageIndex}`).row();
   return keyboard.text('👍', `fb:${answerId}:up`).text('👎', `fb:${answerId}:down`);
 }
+
+// Telegram shows about this many characters of a button on a phone.
+const BUTTON_CHARS = 60;
+const shorten = (label: string) => (label.length > BUTTON_CHARS ? `${label.slice(0, BUTTON_CHARS - 1).trimEnd()}…` : label);
 
 /** Answers one question: typing action, the cited answer in HTML, source and feedback buttons. */
 export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
@@ -53,7 +59,7 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
     });
   }
   const latencyMs = performance.now() - started;
-  if (!smallTalk) metrics.question(answer.answered ? 'answered' : 'declined', latencyMs / 1000);
+  if (!smallTalk) metrics.question(answer.answered ? 'answered' : answer.outcome === 'not_sure' ? 'not_sure' : 'declined', latencyMs / 1000);
   logger.info({ updateId: ctx.update.update_id, chatType: ctx.chat?.type, latencyMs: Math.round(latencyMs), outcome: answer.outcome }, 'question answered');
   logger.debug({ question }, 'question text');
 }

@@ -1,0 +1,296 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createAssistant } from '../assistant.ts';
+import { loadConfig } from '../config.ts';
+import { parseLegalText } from '../corpus/index.ts';
+import type { CorpusIndex } from '../index/index.ts';
+import { createLogger } from '../logger.ts';
+import {
+  auc,
+  BACKGROUND_FILE,
+  citedArticles,
+  crossValidate,
+  DECISION_MODEL_FILE,
+  FEATURE_NAMES,
+  featureVector,
+  fitLogistic,
+  formatBackground,
+  keywordsOf,
+  logLoss,
+  predict,
+  questionsAbout,
+  rankIn,
+  retrieve,
+  seededRandom,
+  type Background,
+  type DecisionModel,
+  type EvalQuestion,
+  type Sample,
+} from '../search/index.ts';
+import { findDocumentRefs } from '../text/identifiers.ts';
+import { foldedWords, stripDiacritics } from '../text/normalize.ts';
+import { extractTerms } from '../text/terms.ts';
+
+const USAGE = `Usage: npm run fit -- [--legal DIR]
+  Refits the answer-or-decline model (src/search/data/decision-model.json) and the background table of
+  other laws' words (src/search/data/background.tsv) from the dev question sets, questions built from the
+  corpus's own headings, and the articles of other laws in DIR (default: ../shared/legal/phap-dien).`;
+
+// Tuned on: the model is fitted on these and its operating point chosen on them.
+const DEV_SETS = ['questions.json', 'dev2-questions.json', 'law-questions.json'];
+// Frozen: only scored, for the curves printed at the end.
+const TEST_SETS = ['test-questions.json', 'test2-questions.json', 'test3-questions.json'];
+const EVAL_DIR = 'tests/eval';
+// A word or pair in fewer of the other laws' articles than this is left out of the background table.
+const MIN_BACKGROUND_ARTICLES = 5;
+// Articles of other laws turned into questions to decline.
+const NEGATIVE_ARTICLES = 900;
+// Candidate L2 penalties, chosen by cross-validated log loss.
+const LAMBDAS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
+// Share of right-ranked dev questions the answer threshold must answer.
+const ANSWERED_SHARE = 0.97;
+// The decline region must be this pure: of dev questions scored below the decline threshold, at most this share answerable.
+const DECLINE_PURITY = 0.05;
+
+interface LegalArticleText {
+  file: string;
+  title: string;
+  text: string;
+}
+
+/** The articles of the legal texts below `dir`, less the files that hold a document the corpus holds (its own topic). */
+async function readOtherLaws(dir: string, heldNumbers: Set<string>): Promise<LegalArticleText[]> {
+  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.md')).sort();
+  const articles: LegalArticleText[] = [];
+  for (const file of files) {
+    const parsed = parseLegalText(await readFile(path.join(dir, file), 'utf8'));
+    const held = parsed.documents.some((d) => d.number && heldNumbers.has(findDocumentRefs(d.number)[0]?.key ?? ''));
+    if (held) continue;
+    for (const d of parsed.documents)
+      for (const a of d.articles) articles.push({ file, title: a.title, text: a.paragraphs.map((p) => p.text).join('\n') });
+  }
+  return articles;
+}
+
+function buildBackground(articles: LegalArticleText[]): Background {
+  const counts = new Map<string, number>();
+  for (const a of articles) {
+    const { folded, bigrams } = extractTerms(`${a.title}\n${a.text}`);
+    for (const t of new Set([...folded, ...bigrams])) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return { articles: articles.length, frequency: new Map([...counts].filter(([, n]) => n >= MIN_BACKGROUND_ARTICLES)) };
+}
+
+interface Labelled {
+  question: string;
+  expect: string[];
+  group: string;
+  /** Where it comes from: a dev set, a frozen test set, or generated. */
+  source: 'dev' | 'test' | 'generated';
+  set: string;
+}
+
+async function readSet(file: string, source: Labelled['source']): Promise<Labelled[]> {
+  if (!existsSync(file)) return [];
+  const set = path.basename(file, '.json');
+  const items = JSON.parse(await readFile(file, 'utf8')) as EvalQuestion[];
+  return items.flatMap((item, i) =>
+    [item.question, stripDiacritics(item.question)].map((question) => ({ question, expect: item.expect, group: `${set}#${i}`, source, set })),
+  );
+}
+
+/** Questions the corpus answers, built from its guide's headings and its laws' article titles. */
+function corpusQuestions(index: CorpusIndex, random: () => number): Labelled[] {
+  const out: Labelled[] = [];
+  const guidesCiting = new Map<string, Set<string>>();
+  const seen = new Set<string>();
+  for (let i = 0; i < index.passageCount; i++) {
+    const passage = index.passage(i);
+    const document = passage && index.document(passage.docId);
+    if (!passage || !document) continue;
+    if (document.kind === 'guidance') {
+      for (const cited of citedArticles(passage.text, () => null)) {
+        guidesCiting.set(cited.article, new Set([...(guidesCiting.get(cited.article) ?? []), document.id]));
+      }
+      const heading = passage.section;
+      if (heading && !seen.has(heading)) {
+        seen.add(heading);
+        for (const question of [heading, stripDiacritics(heading), keywordsOf(heading)]) {
+          out.push({ question, expect: [document.id], group: `guide:${heading}`, source: 'generated', set: 'corpus headings' });
+        }
+      }
+    }
+  }
+  for (let i = 0; i < index.passageCount; i++) {
+    const passage = index.passage(i);
+    const law = passage?.law;
+    if (!passage || !law || law.title.split(/\s+/).length < 2) continue;
+    const key = `${passage.docId}:${law.article}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const expect = [passage.docId, ...(guidesCiting.get(law.article) ?? [])];
+    for (const question of questionsAbout(law.title, 2, random)) {
+      out.push({ question, expect, group: `law:${key}`, source: 'generated', set: 'corpus headings' });
+    }
+  }
+  return out;
+}
+
+/** Questions about other laws' articles, which the corpus must decline. */
+function otherLawQuestions(articles: LegalArticleText[], corpusTitles: Set<string>, random: () => number): Labelled[] {
+  const byTitle = new Map<string, LegalArticleText>();
+  for (const a of articles) {
+    const folded = foldedWords(a.title).trim();
+    if (folded.split(' ').length >= 3 && !corpusTitles.has(folded)) byTitle.set(folded, a);
+  }
+  const titles = [...byTitle.values()];
+  const sample: LegalArticleText[] = [];
+  while (sample.length < Math.min(NEGATIVE_ARTICLES, titles.length)) {
+    const [a] = titles.splice(Math.floor(random() * titles.length), 1);
+    sample.push(a as LegalArticleText);
+  }
+  return sample.flatMap((a) =>
+    questionsAbout(a.title, 1, random).map((question) => ({ question, expect: [], group: `other:${a.title}`, source: 'generated' as const, set: 'other laws' })),
+  );
+}
+
+/** Share answered and the share of those answered right, at each tenth of the questions answered, most confident first. */
+function riskCoverage(scored: Array<{ p: number; y: number }>): string {
+  const sorted = [...scored].sort((a, b) => b.p - a.p);
+  const rows: string[] = [];
+  for (let tenth = 1; tenth <= 10; tenth++) {
+    const k = Math.max(1, Math.round((sorted.length * tenth) / 10));
+    const right = sorted.slice(0, k).filter((s) => s.y === 1).length;
+    rows.push(`${(tenth * 10).toString().padStart(4)}%  ${((right / k) * 100).toFixed(1).padStart(5)}%  p≥${(sorted[k - 1] as { p: number }).p.toFixed(3)}`);
+  }
+  return `  answered  right   threshold\n${rows.map((r) => `  ${r}`).join('\n')}`;
+}
+
+/** At a threshold: the share of right-ranked questions answered, and the share of the others answered anyway. */
+function operating(scored: Array<{ p: number; y: number }>, threshold: number) {
+  const positives = scored.filter((s) => s.y === 1);
+  const negatives = scored.filter((s) => s.y === 0);
+  return {
+    tpr: positives.filter((s) => s.p >= threshold).length / (positives.length || 1),
+    fpr: negatives.filter((s) => s.p >= threshold).length / (negatives.length || 1),
+  };
+}
+
+/**
+ * The answer threshold: the highest that still answers the share of right-ranked dev questions the
+ * product promises (at most 5% of answerable questions left unanswered). The decline threshold: the
+ * highest below it under which dev questions are nearly all unanswerable.
+ */
+function chooseThresholds(scored: Array<{ p: number; y: number }>): { answer: number; decline: number } {
+  const grid = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
+  const answer = grid.filter((t) => operating(scored, t).tpr >= ANSWERED_SHARE).at(-1) ?? 0.01;
+  let decline = 0.01;
+  for (const t of grid.filter((g) => g <= answer)) {
+    const below = scored.filter((s) => s.p < t);
+    if (below.length > 0 && below.filter((s) => s.y === 1).length / below.length <= DECLINE_PURITY) decline = t;
+  }
+  return { answer, decline };
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { legal: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const legalDir = values.legal ?? path.join('..', 'shared', 'legal', 'phap-dien');
+  if (!existsSync(legalDir)) {
+    console.error(`No legal texts at ${legalDir}: pass --legal DIR, a folder of Legal Code Markdown files.\n\n${USAGE}`);
+    return 2;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const assistant = await createAssistant({ config, logger });
+  const { index, embedder } = assistant;
+  const random = seededRandom(20261204);
+
+  const heldNumbers = new Set(index.documents.flatMap((d) => (d.number ? [findDocumentRefs(d.number)[0]?.key ?? ''] : [])));
+  const articles = await readOtherLaws(legalDir, heldNumbers);
+  // Half the files give the background, the other half the questions to decline, so no question is scored against its own words.
+  const files = [...new Set(articles.map((a) => a.file))];
+  const backgroundFiles = new Set(files.filter((_, i) => i % 2 === 0));
+  const background = buildBackground(articles.filter((a) => backgroundFiles.has(a.file)));
+  await writeFile(BACKGROUND_FILE, formatBackground(background));
+  console.log(`background: ${background.frequency.size} words and pairs from ${background.articles} articles of ${backgroundFiles.size} files`);
+
+  const corpusTitles = new Set<string>();
+  for (let i = 0; i < index.passageCount; i++) {
+    const law = index.passage(i)?.law;
+    if (law) corpusTitles.add(foldedWords(law.title).trim());
+  }
+  const dev = (await Promise.all(DEV_SETS.map((f) => readSet(path.join(EVAL_DIR, f), 'dev')))).flat();
+  const test = (await Promise.all(TEST_SETS.map((f) => readSet(path.join(EVAL_DIR, f), 'test')))).flat();
+  const generated = [...corpusQuestions(index, random), ...otherLawQuestions(articles.filter((a) => !backgroundFiles.has(a.file)), corpusTitles, random)];
+
+  const score = async (items: Labelled[]) => {
+    const out: Array<Labelled & { x: number[]; y: 0 | 1 }> = [];
+    for (const item of items) {
+      const retrieval = await retrieve(index, embedder, item.question);
+      if (!retrieval.features) continue;
+      const rank = item.expect.length > 0 ? rankIn(retrieval.ranked, item.expect) : null;
+      out.push({ ...item, x: featureVector(retrieval.features), y: rank !== null && rank <= 3 ? 1 : 0 });
+    }
+    return out;
+  };
+  const training = [...(await score(dev)), ...(await score(generated))];
+  const testScored = await score(test);
+
+  // Each class weighs the same in all, and within it the dev sets and the generated questions weigh half each.
+  const bucket = (s: { y: number; source: string }) => `${s.y}:${s.source}`;
+  const sizes = new Map<string, number>();
+  for (const s of training) sizes.set(bucket(s), (sizes.get(bucket(s)) ?? 0) + 1);
+  const samples: Sample[] = training.map((s) => ({ x: s.x, y: s.y, group: s.group, weight: training.length / 4 / (sizes.get(bucket(s)) as number) }));
+  console.log(`training: ${samples.length} questions (${[...sizes].map(([k, n]) => `${k} ${n}`).join(', ')}; label:source)`);
+
+  let best = { lambda: LAMBDAS[0] as number, loss: Infinity, oof: [] as number[] };
+  for (const lambda of LAMBDAS) {
+    const oof = crossValidate(FEATURE_NAMES, samples, lambda);
+    const loss = logLoss(samples, oof);
+    console.log(`  lambda ${lambda}: 5-fold log loss ${loss.toFixed(4)}, AUC ${auc(samples, oof).toFixed(4)}`);
+    if (loss < best.loss) best = { lambda, loss, oof };
+  }
+  const model = fitLogistic(FEATURE_NAMES, samples, best.lambda);
+  const devScored = training.flatMap((s, i) => (s.source === 'dev' ? [{ p: best.oof[i] as number, y: s.y }] : []));
+  const devSamples = samples.filter((_, i) => training[i]?.source === 'dev');
+  console.log(`dev questions alone, out of fold: AUC ${auc(devSamples, devScored.map((d) => d.p)).toFixed(4)}`);
+  const thresholds = chooseThresholds(devScored);
+  const fitted: DecisionModel & { fit: Record<string, number> } = {
+    features: model.features,
+    mean: model.mean.map(round),
+    scale: model.scale.map(round),
+    weights: model.weights.map(round),
+    bias: round(model.bias),
+    thresholds,
+    fit: { lambda: best.lambda, samples: samples.length, cvLogLoss: round(best.loss), cvAuc: round(auc(samples, best.oof)) },
+  };
+  await writeFile(DECISION_MODEL_FILE, `${JSON.stringify(fitted, null, 1)}\n`);
+  console.log(`\nmodel: lambda ${best.lambda}, thresholds answer ≥ ${thresholds.answer}, decline < ${thresholds.decline} → ${path.relative(process.cwd(), DECISION_MODEL_FILE.pathname)}`);
+  console.log('weights (standardised):');
+  for (const [i, name] of model.features.entries()) console.log(`  ${name.padEnd(16)} ${(model.weights[i] as number).toFixed(3)}`);
+
+  const dOp = operating(devScored, thresholds.answer);
+  console.log(`\ndev (out of fold): right-ranked answered ${(dOp.tpr * 100).toFixed(1)}%, others answered ${(dOp.fpr * 100).toFixed(1)}%`);
+  console.log(riskCoverage(devScored));
+  const sets = [...new Set(testScored.map((s) => s.set))];
+  for (const set of sets) {
+    const scored = testScored.filter((s) => s.set === set).map((s) => ({ p: predict(fitted, s.x), y: s.y }));
+    const op = operating(scored, thresholds.answer);
+    console.log(`\n${set} (frozen, never fitted): right-ranked answered ${(op.tpr * 100).toFixed(1)}%, others answered ${(op.fpr * 100).toFixed(1)}%`);
+    console.log(riskCoverage(scored));
+  }
+  return 0;
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return 1;
+});
