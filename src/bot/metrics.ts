@@ -4,7 +4,7 @@ import type { CorpusIndex } from '../index/index.ts';
 /** What the bot counts for Prometheus, in one registry of its own. */
 export interface BotMetrics {
   readonly registry: Registry;
-  /** A question got an answer or was declined (small talk is neither), in so many seconds. */
+  /** A question got an answer, a "not sure" with topics, or was declined (small talk is none), in so many seconds. */
   question(outcome: 'answered' | 'not_sure' | 'declined', seconds: number): void;
   /** A Telegram API call failed after its retries. */
   telegramError(method: string): void;
@@ -22,7 +22,7 @@ export interface BotMetrics {
 export function createMetrics(currentIndex: () => CorpusIndex | undefined): BotMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'cutrihoi_' });
-  const questions = new Counter({ name: 'cutrihoi_questions_total', help: 'Questions answered or declined', labelNames: ['outcome'], registers: [registry] });
+  const questions = new Counter({ name: 'cutrihoi_questions_total', help: 'Questions answered, not sure or declined', labelNames: ['outcome'], registers: [registry] });
   const answerSeconds = new Histogram({
     name: 'cutrihoi_answer_seconds',
     help: 'Time from a question to its last reply message',
@@ -52,7 +52,7 @@ export function createMetrics(currentIndex: () => CorpusIndex | undefined): BotM
     },
   });
   // Labels known in advance appear at 0 from the first scrape, so rates work before the first question.
-  for (const outcome of ['answered', 'declined']) questions.inc({ outcome }, 0);
+  for (const outcome of ['answered', 'not_sure', 'declined']) questions.inc({ outcome }, 0);
   return {
     registry,
     question(outcome, seconds) {
