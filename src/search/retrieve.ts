@@ -18,7 +18,7 @@ export interface RetrieveOptions {
   limit: number;
   /** Candidates taken from each of the lexical and vector indexes. */
   candidates: number;
-  /** Coverage the best passage must reach to count as an answer: the mean of the idf-weighted share of the question's words and the share of its word pairs it holds. */
+  /** Coverage at which the guide's best passage is taken to answer, so the law's articles give way to it (the law then answers only as the guide's basis). */
   minCoverage: number;
   /** The same for a question that is plainly about elections: it uses a synonym-table phrase or a word pair common in the corpus. */
   minCoverageInDomain: number;

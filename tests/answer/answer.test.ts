@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseSentences, composeAnswer, renderTelegram, renderText, toTelegramMessages, type Answer } from '../../src/answer/index.ts';
 import { emphasise } from '../../src/answer/render.ts';
 import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex } from '../../src/index/index.ts';
-import { retrieve } from '../../src/search/index.ts';
+import { retrieve, shippedDecisionModel } from '../../src/search/index.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { scratchWorkspace } from '../helpers.ts';
@@ -43,12 +43,15 @@ describe('composeAnswer', () => {
   });
 
   it('offers the nearest topics, chosen by the question, when the corpus may not answer exactly what was asked', async () => {
-    const retrieval = await retrieve(index, embedder, 'Luật quy định 5 trường hợp phiếu không hợp lệ nào?');
-    const a = composeAnswer({ ...retrieval, outcome: 'not_sure', hits: [] });
+    // A model unsure of everything it ranks: no threshold to reach, none to fall under.
+    const unsure = { ...shippedDecisionModel(), thresholds: { answer: 2, decline: -1 } };
+    const retrieval = await retrieve(index, embedder, 'Luật quy định 5 trường hợp phiếu không hợp lệ nào?', { model: unsure });
+    expect(retrieval.outcome).toBe('not_sure');
+    const a = composeAnswer(retrieval);
     expect(a).toMatchObject({ answered: false, outcome: 'not_sure', citations: [] });
     expect(a.topics[0]?.label).toMatch(/không hợp lệ/);
     expect(renderText(a)).toMatch(/^Kho tài liệu có thể không trả lời đúng câu này[^\n]*\n1\. [^\n]*không hợp lệ/);
-    expect(composeAnswer({ ...retrieval, outcome: 'not_sure', hits: [] }, 'en').lead).toMatch(/^The corpus may not answer exactly this/);
+    expect(composeAnswer(retrieval, 'en').lead).toMatch(/^The corpus may not answer exactly this/);
   });
 
   it('says an unknown identifier is not in the corpus and offers real ones', async () => {

@@ -8,6 +8,7 @@ import { createBot } from '../../src/bot/bot.ts';
 import type { BotContext } from '../../src/bot/context.ts';
 import { createMetrics } from '../../src/bot/metrics.ts';
 import { localState } from '../../src/bot/shared.ts';
+import { stripDiacritics } from '../../src/text/normalize.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { scratchWorkspace, tempDir } from '../helpers.ts';
@@ -116,10 +117,15 @@ describe('the bot against a Bot API server on 127.0.0.1', () => {
   });
 
   it('offers the nearest topics of a "not sure" reply as buttons, and answers the topic pressed', async () => {
-    // Borderline questions: which of them the fitted model is unsure of may change with a refit, but not all at once.
-    const candidates = ['Luật quy định 5 trường hợp phiếu không hợp lệ nào?', 'vo om nam nha, minh cam phieu bau ho vo dc ko', 'một người được ứng cử cùng lúc ở mấy nơi', 'giấy tờ gì khi đi bầu'];
+    // Which questions the fitted model is unsure of changes with a refit: the first of the dev questions it is unsure of now.
+    const dev = [...JSON.parse(await readFile('tests/eval/questions.json', 'utf8')), ...JSON.parse(await readFile('tests/eval/dev2-questions.json', 'utf8'))] as Array<{ question: string }>;
     let question: string | undefined;
-    for (const q of candidates) if ((await assistant.retrieve(q)).outcome === 'not_sure') question = question ?? q;
+    for (const q of dev.flatMap((d) => [d.question, stripDiacritics(d.question)])) {
+      if ((await assistant.retrieve(q)).outcome === 'not_sure') {
+        question = q;
+        break;
+      }
+    }
     expect(question).toBeDefined();
     const { topics } = await assistant.retrieve(question as string);
     api.text(31, question as string);

@@ -37,7 +37,7 @@ describe('retrieve over the shipped corpus', () => {
 
   it('reads "quy định 5 trường hợp" as a verb and a count when the corpus holds no such document, not as an unknown document', async () => {
     const r = await ask('Luật quy định 5 trường hợp phiếu không hợp lệ nào?');
-    expect(['answered', 'not_sure']).toContain(r.outcome);
+    expect(r.outcome).not.toBe('unknown_reference');
     expect(r.ranked[0]?.document.id).toBe('guidance/phieu-khong-hop-le');
     expect((await ask('Quy định số 5 nói gì?')).outcome).toBe('unknown_reference');
   });
