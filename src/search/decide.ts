@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { FEATURE_NAMES, featureVector, type AnswerFeatures, type FeatureName } from './features.ts';
+import { featureVector, type AnswerFeatures, type FeatureName } from './features.ts';
 import { contributions, predict, type LogisticModel } from './logistic.ts';
 
 /** The fitted decision: a logistic model of "the leading passages answer the question", and where to cut it. */
@@ -65,7 +65,7 @@ export function decideAnswer(features: AnswerFeatures | null, evidence: { refere
   if (!features) return { outcome: 'decline', probability: 0, reason: 'nothing_found' };
   if (evidence.referenced && features.outOfScope === 0 && features.otherLaw === 0) return { outcome: 'answer', probability: 1, reason: null };
   if (features.missingSpecifics > 0) return { outcome: 'decline', probability: 0, reason: 'missing_specifics' };
-  const x = featureVector(features, model.features.length > 0 ? model.features : FEATURE_NAMES);
+  const x = featureVector(features, model.features);
   const probability = predict(model, x);
   if (probability >= model.thresholds.answer) return { outcome: 'answer', probability, reason: null };
   return { outcome: probability < model.thresholds.decline ? 'decline' : 'not_sure', probability, reason: strongestAgainst(model, x) };

@@ -522,6 +522,8 @@ export async function retrieve(
     hits.push({ passageIndex, passage, document, score, coverage, wordCoverage, pairCoverage: units > 0 ? metUnits / units : 1, lexical, similarity, matched, references });
   }
   hits.sort((a, b) => b.score - a.score);
+  // Share of the question's concepts in each leading candidate's answering sentence, kept for the decision's features.
+  const answerShares = new Map<number, number>();
   // A question asking for a date, time or number re-ranks the leading candidates by the answers they hold.
   if (query.answerType) {
     const leading = hits.slice(0, ANSWER_CANDIDATES);
@@ -530,6 +532,7 @@ export async function retrieve(
     leading.forEach((hit, i) => {
       const { support: share, answers } = support[i] as { support: number; answers: string[] };
       hit.score += WEIGHTS.answer * share + WEIGHTS.answerVote * votes(answers);
+      answerShares.set(hit.passageIndex, share);
     });
     hits.sort((a, b) => b.score - a.score);
   }
@@ -558,7 +561,7 @@ export async function retrieve(
         concepts: concepts.map((c, i) => ({ weight: weights[i] as number, unseen: unseenConcept(c) && isVietnameseWord(c.label), phrase: c.phrase, context: c.context === true })),
         inDomain,
         asksAnswer: query.answerType !== null,
-        answerHeld: query.answerType ? answerSupport(best.passage.text, query.answerType, query.years, concepts).support : 0,
+        answerHeld: query.answerType ? (answerShares.get(best.passageIndex) ?? answerSupport(best.passage.text, query.answerType, query.years, concepts).support) : 0,
         namesReference: refs.length > 0,
         background: backgroundEvidence(backgroundRatios(index, concepts, pairs)),
         outOfScope: scope.outOfScope.length > 0,
