@@ -5,13 +5,21 @@ import { parseArgs } from 'node:util';
 import { createAssistant } from '../assistant.ts';
 import { loadConfig } from '../config.ts';
 import { parseLegalText } from '../corpus/index.ts';
-import type { CorpusIndex } from '../index/index.ts';
+import type { CorpusIndex, Embedder } from '../index/index.ts';
 import { createLogger } from '../logger.ts';
 import {
   auc,
   BACKGROUND_FILE,
   citedArticles,
   crossValidate,
+  crossValidateRanking,
+  DEFAULT_RETRIEVE_OPTIONS,
+  fitRankWeights,
+  RANK_SIGNALS,
+  RANKING_FILE,
+  shippedRankWeights,
+  type RankingQuestion,
+  type RankWeights,
   DECISION_MODEL_FILE,
   FEATURE_NAMES,
   featureVector,
@@ -196,6 +204,34 @@ function chooseThresholds(scored: Array<{ p: number; y: number }>): { answer: nu
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
+// Candidates of each question kept for fitting the ranking: far more than are ever cited.
+const RANKING_CANDIDATES = 60;
+
+/**
+ * Fits the fused score's weights by coordinate ascent on the answerable dev and generated questions,
+ * and keeps them only if they clearly beat the shipped ones on held-out folds; writes what it keeps.
+ */
+async function fitRanking(index: CorpusIndex, embedder: Embedder, items: Labelled[]): Promise<RankWeights> {
+  const shippedWeights = shippedRankWeights();
+  const questions: RankingQuestion[] = [];
+  for (const item of items) {
+    const { scored } = await retrieve(index, embedder, item.question, { weights: shippedWeights });
+    if (scored.length === 0) continue;
+    const candidates = scored.slice(0, RANKING_CANDIDATES).map((h) => ({ docId: h.document.id, signals: { ...h.signals } }));
+    questions.push({ candidates, expect: item.expect, group: item.group });
+  }
+  const cv = crossValidateRanking(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS);
+  const fitted = fitRankWeights(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS);
+  const kept = cv.better ? fitted : shippedWeights;
+  console.log(
+    `ranking: ${questions.length} questions; held-out hit@3 ${(cv.start * 100).toFixed(1)}% with the shipped weights, ${(cv.fitted * 100).toFixed(1)}% fitted ` +
+      `(${cv.wins} won, ${cv.losses} lost) → ${cv.better ? 'fitted' : 'shipped'} weights kept`,
+  );
+  console.log(`  ${RANK_SIGNALS.map((n) => `${n} ${round(kept[n])}`).join(', ')}`);
+  await writeFile(RANKING_FILE, `${JSON.stringify({ weights: Object.fromEntries(RANK_SIGNALS.map((n) => [n, round(kept[n])])) }, null, 1)}\n`);
+  return kept;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { legal: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
@@ -231,10 +267,12 @@ async function main(): Promise<number> {
   const test = (await Promise.all(TEST_SETS.map((f) => readSet(path.join(EVAL_DIR, f), 'test')))).flat();
   const generated = [...corpusQuestions(index, random), ...otherLawQuestions(articles.filter((a) => !backgroundFiles.has(a.file)), corpusTitles, random)];
 
+  // The ranking first: the decision's features describe what the ranking puts first.
+  const rankWeights = await fitRanking(index, embedder, [...dev, ...generated].filter((q) => q.expect.length > 0));
   const score = async (items: Labelled[]) => {
     const out: Array<Labelled & { x: number[]; y: 0 | 1 }> = [];
     for (const item of items) {
-      const retrieval = await retrieve(index, embedder, item.question);
+      const retrieval = await retrieve(index, embedder, item.question, { weights: rankWeights });
       if (!retrieval.features) continue;
       const rank = item.expect.length > 0 ? rankIn(retrieval.ranked, item.expect) : null;
       out.push({ ...item, x: featureVector(retrieval.features), y: rank !== null && rank <= 3 ? 1 : 0 });

@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/index.ts';
-import type { CorpusIndex, DocumentMeta, Embedder, RegisterEntry } from '../index/index.ts';
+import type { CorpusIndex, DocumentMeta, Embedder, LexicalHit, RegisterEntry } from '../index/index.ts';
 import { findDocumentRefs, KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
 import { answerSentences, statementOf, type AnswerType } from '../text/answers.ts';
 import { foldDiacritics, foldedWords, sentences } from '../text/normalize.ts';
@@ -9,6 +9,7 @@ import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
 import { decideAnswer, shippedDecisionModel, type DecisionModel, type DeclineReason } from './decide.ts';
 import { answerFeatures, type AnswerFeatures } from './features.ts';
 import { backgroundEvidence, backgroundRatio, shippedBackground } from './background.ts';
+import { rankScore, shippedRankWeights, type RankSignals, type RankWeights } from './rank.ts';
 import { resolveReferences } from './references.ts';
 import { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
 import { documentStats, preferMentioned } from './documents.ts';
@@ -28,6 +29,8 @@ export interface RetrieveOptions {
   relativeFloor: number;
   /** The answer-or-decline model; the one shipped in the repository when absent. */
   model?: DecisionModel;
+  /** Weights of the fused score; the ones shipped in the repository when absent. */
+  weights?: RankWeights;
 }
 
 export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
@@ -39,26 +42,24 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   relativeFloor: 0.5,
 };
 
-// Weights of the fused score; tuned with `npm run eval`.
 // Lexical candidates taken from each kind of document.
 const KIND_CANDIDATES = 40;
 // Weight of a word from a clause that tells the asker's situation, relative to the question's own.
 const CONTEXT_WEIGHT = 0.5;
 // Candidates re-ranked by the answers they hold when a question asks for a date, time or number.
 const ANSWER_CANDIDATES = 30;
-const WEIGHTS = { lexical: 0.35, vector: 0.25, coverage: 0.4, reference: 1, stated: 0.5, place: 0.15, year: 0.15, guidance: 0.1, answer: 0.2, answerVote: 0.15 };
 
 export interface Hit {
   passageIndex: number;
   passage: Passage;
   document: DocumentMeta;
   score: number;
+  /** What the fused score weighs. */
+  signals: RankSignals;
   coverage: number;
   /** Share of the question's weighted words the passage holds, and of its word pairs and phrases. */
   wordCoverage: number;
   pairCoverage: number;
-  lexical: number;
-  similarity: number;
   /** Labels of the question's concepts this passage holds. */
   matched: string[];
   /** Exact reference keys of the question that this passage mentions. */
@@ -95,6 +96,8 @@ export interface Retrieval {
   probability: number | null;
   /** The passages ranking chose before the decision, answered or not: the raw ranking. */
   ranked: Hit[];
+  /** Every candidate the ranking scored, best first (for fitting the ranking's weights). */
+  scored: Hit[];
   /** For "not sure": the nearest topics, one per guide section, law article or document. */
   topics: Topic[];
 }
@@ -186,11 +189,10 @@ const hitOf = (index: CorpusIndex, passageIndex: number, score: number): Hit => 
     passage,
     document: index.document(passage.docId) as DocumentMeta,
     score,
+    signals: { lexical: 0, vector: 0, coverage: 1, reference: 0, stated: 0, place: 0, year: 0, guidance: 0, answer: 0, answerVote: 0 },
     coverage: 1,
     wordCoverage: 1,
     pairCoverage: 1,
-    lexical: 0,
-    similarity: 0,
     matched: [],
     references: [],
   };
@@ -371,6 +373,171 @@ function topicsOf(index: CorpusIndex, hits: Hit[]): Topic[] {
   return topics;
 }
 
+/** The document numbers a question names, the passages mentioning each, and their register entries. */
+interface NamedReferences {
+  refs: DocumentRef[];
+  mentioning: Array<Set<number>>;
+  entries: RegisterEntry[];
+}
+
+/**
+ * Candidates: the lexical and vector leaders, the passages mentioning a named document (the closest of
+ * them when it is cited thousands of times), and the passages stating its details; never a second copy.
+ */
+function gatherCandidates(index: CorpusIndex, lexicalHits: LexicalHit[], queryVector: Float32Array, named: NamedReferences, opts: RetrieveOptions): Set<number> {
+  const closestMentions = (set: Set<number>) =>
+    set.size <= opts.candidates
+      ? [...set]
+      : [...set]
+          .map((passage) => ({ passage, similarity: index.similarity(passage, queryVector) }))
+          .sort((a, b) => b.similarity - a.similarity)
+          .slice(0, opts.candidates)
+          .map((h) => h.passage);
+  const { copies } = documentStats(index);
+  return new Set<number>(
+    [
+      ...lexicalHits.map((h) => h.passage),
+      ...index.vectorSearch(queryVector, opts.candidates).map((h) => h.passage),
+      ...named.mentioning.flatMap(closestMentions),
+      ...named.entries.flatMap((e) => (e.statedIn === null ? [] : [e.statedIn])),
+    ].filter((i) => !copies.has(index.documentOf(i)?.id ?? '')),
+  );
+}
+
+/** The question's concepts and word pairs as this corpus weighs them, and whether it is plainly about the corpus's domain. */
+interface QuestionTerms {
+  concepts: Concept[];
+  /** Weight (idf) of each concept. */
+  weights: number[];
+  totalWeight: number;
+  pairs: string[];
+  /** Synonym and glossary phrases: each counts as one pair. */
+  phrases: Concept[];
+  /** Whether no passage holds a concept. */
+  unseen: (concept: Concept) => boolean;
+  /** It uses a synonym phrase or a word pair common in the corpus, and no word the corpus lacks. */
+  inDomain: boolean;
+}
+
+function questionTerms(index: CorpusIndex, query: AnalyzedQuery): QuestionTerms {
+  // A province the corpus never mentions is where the asker lives, not what they ask about: the guide still applies.
+  const unknownPlaces = query.places
+    .map((p) => foldDiacritics(p).match(/[\p{L}\p{N}]+/gu) ?? [])
+    .filter((words) => index.documentFrequency(words.join('_')) === 0);
+  const placeWords = new Set(unknownPlaces.flat());
+  const placePairs = new Set(unknownPlaces.flatMap((words) => words.slice(1).map((w, i) => `${words[i]}_${w}`)));
+  // A word the corpus never uses that is no Vietnamese word either (an English word the glossary does not know,
+  // "happens"; chat shorthand, "mn", "hnay") cannot be met by any passage: it tells nothing.
+  const foreign = (c: Concept) =>
+    !c.phrase && index.documentFrequency(c.label) === 0 && !/^\d+$/.test(c.label) && (query.language === 'en' || !isVietnameseWord(c.label));
+  const concepts = query.concepts.filter((c) => c.phrase || (!placeWords.has(c.label) && !foreign(c)));
+  // Words that tell the asker's situation weigh less than those of the question itself.
+  const weights = concepts.map((c) => conceptWeight(index, c) * (c.context ? CONTEXT_WEIGHT : 1));
+  // Without diacritics "dang bi" may be "đang bị": a pair that may hold a stopword counts only if the corpus has it.
+  const pairs = (query.accented ? query.pairs : query.pairs.filter((p) => !p.split('_').some(mayBeStopword) || index.documentFrequency(p) > 0)).filter(
+    (p) => !placePairs.has(p) && !p.split('_').some((w) => placeWords.has(w)),
+  );
+  // A word the corpus has never seen ("lớp trưởng", "công đoàn") may mean the question is about something else.
+  // Typed with its marks, a word counts as seen only in that spelling: "lương" is not "lượng".
+  const unseen = (c: Concept) => !c.phrase && !/^\d+$/.test(c.label) && (c.exact ? !index.vocabulary.has(c.exact) : index.documentFrequency(c.label) === 0);
+  const common = 0.05 * index.passageCount;
+  const inDomain = !concepts.some(unseen) && (concepts.some((c) => c.phrase) || pairs.some((p) => index.documentFrequency(p) >= common));
+  return { concepts, weights, totalWeight: weights.reduce((a, b) => a + b, 0) || 1, pairs, phrases: concepts.filter((c) => c.phrase), unseen, inDomain };
+}
+
+/** Each candidate's concept coverage and ranking signals, fused into its score; best first. */
+function scoreCandidates(
+  index: CorpusIndex,
+  query: AnalyzedQuery,
+  terms: QuestionTerms,
+  candidates: Set<number>,
+  found: NamedReferences & { lexicalHits: LexicalHit[]; queryVector: Float32Array },
+  rankWeights: RankWeights,
+): Hit[] {
+  const { concepts, weights, totalWeight, pairs, phrases } = terms;
+  const { refs, mentioning, entries } = found;
+  const maxLexical = Math.max(1e-9, ...found.lexicalHits.map((h) => h.score));
+  const lexicalScore = new Map(found.lexicalHits.map((h) => [h.passage, h.score / maxLexical]));
+  const units = pairs.length + phrases.length;
+  const hits: Hit[] = [];
+  for (const passageIndex of candidates) {
+    const passage = index.passage(passageIndex) as Passage;
+    const document = index.document(passage.docId) as DocumentMeta;
+    const has = { has: (term: string) => index.passageHas(passageIndex, term) };
+    const matched: string[] = [];
+    let covered = 0;
+    concepts.forEach((concept, i) => {
+      if (conceptMet(concept, has)) {
+        matched.push(concept.label);
+        covered += weights[i] as number;
+      }
+    });
+    const wordCoverage = concepts.length > 0 ? covered / totalWeight : 0;
+    // Word pairs tell "kết hôn" from "kết quả" and "hơn": single syllables alone match almost anything.
+    const metUnits = pairs.filter((b) => has.has(b)).length + phrases.filter((c) => matched.includes(c.label)).length;
+    const coverage = units > 0 ? (wordCoverage + metUnits / units) / 2 : wordCoverage;
+    const references = refs.filter((_, i) => mentioning[i]?.has(passageIndex)).map(refKey);
+    const signals: RankSignals = {
+      lexical: lexicalScore.get(passageIndex) ?? 0,
+      vector: index.similarity(passageIndex, found.queryVector),
+      coverage,
+      reference: refs.length > 0 ? references.length / refs.length : 0,
+      // The passage that says who issued a referenced document and when leads its card.
+      stated: entries.some((e) => e.statedIn === passageIndex) ? 1 : 0,
+      place: query.places.some((p) => document.place === p || has.has(foldDiacritics(p).replace(/\s+/g, '_'))) ? 1 : 0,
+      year: query.years.some((y) => document.date?.startsWith(y) || has.has(y)) ? 1 : 0,
+      // A question naming no place or year asks for the rule in force, which the guide states.
+      guidance: query.places.length === 0 && query.years.length === 0 && document.kind === 'guidance' ? 1 : 0,
+      answer: 0,
+      answerVote: 0,
+    };
+    const pairCoverage = units > 0 ? metUnits / units : 1;
+    hits.push({ passageIndex, passage, document, score: rankScore(signals, rankWeights), signals, coverage, wordCoverage, pairCoverage, matched, references });
+  }
+  return hits.sort((a, b) => b.score - a.score);
+}
+
+/** A question asking for a date, time or number: the leading candidates re-ranked by the answers they hold and agree on. */
+function rerankByAnswers(hits: Hit[], query: AnalyzedQuery, concepts: Concept[], rankWeights: RankWeights): void {
+  const leading = hits.slice(0, ANSWER_CANDIDATES);
+  const support = leading.map((hit) => answerSupport(hit.passage.text, query.answerType as AnswerType, query.years, concepts));
+  const votes = answerVotes(support);
+  leading.forEach((hit, i) => {
+    const { support: share, answers } = support[i] as { support: number; answers: string[] };
+    hit.signals.answer = share;
+    hit.signals.answerVote = votes(answers);
+    hit.score = rankScore(hit.signals, rankWeights);
+  });
+  hits.sort((a, b) => b.score - a.score);
+}
+
+/** The decision's evidence about a question and its ranked passages (best first). */
+function featuresOf(index: CorpusIndex, query: AnalyzedQuery, terms: QuestionTerms, hits: Hit[], lexicalHits: LexicalHit[], namesReference: boolean): AnswerFeatures {
+  const best = hits[0] as Hit;
+  const { concepts, pairs } = terms;
+  const scope = scopeSignals(index, query, best);
+  return answerFeatures({
+    ranked: hits.slice(0, 5).map((h) => ({ ...h, similarity: h.signals.vector, documentId: h.document.id, kind: h.document.kind })),
+    bestLexical: lexicalHits.find((h) => h.passage === best.passageIndex)?.score ?? 0,
+    totalWeight: terms.totalWeight,
+    similarityMax: Math.max(...hits.map((h) => h.signals.vector)),
+    concepts: concepts.map((c, i) => ({ weight: terms.weights[i] as number, unseen: terms.unseen(c) && isVietnameseWord(c.label), phrase: c.phrase, context: c.context === true })),
+    inDomain: terms.inDomain,
+    asksAnswer: query.answerType !== null,
+    // The re-ranking scored the leading candidates' answers; a best passage from beyond them is scored here.
+    answerHeld: query.answerType ? best.signals.answer || answerSupport(best.passage.text, query.answerType, query.years, concepts).support : 0,
+    namesReference,
+    background: backgroundEvidence(backgroundRatios(index, concepts, pairs)),
+    outOfScope: scope.outOfScope.length > 0,
+    otherLaw: scope.otherLaw,
+    missingSpecifics: missingSpecifics(query, best).length,
+    // Typed without diacritics, words collide ("gia vang hom" is "giá", "vắng", "hòm" somewhere).
+    chanceMatch: !query.accented && pairs.length > 0 && concepts.every((c) => !c.phrase) && !pairs.some((p) => index.passageHas(best.passageIndex, p)),
+    accented: query.accented,
+    english: query.language === 'en',
+  });
+}
+
 /**
  * Finds the passages that answer a question: lexical and vector candidates fused with concept
  * coverage, exact document references first, near-duplicates dropped, and a verdict on whether
@@ -383,6 +550,7 @@ export async function retrieve(
   options: Partial<RetrieveOptions> = {},
 ): Promise<Retrieval> {
   const opts = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
+  const rankWeights = opts.weights ?? shippedRankWeights();
   const query = analyzeQuery(question, index.lexicon, spellerOf(index));
   // "quy định 5 trường hợp" may be a verb and a count: read as words unless the corpus holds such a document.
   const refs = query.refs.filter((ref) => !ref.ambiguous || index.lookupReference(refKey(ref)).length > 0);
@@ -407,6 +575,7 @@ export async function retrieve(
     probability: null,
     // What the ranking chose is what was cited, unless the decision set it aside.
     ranked: hits,
+    scored: [],
     topics: [],
     termWeights: new Map([...query.lexical.folded, ...query.lexical.bigrams].map((t) => [t, idf(index, t)])),
     ...extra,
@@ -439,142 +608,22 @@ export async function retrieve(
 
   // Candidates come from every kind of document: the law's hundreds of articles must not crowd out the guide or the news.
   const lexicalHits = index.lexicalSearchByKind(query.lexical, KIND_CANDIDATES);
-  const maxLexical = Math.max(1e-9, ...lexicalHits.map((h) => h.score));
-  const lexicalRaw = new Map(lexicalHits.map((h) => [h.passage, h.score]));
-  const lexicalScore = new Map(lexicalHits.map((h) => [h.passage, h.score / maxLexical]));
   const queryVector = await embedder.embedQuery(query.embedText);
-  // A law cited in thousands of passages would make every one a candidate: the closest ones, and the one stating its details, are enough.
-  const closestMentions = (set: Set<number>) =>
-    set.size <= opts.candidates
-      ? [...set]
-      : [...set]
-          .map((passage) => ({ passage, similarity: index.similarity(passage, queryVector) }))
-          .sort((a, b) => b.similarity - a.similarity)
-          .slice(0, opts.candidates)
-          .map((h) => h.passage);
-  // A second copy of a document says nothing the first does not.
-  const { copies } = documentStats(index);
-  const candidates = new Set<number>(
-    [
-      ...lexicalHits.map((h) => h.passage),
-      ...index.vectorSearch(queryVector, opts.candidates).map((h) => h.passage),
-      ...mentioning.flatMap(closestMentions),
-      ...entries.flatMap((e) => (e.statedIn === null ? [] : [e.statedIn])),
-    ].filter((i) => !copies.has(index.documentOf(i)?.id ?? '')),
-  );
-
-  // A province the corpus never mentions is where the asker lives, not what they ask about: the guide still applies.
-  const unknownPlaces = query.places
-    .map((p) => foldDiacritics(p).match(/[\p{L}\p{N}]+/gu) ?? [])
-    .filter((words) => index.documentFrequency(words.join('_')) === 0);
-  const placeWords = new Set(unknownPlaces.flat());
-  const placePairs = new Set(unknownPlaces.flatMap((words) => words.slice(1).map((w, i) => `${words[i]}_${w}`)));
-  // A word the corpus never uses that is no Vietnamese word either (an English word the glossary does not know,
-  // "happens"; chat shorthand, "mn", "hnay") cannot be met by any passage: it tells nothing.
-  const foreign = (c: Concept) =>
-    !c.phrase && index.documentFrequency(c.label) === 0 && !/^\d+$/.test(c.label) && (query.language === 'en' || !isVietnameseWord(c.label));
-  const concepts = query.concepts.filter((c) => c.phrase || (!placeWords.has(c.label) && !foreign(c)));
-  // Words that tell the asker's situation weigh less than those of the question itself.
-  const weights = concepts.map((c) => conceptWeight(index, c) * (c.context ? CONTEXT_WEIGHT : 1));
-  // Without diacritics "dang bi" may be "đang bị": a pair that may hold a stopword counts only if the corpus has it.
-  const pairs = (query.accented ? query.pairs : query.pairs.filter((p) => !p.split('_').some(mayBeStopword) || index.documentFrequency(p) > 0)).filter(
-    (p) => !placePairs.has(p) && !p.split('_').some((w) => placeWords.has(w)),
-  );
-  const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
-  // A glossary or synonym phrase counts as one pair, met when the concept is.
-  const phrases = concepts.filter((c) => c.phrase);
-  const units = pairs.length + phrases.length;
-  let hits: Hit[] = [];
-  for (const passageIndex of candidates) {
-    const passage = index.passage(passageIndex) as Passage;
-    const document = index.document(passage.docId) as DocumentMeta;
-    const terms = { has: (term: string) => index.passageHas(passageIndex, term) };
-    const matched: string[] = [];
-    let covered = 0;
-    concepts.forEach((concept, i) => {
-      if (conceptMet(concept, terms)) {
-        matched.push(concept.label);
-        covered += weights[i] as number;
-      }
-    });
-    const wordCoverage = concepts.length > 0 ? covered / totalWeight : 0;
-    // Word pairs tell "kết hôn" from "kết quả" and "hơn": single syllables alone match almost anything.
-    const metUnits = pairs.filter((b) => terms.has(b)).length + phrases.filter((c) => matched.includes(c.label)).length;
-    const coverage = units > 0 ? (wordCoverage + metUnits / units) / 2 : wordCoverage;
-    const references = refs.filter((_, i) => mentioning[i]?.has(passageIndex)).map(refKey);
-    const lexical = lexicalScore.get(passageIndex) ?? 0;
-    const similarity = index.similarity(passageIndex, queryVector);
-    const place = query.places.some((p) => document.place === p || terms.has(foldDiacritics(p).replace(/\s+/g, '_'))) ? 1 : 0;
-    const year = query.years.some((y) => document.date?.startsWith(y) || terms.has(y)) ? 1 : 0;
-    // A question naming no place or year asks for the rule in force, which the guide states.
-    const guidance = query.places.length === 0 && query.years.length === 0 && document.kind === 'guidance' ? 1 : 0;
-    // The passage that says who issued a referenced document and when leads its card.
-    const stated = entries.some((e) => e.statedIn === passageIndex) ? 1 : 0;
-    const score =
-      WEIGHTS.lexical * lexical +
-      WEIGHTS.vector * similarity +
-      WEIGHTS.coverage * coverage +
-      WEIGHTS.reference * (refs.length > 0 ? references.length / refs.length : 0) +
-      WEIGHTS.stated * stated +
-      WEIGHTS.place * place +
-      WEIGHTS.year * year +
-      WEIGHTS.guidance * guidance;
-    hits.push({ passageIndex, passage, document, score, coverage, wordCoverage, pairCoverage: units > 0 ? metUnits / units : 1, lexical, similarity, matched, references });
-  }
-  hits.sort((a, b) => b.score - a.score);
-  // Share of the question's concepts in each leading candidate's answering sentence, kept for the decision's features.
-  const answerShares = new Map<number, number>();
-  // A question asking for a date, time or number re-ranks the leading candidates by the answers they hold.
-  if (query.answerType) {
-    const leading = hits.slice(0, ANSWER_CANDIDATES);
-    const support = leading.map((hit) => answerSupport(hit.passage.text, query.answerType as AnswerType, query.years, concepts));
-    const votes = answerVotes(support);
-    leading.forEach((hit, i) => {
-      const { support: share, answers } = support[i] as { support: number; answers: string[] };
-      hit.score += WEIGHTS.answer * share + WEIGHTS.answerVote * votes(answers);
-      answerShares.set(hit.passageIndex, share);
-    });
-    hits.sort((a, b) => b.score - a.score);
-  }
-
-  const common = 0.05 * index.passageCount;
-  // A word the corpus has never seen ("lớp trưởng", "công đoàn") may mean the question is about something else.
-  // Typed with its marks, a word counts as seen only in that spelling: "lương" is not "lượng".
-  const unseenConcept = (c: Concept) => !c.phrase && !/^\d+$/.test(c.label) && (c.exact ? !index.vocabulary.has(c.exact) : index.documentFrequency(c.label) === 0);
-  const unseen = concepts.some(unseenConcept);
-  const inDomain = !unseen && (concepts.some((c) => c.phrase) || pairs.some((p) => index.documentFrequency(p) >= common));
-  const bar = inDomain ? opts.minCoverageInDomain : opts.minCoverage;
+  const references = { refs, mentioning, entries };
+  const candidates = gatherCandidates(index, lexicalHits, queryVector, references, opts);
+  const terms = questionTerms(index, query);
+  let hits = scoreCandidates(index, query, terms, candidates, { lexicalHits, queryVector, ...references }, rankWeights);
+  if (query.answerType) rerankByAnswers(hits, query, terms.concepts, rankWeights);
   // The guide answers in plain words and brings the law's clause as its basis; the law answers alone only where the guide is silent.
+  const bar = terms.inDomain ? opts.minCoverageInDomain : opts.minCoverage;
   const coverageOf = (kind: string) => Math.max(0, ...hits.filter((h) => h.document.kind === kind).map((h) => h.coverage));
-  const guideAnswers = coverageOf('guidance') >= bar && coverageOf('guidance') >= coverageOf('law');
-  if (guideAnswers && refs.length === 0) hits = hits.filter((h) => h.document.kind !== 'law');
+  if (refs.length === 0 && coverageOf('guidance') >= bar && coverageOf('guidance') >= coverageOf('law')) hits = hits.filter((h) => h.document.kind !== 'law');
+
   const best = hits[0];
   const chosen = best ? chooseHits(index, hits, opts) : [];
-  const scope = scopeSignals(index, query, best);
-
-  const features = best
-    ? answerFeatures({
-        ranked: hits.slice(0, 5).map((h) => ({ ...h, documentId: h.document.id, kind: h.document.kind })),
-        bestLexical: lexicalRaw.get(best.passageIndex) ?? 0,
-        totalWeight,
-        similarityMax: Math.max(...hits.map((h) => h.similarity)),
-        concepts: concepts.map((c, i) => ({ weight: weights[i] as number, unseen: unseenConcept(c) && isVietnameseWord(c.label), phrase: c.phrase, context: c.context === true })),
-        inDomain,
-        asksAnswer: query.answerType !== null,
-        answerHeld: query.answerType ? (answerShares.get(best.passageIndex) ?? answerSupport(best.passage.text, query.answerType, query.years, concepts).support) : 0,
-        namesReference: refs.length > 0,
-        background: backgroundEvidence(backgroundRatios(index, concepts, pairs)),
-        outOfScope: scope.outOfScope.length > 0,
-        otherLaw: scope.otherLaw,
-        missingSpecifics: missingSpecifics(query, best).length,
-        // Typed without diacritics, words collide ("gia vang hom" is "giá", "vắng", "hòm" somewhere).
-        chanceMatch: !query.accented && pairs.length > 0 && concepts.every((c) => !c.phrase) && !pairs.some((p) => index.passageHas(best.passageIndex, p)),
-        accented: query.accented,
-        english: query.language === 'en',
-      })
-    : null;
+  const features = best ? featuresOf(index, query, terms, hits, lexicalHits, refs.length > 0) : null;
   const decision = decideAnswer(features, { referenced: refs.length > 0 && best !== undefined && best.references.length > 0 }, opts.model ?? shippedDecisionModel());
-  const decided = { features, probability: decision.probability, ranked: chosen };
+  const decided = { features, probability: decision.probability, ranked: chosen, scored: hits };
   if (decision.outcome === 'decline') return result('no_match', [], { ...decided, declineReason: decision.reason });
   if (decision.outcome === 'not_sure') return result('not_sure', [], { ...decided, declineReason: decision.reason, topics: topicsOf(index, hits) });
   // A voter's answer from the guide comes with the clauses of the law it rests on.

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { foldOf } from './logistic.ts';
+
+/** What a candidate passage scores on, each 0–1: the fused score is their weighted sum. */
+export interface RankSignals {
+  /** BM25 over the best candidate's. */
+  lexical: number;
+  /** Cosine similarity to the question. */
+  vector: number;
+  /** Concept coverage (idf-weighted words and word pairs). */
+  coverage: number;
+  /** Share of the document numbers the question names that the passage mentions. */
+  reference: number;
+  /** The passage states who issued a named document and when. */
+  stated: number;
+  /** It is about, or names, the province the question names. */
+  place: number;
+  /** It is dated, or names, the year the question names. */
+  year: number;
+  /** A guide passage, for a question naming no place or year (the rule in force). */
+  guidance: number;
+  /** For a date, time or number question: the share of the question in the passage's sentence holding such an answer. */
+  answer: number;
+  /** How many leading candidates state the same answer, relative to the most agreed one. */
+  answerVote: number;
+}
+
+export type RankWeights = Record<keyof RankSignals, number>;
+
+export const RANK_SIGNALS: Array<keyof RankSignals> = ['lexical', 'vector', 'coverage', 'reference', 'stated', 'place', 'year', 'guidance', 'answer', 'answerVote'];
+
+export const RANKING_FILE = new URL('./data/ranking.json', import.meta.url);
+
+let shipped: RankWeights | null = null;
+
+/** The weights `npm run fit` wrote into the repository, read once. */
+export function shippedRankWeights(): RankWeights {
+  return (shipped ??= (JSON.parse(readFileSync(RANKING_FILE, 'utf8')) as { weights: RankWeights }).weights);
+}
+
+export function rankScore(signals: RankSignals, weights: RankWeights): number {
+  return RANK_SIGNALS.reduce((sum, name) => sum + weights[name] * signals[name], 0);
+}
+
+/** How the passages to cite are chosen from the ranking: see chooseHits in retrieve.ts. */
+export interface CiteRule {
+  limit: number;
+  perDocument: number;
+  relativeFloor: number;
+}
+
+/** A question with its scored candidates, for fitting the weights. */
+export interface RankingQuestion {
+  candidates: Array<{ docId: string; signals: RankSignals }>;
+  expect: string[];
+  group: string;
+}
+
+/** The documents a ranking cites: the leading passages within a fraction of the best, a few per document. */
+export function citedDocuments(question: RankingQuestion, weights: RankWeights, rule: CiteRule): string[] {
+  const scored = question.candidates.map((c) => ({ docId: c.docId, score: rankScore(c.signals, weights) })).sort((a, b) => b.score - a.score);
+  const best = scored[0]?.score ?? 0;
+  const perDocument = new Map<string, number>();
+  let cited = 0;
+  for (const c of scored) {
+    if (cited >= rule.limit || c.score < best * rule.relativeFloor) break;
+    if ((perDocument.get(c.docId) ?? 0) >= rule.perDocument) continue;
+    perDocument.set(c.docId, (perDocument.get(c.docId) ?? 0) + 1);
+    cited++;
+  }
+  return [...perDocument.keys()];
+}
+
+/** Share of questions whose cited documents include an expected one, and (to break ties) whose first does. */
+export function rankingScore(questions: RankingQuestion[], weights: RankWeights, rule: CiteRule): { hit: number; first: number } {
+  let hit = 0;
+  let first = 0;
+  for (const q of questions) {
+    const docs = citedDocuments(q, weights, rule);
+    if (docs.some((d) => q.expect.includes(d))) hit++;
+    if (q.expect.includes(docs[0] ?? '')) first++;
+  }
+  return { hit: hit / (questions.length || 1), first: first / (questions.length || 1) };
+}
+
+// Each weight is tried at these multiples of its value (and at this value when it is 0), a few passes over all.
+const STEPS = [0, 0.5, 0.75, 1.33, 2];
+const FROM_ZERO = 0.05;
+const PASSES = 3;
+
+/** Coordinate ascent on the share of questions answered from an expected document, from `start`. */
+export function fitRankWeights(questions: RankingQuestion[], start: RankWeights, rule: CiteRule): RankWeights {
+  const objective = (w: RankWeights) => {
+    const s = rankingScore(questions, w, rule);
+    return s.hit + 0.01 * s.first;
+  };
+  let weights = { ...start };
+  let best = objective(weights);
+  for (let pass = 0; pass < PASSES; pass++) {
+    let improved = false;
+    for (const name of RANK_SIGNALS) {
+      const values = weights[name] === 0 ? [FROM_ZERO] : STEPS.map((m) => m * weights[name]);
+      for (const value of values) {
+        const trial = { ...weights, [name]: value };
+        const score = objective(trial);
+        if (score > best + 1e-9) [best, weights, improved] = [score, trial, true];
+      }
+    }
+    if (!improved) break;
+  }
+  return weights;
+}
+
+export interface RankingComparison {
+  /** Held-out share of questions answered from an expected document with weights fitted on the other folds, and with `start`. */
+  fitted: number;
+  start: number;
+  /** Held-out questions only the fitted weights get right, and only `start` gets right. */
+  wins: number;
+  losses: number;
+  /** The fitted weights win clearly: a sign test on wins against losses at about 95%. */
+  better: boolean;
+}
+
+/** Fitted weights against `start` on held-out folds by question. */
+export function crossValidateRanking(questions: RankingQuestion[], start: RankWeights, rule: CiteRule, folds = 5): RankingComparison {
+  let [fitted, kept, wins, losses] = [0, 0, 0, 0];
+  for (let f = 0; f < folds; f++) {
+    const held = questions.filter((q) => foldOf(q.group, folds) === f);
+    const weights = fitRankWeights(
+      questions.filter((q) => foldOf(q.group, folds) !== f),
+      start,
+      rule,
+    );
+    for (const q of held) {
+      const withFitted = citedDocuments(q, weights, rule).some((d) => q.expect.includes(d));
+      const withStart = citedDocuments(q, start, rule).some((d) => q.expect.includes(d));
+      fitted += Number(withFitted);
+      kept += Number(withStart);
+      wins += Number(withFitted && !withStart);
+      losses += Number(withStart && !withFitted);
+    }
+  }
+  const n = questions.length || 1;
+  return { fitted: fitted / n, start: kept / n, wins, losses, better: wins - losses > 2 * Math.sqrt(wins + losses) };
+}

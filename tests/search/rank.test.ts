@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { citedDocuments, crossValidateRanking, fitRankWeights, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from '../../src/search/rank.ts';
+import { seededRandom } from '../../src/search/training.ts';
+
+const none: RankSignals = { lexical: 0, vector: 0, coverage: 0, reference: 0, stated: 0, place: 0, year: 0, guidance: 0, answer: 0, answerVote: 0 };
+const rule = { limit: 3, perDocument: 2, relativeFloor: 0.5 };
+const weights = (overrides: Partial<RankWeights>): RankWeights => ({ ...none, ...overrides });
+
+// The right document is the one the coverage signal points to; the lexical signal is noise that a bad weighting follows.
+function questions(n: number, seed: number): RankingQuestion[] {
+  const random = seededRandom(seed);
+  return Array.from({ length: n }, (_, i) => ({
+    group: `q${i}`,
+    expect: ['right'],
+    candidates: [
+      { docId: 'right', signals: { ...none, coverage: 0.6 + 0.4 * random(), lexical: random() } },
+      ...['a', 'b', 'c', 'd'].map((docId) => ({ docId, signals: { ...none, coverage: 0.5 * random(), lexical: 0.5 + 0.5 * random() } })),
+    ],
+  }));
+}
+
+describe('ranking weights', () => {
+  it('scores a candidate as the weighted sum of its signals', () => {
+    expect(rankScore({ ...none, lexical: 0.5, coverage: 1 }, weights({ lexical: 2, coverage: 0.5 }))).toBe(1.5);
+  });
+
+  it('cites the leading passages within a fraction of the best, at most so many per document', () => {
+    const q: RankingQuestion = {
+      group: 'q',
+      expect: ['c'],
+      candidates: [
+        { docId: 'a', signals: { ...none, coverage: 1 } },
+        { docId: 'a', signals: { ...none, coverage: 0.9 } },
+        { docId: 'a', signals: { ...none, coverage: 0.8 } },
+        { docId: 'b', signals: { ...none, coverage: 0.7 } },
+        { docId: 'c', signals: { ...none, coverage: 0.4 } },
+      ],
+    };
+    expect(citedDocuments(q, weights({ coverage: 1 }), rule)).toEqual(['a', 'b']);
+    expect(rankingScore([q], weights({ coverage: 1 }), rule).hit).toBe(0);
+  });
+
+  it('fits weights by coordinate ascent that follow the informative signal, and says so on held-out folds', () => {
+    const data = questions(300, 1);
+    const start = weights({ lexical: 1, coverage: 0.2 });
+    const fitted = fitRankWeights(data, start, rule);
+    expect(rankingScore(data, fitted, rule).hit).toBeGreaterThan(rankingScore(data, start, rule).hit);
+    expect(fitted.coverage / fitted.lexical).toBeGreaterThan(start.coverage / start.lexical);
+    const cv = crossValidateRanking(data, start, rule);
+    expect(cv.fitted).toBeGreaterThan(cv.start);
+    expect(cv.better).toBe(true);
+    // Weights that already follow it have nothing to gain: the fitted ones are not kept.
+    expect(crossValidateRanking(data, weights({ coverage: 1 }), rule).better).toBe(false);
+  });
+
+  it('ships a weight for every signal', () => {
+    const shipped = shippedRankWeights();
+    expect(Object.keys(shipped).sort()).toEqual(Object.keys(none).sort());
+    expect(shipped.coverage).toBeGreaterThan(0);
+  });
+});
