@@ -27,6 +27,7 @@ import {
   formatBackground,
   keywordsOf,
   logLoss,
+  toldAsStory,
   predict,
   questionsAbout,
   rankIn,
@@ -125,7 +126,7 @@ function corpusQuestions(index: CorpusIndex, random: () => number): Labelled[] {
       const heading = passage.section;
       if (heading && !seen.has(heading)) {
         seen.add(heading);
-        for (const question of [heading, stripDiacritics(heading), keywordsOf(heading)]) {
+        for (const question of [heading, stripDiacritics(heading), keywordsOf(heading), toldAsStory(heading, random)]) {
           out.push({ question, expect: [document.id], group: `guide:${heading}`, source: 'generated', set: 'corpus headings' });
         }
       }

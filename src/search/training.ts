@@ -75,6 +75,11 @@ export function questionsAbout(title: string, count: number, random: () => numbe
   return [...questions];
 }
 
+/** A question asked after a situation told first, as people write to a hotline, typed as they may type it. */
+export function toldAsStory(question: string, random: () => number): string {
+  return typedVariant(`${pick(SITUATIONS, random)} ${question}`, random);
+}
+
 /** A question as a search-box query: its content words only ("người già yếu bầu thế nào" from a heading). */
 export function keywordsOf(question: string): string {
   return extractTerms(question).exact.join(' ');

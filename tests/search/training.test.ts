@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keywordsOf, questionsAbout, seededRandom, topicPhrase } from '../../src/search/training.ts';
+import { keywordsOf, questionsAbout, seededRandom, toldAsStory, topicPhrase } from '../../src/search/training.ts';
+import { stripDiacritics } from '../../src/text/normalize.ts';
 import { hasDiacritics } from '../../src/text/normalize.ts';
 
 describe('training questions from titles', () => {
@@ -15,6 +16,13 @@ describe('training questions from titles', () => {
     expect(a.length).toBeGreaterThan(10);
     expect(a.every((q) => /ket hon|kết hôn/i.test(q))).toBe(true);
     expect(a.some((q) => !hasDiacritics(q))).toBe(true);
+  });
+
+  it('tells a situation before a question, keeping the question whole', () => {
+    const random = seededRandom(3);
+    const stories = Array.from({ length: 20 }, () => toldAsStory('Tôi đi bầu ở đâu?', random));
+    expect(stories.every((s) => stripDiacritics(s).endsWith('. Toi di bau o dau?'))).toBe(true);
+    expect(stories.every((s) => s.split(/[.!?]/).length > 2)).toBe(true);
   });
 
   it('turns a heading into a search-box query of its content words', () => {
