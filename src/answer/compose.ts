@@ -1,6 +1,6 @@
 import type { DocumentKind } from '../corpus/index.ts';
 import type { RegisterEntry } from '../index/index.ts';
-import { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type Hit, type Language, type Outcome, type Retrieval } from '../search/index.ts';
+import { articleLabel, citedArticles, findArticleRefs, isSmallTalk, type ArticleRef, type Hit, type Language, type Outcome, type Retrieval, type Topic } from '../search/index.ts';
 import { answerSentences, statementOf, type AnswerType } from '../text/answers.ts';
 import { KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
 import { sentences, wordCount } from '../text/normalize.ts';
@@ -79,7 +79,7 @@ export interface Answer {
   /** Follow-up lines: "did you mean", or example questions when the question was empty. */
   suggestions: string[];
   /** For "not sure": the nearest topics; asking a topic's `question` answers it. */
-  topics: Array<{ passageIndex: number; label: string; question: string }>;
+  topics: Topic[];
 }
 
 // The first quote carries the answer; later ones support it and stay short, so the answer fits one phone screen.
@@ -226,7 +226,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
     if (didYouMean.length > 0) suggestions.push(t.didYouMean(didYouMean.join('; ')));
     // A declined question gets what the bot covers, not fixed examples on another subject; small talk gets examples.
     if (retrieval.outcome === 'no_match') suggestions.push(t.scope);
-    if (['empty', 'greeting', 'thanks', 'farewell'].includes(retrieval.outcome)) suggestions.push(t.tryAsking, ...t.examples.map((e) => `• ${e}`));
+    if (isSmallTalk(retrieval.outcome)) suggestions.push(t.tryAsking, ...t.examples.map((e) => `• ${e}`));
     const missing = [
       ...retrieval.otherIssuers.map((o) => t.ofIssuer(referenceLabel(o.ref, language), o.named)),
       ...retrieval.unknownReferences.map((r) => referenceLabel(r, language)),
@@ -242,8 +242,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
       no_match: t.notFound,
       not_sure: t.notSure,
     };
-    const topics = retrieval.outcome === 'not_sure' ? retrieval.topics : [];
-    return { ...base, answered: false, lead: leads[retrieval.outcome], suggestions, topics };
+    return { ...base, answered: false, lead: leads[retrieval.outcome], suggestions, topics: retrieval.topics };
   }
 
   const { query } = retrieval;

@@ -212,18 +212,9 @@ const RANKING_CANDIDATES = 60;
  * Fits the fused score's weights by coordinate ascent on the answerable dev and generated questions,
  * and keeps them only if they clearly beat the shipped ones on held-out folds; writes what it keeps.
  */
-async function fitRanking(index: CorpusIndex, embedder: Embedder, items: Labelled[]): Promise<RankWeights> {
-  const shippedWeights = shippedRankWeights();
-  const questions: RankingQuestion[] = [];
-  for (const item of items) {
-    const { scored } = await retrieve(index, embedder, item.question, { weights: shippedWeights });
-    if (scored.length === 0) continue;
-    const candidates = scored.slice(0, RANKING_CANDIDATES).map((h) => ({ docId: h.document.id, signals: { ...h.signals } }));
-    questions.push({ candidates, expect: item.expect, group: item.group });
-  }
+async function fitRanking(questions: RankingQuestion[], shippedWeights: RankWeights): Promise<RankWeights> {
   const cv = crossValidateRanking(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS);
-  const fitted = fitRankWeights(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS);
-  const kept = cv.better ? fitted : shippedWeights;
+  const kept = cv.better ? fitRankWeights(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS) : shippedWeights;
   console.log(
     `ranking: ${questions.length} questions; held-out hit@3 ${(cv.start * 100).toFixed(1)}% with the shipped weights, ${(cv.fitted * 100).toFixed(1)}% fitted ` +
       `(${cv.wins} won, ${cv.losses} lost) → ${cv.better ? 'fitted' : 'shipped'} weights kept`,
@@ -231,6 +222,31 @@ async function fitRanking(index: CorpusIndex, embedder: Embedder, items: Labelle
   console.log(`  ${RANK_SIGNALS.map((n) => `${n} ${round(kept[n])}`).join(', ')}`);
   await writeFile(RANKING_FILE, `${JSON.stringify({ weights: Object.fromEntries(RANK_SIGNALS.map((n) => [n, round(kept[n])])) }, null, 1)}\n`);
   return kept;
+}
+
+interface Retrieved extends Labelled {
+  /** The decision's features; null when the question never reached the decision (an article lookup, small talk). */
+  x: number[] | null;
+  /** Whether the ranking puts an expected document in its top 3. */
+  y: 0 | 1;
+  /** The leading scored candidates, for fitting the ranking. */
+  candidates: RankingQuestion['candidates'];
+}
+
+/** Each question retrieved once with the given ranking weights. */
+async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labelled[], weights: RankWeights): Promise<Retrieved[]> {
+  const out: Retrieved[] = [];
+  for (const item of items) {
+    const retrieval = await retrieve(index, embedder, item.question, { weights });
+    const rank = item.expect.length > 0 ? rankIn(retrieval.ranked, item.expect) : null;
+    out.push({
+      ...item,
+      x: retrieval.features ? featureVector(retrieval.features) : null,
+      y: rank !== null && rank <= 3 ? 1 : 0,
+      candidates: retrieval.scored.slice(0, RANKING_CANDIDATES).map((h) => ({ docId: h.document.id, signals: { ...h.signals } })),
+    });
+  }
+  return out;
 }
 
 async function main(): Promise<number> {
@@ -268,20 +284,15 @@ async function main(): Promise<number> {
   const test = (await Promise.all(TEST_SETS.map((f) => readSet(path.join(EVAL_DIR, f), 'test')))).flat();
   const generated = [...corpusQuestions(index, random), ...otherLawQuestions(articles.filter((a) => !backgroundFiles.has(a.file)), corpusTitles, random)];
 
-  // The ranking first: the decision's features describe what the ranking puts first.
-  const rankWeights = await fitRanking(index, embedder, [...dev, ...generated].filter((q) => q.expect.length > 0));
-  const score = async (items: Labelled[]) => {
-    const out: Array<Labelled & { x: number[]; y: 0 | 1 }> = [];
-    for (const item of items) {
-      const retrieval = await retrieve(index, embedder, item.question, { weights: rankWeights });
-      if (!retrieval.features) continue;
-      const rank = item.expect.length > 0 ? rankIn(retrieval.ranked, item.expect) : null;
-      out.push({ ...item, x: featureVector(retrieval.features), y: rank !== null && rank <= 3 ? 1 : 0 });
-    }
-    return out;
-  };
-  const training = [...(await score(dev)), ...(await score(generated))];
-  const testScored = await score(test);
+  // The ranking first: the decision's features describe what the ranking puts first, so they are read again if it changes.
+  const shippedWeights = shippedRankWeights();
+  let retrieved = await retrieveAll(index, embedder, [...dev, ...generated], shippedWeights);
+  const rankingQuestions = retrieved.filter((r) => r.expect.length > 0 && r.candidates.length > 0);
+  const rankWeights = await fitRanking(rankingQuestions, shippedWeights);
+  if (rankWeights !== shippedWeights) retrieved = await retrieveAll(index, embedder, [...dev, ...generated], rankWeights);
+  const decided = (r: Retrieved): r is Retrieved & { x: number[] } => r.x !== null;
+  const training = retrieved.filter(decided);
+  const testScored = (await retrieveAll(index, embedder, test, rankWeights)).filter(decided);
 
   // Each class weighs the same in all, and within it the dev sets and the generated questions weigh half each.
   const bucket = (s: { y: number; source: string }) => `${s.y}:${s.source}`;

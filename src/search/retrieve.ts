@@ -56,7 +56,6 @@ export interface Hit {
   score: number;
   /** What the fused score weighs. */
   signals: RankSignals;
-  coverage: number;
   /** Share of the question's weighted words the passage holds, and of its word pairs and phrases. */
   wordCoverage: number;
   pairCoverage: number;
@@ -67,6 +66,11 @@ export interface Hit {
 }
 
 export type Outcome = 'answered' | 'not_sure' | 'no_match' | 'unknown_reference' | 'unknown_article' | 'empty' | 'greeting' | 'thanks' | 'farewell';
+
+/** Greetings, thanks, farewells and messages with no question: neither answered nor declined. */
+export function isSmallTalk(outcome: Outcome): boolean {
+  return outcome === 'empty' || outcome === 'greeting' || outcome === 'thanks' || outcome === 'farewell';
+}
 
 export interface Retrieval {
   query: AnalyzedQuery;
@@ -190,7 +194,6 @@ const hitOf = (index: CorpusIndex, passageIndex: number, score: number): Hit => 
     document: index.document(passage.docId) as DocumentMeta,
     score,
     signals: { lexical: 0, vector: 0, coverage: 1, reference: 0, stated: 0, place: 0, year: 0, guidance: 0, answer: 0, answerVote: 0 },
-    coverage: 1,
     wordCoverage: 1,
     pairCoverage: 1,
     matched: [],
@@ -492,7 +495,7 @@ function scoreCandidates(
       answerVote: 0,
     };
     const pairCoverage = units > 0 ? metUnits / units : 1;
-    hits.push({ passageIndex, passage, document, score: rankScore(signals, rankWeights), signals, coverage, wordCoverage, pairCoverage, matched, references });
+    hits.push({ passageIndex, passage, document, score: rankScore(signals, rankWeights), signals, wordCoverage, pairCoverage, matched, references });
   }
   return hits.sort((a, b) => b.score - a.score);
 }
@@ -517,7 +520,7 @@ function featuresOf(index: CorpusIndex, query: AnalyzedQuery, terms: QuestionTer
   const { concepts, pairs } = terms;
   const scope = scopeSignals(index, query, best);
   return answerFeatures({
-    ranked: hits.slice(0, 5).map((h) => ({ ...h, similarity: h.signals.vector, documentId: h.document.id, kind: h.document.kind })),
+    ranked: hits.slice(0, 5).map((h) => ({ ...h, coverage: h.signals.coverage, similarity: h.signals.vector, documentId: h.document.id, kind: h.document.kind })),
     bestLexical: lexicalHits.find((h) => h.passage === best.passageIndex)?.score ?? 0,
     totalWeight: terms.totalWeight,
     similarityMax: Math.max(...hits.map((h) => h.signals.vector)),
@@ -616,7 +619,7 @@ export async function retrieve(
   if (query.answerType) rerankByAnswers(hits, query, terms.concepts, rankWeights);
   // The guide answers in plain words and brings the law's clause as its basis; the law answers alone only where the guide is silent.
   const bar = terms.inDomain ? opts.minCoverageInDomain : opts.minCoverage;
-  const coverageOf = (kind: string) => Math.max(0, ...hits.filter((h) => h.document.kind === kind).map((h) => h.coverage));
+  const coverageOf = (kind: string) => Math.max(0, ...hits.filter((h) => h.document.kind === kind).map((h) => h.signals.coverage));
   if (refs.length === 0 && coverageOf('guidance') >= bar && coverageOf('guidance') >= coverageOf('law')) hits = hits.filter((h) => h.document.kind !== 'law');
 
   const best = hits[0];

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Composer, InlineKeyboard } from 'grammy';
 import { renderTelegram, type Answer } from '../../answer/index.ts';
 import type { CorpusIndex } from '../../index/index.ts';
+import { isSmallTalk } from '../../search/index.ts';
 import type { BotContext } from '../context.ts';
 import { MAX_QUESTION_LENGTH } from '../texts.ts';
 
@@ -43,7 +44,7 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   const { index } = assistant;
   const answer = await assistant.ask(question, ctx.lang);
   // Small talk ("xin chào", "cảm ơn") is neither answered nor declined, and has nothing to rate.
-  const smallTalk = answer.outcome === 'greeting' || answer.outcome === 'thanks' || answer.outcome === 'farewell' || answer.outcome === 'empty';
+  const smallTalk = isSmallTalk(answer.outcome);
   const record = { question, answered: answer.answered, docIds: [...new Set(answer.citations.map((c) => c.docId))] };
   // Without the shared store the answer still goes out, only without feedback buttons.
   const answerId = smallTalk ? null : await state.feedback.remember(record).catch((error: unknown) => (logger.warn({ err: error }, 'answer not remembered for feedback'), null));
