@@ -43,9 +43,11 @@ import { foldedWords, stripDiacritics } from '../text/normalize.ts';
 import { extractTerms } from '../text/terms.ts';
 
 const USAGE = `Usage: npm run fit -- [--legal DIR]
-  Refits the answer-or-decline model (src/search/data/decision-model.json) and the background table of
-  other laws' words (src/search/data/background.tsv) from the dev question sets, questions built from the
-  corpus's own headings, and the articles of other laws in DIR (default: ../shared/legal/phap-dien).`;
+  Refits the background table of other laws' words (src/search/data/background.tsv), the ranking's
+  weights (src/search/data/ranking.json, kept only when they clearly beat the shipped ones) and the
+  answer-or-decline model (src/search/data/decision-model.json) from the dev question sets, questions
+  built from the corpus's own headings, and the articles of other laws in DIR (default:
+  ../shared/legal/phap-dien).`;
 
 // Tuned on: the model is fitted on these and its operating point chosen on them.
 const DEV_SETS = ['questions.json', 'dev2-questions.json', 'law-questions.json'];
