@@ -1,10 +1,9 @@
 import type { DocumentKind } from '../corpus/index.ts';
 import type { RegisterEntry } from '../index/index.ts';
 import { articleLabel, citedArticles, findArticleRefs, isSmallTalk, type ArticleRef, type Hit, type Language, type Outcome, type Retrieval, type Topic } from '../search/index.ts';
-import { answerSentences, statementOf, type AnswerType } from '../text/answers.ts';
+import { answerFocusOf } from '../text/answers.ts';
 import { KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
-import { sentences, wordCount } from '../text/normalize.ts';
-import { extractTerms } from '../text/terms.ts';
+import { chooseQuote, type QuoteRequest } from './quote.ts';
 import { TEMPLATES } from './templates.ts';
 
 export interface Citation {
@@ -84,52 +83,15 @@ export interface Answer {
 
 // The first quote carries the answer; later ones support it and stay short, so the answer fits one phone screen.
 const QUOTE_WORDS = [60, 40];
+// Share of the lead quote's question words a clause of the law must hold to be cited as its basis.
+const BASIS_SHARE = 0.5;
+
 
 /** dd/mm/yyyy, as Vietnamese readers write dates. */
 export function formatDate(iso: string | null | undefined, language: Language): string {
   if (!iso) return TEMPLATES[language].undated;
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
-}
-
-/**
- * The sentences of a passage that best answer the question, in their original order: first one that
- * holds the kind of answer it asks for (a date of the year it names, a time, a number) and some of
- * its words, then those holding most of its words.
- */
-export function chooseSentences(text: string, queryTerms: Map<string, number>, answerType: AnswerType | null, years: string[], maxWords: number): { quote: string; highlights: string[] } {
-  // A sentence too long to quote whole is quoted by its clauses, still verbatim.
-  const all = sentences(text).flatMap((s) => (wordCount(s) > maxWords ? s.split(/(?<=;)\s+/u) : [s]));
-  const answering = new Map((answerType ? answerSentences(all, answerType, years) : []).map((a) => [a.index, a.answers]));
-  const matched = all.map((sentence) => {
-    const { folded, bigrams } = extractTerms(statementOf(sentence));
-    return new Set([...folded, ...bigrams].filter((t) => queryTerms.has(t)));
-  });
-  // Each question word counts by how telling it is: "XVI" more than "bầu cử", which every passage holds.
-  const scored = all.map((sentence, i) => {
-    const overlap = [...(matched[i] as Set<string>)].reduce((sum, t) => sum + (queryTerms.get(t) ?? 0), 0);
-    return { sentence, i, overlap, answers: overlap > 0 ? (answering.get(i) ?? []) : [] };
-  });
-  const picked: typeof scored = [];
-  let words = 0;
-  for (const s of [...scored].sort((a, b) => Math.sign(b.answers.length) - Math.sign(a.answers.length) || b.overlap - a.overlap || a.i - b.i)) {
-    if (picked.length > 0 && (s.overlap === 0 || words + wordCount(s.sentence) > maxWords)) continue;
-    picked.push(s);
-    words += wordCount(s.sentence);
-  }
-  // Room left goes to the neighbours of what was picked, the next sentence first: an answer often ends or is explained there.
-  for (const offset of [1, -1, 2, -2]) {
-    for (const s of [...picked]) {
-      const neighbour = scored[s.i + offset];
-      if (!neighbour || picked.includes(neighbour) || words + wordCount(neighbour.sentence) > maxWords) continue;
-      picked.push(neighbour);
-      words += wordCount(neighbour.sentence);
-    }
-  }
-  picked.sort((a, b) => a.i - b.i);
-  const joined = picked.map((s, k) => (k > 0 && picked[k - 1]?.i !== s.i - 1 ? `… ${s.sentence}` : s.sentence)).join(' ');
-  const quote = picked.length < all.length ? `${picked[0]?.i === 0 ? '' : '… '}${joined}${picked.at(-1)?.i === all.length - 1 ? '' : ' …'}` : joined;
-  return { quote, highlights: [...new Set(picked.flatMap((s) => s.answers))] };
 }
 
 /**
@@ -246,21 +208,20 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
   }
 
   const { query } = retrieval;
-  const queryTerms = retrieval.termWeights;
-  // An article looked up is quoted whole; otherwise the sentences that answer.
-  const quotes: Quote[] = retrieval.hits.map((hit, i) => {
-    if (retrieval.article) return { n: i + 1, text: hit.passage.text, highlights: [] };
-    const { quote, highlights } = chooseSentences(hit.passage.text, queryTerms, query.answerType, query.years, QUOTE_WORDS[Math.min(i, 1)] as number);
-    return { n: i + 1, text: quote, highlights };
-  });
-  const citations = retrieval.hits.map((hit, i) => citationOf(hit, i + 1, quotes[i]?.text ?? ''));
-  const basis = chooseBasis(retrieval, quotes[0]?.text ?? '');
-  if (basis) {
+  const request: QuoteRequest = { terms: retrieval.termWeights, answerType: query.answerType, focus: answerFocusOf(query.question), years: query.years };
+  // An article looked up is quoted whole; otherwise the sentences that answer, the first quote longer.
+  const hits = retrieval.hits;
+  const chosen = hits.map((hit, i) => (retrieval.article ? null : chooseQuote(hit.passage, request, QUOTE_WORDS[Math.min(i, 1)] as number)));
+  const quotes: Quote[] = hits.map((hit, i) => ({ n: i + 1, text: chosen[i]?.quote ?? hit.passage.text, highlights: chosen[i]?.highlights ?? [] }));
+  const citations = hits.map((hit, i) => citationOf(hit, i + 1, quotes[i]?.text ?? ''));
+  const basis = retrieval.article ? undefined : chooseBasis(retrieval, quotes[0]?.text ?? '');
+  const basisQuote = basis && chooseQuote(basis.hit.passage, request, QUOTE_WORDS[0] as number);
+  // A clause of the law is cited as the basis only when it speaks of what was asked, as much as the lead does.
+  if (basis && basisQuote && basisQuote.overlap >= BASIS_SHARE * (chosen[0]?.overlap ?? 0)) {
     // The clause of the law comes right after the guide's sentence it supports; numbers follow the order shown.
-    const { quote } = chooseSentences(basis.hit.passage.text, queryTerms, query.answerType, query.years, QUOTE_WORDS[0] as number);
     // Labelled by the passage quoted, which may be the whole article when the law does not split it by clause.
-    quotes.splice(1, 0, { n: 0, text: quote, highlights: [], basis: articleLabel(basis.hit.passage.law ?? basis.cited) });
-    citations.splice(1, 0, citationOf(basis.hit, 0, quote));
+    quotes.splice(1, 0, { n: 0, text: basisQuote.quote, highlights: [], basis: articleLabel(basis.hit.passage.law ?? basis.cited) });
+    citations.splice(1, 0, citationOf(basis.hit, 0, basisQuote.quote));
     quotes.forEach((q, i) => (q.n = i + 1));
     citations.forEach((c, i) => (c.n = i + 1));
   }
@@ -270,7 +231,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
     return { reference: entryLabel(entry, language), issuer, date: entry.date, subject: entry.subject, n };
   });
   const lawVersion = citations.find((c) => (c.kind === 'guidance' || c.kind === 'law') && c.version)?.version ?? null;
-  const referenced = query.refs.find((r) => retrieval.hits[0]?.references.includes(r.key ?? r.shortKey));
+  const referenced = query.refs.find((r) => hits[0]?.references.includes(r.key ?? r.shortKey));
   const dates = [...new Set(citations.filter((c) => c.date && (c.kind === 'news' || c.kind === 'directive')).map((c) => formatDate(c.date, language)))];
   const dated = citations.some((c) => c.kind === 'news' || c.kind === 'directive');
   return {

@@ -47,3 +47,31 @@ export function answerSentences(sentencesOfText: string[], type: AnswerType, yea
     return found.length > 0 ? [{ sentence, index, answers: found.map((a) => a.text) }] : [];
   });
 }
+
+/** What else a question asks for, beyond a time, date or count: a place, a body or person, or a yes or no. */
+export type AnswerFocus = 'place' | 'agent' | 'permission';
+
+// Question words typed without diacritics; the first match wins.
+const FOCUS_WORDS: Array<[AnswerFocus, RegExp]> = [
+  ['place', /\b(?:o dau|noi nao|cho nao|dia diem nao|tai dau|where)\b/],
+  ['agent', /\b(?:ai|co quan nao|to chuc nao|don vi nao|cap nao|who|which (?:body|bodies|authority|agency))\b/],
+  ['permission', /\b(?:(?:co )?(?:duoc|dc|đc) (?:khong|ko|k|hong|kg)|co the .+ (?:khong|ko|k)|co phai .+ (?:khong|ko|k)|can (?:i|someone|we|you|a|my)|may i|is it (?:allowed|legal|ok)|am i allowed|do i have to|must i)\b/],
+];
+
+/** The focus a question asks for, or null. */
+export function answerFocusOf(question: string): AnswerFocus | null {
+  const folded = foldDiacritics(question);
+  return FOCUS_WORDS.find(([, pattern]) => pattern.test(folded))?.[0] ?? null;
+}
+
+// What answers each focus, as the corpus writes it.
+const FOCUS_HELD: Record<AnswerFocus, RegExp> = {
+  place: /(?<![\p{L}])(?:tại|ở|nơi|trụ sở|phòng bỏ phiếu|khu vực bỏ phiếu)(?![\p{L}])/iu,
+  agent: /(?<![\p{L}])(?:Ủy ban|Ủy ban nhân dân|UBND|Ban bầu cử|Tổ bầu cử|Hội đồng|HĐBCQG|Mặt trận|MTTQ|Quốc hội|Chính phủ|cơ quan|Chủ tịch|Tòa án|Thường trực)(?![\p{L}])/u,
+  permission: /^(?:được|không|có|có thể|chưa)[.!]|(?<![\p{L}])(?:không được|được|có quyền|cấm|nghiêm cấm|phải|không phải|không có)(?![\p{L}])/iu,
+};
+
+/** Whether a passage's sentence holds what a question of this focus asks for. */
+export function focusHeld(sentence: string, focus: AnswerFocus): boolean {
+  return FOCUS_HELD[focus].test(statementOf(sentence));
+}

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chooseSentences, composeAnswer, renderTelegram, renderText, toTelegramMessages, type Answer } from '../../src/answer/index.ts';
+import { chooseQuote, composeAnswer, type QuoteRequest, renderTelegram, renderText, toTelegramMessages, type Answer } from '../../src/answer/index.ts';
 import { emphasise } from '../../src/answer/render.ts';
 import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex } from '../../src/index/index.ts';
 import { retrieve, shippedDecisionModel } from '../../src/search/index.ts';
@@ -76,7 +76,7 @@ describe('composeAnswer', () => {
     expect(a.notice).toBeNull();
     const text = renderText(a);
     expect(text).toContain('— Hướng dẫn, Điều 69, 24/06/2025');
-    expect(text.match(/Luật số 83\/2025\/QH15/g)).toHaveLength(1);
+    expect(text.slice(text.indexOf('Nguồn:')).match(/Luật số 83\/2025\/QH15/g)).toHaveLength(1);
     expect(text.split('\n').at(-1)).toBe('Luật hiện hành: Luật số 85/2015/QH13, sửa đổi, bổ sung bởi Luật số 83/2025/QH15 (hiệu lực từ 01/7/2025).');
   });
 
@@ -255,26 +255,56 @@ describe('renderTelegram', () => {
   });
 });
 
-describe('chooseSentences', () => {
+describe('chooseQuote', () => {
   const passage = 'Có. Quốc hội quyết định một ngày bầu cử chung trong cả nước cho cả bầu ĐBQH và bầu đại biểu HĐND các cấp (Điều 4 khoản 1, Luật Bầu cử). Ngày đó phải là chủ nhật (Điều 5, Luật Bầu cử). Ví dụ, cuộc bầu cử khóa XVI diễn ra vào Chủ nhật 15/3/2026 (Nghị quyết số 199/2025/QH15).';
+  const request = (words: string[], answerType: 'date' | 'time' | 'number' | null = null, extra: Partial<QuoteRequest> = {}): QuoteRequest => ({
+    terms: new Map(words.map((t) => [t, 1])),
+    answerType,
+    focus: null,
+    years: [],
+    ...extra,
+  });
+  const at = (text: string, section: string | null = null) => ({ text, section });
 
   it('takes first the sentence holding the kind of answer asked for, even when others share more words', () => {
-    const terms = new Map(['bau', 'cu', 'bau_cu', 'quoc', 'hoi', 'quoc_hoi', 'dai', 'bieu', 'khoa', 'xvi', 'ngay'].map((t) => [t, 1]));
-    const { quote, highlights } = chooseSentences(passage, terms, 'date', [], 30);
+    const words = ['bau', 'cu', 'bau_cu', 'quoc', 'hoi', 'quoc_hoi', 'dai', 'bieu', 'khoa', 'xvi', 'ngay'];
+    const { quote, highlights } = chooseQuote(at(passage), request(words, 'date'), 30);
     expect(quote).toContain('Chủ nhật 15/3/2026');
     expect(highlights).toEqual(['15/3/2026']);
-    expect(chooseSentences(passage, terms, null, [], 30).quote).not.toContain('15/3/2026');
+    expect(chooseQuote(at(passage), request(words), 30).quote).not.toContain('15/3/2026');
   });
 
   it('fills the room left with the sentence after the one picked, marking the cuts', () => {
     const text = 'Phần này nói chung. Cử tri ốm đau được bỏ phiếu vào hòm phiếu phụ. Tổ bầu cử mang hòm phiếu phụ đến chỗ ở của họ. Câu cuối cũng không liên quan.';
-    const terms = new Map([['om', 1], ['dau', 1], ['om_dau', 2]]);
-    expect(chooseSentences(text, terms, null, [], 25).quote).toBe('… Cử tri ốm đau được bỏ phiếu vào hòm phiếu phụ. Tổ bầu cử mang hòm phiếu phụ đến chỗ ở của họ. …');
-    expect(chooseSentences(text, terms, null, [], 12).quote).toBe('… Cử tri ốm đau được bỏ phiếu vào hòm phiếu phụ. …');
+    const terms = request([]);
+    terms.terms = new Map([['om', 1], ['dau', 1], ['om_dau', 2]]);
+    expect(chooseQuote(at(text), terms, 25).quote).toBe('… Cử tri ốm đau được bỏ phiếu vào hòm phiếu phụ. Tổ bầu cử mang hòm phiếu phụ đến chỗ ở của họ. …');
+    expect(chooseQuote(at(text), terms, 12).quote).toBe('… Cử tri ốm đau được bỏ phiếu vào hòm phiếu phụ. …');
   });
 
   it('keeps only dates of the year the question names', () => {
     const text = 'Danh sách niêm yết từ ngày 3/2/2021 ở cuộc bầu cử. Cuộc bầu cử năm 2026 vào ngày 15/3/2026.';
-    expect(chooseSentences(text, new Map([['bau', 1], ['cu', 1]]), 'date', ['2026'], 10).highlights).toEqual(['15/3/2026']);
+    expect(chooseQuote(at(text), request(['bau', 'cu'], 'date', { years: ['2026'] }), 10).highlights).toEqual(['15/3/2026']);
+  });
+
+  it('never leaves a bare "Được." alone: it takes the sentence after it, and the heading it replies to when the question did not ask yes or no', () => {
+    const text = 'Được. Lỡ viết hỏng, bạn có quyền đổi lá phiếu khác (Điều 69). Câu sau không liên quan gì cả.';
+    const section = 'Viết sai phiếu thì có được đổi phiếu khác không?';
+    const how = chooseQuote(at(text, section), request(['viet', 'hong', 'phieu']), 12).quote;
+    expect(how.startsWith(`${section} Được. Lỡ viết hỏng, bạn có quyền đổi lá phiếu khác`)).toBe(true);
+    const may = chooseQuote(at(text, section), request(['viet', 'hong', 'phieu'], null, { focus: 'permission' }), 12).quote;
+    expect(may.startsWith('Được. Lỡ viết hỏng')).toBe(true);
+  });
+
+  it('keeps a clause that points back ("đó là …") with the clause it points to, and a citation in brackets whole', () => {
+    const text = 'Kết quả được công bố chậm nhất 10 ngày sau ngày bầu cử; ở cuộc bầu cử ngày 15/3/2026, đó là ngày 25/3/2026 (Điều 86; sửa đổi năm 2025). Trước năm 2025 hạn này là 20 ngày.';
+    const { quote } = chooseQuote(at(text), request(['ngay', '2026', 'nam_2026'], 'date', { years: ['2026'] }), 10);
+    expect(quote).toContain('Kết quả được công bố chậm nhất 10 ngày sau ngày bầu cử; ở cuộc bầu cử ngày 15/3/2026, đó là ngày 25/3/2026 (Điều 86; sửa đổi năm 2025).');
+  });
+
+  it('in a section whose heading asks the question, leads with the section\'s opening, where the guide answers', () => {
+    const text = 'Bỏ phiếu bắt đầu từ 7 giờ sáng. Ở đơn vị vũ trang, Tổ bầu cử có thể cho bầu sớm hơn vì lý do bảo đảm bỏ phiếu.';
+    const terms = request(['bo', 'phieu', 'bo_phieu', 'bat', 'dau', 'bat_dau']);
+    expect(chooseQuote(at(text, 'Mấy giờ thì bắt đầu bỏ phiếu?'), terms, 8).quote).toBe('Bỏ phiếu bắt đầu từ 7 giờ sáng. …');
   });
 });
