@@ -13,3 +13,19 @@ export function createLogger(level: string, secrets: string[] = [], destination:
     : destination;
   return pino({ level, base: undefined }, stream);
 }
+
+const LEVEL_NAMES: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warning', 50: 'error', 60: 'fatal' };
+
+/**
+ * For the command-line tools, which people read: one short plain line per message on stderr
+ * ("warning: …"; info lines bare), with the fields left to the service's JSON logs.
+ */
+export function createCliLogger(level: string, destination: { write(line: string): unknown } = process.stderr): Logger {
+  const stream = {
+    write(line: string) {
+      const { level: n, msg } = JSON.parse(line) as { level: number; msg?: string };
+      destination.write(`${n === 30 ? '' : `${LEVEL_NAMES[n] ?? 'log'}: `}${msg ?? ''}\n`);
+    },
+  };
+  return pino({ level, base: undefined }, stream);
+}

@@ -65,6 +65,10 @@ export interface Answer {
   language: Language;
   answered: boolean;
   outcome: Outcome;
+  /** What kind of reply this is, for scripts and other front ends. */
+  reply: ReplyKind;
+  /** Why, in one word: what made it decline or not be sure, the small talk said, or that the corpus holds no text of the document asked about. */
+  reason: string | null;
   lead: string;
   cards: ReferenceCard[];
   quotes: Quote[];
@@ -79,6 +83,24 @@ export interface Answer {
   suggestions: string[];
   /** For "not sure": the nearest topics; asking a topic's `question` answers it. */
   topics: Topic[];
+}
+
+/** The replies a user can tell apart. */
+export type ReplyKind = 'answered' | 'not_sure' | 'declined' | 'small_talk' | 'not_in_corpus' | 'unknown_article';
+
+export function replyKindOf(outcome: Outcome): ReplyKind {
+  if (isSmallTalk(outcome)) return 'small_talk';
+  if (outcome === 'no_match') return 'declined';
+  if (outcome === 'unknown_reference') return 'not_in_corpus';
+  return outcome as Exclude<Outcome, 'no_match' | 'unknown_reference' | 'empty' | 'greeting' | 'thanks' | 'farewell'>;
+}
+
+/** Why a reply that is no plain answer was given. */
+function reasonOf(retrieval: Retrieval): string | null {
+  if (isSmallTalk(retrieval.outcome)) return retrieval.outcome;
+  if (retrieval.outcome === 'unknown_reference') return retrieval.otherIssuers.length > 0 ? 'other_issuer' : 'unknown_reference';
+  if (retrieval.outcome === 'unknown_article') return 'unknown_article';
+  return retrieval.outcome === 'answered' ? null : (retrieval.declineReason ?? 'nothing_found');
 }
 
 // The first quote carries the answer; later ones support it and stay short, so the answer fits one phone screen.
@@ -177,10 +199,15 @@ function sourcesOf(citations: Citation[], language: Language): Source[] {
   });
 }
 
+/** Whether a question asks when or by whom a document was issued, which the register answers, rather than what it says. */
+function asksAboutDocument(query: Retrieval['query']): boolean {
+  return query.answerType === 'date' || answerFocusOf(query.question) === 'agent';
+}
+
 /** Builds the templated answer for a retrieval: quotes with numbered citations, or a polite "not found". */
 export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): Answer {
   const t = TEMPLATES[language];
-  const base = { question: retrieval.query.question, language, outcome: retrieval.outcome, notice: null, cards: [], quotes: [], citations: [], sources: [], lawVersion: null, topics: [] };
+  const base = { question: retrieval.query.question, language, outcome: retrieval.outcome, reply: replyKindOf(retrieval.outcome), reason: reasonOf(retrieval), notice: null, cards: [], quotes: [], citations: [], sources: [], lawVersion: null, topics: [] };
   if (retrieval.outcome !== 'answered') {
     const suggestions: string[] = [];
     const otherIssuers = retrieval.otherIssuers.flatMap((o) => o.held.map((e) => entryWithIssuer(e, language)));
@@ -232,14 +259,19 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
   });
   const lawVersion = citations.find((c) => (c.kind === 'guidance' || c.kind === 'law') && c.version)?.version ?? null;
   const referenced = query.refs.find((r) => hits[0]?.references.includes(r.key ?? r.shortKey));
+  // A document the corpus knows only from others' mentions: what it says of it is all there is, and the text is elsewhere.
+  const textless = referenced && !asksAboutDocument(query) ? retrieval.references.find((e) => e.document === null && e.key === (referenced.key ?? referenced.shortKey)) : undefined;
   const dates = [...new Set(citations.filter((c) => c.date && (c.kind === 'news' || c.kind === 'directive')).map((c) => formatDate(c.date, language)))];
   const dated = citations.some((c) => c.kind === 'news' || c.kind === 'directive');
   return {
     ...base,
     answered: true,
+    reason: textless ? 'no_full_text' : null,
     lead: retrieval.article
       ? t.leadArticle(articleLabel(retrieval.article), retrieval.article.title)
-      : referenced
+      : textless
+        ? t.noFullText(referenceLabel(referenced as DocumentRef, language), localIssuer(textless.issuer, textless.place ?? undefined))
+        : referenced
         ? t.leadReference(referenceLabel(referenced, language))
         : (citations[0]?.kind === 'guidance' || citations[0]?.kind === 'law') && lawVersion
           ? t.leadCurrent

@@ -4,6 +4,8 @@ export interface Templates {
   lead: string;
   leadReference: (reference: string) => string;
   leadCurrent: string;
+  /** A document the corpus holds no text of, only others' mentions of it. */
+  noFullText: (reference: string, issuer: string | null) => string;
   leadArticle: (article: string, title: string) => string;
   unknownArticle: (law: string, article: string, first: string, last: string) => string;
   basis: string;
@@ -38,6 +40,8 @@ export const TEMPLATES: Record<Language, Templates> = {
     lead: 'Kho tài liệu ghi:',
     leadReference: (ref) => `Về ${ref}:`,
     leadCurrent: 'Theo luật hiện hành:',
+    noFullText: (ref, issuer) =>
+      `Kho tài liệu không có toàn văn ${ref}, chỉ có các bài viết nhắc đến văn bản này, nên không trích được nội dung của văn bản. Toàn văn do ${issuer ?? 'cơ quan ban hành'} phát hành; bạn xem trên cổng thông tin của cơ quan đó. Những gì kho tài liệu ghi:`,
     leadArticle: (article, title) => `${article}. ${title}`,
     unknownArticle: (law, article, first, last) => `${law} không có ${article}; văn bản có từ Điều ${first} đến Điều ${last}.`,
     basis: 'Căn cứ',
@@ -68,6 +72,8 @@ export const TEMPLATES: Record<Language, Templates> = {
     lead: 'The corpus says:',
     leadReference: (ref) => `On ${ref}:`,
     leadCurrent: 'Under the law in force:',
+    noFullText: (ref, issuer) =>
+      `The corpus holds no text of ${ref}, only articles that mention it, so it cannot quote what the document says. The full text is published by ${issuer ?? 'its issuer'}; see that body's portal. What the corpus says:`,
     leadArticle: (article, title) => `${article.replace('Điều', 'Article').replace('khoản', 'clause')}. ${title}`,
     unknownArticle: (law, article, first, last) => `${law} has no ${article.replace('Điều', 'Article').replace('khoản', 'clause')}; its articles run from ${first} to ${last}.`,
     basis: 'Legal basis',

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { registerItems, renderRegisterText, renderText, type Answer } from '../answer/index.ts';
 import { createAssistant } from '../assistant.ts';
 import { loadConfig } from '../config.ts';
-import { createLogger } from '../logger.ts';
+import { createCliLogger } from '../logger.ts';
 import type { Language } from '../search/index.ts';
 import { progressBar } from './progress.ts';
 
@@ -19,7 +19,8 @@ export function answerJson(answer: Answer) {
   return {
     question: answer.question,
     answered: answer.answered,
-    outcome: answer.outcome,
+    outcome: answer.reply,
+    reason: answer.reason,
     suggestions: answer.topics.map((t) => ({ label: t.label, question: t.question })),
     text: renderText(answer),
     citations: answer.citations.map((c) => ({
@@ -55,13 +56,14 @@ async function main(): Promise<number> {
   const language = values.lang as Language;
   const question = positionals.join(' ').trim();
   const listing = values['list-directives'];
-  if (!question && !listing && process.stdin.isTTY) {
+  // An empty question ("") or nothing to read gets the usage, never silence.
+  if (!question && !listing && (positionals.length > 0 || process.stdin.isTTY)) {
     console.error(USAGE);
     return 2;
   }
 
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createCliLogger(config.logLevel);
   const bar = progressBar('Building index');
   const assistant = await createAssistant({ config, logger, onProgress: bar.update });
   bar.stop();
@@ -78,12 +80,15 @@ async function main(): Promise<number> {
     print(await assistant.ask(question, language));
     return 0;
   }
+  let asked = 0;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     if (!line.trim()) continue;
     print(await assistant.ask(line, language));
     if (!values.json) console.log('');
+    asked++;
   }
-  return 0;
+  if (asked === 0) console.error(USAGE);
+  return asked === 0 ? 2 : 0;
 }
 
 process.exitCode = await main().catch((error: unknown) => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAssistant } from '../assistant.ts';
 import { loadConfig } from '../config.ts';
-import { createLogger } from '../logger.ts';
+import { createCliLogger } from '../logger.ts';
 import { composeAnswer, renderText } from '../answer/index.ts';
 import { scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from '../search/index.ts';
 import { stripDiacritics } from '../text/normalize.ts';
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   // "--embedder transformers" measures the neural embedder where its model is present, as EMBEDDER would choose it.
   if (values.embedder) process.env.EMBEDDER = values.embedder;
   const config = loadConfig();
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const logger = createCliLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const assistant = await createAssistant({ config, logger });
   console.log(`embedder: ${assistant.embedder.id}`);
   const files = values.questions

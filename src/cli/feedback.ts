@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { localState, redisState } from '../bot/shared.ts';
 import type { VoteRecord } from '../bot/feedback.ts';
 import { loadConfig } from '../config.ts';
-import { createLogger } from '../logger.ts';
+import { createCliLogger } from '../logger.ts';
 
 const COLUMNS = ['time', 'vote', 'answered', 'question', 'docIds'] as const;
 
@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { format: { type: 'string', default: 'jsonl' } } });
   if (values.format !== 'jsonl' && values.format !== 'csv') throw new Error(`--format must be jsonl or csv, not ${values.format}`);
   const config = loadConfig();
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const logger = createCliLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const state = config.redisUrl ? redisState(config.redisUrl, logger) : localState(config.telegram.feedbackFile);
   try {
     const votes = await state.feedback.votes();

@@ -6,7 +6,7 @@ import { createAssistant } from '../assistant.ts';
 import { loadConfig } from '../config.ts';
 import { parseLegalText } from '../corpus/index.ts';
 import type { CorpusIndex, Embedder } from '../index/index.ts';
-import { createLogger } from '../logger.ts';
+import { createCliLogger } from '../logger.ts';
 import {
   auc,
   BACKGROUND_FILE,
@@ -263,7 +263,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const logger = createCliLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const assistant = await createAssistant({ config, logger });
   const { index, embedder } = assistant;
   const random = seededRandom(20261204);

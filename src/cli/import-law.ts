@@ -1,11 +1,11 @@
 // Imports official legal texts (the Legal Code's Markdown, or a plain decree or law) as corpus documents of kind `law`.
-// Usage: npm run import-law -- FILE… [--out DIR] [--url URL]
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+// Usage: npm run import-law -- FILE|FOLDER… [--out DIR] [--url URL]
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CorpusError, legalCorpusFiles, type LegalCorpusFile } from '../corpus/index.ts';
 
-const USAGE = 'Usage: npm run import-law -- FILE… [--out DIR] [--url URL]   (DIR defaults to corpus/law)';
+const USAGE = 'Usage: npm run import-law -- FILE|FOLDER… [--out DIR] [--url URL]   (a folder imports its .md and .txt files; DIR defaults to corpus/law)';
 
 const OPTIONS = { out: { type: 'string', default: path.join('corpus', 'law') }, url: { type: 'string' }, help: { type: 'boolean' } } as const;
 let args;
@@ -24,7 +24,17 @@ const out = args.values.out;
 // Corpus ids are relative to the corpus folder: "law/x" for the default corpus/law.
 const folder = path.basename(path.resolve(out));
 let failed = 0;
-for (const input of args.positionals) {
+/** The files an argument names: itself, or a folder's .md and .txt files (not its subfolders), in name order. */
+async function filesOf(input: string): Promise<string[]> {
+  const info = await stat(input).catch(() => null);
+  if (!info?.isDirectory()) return [input];
+  const names = (await readdir(input, { withFileTypes: true })).filter((e) => e.isFile() && /\.(?:md|txt)$/i.test(e.name)).map((e) => e.name);
+  if (names.length === 0) console.error(`${input}: a folder with no .md or .txt file; nothing to import`);
+  return names.sort().map((name) => path.join(input, name));
+}
+const inputs = (await Promise.all(args.positionals.map(filesOf))).flat();
+if (inputs.length === 0) failed++;
+for (const input of inputs) {
   let files: LegalCorpusFile[];
   try {
     files = legalCorpusFiles(path.basename(input), await readFile(input, 'utf8'), { folder, ...(args.values.url && { url: args.values.url }) });
@@ -38,7 +48,8 @@ for (const input of args.positionals) {
   for (const f of files) {
     await writeFile(path.join(out, path.basename(f.file)), f.source);
     const number = f.document.number ? ` (${f.document.number})` : '';
-    console.log(`${path.join(out, path.basename(f.file))}: ${f.title}${number}: ${f.articles} articles, ${f.clauses} clauses`);
+    const link = /^url:/m.test(f.source) ? '' : ' (no link to the document: add its url with --url)';
+    console.log(`${path.join(out, path.basename(f.file))}: ${f.title}${number}: ${f.articles} articles, ${f.clauses} clauses${link}`);
   }
 }
 process.exitCode = failed > 0 ? 1 : 0;

@@ -1,7 +1,7 @@
 import { loadConfig, type Config } from '../config.ts';
 import { CorpusError } from '../corpus/index.ts';
 import { buildIndex, IndexLocationError, readManifest, selectEmbedder } from '../index/index.ts';
-import { createLogger } from '../logger.ts';
+import { createCliLogger } from '../logger.ts';
 import { progressBar } from './progress.ts';
 
 let config: Config;
@@ -12,7 +12,7 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
-const logger = createLogger(config.logLevel);
+const logger = createCliLogger(config.logLevel);
 const bar = progressBar('Embedding');
 try {
   const embedder = await selectEmbedder(config.embedding, logger);

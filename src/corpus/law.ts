@@ -75,6 +75,8 @@ export interface ParsedLegalText {
   /** The file's own title (a Code topic's name, or the text's title), when it has one. */
   title: string | null;
   layout: 'code' | 'plain';
+  /** Link to this very document, from its header (`url`, or the gazette's `docid`), when it gives one. */
+  url: string | null;
   /** Empty when the text holds no article (an index page or a stub). */
   documents: LegalDocument[];
 }
@@ -300,6 +302,15 @@ function byArticleNumber(a: LegalArticle, b: LegalArticle): number {
  * chapter or article (a decree's preamble), the Code's source lines (kept as data) and
  * cross-references, the signature and distribution list, and "## Danh sách điều khoản" onwards.
  */
+/** A header's link to the document itself: its `url`, or the gazette page of its `docid` (vanban.chinhphu.vn). */
+function documentUrl(header: Record<string, unknown>): string | null {
+  const given = [header.url, header.link].find((v): v is string => typeof v === 'string' && /^https?:\/\/\S+$/.test(v.trim()));
+  if (given) return given.trim();
+  const docid = typeof header.docid === 'number' || typeof header.docid === 'string' ? String(header.docid).trim() : '';
+  const fromGazette = typeof header.source === 'string' && header.source.includes('chinhphu.vn');
+  return /^\d+$/.test(docid) && fromGazette ? `${GAZETTE_URL}?pageid=27160&docid=${docid}` : null;
+}
+
 export function parseLegalText(markdown: string): ParsedLegalText {
   const source = normalizeSource(markdown);
   const { yaml, body } = splitFrontMatter(source);
@@ -316,6 +327,7 @@ export function parseLegalText(markdown: string): ParsedLegalText {
   const layout: ParsedLegalText['layout'] = lines.some((l) => CODE_ARTICLE.test(plainLine(l))) ? 'code' : 'plain';
   const heading = lines.map((l) => /^#\s+(.+)$/.exec(l.trim())?.[1]).find(Boolean) ?? null;
   const title = (typeof frontMatter.title === 'string' && frontMatter.title.trim()) || heading?.trim() || null;
+  const url = documentUrl(frontMatter);
 
   const articles: Draft[] = [];
   const documents = new Map<string, LegalDocument>();
@@ -474,12 +486,12 @@ export function parseLegalText(markdown: string): ParsedLegalText {
   }
   flush();
 
-  if (articles.length === 0) return { title, layout, documents: [] };
+  if (articles.length === 0) return { title, layout, url, documents: [] };
   if (documents.size === 0) {
     const meta = metadataOf(frontMatter, allLines.slice(0, Math.max(0, articles[0]?.order ?? 0)));
     const doc = plainDocument(meta, preamble, title);
     doc.articles = articles.map(finish);
-    return { title, layout, documents: [doc] };
+    return { title, layout, url, documents: [doc] };
   }
   // Chapters are the Code's, which follow its main document, the one it opens with; others' articles get none.
   const main = articles.find((a) => a.documentKey !== null)?.documentKey ?? null;
@@ -500,7 +512,7 @@ export function parseLegalText(markdown: string): ParsedLegalText {
   const ordered = [...documents.values()].filter((d) => d.articles.length > 0);
   // The main document keeps the Code's order (its chapters); another document's articles read in its own order.
   for (const [key, doc] of documents) if (key !== main) doc.articles.sort(byArticleNumber);
-  return { title, layout, documents: ordered };
+  return { title, layout, url, documents: ordered };
 }
 
 function finish(draft: Draft): LegalArticle {
@@ -591,7 +603,7 @@ export function legalBody(doc: LegalDocument): string {
 }
 
 /** Front matter for a legal document in the corpus (kind `law`); fields the text does not give are left out. */
-export function legalFrontMatter(doc: LegalDocument, options: { url: string; fallbackTitle?: string | null }): Record<string, string> {
+export function legalFrontMatter(doc: LegalDocument, options: { url: string | null; fallbackTitle?: string | null }): Record<string, string> {
   const fields: Record<string, string | null> = {
     title: legalDocumentTitle(doc, options.fallbackTitle ?? null),
     kind: 'law',
@@ -633,7 +645,8 @@ export function legalCorpusFiles(name: string, text: string, options: { folder: 
   return parsed.documents.map((doc) => {
     // An untitled text is called by its kind and number, or failing those by its file's name.
     const fallbackTitle = parsed.title ?? (doc.number ? null : name.replace(/\.[^.]*$/, ''));
-    const data = legalFrontMatter(doc, { url: options.url ?? (parsed.layout === 'code' ? LEGAL_CODE_URL : GAZETTE_URL), fallbackTitle });
+    // A Code topic is cited by the Code; any other text by its own page, never a site's front page: without one it has no link.
+    const data = legalFrontMatter(doc, { url: options.url ?? parsed.url ?? (parsed.layout === 'code' ? LEGAL_CODE_URL : null), fallbackTitle });
     const body = legalBody(doc);
     const file = `${options.folder}/${legalFileName(doc, data.title ?? name)}.md`;
     const source = stringifyDocument(data, body);

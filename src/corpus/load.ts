@@ -49,6 +49,24 @@ export async function corpusFiles(dir: string): Promise<string[]> {
   return (await allFiles(dir)).filter(isCorpusFile);
 }
 
+/** "tittle (did you mean title?)": an unknown field with the known field closest to it, when one is close. */
+function unknownField(name: string): string {
+  const known = Object.keys(frontMatterSchema.shape);
+  const [closest] = known.map((k) => ({ k, d: editDistance(name.toLowerCase(), k) })).sort((a, b) => a.d - b.d);
+  return closest && closest.d <= Math.max(2, Math.floor(name.length / 3)) ? `${name} (did you mean ${closest.k}?)` : name;
+}
+
+/** Levenshtein distance between two short strings. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next.push(Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    row = next;
+  }
+  return row[b.length] as number;
+}
+
 /** Parses one corpus file's text; `file` is its path below the corpus folder, `today` bounds its date. */
 export function parseDocument(file: string, source: string, today: Date = new Date()): { document: CorpusDocument; warnings: string[] } {
   // Windows line endings, a byte-order mark or NFD text must not change what a field holds.
@@ -58,7 +76,10 @@ export function parseDocument(file: string, source: string, today: Date = new Da
   try {
     data = yaml === null ? {} : parseFrontMatter(yaml);
   } catch (error) {
-    throw new CorpusError(file, 'front matter', `is not valid YAML (${(error as Error).message.split('\n')[0]})`);
+    // YAML counts lines from the first field; the file has the opening "---" above it.
+    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    const what = (error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
+    throw new CorpusError(file, 'front matter', `is not valid YAML${line ? ` at line ${line + 1} of the file` : ''} (${what})`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new CorpusError(file, 'front matter', 'must be "field: value" lines, such as title: … and kind: …');
@@ -70,10 +91,11 @@ export function parseDocument(file: string, source: string, today: Date = new Da
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path.length ? issue.path.join('.') : 'front matter';
-    const reason = issue?.code === 'unrecognized_keys' ? `has unknown field(s): ${issue.keys.join(', ')}` : (issue?.message ?? 'is invalid');
+    const reason = issue?.code === 'unrecognized_keys' ? `has unknown field(s): ${issue.keys.map(unknownField).join(', ')}` : (issue?.message ?? 'is invalid');
     throw new CorpusError(file, issue?.code === 'unrecognized_keys' ? 'front matter' : field, reason);
   }
-  const meta = result.data;
+  const { date: written, ...fields } = result.data;
+  const meta = { ...fields, ...(written && written !== 'unknown' && { date: written }) };
   const latest = latestDocumentDate(today);
   if (meta.date && meta.date > latest) {
     throw new CorpusError(file, 'date', `${meta.date} is more than ${MAX_YEARS_AHEAD} years ahead (the latest accepted today is ${latest}); please check the year`);
@@ -89,7 +111,8 @@ export function parseDocument(file: string, source: string, today: Date = new Da
     id: file.replace(/\.md$/, ''),
     body,
   };
-  const warnings = meta.date ? [] : [`${file}: date is missing; answers will say the document is undated`];
+  // "date: unknown" says the source gives none: no warning, and answers still say the document is undated.
+  const warnings = written ? [] : [`${file}: date is missing (write "date: unknown" if the source gives none); answers will say the document is undated`];
   return { document, warnings };
 }
 

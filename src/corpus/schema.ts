@@ -25,11 +25,12 @@ function wrongType(expected: string, quoteHint: boolean, required = false) {
   };
 }
 
+// "unknown" says on purpose that the source gives no date.
 const isoDate = z
   .string({ error: wrongType('an ISO date like 2021-02-06', false) })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date like 2021-02-06')
+  .regex(/^(?:\d{4}-\d{2}-\d{2}|unknown)$/, 'must be an ISO date like 2021-02-06 (or "unknown" when the source gives none)')
   // Date would silently turn 2021-02-30 into 2021-03-02; a round trip catches it.
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'is not a real calendar date');
+  .refine((s) => s === 'unknown' || (!Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s)), 'is not a real calendar date');
 
 const text = z.string({ error: wrongType('text', true) }).trim().min(1, 'must not be empty');
 const requiredText = z.string({ error: wrongType('text', true, true) }).trim().min(1, 'must not be empty');

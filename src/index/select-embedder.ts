@@ -39,7 +39,8 @@ export async function selectEmbedder(settings: EmbeddingSettings, logger: Logger
     const why = `model files for ${model} are not in ${modelsDir} (missing ${missing.join(', ')}); run "npm run model:download" on a machine with internet`;
     if (mode === 'transformers') throw new EmbedderError(`EMBEDDER=transformers, but the ${why}`);
     const embedder = local();
-    logger.info({ embedder: embedder.id, model, modelsDir }, `embedder: ${embedder.id} (weight-free), because the ${why}`);
+    // One short line; which files are missing is in its fields, and "npm run model:download" says what to do.
+    logger.info({ embedder: embedder.id, model, modelsDir, missing }, `embedder: ${embedder.id} (weight-free; no ${model} in ${modelsDir})`);
     return embedder;
   }
   try {

@@ -437,6 +437,17 @@ export async function readManifest(indexDir: string): Promise<Manifest | null> {
   }
 }
 
+// Beside the index: the corpus hash whose build failed last, and why.
+const FAILED_BUILD_FILE = 'failed-build.json';
+
+async function readFailedBuild(indexDir: string): Promise<{ corpusHash: string; message: string } | null> {
+  try {
+    return JSON.parse(await readFile(path.join(indexDir, FAILED_BUILD_FILE), 'utf8')) as { corpusHash: string; message: string };
+  } catch {
+    return null;
+  }
+}
+
 export type IndexState = 'fresh' | 'missing' | 'corpus-changed' | 'embedder-changed' | 'format-changed';
 
 /** Whether the index at `indexDir` can answer for this corpus with this embedder. */
@@ -635,7 +646,12 @@ export async function openIndex(options: OpenIndexOptions): Promise<CorpusIndex>
   const { corpusDir, indexDir, embedder, logger } = options;
   const builtAt = (await readManifest(indexDir))?.builtAt ?? null;
   const state = await checkIndex(corpusDir, indexDir, embedder);
-  if (state !== 'fresh') {
+  // A corpus that failed to build is reported once: until it changes again, the previous index answers quietly.
+  const corpusHash = state === 'corpus-changed' ? await hashCorpus(corpusDir) : null;
+  const failed = corpusHash ? await readFailedBuild(indexDir) : null;
+  if (failed && failed.corpusHash === corpusHash) {
+    logger.debug({ indexDir, error: failed.message }, 'corpus unchanged since its build failed; answering from the previous index');
+  } else if (state !== 'fresh') {
     try {
       const summary = await runBuild(options, {
         corpusDir,
@@ -652,8 +668,10 @@ export async function openIndex(options: OpenIndexOptions): Promise<CorpusIndex>
         logger.info({ indexDir }, 'index is fresh: another process built it');
       }
     } catch (error) {
-      if (state !== 'corpus-changed') throw error;
-      logger.error({ err: error }, 'rebuild failed; answering from the previous index');
+      if (state !== 'corpus-changed' || !corpusHash) throw error;
+      const message = (error as Error).message;
+      await writeFile(path.join(indexDir, FAILED_BUILD_FILE), JSON.stringify({ corpusHash, message })).catch(() => undefined);
+      logger.error({ err: error }, `rebuild failed: ${message}; answering from the previous index until the corpus changes`);
     }
   }
   return loadIndex(indexDir);

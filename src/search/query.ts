@@ -1,7 +1,7 @@
 import type { Lexicon } from '../corpus/index.ts';
 import type { LexicalQuery } from '../index/index.ts';
 import { answerTypeOf, type AnswerType } from '../text/answers.ts';
-import { smallTalkOf, type SmallTalk } from '../text/small-talk.ts';
+import { isEnglishSmallTalk, smallTalkOf, type SmallTalk } from '../text/small-talk.ts';
 import { expandChatSpelling } from '../text/chat.ts';
 import { isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { findDocumentRefs, type DocumentRef } from '../text/identifiers.ts';
@@ -117,9 +117,12 @@ interface Piece {
   phrases?: string[];
 }
 
+const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'our', 'their', 'its']);
+
 /** Splits text into phrase matches (longest first) and the original text between them. */
-function splitPhrases(text: string, lookup: (key: string) => string[] | undefined, fold: boolean): Piece[] {
-  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+function splitPhrases(text: string, lookup: (key: string) => string[] | undefined, fold: boolean, english: boolean): Piece[] {
+  // "on my behalf" is the glossary's "on behalf", "my voter card" its "voter card": possessives never change the term.
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].filter((t) => !english || !POSSESSIVES.has(t[0].toLowerCase()));
   const keys = tokens.map((t) => (fold ? foldDiacritics(t[0]) : t[0].toLowerCase()));
   const pieces: Piece[] = [];
   let looseFrom = 0;
@@ -246,7 +249,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const contextPairs: string[] = [];
   for (const clause of language === 'vi' ? splitClauses(normalized) : [{ text: normalized, asking: true }]) {
     const context = clause.asking ? {} : { context: true };
-    for (const piece of splitPhrases(clause.text, lookup, language === 'en' || !accented)) {
+    for (const piece of splitPhrases(clause.text, lookup, language === 'en' || !accented, language === 'en')) {
       if (piece.phrases) {
         const alternatives = piece.phrases.map((p) => addTerms(p, 'vi').folded).filter((a) => a.length > 0);
         if (alternatives.length > 0) concepts.push({ label: piece.text, alternatives, phrase: true, ...context });
@@ -275,13 +278,15 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const unique = new Map(concepts.map((c) => [c.alternatives.map((a) => a.join(' ')).join('|'), c]));
   const folded = foldDiacritics(normalized);
   const refs = findDocumentRefs(normalized);
+  const words = normalized.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const smallTalk = refs.length > 0 ? null : smallTalkOf(words);
   const places = findPlaces(normalized);
   return {
     question,
     text: normalized,
     answerType: answerTypeOf(normalized),
-    smallTalk: refs.length > 0 ? null : smallTalkOf(normalized.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []),
-    language,
+    smallTalk,
+    language: smallTalk && isEnglishSmallTalk(words) ? 'en' : language,
     accented,
     concepts: [...unique.values()],
     pairs: [...new Set(pairs)],

@@ -9,7 +9,7 @@ type Act = Exclude<SmallTalk, 'contentless'> | 'filler';
 // The closed vocabulary of conversation, as phrases: what people say to a chat bot besides questions.
 const PHRASES: Record<Act, string[]> = {
   greeting: ['xin chào', 'chào', 'chào buổi sáng', 'chào buổi chiều', 'chào buổi tối', 'hello', 'hi', 'hey', 'alo', 'good morning', 'good afternoon', 'good evening'],
-  thanks: ['cảm ơn', 'cám ơn', 'cảm tạ', 'thanks', 'thank you', 'thank', 'thx', 'tks', 'tks nhé'],
+  thanks: ['cảm ơn', 'cám ơn', 'cảm tạ', 'thanks', 'thank you', 'thank', 'thx', 'tks', 'tks nhé', 'thanks a lot', 'many thanks'],
   farewell: ['tạm biệt', 'bye', 'bye bye', 'hẹn gặp lại', 'chúc ngủ ngon', 'ngủ ngon', 'good night', 'goodbye', 'see you'],
   filler: [
     'ok', 'oke', 'okay', 'vâng', 'dạ', 'ừ', 'ờ', 'uh', 'um', 'hihi', 'haha', 'hehe', 'hì', 'test', 'thử', 'câu hỏi', 'hỏi', 'ví dụ', 'số',
@@ -74,4 +74,12 @@ export function smallTalkOf(words: string[]): SmallTalk | null {
   }
   for (const act of ['thanks', 'farewell', 'greeting'] as const) if (acts.some((a) => a.act === act)) return act;
   return stopwords === 0 && acts.some((a) => a.sure) ? 'contentless' : null;
+}
+
+// The English part of that vocabulary: a message made only of it is answered in English.
+const ENGLISH = new Set(['many', 'hello', 'hi', 'hey', 'good', 'morning', 'afternoon', 'evening', 'night', 'thanks', 'thank', 'thx', 'you', 'bye', 'goodbye', 'see', 'ok', 'okay', 'very', 'much', 'so', 'a', 'lot', 'bot']);
+
+/** Whether small talk was said in English ("hello", "thanks a lot"): every word is English conversation, one at least no Vietnamese. */
+export function isEnglishSmallTalk(words: string[]): boolean {
+  return words.length > 0 && words.every((w) => ENGLISH.has(w)) && words.some((w) => !['ok', 'okay', 'bot', 'so', 'a'].includes(w));
 }

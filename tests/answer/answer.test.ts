@@ -211,6 +211,8 @@ describe('renderTelegram', () => {
       language: 'vi',
       answered: true,
       outcome: 'answered',
+      reply: 'answered',
+      reason: null,
       lead: 'Có <b>thẻ</b> & ký tự',
       cards: [],
       notice: null,

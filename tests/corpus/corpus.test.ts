@@ -44,6 +44,23 @@ describe('parseDocument', () => {
     const { warnings } = parseDocument('news/b.md', '---\ntitle: X\nkind: news\n---\nNội dung.\n');
     expect(warnings[0]).toContain('date is missing');
   });
+
+  it('takes "date: unknown" as a source without a date: no warning, and no date', () => {
+    const { document, warnings } = parseDocument('news/b.md', '---\ntitle: X\nkind: news\ndate: unknown\n---\nNội dung.\n');
+    expect(warnings).toEqual([]);
+    expect(document.date).toBeUndefined();
+  });
+
+  it('names an unknown field as unknown, with the known field closest to it', () => {
+    const error = errorOf(() => parseDocument('news/b.md', '---\ntitle: X\nkind: news\ntittle: Y\nxyzzy: 1\n---\nNội dung.\n'));
+    expect(error.message).toBe('news/b.md: front matter has unknown field(s): tittle (did you mean title?), xyzzy');
+  });
+
+  it('gives the line of the file, not of the front matter, where the YAML breaks', () => {
+    const error = errorOf(() => parseDocument('news/b.md', '---\ntitle: X\nkind: news\ndate: [2021\n---\nNội dung.\n'));
+    expect(error.message).toMatch(/^news\/b\.md: front matter is not valid YAML at line [45] of the file \(/);
+    expect(error.message).not.toMatch(/column/);
+  });
 });
 
 describe('cleanBody', () => {

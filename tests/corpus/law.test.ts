@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -312,17 +312,25 @@ describe('a plain circular: "### Điều 1." headings, no Code', () => {
     for (const gone of ['Căn cứ Luật', 'Theo đề nghị', 'NƠI NHẬN', 'Ban Bí thư', 'KT. BỘ TRƯỞNG', 'Cao Anh Tuấn', 'luatvietnam']) expect(body, gone).not.toContain(gone);
   });
 
-  it('becomes a law document citing the gazette, its number written with its kind so it reads as a circular', () => {
+  it('becomes a law document, its number written with its kind so it reads as a circular, linked to its gazette page', () => {
     const [file] = legalCorpusFiles('97-2026-TT-BTC.md', CIRCULAR, { folder: 'law' });
     expect(file?.file).toBe('law/thong-tu-97-2026-tt-btc.md');
-    expect(loaded(file as { file: string; source: string })).toMatchObject({
+    const document = loaded(file as { file: string; source: string });
+    expect(document).toMatchObject({
       title: 'Thông tư 97/2026/TT-BTC bãi bỏ Thông tư 55/2010/TT-BTC về thuế GTGT và thuế TNDN',
       kind: 'law',
       number: 'Thông tư số 97/2026/TT-BTC',
       issuer: 'Bộ Tài chính',
       date: '2026-07-06',
-      url: GAZETTE_URL,
     });
+    expect(document.url).toBe(`${GAZETTE_URL}?pageid=27160&docid=218797`);
+  });
+
+  it('links a text to the page its header gives, and without one to no page rather than a site\'s front page', () => {
+    const withoutDocid = CIRCULAR.replace(/^docid: .*\n/m, '');
+    expect(loaded(legalCorpusFiles('x.md', withoutDocid, { folder: 'law' })[0] as { file: string; source: string }).url).toBeUndefined();
+    const withUrl = withoutDocid.replace(/^---\n/, '---\nurl: https://example.gov.vn/tt-97\n');
+    expect(loaded(legalCorpusFiles('x.md', withUrl, { folder: 'law' })[0] as { file: string; source: string }).url).toBe('https://example.gov.vn/tt-97');
   });
 });
 
@@ -376,6 +384,21 @@ describe('uploading a legal text', () => {
 });
 
 describe('npm run import-law', () => {
+  it('imports every .md and .txt file of a folder, and says so plainly when a folder holds none', async () => {
+    const out = path.join(await tempDir(), 'law');
+    const folder = await tempDir();
+    await writeFile(path.join(folder, 'a.md'), CIRCULAR);
+    await writeFile(path.join(folder, 'notes.pdf'), 'not a text');
+    const run = await runScript('src/cli/import-law.ts', [folder, '--out', out], {});
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('thong-tu-97-2026-tt-btc.md: Thông tư 97/2026/TT-BTC');
+    expect(await readdir(out)).toEqual(['thong-tu-97-2026-tt-btc.md']);
+    const empty = await runScript('src/cli/import-law.ts', [await tempDir(), '--out', out], {});
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('a folder with no .md or .txt file; nothing to import');
+    expect(empty.stderr).not.toMatch(/EISDIR|at .*\.ts:\d+/);
+  });
+
   it('writes the documents of each file and one line for each, and names a file without articles, writing nothing for it', async () => {
     const out = path.join(await tempDir(), 'law');
     const dir = path.join('tests', 'fixtures', 'legal');

@@ -204,7 +204,15 @@ describe('checkIndex and openIndex', () => {
     await writeFile(path.join(ws.corpusDir, 'news', 'zz-broken.md'), '---\nkind: news\n---\nKhông có tiêu đề.\n');
     const index = await openIndex({ ...ws, embedder, logger });
     expect(index.manifest.counts.documents).toBe(shipped);
-    expect(lines().some((l) => l.level === 50 && String(l.msg).includes('previous index'))).toBe(true);
+    expect(lines().filter((l) => l.level === 50).map((l) => l.msg)).toEqual([
+      'rebuild failed: news/zz-broken.md: title is missing; it must be text; answering from the previous index until the corpus changes',
+    ]);
+    // The same broken corpus is not rebuilt and reported again on every question; a change is.
+    await openIndex({ ...ws, embedder, logger });
+    expect(lines().filter((l) => Number(l.level) >= 40)).toHaveLength(1);
+    await writeFile(path.join(ws.corpusDir, 'news', 'zz-broken.md'), '---\nkind: news\ntittle: X\n---\nKhông có tiêu đề.\n');
+    await openIndex({ ...ws, embedder, logger });
+    expect(lines().filter((l) => l.level === 50).at(-1)?.msg).toContain('tittle (did you mean title?)');
   });
 
   it('refuses to fall back when there is no index to fall back to', async () => {
