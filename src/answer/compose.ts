@@ -109,6 +109,19 @@ const QUOTE_WORDS = [60, 40];
 const BASIS_SHARE = 0.5;
 
 
+// Passages whose retrieval scores are this close to the best one are tied: the one whose quote answers best leads.
+const TIE = 0.01;
+
+/** The hits with a tie at the top broken by how well each passage's quote answers; the rest keep their order. */
+function breakTies(hits: Hit[], request: QuoteRequest): Hit[] {
+  const top = hits[0]?.score ?? 0;
+  const tied = hits.filter((h) => h.score >= top * (1 - TIE));
+  if (tied.length < 2) return hits;
+  const answers = new Map(tied.map((h) => [h, chooseQuote(h.passage, request, QUOTE_WORDS[0] as number).score]));
+  const lead = tied.reduce((best, h) => ((answers.get(h) ?? 0) > (answers.get(best) ?? 0) ? h : best));
+  return [lead, ...hits.filter((h) => h !== lead)];
+}
+
 /** dd/mm/yyyy, as Vietnamese readers write dates. */
 export function formatDate(iso: string | null | undefined, language: Language): string {
   if (!iso) return TEMPLATES[language].undated;
@@ -237,7 +250,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
   const { query } = retrieval;
   const request: QuoteRequest = { terms: retrieval.termWeights, answerType: query.answerType, focus: answerFocusOf(query.question), years: query.years };
   // An article looked up is quoted whole; otherwise the sentences that answer, the first quote longer.
-  const hits = retrieval.hits;
+  const hits = retrieval.article ? retrieval.hits : breakTies(retrieval.hits, request);
   const chosen = hits.map((hit, i) => (retrieval.article ? null : chooseQuote(hit.passage, request, QUOTE_WORDS[Math.min(i, 1)] as number)));
   const quotes: Quote[] = hits.map((hit, i) => ({ n: i + 1, text: chosen[i]?.quote ?? hit.passage.text, highlights: chosen[i]?.highlights ?? [] }));
   const citations = hits.map((hit, i) => citationOf(hit, i + 1, quotes[i]?.text ?? ''));
@@ -260,7 +273,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
   const lawVersion = citations.find((c) => (c.kind === 'guidance' || c.kind === 'law') && c.version)?.version ?? null;
   const referenced = query.refs.find((r) => hits[0]?.references.includes(r.key ?? r.shortKey));
   // A document the corpus knows only from others' mentions: what it says of it is all there is, and the text is elsewhere.
-  const textless = referenced && !asksAboutDocument(query) ? retrieval.references.find((e) => e.document === null && e.key === (referenced.key ?? referenced.shortKey)) : undefined;
+  const textless = referenced && !asksAboutDocument(query) ? retrieval.references.find((e) => e.document === null && (referenced.key ? e.key === referenced.key : e.shortKey === referenced.shortKey)) : undefined;
   const dates = [...new Set(citations.filter((c) => c.date && (c.kind === 'news' || c.kind === 'directive')).map((c) => formatDate(c.date, language)))];
   const dated = citations.some((c) => c.kind === 'news' || c.kind === 'directive');
   return {
@@ -270,7 +283,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
     lead: retrieval.article
       ? t.leadArticle(articleLabel(retrieval.article), retrieval.article.title)
       : textless
-        ? t.noFullText(referenceLabel(referenced as DocumentRef, language), localIssuer(textless.issuer, textless.place ?? undefined))
+        ? t.noFullText(entryLabel(textless, language))
         : referenced
         ? t.leadReference(referenceLabel(referenced, language))
         : (citations[0]?.kind === 'guidance' || citations[0]?.kind === 'law') && lawVersion
@@ -278,7 +291,10 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
           : t.lead,
     cards,
     quotes,
-    notice: dated ? (dates.length > 0 ? t.datedNotice(dates.join(', ')) : t.undatedNotice) : null,
+    notice: [
+      textless ? t.fullTextElsewhere(localIssuer(textless.issuer, textless.place ?? undefined)) : null,
+      dated ? (dates.length > 0 ? t.datedNotice(dates.join(', ')) : t.undatedNotice) : null,
+    ].filter(Boolean).join(' ') || null,
     citations,
     sources: sourcesOf(citations, language),
     lawVersion,

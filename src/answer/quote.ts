@@ -83,6 +83,7 @@ export function chooseQuote(passage: { text: string; section: string | null }, r
   });
   const picked: typeof blocks = [];
   let words = 0;
+  // The best block is quoted whole however long: an answer cut short answers nothing.
   for (const block of [...blocks].sort((a, b) => b.score - a.score || a.order - b.order)) {
     if (picked.length > 0 && (block.overlap === 0 || words + block.words > maxWords)) continue;
     picked.push(block);

@@ -4,8 +4,9 @@ export interface Templates {
   lead: string;
   leadReference: (reference: string) => string;
   leadCurrent: string;
-  /** A document the corpus holds no text of, only others' mentions of it. */
-  noFullText: (reference: string, issuer: string | null) => string;
+  /** A document the corpus holds no text of, only others' mentions of it; and where its text is. */
+  noFullText: (reference: string) => string;
+  fullTextElsewhere: (issuer: string | null) => string;
   leadArticle: (article: string, title: string) => string;
   unknownArticle: (law: string, article: string, first: string, last: string) => string;
   basis: string;
@@ -31,6 +32,7 @@ export interface Templates {
   didYouMean: (suggestions: string) => string;
   empty: string;
   tryAsking: string;
+  /** The example questions the product offers (after small talk, and as the bot's /start buttons). */
   examples: string[];
   kind: Record<string, string>;
 }
@@ -40,8 +42,8 @@ export const TEMPLATES: Record<Language, Templates> = {
     lead: 'Kho tài liệu ghi:',
     leadReference: (ref) => `Về ${ref}:`,
     leadCurrent: 'Theo luật hiện hành:',
-    noFullText: (ref, issuer) =>
-      `Kho tài liệu không có toàn văn ${ref}, chỉ có các bài viết nhắc đến văn bản này, nên không trích được nội dung của văn bản. Toàn văn do ${issuer ?? 'cơ quan ban hành'} phát hành; bạn xem trên cổng thông tin của cơ quan đó. Những gì kho tài liệu ghi:`,
+    noFullText: (ref) => `Kho chưa có toàn văn ${ref}.`,
+    fullTextElsewhere: (issuer) => `Kho tài liệu chỉ có các bài viết nhắc đến văn bản này, nên không trích được nội dung của nó; toàn văn do ${issuer ?? 'cơ quan ban hành'} phát hành, xem trên cổng thông tin của cơ quan đó.`,
     leadArticle: (article, title) => `${article}. ${title}`,
     unknownArticle: (law, article, first, last) => `${law} không có ${article}; văn bản có từ Điều ${first} đến Điều ${last}.`,
     basis: 'Căn cứ',
@@ -65,15 +67,15 @@ export const TEMPLATES: Record<Language, Templates> = {
     didYouMean: (s) => `Có phải bạn muốn hỏi: ${s}?`,
     empty: 'Bạn hãy gõ một câu hỏi về bầu cử hoặc về các chỉ thị, nghị quyết.',
     tryAsking: 'Bạn có thể hỏi, ví dụ:',
-    examples: ['Chỉ thị 03-CT/TU ban hành ngày nào?', 'Lạng Sơn triển khai công tác bầu cử ra sao?', 'Chỉ thị 05-CT/TW yêu cầu gì?'],
+    examples: ['Mấy giờ thì bắt đầu bỏ phiếu?', 'Tôi có được nhờ người khác bầu thay không?', 'Chỉ thị 03-CT/TU ban hành ngày nào?', 'Phiếu bầu thế nào thì không hợp lệ?'],
     kind: { law: 'Luật', directive: 'Chỉ thị', guidance: 'Hướng dẫn', news: 'Tin bài' },
   },
   en: {
     lead: 'The corpus says:',
     leadReference: (ref) => `On ${ref}:`,
     leadCurrent: 'Under the law in force:',
-    noFullText: (ref, issuer) =>
-      `The corpus holds no text of ${ref}, only articles that mention it, so it cannot quote what the document says. The full text is published by ${issuer ?? 'its issuer'}; see that body's portal. What the corpus says:`,
+    noFullText: (ref) => `No text of ${ref} here.`,
+    fullTextElsewhere: (issuer) => `The corpus holds only articles that mention this document, so it cannot quote what it says; the full text is published by ${issuer ?? 'its issuer'}, on that body's portal.`,
     leadArticle: (article, title) => `${article.replace('Điều', 'Article').replace('khoản', 'clause')}. ${title}`,
     unknownArticle: (law, article, first, last) => `${law} has no ${article.replace('Điều', 'Article').replace('khoản', 'clause')}; its articles run from ${first} to ${last}.`,
     basis: 'Legal basis',
@@ -97,7 +99,7 @@ export const TEMPLATES: Record<Language, Templates> = {
     didYouMean: (s) => `Did you mean: ${s}?`,
     empty: 'Please type a question about elections or about party directives and resolutions.',
     tryAsking: 'You could ask, for example:',
-    examples: ['When was Directive 03-CT/TU issued?', 'How did Lang Son prepare the 2021 election?', 'What does Directive 05-CT/TW require?'],
+    examples: ['When do polls open?', 'Can someone vote on my behalf?', 'When was Directive 03-CT/TU issued?', 'What makes a ballot invalid?'],
     kind: { law: 'Law', directive: 'Directive', guidance: 'Guidance', news: 'News' },
   },
 };

@@ -3,8 +3,8 @@ import type { BotMetrics } from './metrics.ts';
 
 export interface EndpointOptions {
   metrics: BotMetrics;
-  /** The index is loaded and questions are answered (false during the start-up build). */
-  ready: () => boolean;
+  /** Null when questions are answered; otherwise why not, in a few words ("building the index", "Telegram is not reachable yet"). */
+  notReady: () => string | null;
 }
 
 /**
@@ -12,7 +12,7 @@ export interface EndpointOptions {
  * is alive), `GET /readyz` (it answers questions), `GET /metrics` (Prometheus text). Returns false for
  * any other request, which the caller handles (the webhook) or refuses.
  */
-export function serveEndpoints({ metrics, ready }: EndpointOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+export function serveEndpoints({ metrics, notReady }: EndpointOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   return async (req, res) => {
     if (req.method !== 'GET') return false;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -21,8 +21,8 @@ export function serveEndpoints({ metrics, ready }: EndpointOptions): (req: Incom
       return true;
     }
     if (path === '/readyz') {
-      const answering = ready();
-      res.writeHead(answering ? 200 : 503, { 'content-type': 'text/plain' }).end(answering ? 'ready\n' : 'starting: building the index\n');
+      const cause = notReady();
+      res.writeHead(cause ? 503 : 200, { 'content-type': 'text/plain' }).end(cause ? `not ready: ${cause}\n` : 'ready\n');
       return true;
     }
     if (path === '/metrics') {

@@ -1,4 +1,5 @@
 import type { Language } from '../search/index.ts';
+import { TEMPLATES } from '../answer/index.ts';
 
 export const MAX_QUESTION_LENGTH = 1000;
 
@@ -38,7 +39,7 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     greeting: (name) =>
       `Chào ${name}! Tôi trả lời câu hỏi về bầu cử, quy trình bỏ phiếu và các chỉ thị, nghị quyết, bằng cách trích nguyên văn tài liệu và ghi rõ nguồn. Bạn cứ gõ câu hỏi, có dấu hay không dấu đều được.`,
     examplesHeading: 'Thử một câu hỏi:',
-    examples: ['Mấy giờ thì bắt đầu bỏ phiếu?', 'Tôi có được nhờ người khác bầu thay không?', 'Chỉ thị 03-CT/TU ban hành ngày nào?', 'Phiếu bầu thế nào thì không hợp lệ?'],
+    examples: TEMPLATES.vi.examples,
     help:
       'Gõ câu hỏi bằng tiếng Việt (có dấu hoặc không dấu) hoặc tiếng Anh. Tôi trả lời được về: quyền bầu cử, danh sách và thẻ cử tri, bỏ phiếu ở nơi khác, giờ bỏ phiếu, cách bỏ phiếu, phiếu không hợp lệ, kiểm phiếu, khiếu nại, ứng cử, và các chỉ thị, nghị quyết có trong kho tài liệu (ví dụ "Chỉ thị 05-CT/TW yêu cầu gì?").\n\nTôi không trả lời được những gì kho tài liệu không có, và không tư vấn pháp lý.\n\nTrong nhóm, dùng /ask <câu hỏi>, nhắc tên tôi, hoặc trả lời tin nhắn của tôi.\n/sources: danh sách tài liệu · /about: giới thiệu',
     about:
@@ -79,7 +80,7 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     greeting: (name) =>
       `Hello ${name}! I answer questions about elections, voting procedure and party directives by quoting documents word for word and citing them. Just type your question.`,
     examplesHeading: 'Try a question:',
-    examples: ['When do polls open?', 'Can someone vote on my behalf?', 'When was Directive 03-CT/TU issued?', 'What makes a ballot invalid?'],
+    examples: TEMPLATES.en.examples,
     help:
       'Type a question in Vietnamese or English. I can answer about: the right to vote, the voter list and card, voting away from home, polling hours, how to vote, invalid ballots, counting, complaints, candidates, and the directives and resolutions in the corpus (e.g. "What does Directive 05-CT/TW require?").\n\nI cannot answer what the corpus does not hold, and I give no legal advice.\n\nIn groups, use /ask <question>, mention me, or reply to my message.\n/sources: the documents · /about: about this bot',
     about:

@@ -43,10 +43,10 @@ const { webhook } = config.telegram;
 const webhookPath = webhook ? new URL(webhook.url).pathname : undefined;
 let assistant: Assistant | undefined;
 let handleUpdate: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
-// Ready once the index is loaded and updates are taken (the webhook set, or polling started).
-let answering = false;
+// Ready once the index is loaded and updates are taken (the webhook set, or polling started); until then, why not.
+let notReady: string | null = 'building the index';
 const metrics = createMetrics(() => assistant?.index);
-const endpoints = serveEndpoints({ metrics, ready: () => answering });
+const endpoints = serveEndpoints({ metrics, notReady: () => notReady });
 
 // Health and metrics answer from the first second, while the index is still being built.
 const server = config.httpPort
@@ -92,10 +92,18 @@ const services = {
   config: { ...config.telegram, corpusDir: config.corpusDir },
   logger,
   state,
-  metrics,
+  // A retry before the first answer means Telegram is not reachable: /readyz says so rather than "connecting".
+  metrics: {
+    ...metrics,
+    telegramRetry(method: string) {
+      metrics.telegramRetry(method);
+      if (notReady === 'connecting to Telegram') notReady = 'Telegram is not reachable (retrying)';
+    },
+  },
   startedAt: Date.now(),
 };
 const bot = createBot(token, services);
+notReady = 'connecting to Telegram';
 
 /** Telegram's refusal (a wrong token above all) ends the program with one line, not a stack trace. */
 function exitIfRefused(error: unknown): void {
@@ -125,7 +133,7 @@ if (webhook) {
   logger.info(`polling as @${bot.botInfo.username}`);
   stop = () => runner.stop().then(closeServer);
 }
-answering = true;
+notReady = null;
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -133,7 +141,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     // Draining: the load balancer sends no more.
-    answering = false;
+    notReady = 'stopping';
     logger.info({ signal }, 'stopping: finishing the updates in flight');
     // Never hang on shutdown: whatever is still running after 8 s is abandoned.
     const force = setTimeout(() => process.exit(0), 8000);

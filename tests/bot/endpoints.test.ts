@@ -19,13 +19,13 @@ async function serve(options: Parameters<typeof serveEndpoints>[0]): Promise<str
 
 describe('serveEndpoints', () => {
   it('says alive at once, ready only when answering, and leaves other paths to the caller', async () => {
-    let ready = false;
-    const base = await serve({ metrics: createMetrics(() => undefined), ready: () => ready });
+    let cause: string | null = 'building the index';
+    const base = await serve({ metrics: createMetrics(() => undefined), notReady: () => cause });
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const starting = await fetch(`${base}/readyz`);
     expect(starting.status).toBe(503);
-    expect(await starting.text()).toContain('building the index');
-    ready = true;
+    expect(await starting.text()).toBe('not ready: building the index\n');
+    cause = null;
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     expect((await fetch(`${base}/telegram`)).status).toBe(404);
     expect((await fetch(`${base}/healthz`, { method: 'POST' })).status).toBe(404);
@@ -37,7 +37,7 @@ describe('serveEndpoints', () => {
     await buildIndex({ ...ws, embedder });
     const index: CorpusIndex = await loadIndex(ws.indexDir);
     const metrics = createMetrics(() => index);
-    const base = await serve({ metrics, ready: () => true });
+    const base = await serve({ metrics, notReady: () => null });
     const before = await (await fetch(`${base}/metrics`)).text();
     expect(before).toMatch(/^cutrihoi_questions_total\{outcome="answered"\} 0$/m);
     expect(before).toMatch(new RegExp(`^cutrihoi_index_passages ${index.passageCount}$`, 'm'));

@@ -160,7 +160,9 @@ describe('npm start', () => {
     );
     await outputShows((text) => text.includes('serving /healthz'));
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(503);
+    const building = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(building.status).toBe(503);
+    expect(await building.text()).toBe('not ready: building the index\n');
     const update = { update_id: 3, message: { message_id: 3, date: 0, chat: { id: 9, type: 'private' }, from: { id: 9, is_bot: false, first_name: 'C' }, text: '/help' } };
     const early = await fetch(`http://127.0.0.1:${port}/telegram`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'test-secret' }, body: JSON.stringify(update) });
     expect(early.status).toBe(503);
@@ -200,8 +202,13 @@ describe('npm start', () => {
 
   it('keeps trying with growing, logged delays while Telegram is unreachable, then starts and answers', async () => {
     const port = await freePort();
-    const proc = await start({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}` });
+    const httpPort = await freePort();
+    const proc = await start({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, PORT: String(httpPort) });
     await outputShows(() => logged('could not reach Telegram').length >= 2);
+    // /readyz names the real cause: the index is built, Telegram is what is missing.
+    const readyz = await fetch(`http://127.0.0.1:${httpPort}/readyz`);
+    expect(readyz.status).toBe(503);
+    expect(await readyz.text()).toBe('not ready: Telegram is not reachable (retrying)\n');
     const [first, second] = logged('could not reach Telegram');
     expect(first).toMatchObject({ level: WARN, method: 'getMe', attempt: 1, retryInSeconds: 1 });
     expect(second).toMatchObject({ level: WARN, method: 'getMe', attempt: 2, retryInSeconds: 2 });

@@ -24,8 +24,9 @@ describe('ask', () => {
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0] as string);
-    expect(Object.keys(answer)).toEqual(['question', 'answered', 'outcome', 'suggestions', 'text', 'citations']);
+    expect(Object.keys(answer)).toEqual(['question', 'answered', 'outcome', 'reason', 'suggestions', 'text', 'citations']);
     expect(answer.outcome).toBe('answered');
+    expect(answer.reason).toBeNull();
     expect(answer.suggestions).toEqual([]);
     expect(answer.answered).toBe(true);
     expect(Object.keys(answer.citations[0])).toEqual(['n', 'docId', 'title', 'kind', 'issuer', 'publisher', 'date', 'url', 'article', 'number', 'passage', 'score']);
@@ -41,6 +42,34 @@ describe('ask', () => {
       ['giá vàng hôm nay', false],
       ['Which directive did Lang Son issue?', true],
     ]);
+  });
+
+  it('tells replies apart in JSON: outcome and reason, for every kind of reply', async () => {
+    const lines = ['hello', 'Chỉ thị 05-CT/TW yêu cầu gì?', 'Chỉ thị 99-CT/TW yêu cầu gì?', 'Điều 500 luật bầu cử', 'thủ tục ly hôn đơn phương thế nào'];
+    const { code, stdout } = await run('ask', ['--json'], `${lines.join('\n')}\n`);
+    expect(code).toBe(0);
+    const replies = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(replies.map((r) => [r.outcome, r.reason])).toEqual([
+      ['small_talk', 'greeting'],
+      ['answered', 'no_full_text'],
+      ['not_in_corpus', 'unknown_reference'],
+      ['unknown_article', 'unknown_article'],
+      ['declined', expect.any(String)],
+    ]);
+    // "hello" is answered in English; a directive known only from mentions says the corpus holds no text of it.
+    expect(replies[0].text).toMatch(/^Hello!/);
+    expect(replies[1].text).toMatch(/^Kho chưa có toàn văn Chỉ thị 05-CT\/TW\./);
+    expect(replies[1].text).toContain('Bộ Chính trị');
+  });
+
+  it('answers an empty question with the usage and a non-zero exit, never with silence', async () => {
+    const empty = await run('ask', ['']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('Usage:');
+    const nothing = await run('ask', ['--json'], '\n  \n');
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('Usage:');
+    expect(nothing.stdout).toBe('');
   });
 
   it('prints plain text, in English with --lang en, and rejects an unknown language', async () => {
@@ -63,9 +92,9 @@ describe('reindex', () => {
     const summary = new RegExp(`^Indexed ${documents} documents, (\\d+) passages \\(0 embedded, (\\d+) reused\\) with local-hash-v1-512 in \\d+\\.\\d\\d s`);
     const [, passages, reused] = summary.exec(ok.stdout) ?? [];
     expect(reused).toBe(passages);
-    const chosen = ok.stderr.split('\n').filter((l) => l.includes('"msg":"embedder:'));
-    expect(chosen).toHaveLength(1);
-    expect(chosen[0]).toContain('embedder: local-hash-v1-512 (weight-free), because the model files for Xenova/multilingual-e5-small are not in');
+    const chosen = ok.stderr.split('\n').filter((l) => l.startsWith('embedder:'));
+    // One short plain line, not a JSON object.
+    expect(chosen).toEqual([`embedder: local-hash-v1-512 (weight-free; no Xenova/multilingual-e5-small in ${ws.modelsDir})`]);
     const before = await readManifest(ws.indexDir);
     await writeFile(path.join(ws.corpusDir, 'news', 'broken.md'), '---\ntitle: Thiếu loại\n---\nNội dung.\n');
     const failed = await run('reindex', []);

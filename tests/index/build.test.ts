@@ -210,7 +210,7 @@ describe('checkIndex and openIndex', () => {
     // The same broken corpus is not rebuilt and reported again on every question; a change is.
     await openIndex({ ...ws, embedder, logger });
     expect(lines().filter((l) => Number(l.level) >= 40)).toHaveLength(1);
-    await writeFile(path.join(ws.corpusDir, 'news', 'zz-broken.md'), '---\nkind: news\ntittle: X\n---\nKhông có tiêu đề.\n');
+    await writeFile(path.join(ws.corpusDir, 'news', 'zz-broken.md'), '---\ntitle: X\nkind: news\ntittle: X\n---\nKhông có tiêu đề.\n');
     await openIndex({ ...ws, embedder, logger });
     expect(lines().filter((l) => l.level === 50).at(-1)?.msg).toContain('tittle (did you mean title?)');
   });
