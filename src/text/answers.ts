@@ -55,7 +55,8 @@ export type AnswerFocus = 'place' | 'agent' | 'permission';
 const FOCUS_WORDS: Array<[AnswerFocus, RegExp]> = [
   ['place', /\b(?:o dau|noi nao|cho nao|dia diem nao|tai dau|where)\b/],
   ['agent', /\b(?:ai|co quan nao|to chuc nao|don vi nao|cap nao|who|which (?:body|bodies|authority|agency))\b/],
-  ['permission', /\b(?:(?:co )?(?:duoc|dc|đc) (?:khong|ko|k|hong|kg)|co the .+ (?:khong|ko|k)|co phai .+ (?:khong|ko|k)|can (?:i|someone|we|you|a|my)|may i|is it (?:allowed|legal|ok)|am i allowed|do i have to|must i)\b/],
+  // "có được … không", "co dc … ko", "có thể … không": được or có thể, then a closing "không" however far.
+  ['permission', /\b(?:duoc|dc|co the|co phai)\b.*\b(?:khong|ko|k|hong|kg)\b\W*$|\b(?:can (?:i|someone|we|you|a|my)|may i|is it (?:allowed|legal|ok)|am i allowed|do i have to|must i)\b/],
 ];
 
 /** The focus a question asks for, or null. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerSentences, answerTypeOf, findAnswers, statementOf } from '../../src/text/answers.ts';
+import { answerFocusOf, answerSentences, answerTypeOf, findAnswers, focusHeld, statementOf } from '../../src/text/answers.ts';
 
 const texts = (text: string, type: 'date' | 'time' | 'number') => findAnswers(text, type).map((a) => a.text);
 
@@ -43,5 +43,27 @@ describe('answerSentences', () => {
     expect(answerSentences(sentences, 'date', []).map((s) => s.index)).toEqual([0, 1]);
     expect(answerSentences(sentences, 'date', ['2026'])).toEqual([{ sentence: 'Bầu cử ngày 15/3/2026.', index: 1, answers: ['15/3/2026'] }]);
     expect(statementOf('Ngày đó là chủ nhật (Điều 5, Luật Bầu cử).')).toBe('Ngày đó là chủ nhật  .');
+  });
+});
+
+describe('answerFocusOf and focusHeld', () => {
+  it.each([
+    ['Tôi đi bỏ phiếu ở đâu?', 'place'],
+    ['bau cu o dau', 'place'],
+    ['Ai tổ chức cuộc bầu cử?', 'agent'],
+    ['Which bodies organize the elections?', 'agent'],
+    ['Tôi có được nhờ người khác bầu thay không?', 'permission'],
+    ['ng dang bi tu co dc bau cu ko', 'permission'],
+    ['Can someone vote on my behalf?', 'permission'],
+    ['Chỉ thị 05-CT/TW yêu cầu gì?', null],
+  ])('"%s" asks for %s', (question, focus) => {
+    expect(answerFocusOf(question)).toBe(focus);
+  });
+
+  it('finds what answers a focus in the statement, not in its bracketed citation', () => {
+    expect(focusHeld('Danh sách được niêm yết tại trụ sở UBND cấp xã.', 'place')).toBe(true);
+    expect(focusHeld('Hội đồng bầu cử quốc gia công bố kết quả.', 'agent')).toBe(true);
+    expect(focusHeld('Mỗi người một phiếu (Điều 69, Luật Bầu cử của Quốc hội).', 'agent')).toBe(false);
+    expect(focusHeld('Không. Mỗi cử tri phải tự mình đi bầu.', 'permission')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smallTalkOf } from '../../src/text/small-talk.ts';
+import { isEnglishSmallTalk, smallTalkOf } from '../../src/text/small-talk.ts';
 
 const kind = (message: string) => smallTalkOf(message.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
@@ -31,4 +31,11 @@ describe('smallTalkOf', () => {
       expect(kind(message)).toBeNull();
     },
   );
+});
+
+describe('isEnglishSmallTalk', () => {
+  it('is true only when every word is English conversation', () => {
+    for (const english of [['hello'], ['thanks', 'a', 'lot'], ['thank', 'you', 'very', 'much'], ['bye']]) expect(isEnglishSmallTalk(english), english.join(' ')).toBe(true);
+    for (const other of [['chào'], ['cảm', 'ơn'], ['ok'], ['hello', 'bạn'], []]) expect(isEnglishSmallTalk(other), other.join(' ')).toBe(false);
+  });
 });
