@@ -108,7 +108,6 @@ const QUOTE_WORDS = [60, 40];
 // Share of the lead quote's question words a clause of the law must hold to be cited as its basis.
 const BASIS_SHARE = 0.5;
 
-
 // Passages whose retrieval scores are this close to the best one are tied: the one whose quote answers best leads.
 const TIE = 0.01;
 
