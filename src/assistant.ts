@@ -1,10 +1,13 @@
 import { composeAnswer, type Answer } from './answer/index.ts';
 import type { Config } from './config.ts';
+import { remember, resolveMessage, turnOf, type Conversation, type Resolution } from './conversation/index.ts';
 import { buildIndex, loadIndex, openIndex, readManifest, selectEmbedder, type BuildSummary, type CorpusIndex, type Embedder } from './index/index.ts';
 import type { Logger } from './logger.ts';
-import { retrieve, topicOf, type Language, type Retrieval, type Topic } from './search/index.ts';
+import { isSmallTalk, retrieve, topicOf, type Language, type Retrieval, type Topic } from './search/index.ts';
 
 const REFRESH_INTERVAL_MS = 3000;
+// Share of a message's weighted words the corpus must hold for the message to lean on the last topic.
+const OWN_WORDS = 0.5;
 
 /** A rebuild was asked for while another one runs. */
 export class ReindexBusyError extends Error {
@@ -22,6 +25,11 @@ export interface Assistant {
   retrieve(question: string): Promise<Retrieval>;
   /** The answer, framed in `language` (English for a question asked in English); quotes stay in the documents' words. */
   ask(question: string, language?: Language): Promise<Answer>;
+  /**
+   * Answers a message of a conversation: resolves it against the turns before (a follow-up, a question
+   * about the last answer, or a fresh question), answers that, and returns the conversation with this turn.
+   */
+  converse(conversation: Conversation | undefined, message: string, language?: Language, now?: number): Promise<{ answer: Answer; retrieval: Retrieval; resolution: Resolution; conversation: Conversation | undefined }>;
   /** A topic a "not sure" reply offered, by its passage in the index answering now; null when there is no such passage. */
   topic(passageIndex: number): Topic | null;
   /**
@@ -56,6 +64,12 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
   let refreshing: Promise<boolean> | null = null;
   let lastCheck = 0;
 
+  async function answerOf(question: string, language: Language = 'vi'): Promise<{ retrieval: Retrieval; answer: Answer }> {
+    const retrieval = await retrieve(index, embedder, question);
+    // A question asked in English is answered in English, whatever the user's app language.
+    return { retrieval, answer: composeAnswer(retrieval, retrieval.query.language === 'en' ? 'en' : language) };
+  }
+
   return {
     get index() {
       return index;
@@ -65,10 +79,22 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
       return running !== null;
     },
     retrieve: (question) => retrieve(index, embedder, question),
-    async ask(question, language = 'vi') {
-      const retrieval = await retrieve(index, embedder, question);
-      // A question asked in English is answered in English, whatever the user's app language.
-      return composeAnswer(retrieval, retrieval.query.language === 'en' ? 'en' : language);
+    ask: async (question, language) => (await answerOf(question, language)).answer,
+    async converse(conversation, message, language = 'vi', now = Date.now()) {
+      let resolution = resolveMessage(conversation?.turns ?? [], message, now);
+      let { retrieval, answer } = await answerOf(resolution.question, language);
+      // An ambiguous message: its other reading is taken when this one finds no answer and that one does;
+      // when neither does, the message is answered as it stands.
+      // A message about another topic is one: declined as such, or with less than half its words in the corpus
+      // ("thủ tục sang tên sổ đỏ"), it never borrows the last topic to get an answer.
+      const otherTopic = resolution.kind === 'fresh' && (['out_of_scope', 'other_law', 'other_topic'].includes(retrieval.declineReason ?? '') || (retrieval.features?.coverage ?? 0) < OWN_WORDS);
+      if (resolution.otherwise && retrieval.outcome !== 'answered' && !otherTopic) {
+        const other = await answerOf(resolution.otherwise.question, language);
+        const fresh = resolution.otherwise.kind === 'fresh';
+        if (other.retrieval.outcome === 'answered' || fresh) ({ retrieval, answer, resolution } = { ...other, resolution: resolution.otherwise });
+      }
+      // Small talk is no turn: "cảm ơn" between two questions leaves the conversation as it was.
+      return { answer, retrieval, resolution, conversation: isSmallTalk(answer.outcome) ? conversation : remember(conversation, turnOf(answer, now)) };
     },
     topic: (passageIndex) => topicOf(index, passageIndex),
     // Not async: a second call throws at once, so callers know before they report anything.

@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAssistant } from '../assistant.ts';
+import { createAssistant, type Assistant } from '../assistant.ts';
+import type { Conversation } from '../conversation/index.ts';
 import { loadConfig } from '../config.ts';
 import { createCliLogger } from '../logger.ts';
 import { composeAnswer, renderText } from '../answer/index.ts';
@@ -17,7 +18,15 @@ const SET_NAMES: Record<string, string> = {
   'test2-questions.json': 'test-2',
   'test3-questions.json': 'test-3',
   'law-questions.json': 'law',
+  'dialogues-dev.json': 'dialogues-dev',
+  'dialogues-test.json': 'dialogues-test',
 };
+
+/** A conversation of a dialogue set: its turns in order, each scored like a question, grouped by its kind. */
+interface EvalDialogue {
+  group: string;
+  turns: Array<{ message: string; kind: 'first' | 'follow-up' | 'about-answer' | 'new-topic'; expect: string[]; answer?: string }>;
+}
 
 const { values } = parseArgs({
   options: { questions: { type: 'string' }, verbose: { type: 'boolean', short: 'v', default: false }, embedder: { type: 'string' } },
@@ -44,8 +53,12 @@ async function main(): Promise<number> {
         .map((f) => path.join(EVAL_DIR, f));
 
   for (const file of files) {
-    const questions = JSON.parse(await readFile(file, 'utf8')) as EvalQuestion[];
     const set = SET_NAMES[path.basename(file)] ?? path.basename(file, '.json');
+    if (path.basename(file).startsWith('dialogues-')) {
+      await evalDialogues(assistant, set, file);
+      continue;
+    }
+    const questions = JSON.parse(await readFile(file, 'utf8')) as EvalQuestion[];
     for (const [label, transform] of [
       ['as written', (q: string) => q],
       ['without diacritics', stripDiacritics],
@@ -64,6 +77,43 @@ async function main(): Promise<number> {
     }
   }
   return 0;
+}
+
+/**
+ * Each conversation is asked turn by turn as a chat would ask it, once as written and once without
+ * diacritics, and each turn scored like a question (hit@3, refused), grouped by kind of turn; "fresh"
+ * is the share of turns the resolver read as standing alone (new-topic turns must be).
+ */
+async function evalDialogues(assistant: Assistant, set: string, file: string): Promise<void> {
+  const dialogues = JSON.parse(await readFile(file, 'utf8')) as EvalDialogue[];
+  for (const [label, transform] of [
+    ['as written', (q: string) => q],
+    ['without diacritics', stripDiacritics],
+  ] as const) {
+    const results: EvalResult[] = [];
+    const fresh = new Map<string, number[]>();
+    for (const dialogue of dialogues) {
+      let conversation: Conversation | undefined;
+      let now = 0;
+      for (const turn of dialogue.turns) {
+        // A minute between turns: well inside the conversation's lifetime.
+        now += 60_000;
+        const reply = await assistant.converse(conversation, transform(turn.message), 'vi', now);
+        conversation = reply.conversation;
+        results.push({ item: { question: turn.message, expect: turn.expect, group: turn.kind, ...(turn.answer ? { answer: turn.answer } : {}) }, retrieval: reply.retrieval, reply: renderText(reply.answer) });
+        fresh.set(turn.kind, [...(fresh.get(turn.kind) ?? []), reply.resolution.kind === 'fresh' ? 1 : 0]);
+      }
+    }
+    const kinds = ['first', 'follow-up', 'about-answer', 'new-topic'].filter((k) => fresh.has(k));
+    console.log(`\n${set}, ${label} (${path.basename(file)}, ${dialogues.length} conversations, ${results.length} turns)`);
+    console.log(`${'turn'.padEnd(22)}   n   hit@1   hit@3  raw@3     MRR  refused  declined-wrongly  topic@1  quoted   fresh`);
+    for (const kind of kinds) {
+      const shares = fresh.get(kind) ?? [];
+      console.log(`${row(scoreGroup(kind, results.filter((r) => r.item.group === kind)))}  ${pct(shares.reduce((a, b) => a + b, 0) / shares.length)}`);
+    }
+    console.log(row(scoreGroup('all', results)));
+    if (values.verbose) for (const f of scoreGroup('all', results).failures) console.log(`  - ${f}`);
+  }
 }
 
 process.exitCode = await main().catch((error: unknown) => {

@@ -1,0 +1,2 @@
+export { CONVERSATION_TTL_MS, CONVERSATION_TURNS, resolveMessage, type Conversation, type ConversationTurn, type Resolution } from './resolve.ts';
+export { remember, turnOf } from './turn.ts';

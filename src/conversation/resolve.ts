@@ -1,0 +1,163 @@
+import { expandChatSpelling } from '../text/chat.ts';
+import { foldDiacritics, hasDiacritics } from '../text/normalize.ts';
+import { isEnglishStopword, isStopword } from '../text/terms.ts';
+
+/** One answered turn of a conversation: what was asked (as resolved) and how to ask again for each source it cited. */
+export interface ConversationTurn {
+  /** The question as answered, with what an elliptical message left out filled in. */
+  question: string;
+  /** The cited sources in order; `ask` is a question that shows that source (an article lookup, a guide heading). */
+  sources: Array<{ n: number; docId: string; ask: string; law: boolean }>;
+  /** When it was answered, in ms since the epoch. */
+  at: number;
+}
+
+/** What a chat remembers: its last few turns, nothing else (no names). */
+export interface Conversation {
+  turns: ConversationTurn[];
+}
+
+/** How long a conversation is remembered after its last turn. */
+export const CONVERSATION_TTL_MS = 15 * 60_000;
+/** How many turns a conversation keeps. */
+export const CONVERSATION_TURNS = 3;
+
+export interface Resolution {
+  /**
+   * `fresh`: a question that stands on its own, or the first of a conversation. `follow-up`: a message
+   * that leans on the previous one ("còn người bị tạm giam thì sao?"), read as the previous question with
+   * what changed put in. `about-answer`: a message about the last answer ("điều nào quy định?", "nguồn 2"),
+   * read as a question that shows the source it means.
+   */
+  kind: 'fresh' | 'follow-up' | 'about-answer';
+  question: string;
+  /** The other reading of an ambiguous message, to take when this one finds no answer and that one does. */
+  otherwise?: Resolution;
+}
+
+// Messages about the last answer, typed without diacritics: which source they want.
+const ABOUT_SOURCE = /\b(?:nguon|trich dan|trich|source|citation|quote)\s*(?:so\s*|number\s*|no\.?\s*)?\[?(\d{1,2})\]?|^\[(\d{1,2})\]$/;
+const ABOUT_BASIS = /\b(?:(?:dieu|khoan|diem|luat|van ban|quy dinh)(?: \S+)? (?:nao|gi|may)|dieu luat|can cu|co so phap ly|quy dinh o dau|luat quy dinh|which (?:article|law|clause)|what (?:article|law)|legal basis|where does it say|says who)\b/;
+const ABOUT_DETAIL = /\b(?:noi ro|giai thich|chi tiet|cu the hon|ro hon|them nua|toan van|(?:trich )?nguyen van|day du|more detail|explain|tell me more|full text|whole article|in full|more about that)\b/;
+// Where the answer came from: the first source ("nguồn nào đưa tin này?", "tin này đăng ở đâu?").
+const ABOUT_ORIGIN = /\b(?:nguon nao|tin nay|bai nay|bai bao nay|dang (?:ngay nao|o dau|tren)|bao nao|where (?:was|is) (?:it|this) (?:published|from))\b/;
+// Words that point back at what was just said: a message holding one cannot stand alone ("Chỉ thị đó …", "that").
+const POINTS_BACK = /(?<![\p{L}\p{N}])(?:đó|này|ấy|it|that|this|they|them)(?![\p{L}\p{N}])/iu;
+// Typed without diacritics "đó", "này" are "do", "nay", also "by" and "now": only after a noun, not a time ("hôm nay", "tối nay") or before "ai".
+const POINTS_BACK_FOLDED = /(?<!\b(?:hom|toi|sang|chieu|trua|nam|gio|luc|dao|gan|den|tu|bay))\s(?:do|nay|ay)\b(?! ai\b)/;
+const pointsBackIn = (message: string) => (hasDiacritics(message) ? POINTS_BACK.test(message) : POINTS_BACK.test(message) || POINTS_BACK_FOLDED.test(words(message).join(' ')));
+
+// Words that open or close a message leaning on the one before ("còn … thì sao", "thế còn", "vậy nếu", "what about"), typed without diacritics, longest first.
+const OPENERS = ['but what about', 'con truong hop', 'what about', 'how about', 'the con', 'vay con', 'con neu', 'the neu', 'vay neu', 'and if', 'what if', 'and for', 'truong hop', 'con', 'the', 'vay', 'neu', 'and'];
+const CLOSERS = ['thi sao a', 'thi sao ad', 'thi the nao', 'thi lam sao', 'thi sao', 'thi ntn', 'thi s', 'as well', 'nhi', 'then', 'too'];
+const phrases = (list: string[]) => list.map((p) => p.replace(/ /g, '\\s+')).join('|');
+const LEANS_OPEN = new RegExp(`^(?:${phrases(OPENERS)})\\b`);
+const LEANS_CLOSE = new RegExp(`\\b(?:${phrases(CLOSERS)})$`);
+// Question words that make a message a question of its own ("bao nhiêu", "ở đâu", "có … không"); the closing ones above do not count.
+const ASKS = /\b(?:gi|nao|bao nhieu|bao lau|may|ai|dau|khi nao|bao gio|lam sao|tai sao|vi sao|co (?:\S+ ){0,6}(?:khong|ko|k)|duoc (?:khong|ko|k)|phai khong|what|when|where|who|why|how|which|can|is|are|do|does|must|may|should)\b/;
+// Words of a question that open its predicate, after its subject: where the part an elliptical message replaces ends.
+// Matched as typed: with diacritics "thị" (in "Chỉ thị") is not "thì"; typed without, the folded forms.
+const PREDICATE_VI = new Set(['có', 'được', 'phải', 'thì', 'là', 'cần', 'nên', 'muốn', 'sẽ', 'đã', 'bị', 'đi', 'làm', 'ở', 'khi', 'bao', 'mấy', 'gì', 'nào', 'yêu', 'quy', 'gồm', 'do', 'vào', 'diễn', 'thuộc']);
+const PREDICATE = new Set(['co', 'duoc', 'dc', 'phai', 'thi', 'la', 'can', 'nen', 'muon', 'se', 'da', 'bi', 'di', 'lam', 'o', 'khi', 'bao', 'may', 'gi', 'nao', 'yeu', 'quy', 'gom', 'do', 'vao', 'dien', 'thuoc']);
+// English: the subject sits between the opening auxiliary and the verb ("Can | prisoners | vote?").
+const EN_AUXILIARY = new Set(['can', 'may', 'do', 'does', 'did', 'is', 'are', 'must', 'should', 'will', 'could', 'would']);
+const EN_VERB = new Set(['vote', 'be', 'get', 'register', 'stand', 'run', 'cast', 'need', 'have', 'go', 'bring', 'use', 'find', 'check', 'complain', 'count', 'do', 'take', 'ask', 'open', 'close', 'start', 'end', 'win', 'elect', 'apply', 'see', 'watch']);
+
+// Filler that says nothing of the topic: question words, chat particles and the markers above, as typed with diacritics and without
+// ("thẻ" is a topic, "thế" is not; typed "the", it could be either, and counts as filler).
+const FILLER_VI = new Set(['đâu', 'gì', 'bao', 'nhiêu', 'lâu', 'mấy', 'ai', 'khi', 'tại', 'đề', 'nghị', 'xem', 'mình', 'giúp', 'à', 'ạ', 'nhé', 'nhỉ', 'vậy', 'thế', 'còn', 'thì', 'ơi', 'ấy', 'hả', 'nếu', 'trường', 'hợp', 'nào']);
+const FILLER = new Set(['dau', 'gi', 'bao', 'nhieu', 'lau', 'may', 'ai', 'khi', 'tai', 'where', 'when', 'who', 'why', 'which', 'de', 'nghi', 'xem', 'minh', 'giup', 'please', 'show', 'me', 'a', 'ad', 'ah', 'nhe', 'nha', 'nhi', 'vay', 'z', 'v', 'the', 'con', 'thi', 'sao', 's', 'ntn', 'oi', 'mn', 'ak', 'u', 'ha', 'neu', 'truong', 'hop', 'what', 'about', 'how', 'and', 'if', 'then', 'too']);
+
+const words = (text: string) => foldDiacritics(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+const isFiller = (word: string) => (hasDiacritics(word) ? FILLER_VI.has(word) : FILLER.has(word));
+const contentWords = (text: string) =>
+  (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !isFiller(w) && !isStopword(w) && !isEnglishStopword(w));
+
+/** The message without the words that lean on the previous turn: "còn người bị tạm giam thì sao?" → "người bị tạm giam". */
+function coreOf(message: string): string {
+  const tokens = message.trim().split(/\s+/u).filter((t) => /[\p{L}\p{N}]/u.test(t));
+  const folded = tokens.map((t) => foldDiacritics(t).replace(/[^\p{L}\p{N}]/gu, ''));
+  const opener = OPENERS.find((p) => folded.slice(0, p.split(' ').length).join(' ') === p);
+  const start = opener ? opener.split(' ').length : 0;
+  const closer = CLOSERS.find((p) => tokens.length - p.split(' ').length >= start && folded.slice(tokens.length - p.split(' ').length).join(' ') === p);
+  const end = tokens.length - (closer ? closer.split(' ').length : 0);
+  return tokens.slice(start, end).join(' ').replace(/^[,;:]+|[,;:?!.…]+$/gu, '');
+}
+
+/**
+ * The previous question with its subject swapped for `core`: "Người đang nằm viện có được bầu không?"
+ * and "người bị tạm giam" give "người bị tạm giam có được bầu không?". The subject is what comes before the
+ * first word of the predicate (in English, between the auxiliary and the verb). A core that only
+ * qualifies (a year, a number) is added to the previous question instead, replacing the year it had.
+ */
+function swapSubject(previous: string, core: string): string {
+  const tokens = previous.trim().split(/\s+/u);
+  const bare = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  if (/^(?:(?:năm|nam|year|in|khóa|khoa|nhiệm kỳ|nhiem ky)\s+)?\d[\d/\-–]*$/iu.test(core.trim())) {
+    const years = core.match(/\b(?:19|20)\d{2}\b/g) ?? [];
+    return `${years.length > 0 ? previous.replace(/\b(?:19|20)\d{2}\b/g, '').replace(/\s+/g, ' ').trim() : previous} ${core}`.trim();
+  }
+  if (EN_AUXILIARY.has(bare(tokens[0] ?? ''))) {
+    const verb = tokens.findIndex((t, i) => i > 1 && EN_VERB.has(bare(t)));
+    if (verb > 1) return [tokens[0], core, ...tokens.slice(verb)].join(' ');
+    return `${core} ${previous}`;
+  }
+  const at = tokens.findIndex((t, i) => i > 0 && (hasDiacritics(t) ? PREDICATE_VI.has(bare(t)) : PREDICATE.has(bare(t))));
+  return at > 0 ? `${core} ${tokens.slice(at).join(' ')}` : `${core} ${previous}`;
+}
+
+// Content words a question needs to have a topic of its own ("bao lâu thì được trả lời" has not).
+const TOPIC_WORDS = 3;
+
+/** The previous question's subject: its words before the predicate ("Chỉ thị 03-CT/TU của Lạng Sơn" of "… có nội dung gì?"). */
+function subjectOf(question: string): string {
+  const tokens = question.trim().split(/\s+/u);
+  const bare = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const at = tokens.findIndex((t, i) => i > 0 && (hasDiacritics(t) ? PREDICATE_VI.has(bare(t)) : PREDICATE.has(bare(t))));
+  return at > 0 ? tokens.slice(0, at).join(' ') : question.replace(/[?!.…]+$/u, '');
+}
+
+/**
+ * What to do with a message in a conversation, from its own words: a question about the last answer
+ * (its legal basis, more of it, a numbered source, where it was published) asks for that source. A
+ * message with its own question and topic is read as it stands first. One that leans on the
+ * previous ("còn …", "… thì sao", "what about …") is read first as a follow-up: the previous question with
+ * its subject swapped for what the message names, or, when the message asks its own question, with the
+ * message's question put to the previous subject. Short messages are read first as they stand. Either way,
+ * the other reading is kept as `otherwise`, for the evidence of retrieval to decide. A conversation past
+ * its lifetime is over: every message is fresh.
+ */
+export function resolveMessage(turns: ConversationTurn[], message: string, now: number, ttlMs = CONVERSATION_TTL_MS): Resolution {
+  const fresh: Resolution = { kind: 'fresh', question: message };
+  const last = turns.at(-1);
+  if (!last || now - last.at > ttlMs) return fresh;
+  // Chat spelling written out first ("đc" is "được", "k" is "không"), so its words count as what they are.
+  const text = expandChatSpelling(message);
+  const folded = words(text).join(' ');
+  const content = contentWords(text);
+  const source = ABOUT_SOURCE.exec(folded) ?? ABOUT_SOURCE.exec(message.trim());
+  const n = source ? Number(source[1] ?? source[2]) : ABOUT_ORIGIN.test(folded) ? 1 : null;
+  if (n !== null && last.sources[n - 1]) return { kind: 'about-answer', question: (last.sources[n - 1] as ConversationTurn['sources'][number]).ask };
+  // A message about the answer has few words of a topic besides the words asking for it: "điều nào quy định vậy?", not "điều kiện ứng cử là gì".
+  const about = folded.match(ABOUT_BASIS) ?? folded.match(ABOUT_DETAIL);
+  if (about && content.length - about[0].split(' ').length <= 3) {
+    const law = last.sources.find((s) => s.law) ?? last.sources[0];
+    return { kind: 'about-answer', question: law?.ask ?? last.question };
+  }
+  const leans = LEANS_OPEN.test(folded) || LEANS_CLOSE.test(folded);
+  const ownQuestion = ASKS.test(folded.replace(LEANS_CLOSE, ''));
+  const pointsBack = pointsBackIn(text);
+  // Its own question and a topic of its own, leaning on nothing: a full question, always fresh.
+  const full = ownQuestion && content.length >= TOPIC_WORDS;
+  if (content.length === 0 && !ownQuestion) return fresh;
+  // A question word and nothing else ("ở đâu?", "khi nào?") asks about the previous topic: there is nothing to answer alone.
+  const bare = content.length === 0;
+  const core = coreOf(message) || message;
+  const followUp: Resolution = {
+    kind: 'follow-up',
+    question: ownQuestion ? `${subjectOf(last.question)} ${core.replace(POINTS_BACK, ' ').replace(/\s+/g, ' ').trim()}` : swapSubject(last.question, core),
+  };
+  if (bare) return followUp;
+  // A full question that leans ("thế giá vàng hôm nay bao nhiêu") is read as it stands first; a fragment that leans as a follow-up first.
+  return (leans || pointsBack) && !full ? { ...followUp, otherwise: fresh } : { ...fresh, otherwise: followUp };
+}
