@@ -54,6 +54,11 @@ export interface AssistantOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** What a conversation is about after this answer: the last topic still, when the message asked about the last answer. */
+function conversationTopic(conversation: Conversation | undefined, resolution: Resolution, answer: Answer): string {
+  return resolution.kind === 'about-answer' ? (conversation?.turns.at(-1)?.question ?? answer.question) : answer.question;
+}
+
 /** Opens (building if needed) the index and answers questions from it: what the CLI and the bot share. */
 export async function createAssistant(options: AssistantOptions): Promise<Assistant> {
   const { config, logger, onProgress } = options;
@@ -94,7 +99,7 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
         if (other.retrieval.outcome === 'answered' || fresh) ({ retrieval, answer, resolution } = { ...other, resolution: resolution.otherwise });
       }
       // Small talk is no turn: "cảm ơn" between two questions leaves the conversation as it was.
-      return { answer, retrieval, resolution, conversation: isSmallTalk(answer.outcome) ? conversation : remember(conversation, turnOf(answer, now)) };
+      return { answer, retrieval, resolution, conversation: isSmallTalk(answer.outcome) ? conversation : remember(conversation, turnOf(answer, now, conversationTopic(conversation, resolution, answer))) };
     },
     topic: (passageIndex) => topicOf(index, passageIndex),
     // Not async: a second call throws at once, so callers know before they report anything.

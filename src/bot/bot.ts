@@ -2,7 +2,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { hydrateFiles } from '@grammyjs/files';
 import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, GrammyError, HttpError } from 'grammy';
+import { Bot, GrammyError, HttpError, session } from 'grammy';
 import type { BotContext, BotServices } from './context.ts';
 import { admin } from './features/admin.ts';
 import { buttons } from './features/buttons.ts';
@@ -10,7 +10,7 @@ import { commands } from './features/commands.ts';
 import { fallback } from './features/fallback.ts';
 import { questions } from './features/questions.ts';
 import { retryNetworkErrors } from './network.ts';
-import { RATE_LIMIT_WINDOW_MS, type RateLimitStore } from './shared.ts';
+import { PREFIX, RATE_LIMIT_WINDOW_MS, type RateLimitStore } from './shared.ts';
 import { BOT_TEXTS, languageOf } from './texts.ts';
 
 /** Messages the bot will answer: anything in a private chat, commands, mentions and replies in groups, example buttons. */
@@ -64,6 +64,15 @@ export function createBot(token: string, services: BotServices): Bot<BotContext>
       onLimitExceeded: async (ctx) => {
         await ctx.reply(ctx.texts.rateLimited).catch(() => undefined);
       },
+    }),
+  );
+  bot.use(
+    session({
+      initial: () => ({ turns: [] }),
+      storage: services.state.conversations,
+      prefix: `${PREFIX}:conversation:`,
+      // One conversation per private chat, and per person inside a group: two members' questions never mix.
+      getSessionKey: (ctx) => (ctx.chat ? (ctx.chat.type === 'private' || !ctx.from ? `${ctx.chat.id}` : `${ctx.chat.id}:${ctx.from.id}`) : undefined),
     }),
   );
   bot.use(commands, admin, buttons, questions, fallback);

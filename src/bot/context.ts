@@ -1,4 +1,5 @@
-import type { Context } from 'grammy';
+import type { Context, SessionFlavor } from 'grammy';
+import type { Conversation } from '../conversation/index.ts';
 import type { Assistant } from '../assistant.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
@@ -16,6 +17,8 @@ export interface BotServices {
   state: SharedState;
   metrics: BotMetrics;
   startedAt: number;
+  /** The time, in ms since the epoch: `Date.now` but in tests. */
+  clock?: () => number;
 }
 
 export interface BotFlavor {
@@ -24,4 +27,4 @@ export interface BotFlavor {
   services: BotServices;
 }
 
-export type BotContext = Context & BotFlavor;
+export type BotContext = Context & BotFlavor & SessionFlavor<Conversation>;

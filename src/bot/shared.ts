@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { RedisAdapter } from '@grammyjs/storage-redis';
+import { MemorySessionStorage, type StorageAdapter } from 'grammy';
 import { Redis } from 'ioredis';
+import { CONVERSATION_TTL_MS, type Conversation } from '../conversation/index.ts';
 import type { Logger } from '../logger.ts';
 import { FeedbackLog, RedisFeedbackStore, type FeedbackStore } from './feedback.ts';
 
@@ -17,6 +20,8 @@ export interface SharedState {
   feedback: FeedbackStore;
   rateLimitStore: RateLimitStore;
   reindexLock: ReindexLock;
+  /** Each chat's conversation, gone CONVERSATION_TTL_MS after its last turn: in memory, or in Redis so any replica continues it. */
+  conversations: StorageAdapter<Conversation>;
   /** Tells the other replicas a new build is published in the shared index folder. */
   announceBuild(builtAt: string): Promise<void>;
   /** Calls `listener` when another replica announces a build. */
@@ -28,7 +33,7 @@ export interface SharedState {
 /** The window of the per-user rate limit. */
 export const RATE_LIMIT_WINDOW_MS = 60_000;
 // Every key this project writes in Redis starts so.
-const PREFIX = 'cutrihoi';
+export const PREFIX = 'cutrihoi';
 // A lock whose owner died frees itself after this long; a live owner renews it well before.
 const LOCK_TTL_MS = 60_000;
 const LOCK_RENEW_MS = 20_000;
@@ -97,10 +102,18 @@ export function redisState(url: string, logger: Logger): SharedState {
   };
   // A subscribed connection can do nothing else, so announcements come in on a second one.
   let subscriber: Redis | undefined;
+  const sessions = new RedisAdapter<Conversation>({ instance: redis, ttl: CONVERSATION_TTL_MS / 1000 });
+  // Without Redis a conversation is forgotten, never an answer refused: each message then stands alone.
+  const conversations: StorageAdapter<Conversation> = {
+    read: (key) => sessions.read(key).catch(() => undefined),
+    write: (key, value) => sessions.write(key, value).catch((error: unknown) => logger.warn({ err: error }, 'conversation not saved')),
+    delete: (key) => sessions.delete(key).catch((error: unknown) => logger.warn({ err: error }, 'conversation not deleted')),
+  };
   return {
     feedback: new RedisFeedbackStore(redis, PREFIX),
     rateLimitStore,
     reindexLock,
+    conversations,
     async announceBuild(builtAt) {
       await redis.publish(BUILDS_CHANNEL, builtAt).catch((error: unknown) => logger.warn({ err: error }, 'could not announce the new build; replicas find it within seconds anyway'));
     },
@@ -121,6 +134,7 @@ export function localState(feedbackFile: string): SharedState {
   return {
     feedback: new FeedbackLog(feedbackFile),
     rateLimitStore: 'MEMORY_STORE',
+    conversations: new MemorySessionStorage<Conversation>(CONVERSATION_TTL_MS),
     // The assistant itself refuses a second rebuild in this process.
     reindexLock: { acquire: async () => async () => undefined },
     // One process swaps its own index: there is nobody to tell.

@@ -32,6 +32,7 @@ export interface BotTexts {
   uploadInvalid: (reason: string) => string;
   stats: (s: { answered: number; declined: number; up: number; down: number; documents: number; passages: number; builtAt: string; embedder: string; uptime: string }) => string;
   commands: Array<{ command: string; description: string }>;
+  newConversation: string;
 }
 
 export const BOT_TEXTS: Record<Language, BotTexts> = {
@@ -39,9 +40,10 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     greeting: (name) =>
       `Chào ${name}! Tôi trả lời câu hỏi về bầu cử, quy trình bỏ phiếu và các chỉ thị, nghị quyết, bằng cách trích nguyên văn tài liệu và ghi rõ nguồn. Bạn cứ gõ câu hỏi, có dấu hay không dấu đều được.`,
     examplesHeading: 'Thử một câu hỏi:',
+    newConversation: 'Đã bắt đầu cuộc trò chuyện mới: câu hỏi tiếp theo sẽ được hiểu riêng, không dựa vào các câu trước.',
     examples: TEMPLATES.vi.examples,
     help:
-      'Gõ câu hỏi bằng tiếng Việt (có dấu hoặc không dấu) hoặc tiếng Anh. Tôi trả lời được về: quyền bầu cử, danh sách và thẻ cử tri, bỏ phiếu ở nơi khác, giờ bỏ phiếu, cách bỏ phiếu, phiếu không hợp lệ, kiểm phiếu, khiếu nại, ứng cử, và các chỉ thị, nghị quyết có trong kho tài liệu (ví dụ "Chỉ thị 05-CT/TW yêu cầu gì?").\n\nTôi không trả lời được những gì kho tài liệu không có, và không tư vấn pháp lý.\n\nTrong nhóm, dùng /ask <câu hỏi>, nhắc tên tôi, hoặc trả lời tin nhắn của tôi.\n/sources: danh sách tài liệu · /about: giới thiệu',
+      'Gõ câu hỏi bằng tiếng Việt (có dấu hoặc không dấu) hoặc tiếng Anh. Tôi trả lời được về: quyền bầu cử, danh sách và thẻ cử tri, bỏ phiếu ở nơi khác, giờ bỏ phiếu, cách bỏ phiếu, phiếu không hợp lệ, kiểm phiếu, khiếu nại, ứng cử, và các chỉ thị, nghị quyết có trong kho tài liệu (ví dụ "Chỉ thị 05-CT/TW yêu cầu gì?").\n\nTôi không trả lời được những gì kho tài liệu không có, và không tư vấn pháp lý.\n\nTrong nhóm, dùng /ask <câu hỏi>, nhắc tên tôi, hoặc trả lời tin nhắn của tôi.\n\nBạn có thể hỏi tiếp mà không nhắc lại (“còn người bị tạm giam thì sao?”, “điều nào quy định?”, “nguồn 2”): tôi nhớ 3 câu hỏi gần nhất của cuộc trò chuyện và nguồn đã trích trong 15 phút, không lưu tên hay thông tin nào khác của bạn. /moi: bắt đầu cuộc trò chuyện mới.\n/sources: danh sách tài liệu · /about: giới thiệu',
     about:
       'Cử tri hỏi là trợ lý trả lời dựa trên một kho tài liệu: luật bầu cử, hướng dẫn cho cử tri, tin bài và các chỉ thị. Mỗi câu trả lời trích nguyên văn tài liệu và ghi nguồn, ngày, đường dẫn. Đây không phải lời khuyên pháp lý; khi cần, hãy hỏi Ủy ban nhân dân hoặc tổ bầu cử nơi bạn ở.',
     askUsage: 'Cách dùng: /ask <câu hỏi>, ví dụ /ask Mấy giờ thì bắt đầu bỏ phiếu?',
@@ -72,6 +74,7 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
       { command: 'start', description: 'Bắt đầu và xem câu hỏi mẫu' },
       { command: 'ask', description: 'Hỏi (dùng trong nhóm)' },
       { command: 'help', description: 'Tôi trả lời được gì' },
+      { command: 'moi', description: 'Bắt đầu cuộc trò chuyện mới' },
       { command: 'sources', description: 'Danh sách tài liệu' },
       { command: 'about', description: 'Giới thiệu' },
     ],
@@ -80,9 +83,10 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
     greeting: (name) =>
       `Hello ${name}! I answer questions about elections, voting procedure and party directives by quoting documents word for word and citing them. Just type your question.`,
     examplesHeading: 'Try a question:',
+    newConversation: 'A new conversation: your next question is read on its own, not with the ones before.',
     examples: TEMPLATES.en.examples,
     help:
-      'Type a question in Vietnamese or English. I can answer about: the right to vote, the voter list and card, voting away from home, polling hours, how to vote, invalid ballots, counting, complaints, candidates, and the directives and resolutions in the corpus (e.g. "What does Directive 05-CT/TW require?").\n\nI cannot answer what the corpus does not hold, and I give no legal advice.\n\nIn groups, use /ask <question>, mention me, or reply to my message.\n/sources: the documents · /about: about this bot',
+      'Type a question in Vietnamese or English. I can answer about: the right to vote, the voter list and card, voting away from home, polling hours, how to vote, invalid ballots, counting, complaints, candidates, and the directives and resolutions in the corpus (e.g. "What does Directive 05-CT/TW require?").\n\nI cannot answer what the corpus does not hold, and I give no legal advice.\n\nIn groups, use /ask <question>, mention me, or reply to my message.\n\nYou can follow up without repeating yourself (“what about prisoners?”, “which article says so?”, “source 2”): I remember the last 3 questions of our conversation and the sources quoted for 15 minutes, and nothing else about you, not your name. /new: start a new conversation.\n/sources: the documents · /about: about this bot',
     about:
       'Cử tri hỏi answers from a corpus of documents: the election law, a voters’ guide, news and directives. Every answer quotes the documents and cites source, date and link. It is not legal advice; for your own case, ask your commune People’s Committee or polling team.',
     askUsage: 'Usage: /ask <question>, e.g. /ask When do polls open?',
@@ -113,6 +117,7 @@ export const BOT_TEXTS: Record<Language, BotTexts> = {
       { command: 'start', description: 'Start and see example questions' },
       { command: 'ask', description: 'Ask (in groups)' },
       { command: 'help', description: 'What I can answer' },
+      { command: 'new', description: 'Start a new conversation' },
       { command: 'sources', description: 'The documents' },
       { command: 'about', description: 'About this bot' },
     ],

@@ -145,7 +145,8 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
     return { kind: 'about-answer', question: law?.ask ?? last.question };
   }
   const leans = LEANS_OPEN.test(folded) || LEANS_CLOSE.test(folded);
-  const ownQuestion = ASKS.test(folded.replace(LEANS_CLOSE, ''));
+  // Asked by the message itself, not by the words leaning on the last one ("what about …", "… thì sao").
+  const ownQuestion = ASKS.test(words(coreOf(text)).join(' '));
   const pointsBack = pointsBackIn(text);
   // Its own question and a topic of its own, leaning on nothing: a full question, always fresh.
   const full = ownQuestion && content.length >= TOPIC_WORDS;

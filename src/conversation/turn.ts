@@ -9,10 +9,13 @@ function askFor(citation: Citation): string {
   return citation.section ?? citation.title;
 }
 
-/** The turn an answer adds to a conversation: the question as answered and how to ask for each source again. */
-export function turnOf(answer: Answer, at: number): ConversationTurn {
+/**
+ * The turn an answer adds to a conversation: its topic (the question as answered, or for an answer about
+ * the last one, the question that one answered) and how to ask for each source again.
+ */
+export function turnOf(answer: Answer, at: number, topic = answer.question): ConversationTurn {
   return {
-    question: answer.question,
+    question: topic,
     sources: answer.citations.map((c) => ({ n: c.n, docId: c.docId, ask: askFor(c), law: c.kind === 'law' })),
     at,
   };

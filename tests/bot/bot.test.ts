@@ -23,6 +23,8 @@ const logLines: string[] = [];
 let feedbackFile: string;
 let corpusDir: string;
 let assistant: Assistant;
+// The bot's clock: tests move it to see a conversation expire, without waiting.
+let now = Date.now();
 
 beforeAll(async () => {
   api = new FakeBotApi();
@@ -51,6 +53,7 @@ beforeAll(async () => {
     state: localState(config.telegram.feedbackFile),
     metrics: createMetrics(() => assistant.index),
     startedAt: Date.now(),
+    clock: () => now,
   });
   await bot.init();
   runner = run(bot, { runner: { fetch: { timeout: 1 } } });
@@ -91,6 +94,51 @@ function parseStats(text: string): { answered: number; declined: number; up: num
   const [answered, declined, up, down, documents, passages] = match.slice(1).map(Number) as [number, number, number, number, number, number];
   return { answered, declined, up, down, documents, passages };
 }
+
+/** Sends a message in a private chat and resolves with the bot's reply to it. */
+async function ask(chatId: number, text: string): Promise<string> {
+  const before = api.sent('sendMessage', chatId).length;
+  api.text(chatId, text);
+  await api.waitFor(() => api.sent('sendMessage', chatId).length > before);
+  return repliesTo(chatId)[before] as string;
+}
+
+describe('conversations', () => {
+  it('reads a follow-up with its own chat\'s last question: two chats interleaved keep separate contexts', async () => {
+    await ask(61, 'Người đang bị tạm giam có được đi bầu không?');
+    await ask(62, 'Mất thẻ cử tri thì có đi bầu được không?');
+    // Each follow-up is read with its own chat's last question, not with the other chat's.
+    expect(await ask(61, 'điều nào quy định vậy?')).toContain('Điều 29');
+    expect(await ask(62, 'còn căn cước thì sao?')).toContain('căn cước');
+    expect(await ask(61, 'còn người đang chấp hành án tù thì sao?')).toMatch(/chấp hành án tù/);
+  });
+
+  it('forgets a conversation 15 minutes after its last turn, and at /moi', async () => {
+    await ask(63, 'Người đang bị tạm giam có được đi bầu không?');
+    expect(await ask(63, 'điều nào quy định vậy?')).toContain('Điều 29');
+    now += 16 * 60_000;
+    // Too late to lean on the last question: read on its own, which finds no article to quote.
+    expect(await ask(63, 'điều nào quy định vậy?')).not.toContain('Điều 29');
+    await ask(63, 'Người đang bị tạm giam có được đi bầu không?');
+    expect(await ask(63, '/moi')).toContain('cuộc trò chuyện mới');
+    expect(await ask(63, 'điều nào quy định vậy?')).not.toContain('Điều 29');
+  });
+
+  it('keeps one conversation per person in a group', async () => {
+    const group = -700;
+    const mention = (text: string) => `@${bot.botInfo.username} ${text}`;
+    const inGroup = async (user: number, text: string) => {
+      const before = api.sent('sendMessage', group).length;
+      api.text(group, mention(text), { id: user }, 'group');
+      await api.waitFor(() => api.sent('sendMessage', group).length > before);
+      return String(api.sent('sendMessage', group)[before]?.params.text);
+    };
+    await inGroup(71, 'Người đang bị tạm giam có được đi bầu không?');
+    await inGroup(72, 'Mấy giờ thì bắt đầu bỏ phiếu?');
+    expect(await inGroup(71, 'điều nào quy định vậy?')).toContain('Điều 29');
+    expect(await inGroup(72, 'điều nào quy định vậy?')).toContain('Điều 71');
+  });
+});
 
 describe('the bot against a Bot API server on 127.0.0.1', () => {
   it('answers a private question with a cited answer formatted by entities, typing action, source and feedback buttons', async () => {

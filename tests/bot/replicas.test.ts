@@ -88,6 +88,27 @@ function upButton(chatId: number): string {
 }
 
 describe('several replicas on Redis', () => {
+  it('continue one conversation: the second replica answers the follow-up asked of the first, and the conversation expires in Redis', async () => {
+    const ws = await scratchWorkspace();
+    const a = await startReplica(ws, 'a');
+    const b = await startReplica(ws, 'b');
+    await deliver(a, message(9, 'Người đang bị tạm giam có được đi bầu không?'));
+    await api.waitFor(() => texts(9).length >= 1, 20_000);
+    await deliver(b, message(9, 'điều nào quy định vậy?'));
+    await api.waitFor(() => texts(9).length >= 2, 20_000);
+    expect(texts(9)[1]).toContain('Điều 29');
+    // What Redis holds: the turns, with an expiry of 15 minutes, and no name.
+    const store = new Redis(redis.url);
+    const key = 'cutrihoi:conversation:9';
+    const ttl = await store.ttl(key);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(15 * 60);
+    const stored = await store.get(key);
+    expect(JSON.parse(stored ?? '{}').turns).toHaveLength(2);
+    expect(stored).not.toContain('"T"');
+    store.disconnect();
+  });
+
   it('share the rate limit, the counters and the feedback, rebuild once, and keep answering when Redis goes away', async () => {
     const ws = await scratchWorkspace();
     const a = await startReplica(ws, 'a');

@@ -3,7 +3,7 @@ import { formatDate, TEMPLATES, toTelegramMessages, type Line } from '../../answ
 import type { BotContext } from '../context.ts';
 import { answerQuestion } from './questions.ts';
 
-/** /start, /help, /about, /sources and the example-question buttons. */
+/** /start, /help, /moi (/new), /about, /sources and the example-question buttons. */
 export const commands = new Composer<BotContext>();
 
 commands.command('start', async (ctx) => {
@@ -19,6 +19,12 @@ commands.callbackQuery(/^ex:(\d+)$/, async (ctx) => {
 });
 
 commands.command('help', (ctx) => ctx.reply(ctx.texts.help));
+
+// A new conversation: the last turns are forgotten, so the next message is read on its own.
+commands.command(['moi', 'new'], async (ctx) => {
+  ctx.session = { turns: [] };
+  await ctx.reply(ctx.texts.newConversation);
+});
 
 commands.command('about', (ctx) => ctx.reply(ctx.texts.about));
 

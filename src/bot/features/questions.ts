@@ -42,7 +42,9 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   await assistant.refresh().catch((error: unknown) => logger.warn({ err: error }, 'could not check for a newer index'));
   // The index that answers is the one the source buttons must point into, even if a rebuild swaps it meanwhile.
   const { index } = assistant;
-  const answer = await assistant.ask(question, ctx.lang);
+  // A follow-up ("còn người bị tạm giam thì sao?") is read with this chat's last turns; the conversation moves on.
+  const { answer, conversation } = await assistant.converse(ctx.session, question, ctx.lang, (ctx.services.clock ?? Date.now)());
+  ctx.session = conversation ?? { turns: [] };
   // Small talk ("xin chào", "cảm ơn") is neither answered nor declined, and has nothing to rate.
   const smallTalk = isSmallTalk(answer.outcome);
   const record = { question, answered: answer.answered, docIds: [...new Set(answer.citations.map((c) => c.docId))] };

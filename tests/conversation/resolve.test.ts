@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { CONVERSATION_TTL_MS, remember, resolveMessage, type ConversationTurn } from '../../src/conversation/index.ts';
+
+const turn = (question: string, at = 0): ConversationTurn => ({
+  question,
+  at,
+  sources: [
+    { n: 1, docId: 'guidance/bo-phieu-o-noi-khac', ask: 'Người đang bị tạm giam, tạm giữ đi bầu ở đâu?', law: false },
+    { n: 2, docId: 'law/luat-85-2015-qh13', ask: 'Điều 29 khoản 5 Luật Bầu cử', law: true },
+  ],
+});
+const after = (previous: string, message: string) => resolveMessage([turn(previous)], message, 60_000);
+
+describe('resolveMessage', () => {
+  it('reads an elliptical message as the previous question with its subject swapped', () => {
+    expect(after('Người đang nằm viện có được bầu không?', 'còn người bị tạm giam thì sao?')).toMatchObject({ kind: 'follow-up', question: 'người bị tạm giam có được bầu không?' });
+    expect(after('Chỉ thị 05-CT/TW yêu cầu gì?', 'còn Chỉ thị 03 của Lạng Sơn?')).toMatchObject({ kind: 'follow-up', question: 'Chỉ thị 03 của Lạng Sơn yêu cầu gì?' });
+    expect(after('Can prisoners vote?', 'what about soldiers?')).toMatchObject({ kind: 'follow-up', question: 'Can soldiers vote?' });
+    expect(after('bau cu ngay nao', 'the con nam 2021?')).toMatchObject({ kind: 'follow-up', question: 'bau cu ngay nao nam 2021' });
+  });
+
+  it('puts a question of its own that names no topic to the previous subject, keeping the fresh reading as the other', () => {
+    const r = after('Khiếu nại danh sách cử tri ở đâu?', 'bao lâu thì đc trả lời');
+    expect(r).toMatchObject({ kind: 'fresh', question: 'bao lâu thì đc trả lời', otherwise: { kind: 'follow-up', question: 'Khiếu nại danh sách cử tri bao lâu thì đc trả lời' } });
+    expect(after('Khiếu nại danh sách cử tri ở đâu?', 'ở đâu?')).toMatchObject({ kind: 'follow-up' });
+  });
+
+  it('acts on the last answer\'s sources: its legal basis, more of it, a numbered source', () => {
+    for (const m of ['điều nào quy định vậy?', 'dieu nao quy dinh', 'căn cứ đâu ad', 'which article says that?', 'nói rõ hơn', 'cho xem toàn văn điều đó']) {
+      expect(after('Người đang bị tạm giam có được đi bầu không?', m), m).toEqual({ kind: 'about-answer', question: 'Điều 29 khoản 5 Luật Bầu cử' });
+    }
+    expect(after('x có được không?', 'nguồn 1 là gì?')).toEqual({ kind: 'about-answer', question: 'Người đang bị tạm giam, tạm giữ đi bầu ở đâu?' });
+    expect(after('x có được không?', 'source 2')).toEqual({ kind: 'about-answer', question: 'Điều 29 khoản 5 Luật Bầu cử' });
+  });
+
+  it('reads a full question on its own, whatever it opens with, and everything once the conversation has expired', () => {
+    expect(after('Người đang nằm viện có được bầu không?', 'Mấy giờ thì bắt đầu bỏ phiếu?')).toMatchObject({ kind: 'fresh', question: 'Mấy giờ thì bắt đầu bỏ phiếu?' });
+    expect(after('Người đang nằm viện có được bầu không?', 'thế giá vàng hôm nay bao nhiêu')).toMatchObject({ kind: 'fresh', question: 'thế giá vàng hôm nay bao nhiêu' });
+    expect(after('Người đang nằm viện có được bầu không?', 'điều kiện ứng cử đại biểu quốc hội là gì')).toMatchObject({ kind: 'fresh' });
+    expect(resolveMessage([], 'còn người bị tạm giam thì sao?', 0)).toEqual({ kind: 'fresh', question: 'còn người bị tạm giam thì sao?' });
+    expect(resolveMessage([turn('Người đang nằm viện có được bầu không?')], 'còn người bị tạm giam thì sao?', CONVERSATION_TTL_MS + 1)).toEqual({ kind: 'fresh', question: 'còn người bị tạm giam thì sao?' });
+  });
+});
+
+describe('remember', () => {
+  it('keeps the last three turns still fresh at the new one', () => {
+    let conversation = remember(undefined, turn('a', 0));
+    for (const [q, at] of [['b', 1], ['c', 2], ['d', 3]] as const) conversation = remember(conversation, turn(q, at));
+    expect(conversation.turns.map((t) => t.question)).toEqual(['b', 'c', 'd']);
+    expect(remember(conversation, turn('e', 3 + CONVERSATION_TTL_MS + 1)).turns.map((t) => t.question)).toEqual(['e']);
+  });
+});
