@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { registerItems, renderRegisterText, renderText, type Answer } from '../answer/index.ts';
 import { createAssistant } from '../assistant.ts';
+import type { Conversation } from '../conversation/index.ts';
 import { loadConfig } from '../config.ts';
 import { createCliLogger } from '../logger.ts';
 import type { Language } from '../search/index.ts';
@@ -12,12 +13,15 @@ const USAGE = `Usage:
   npm run ask -- --lang en "question"      English templates
   npm run -s ask -- --json "câu hỏi"       one JSON object on stdout
   npm run -s ask -- --json < questions.txt one JSON object per line
-  npm run ask -- --list-directives [--json] the register of document numbers in the corpus`;
+  npm run ask -- --list-directives [--json] the register of document numbers in the corpus
+  npm run ask -- --chat                    a conversation: follow-ups are read with the questions before
+                                           (with --json on stdin, consecutive lines are one conversation; a line --- starts a new one)`;
 
-/** The JSON shape promised to scripts: `text` is the plain-text rendering. */
-export function answerJson(answer: Answer) {
+/** The JSON shape promised to scripts: `text` is the plain-text rendering; `resolvedQuestion` what was answered, in a conversation. */
+export function answerJson(answer: Answer, message = answer.question) {
   return {
-    question: answer.question,
+    question: message,
+    resolvedQuestion: answer.question,
     answered: answer.answered,
     outcome: answer.reply,
     reason: answer.reason,
@@ -43,7 +47,13 @@ export function answerJson(answer: Answer) {
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, 'list-directives': { type: 'boolean', default: false }, lang: { type: 'string', default: 'vi' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      chat: { type: 'boolean', default: false },
+      'list-directives': { type: 'boolean', default: false },
+      lang: { type: 'string', default: 'vi' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -57,7 +67,7 @@ async function main(): Promise<number> {
   const question = positionals.join(' ').trim();
   const listing = values['list-directives'];
   // An empty question ("") or nothing to read gets the usage, never silence.
-  if (!question && !listing && (positionals.length > 0 || process.stdin.isTTY)) {
+  if (!question && !listing && !values.chat && (positionals.length > 0 || process.stdin.isTTY)) {
     console.error(USAGE);
     return 2;
   }
@@ -75,20 +85,47 @@ async function main(): Promise<number> {
   }
   // In a terminal a topic is picked by asking its question.
   const topicCommands = (answer: Answer) => answer.topics.map((t, i) => `  ${i + 1}: npm run ask -- "${t.question}"`);
-  const print = (answer: Answer) => console.log(values.json ? JSON.stringify(answerJson(answer)) : [renderText(answer), ...topicCommands(answer)].join('\n'));
+  const print = (answer: Answer, message?: string) =>
+    console.log(values.json ? JSON.stringify(answerJson(answer, message)) : [renderText(answer), ...(values.chat ? [] : topicCommands(answer))].join('\n'));
   if (question) {
     print(await assistant.ask(question, language));
     return 0;
   }
+  // Lines of standard input: each a question, or with --chat (and always with --json) the turns of conversations.
+  const conversing = values.chat || values.json;
+  const interactive = values.chat && process.stdin.isTTY && !values.json;
+  const lines = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, crlfDelay: Infinity });
+  if (interactive) {
+    console.log(language === 'en' ? 'Ask a question; follow-ups are read with the ones before. "---" or /new starts afresh, Ctrl+D ends.' : 'Hãy hỏi; câu hỏi tiếp theo được hiểu cùng các câu trước. "---" hoặc /moi: bắt đầu lại; Ctrl+D: thoát.');
+    lines.setPrompt('> ');
+    lines.prompt();
+  }
+  let conversation: Conversation | undefined;
   let asked = 0;
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    if (!line.trim()) continue;
-    print(await assistant.ask(line, language));
+  for await (const line of lines) {
+    const message = line.trim();
+    if (conversing && /^(?:---|\/moi|\/new)$/u.test(message)) {
+      conversation = undefined;
+      if (interactive) lines.prompt();
+      continue;
+    }
+    if (!message) {
+      if (interactive) lines.prompt();
+      continue;
+    }
+    if (conversing) {
+      const reply = await assistant.converse(conversation, message, language);
+      conversation = reply.conversation;
+      print(reply.answer, message);
+    } else {
+      print(await assistant.ask(message, language));
+    }
     if (!values.json) console.log('');
+    if (interactive) lines.prompt();
     asked++;
   }
-  if (asked === 0) console.error(USAGE);
-  return asked === 0 ? 2 : 0;
+  if (asked === 0 && !interactive) console.error(USAGE);
+  return asked === 0 && !interactive ? 2 : 0;
 }
 
 process.exitCode = await main().catch((error: unknown) => {

@@ -24,7 +24,7 @@ describe('ask', () => {
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0] as string);
-    expect(Object.keys(answer)).toEqual(['question', 'answered', 'outcome', 'reason', 'suggestions', 'text', 'citations']);
+    expect(Object.keys(answer)).toEqual(['question', 'resolvedQuestion', 'answered', 'outcome', 'reason', 'suggestions', 'text', 'citations']);
     expect(answer.outcome).toBe('answered');
     expect(answer.reason).toBeNull();
     expect(answer.suggestions).toEqual([]);
@@ -60,6 +60,28 @@ describe('ask', () => {
     expect(replies[0].text).toMatch(/^Hello!/);
     expect(replies[1].text).toMatch(/^Kho chưa có toàn văn Chỉ thị 05-CT\/TW\./);
     expect(replies[1].text).toContain('Bộ Chính trị');
+  });
+
+  it('reads consecutive lines of --json input as one conversation, and a line --- as the start of another', async () => {
+    const input = ['Người đang bị tạm giam có được đi bầu không?', 'điều nào quy định vậy?', '---', 'điều nào quy định vậy?'].join('\n');
+    const { code, stdout } = await run('ask', ['--json'], `${input}\n`);
+    expect(code).toBe(0);
+    const replies = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(replies.map((r) => r.question)).toEqual(['Người đang bị tạm giam có được đi bầu không?', 'điều nào quy định vậy?', 'điều nào quy định vậy?']);
+    expect(replies[1].resolvedQuestion).toMatch(/^Điều 29 khoản 5 /);
+    expect(replies[1].text).toContain('Cử tri là người đang bị tạm giam');
+    // After ---, the same words stand alone: there is no answer to ask about.
+    expect(replies[2].resolvedQuestion).toBe('điều nào quy định vậy?');
+    expect(replies[2].answered).toBe(false);
+  });
+
+  it('holds a conversation with --chat, follow-ups read with the questions before', async () => {
+    const { code, stdout } = await run('ask', ['--chat'], 'Người đang bị tạm giam có được đi bầu không?\ncòn người đang chấp hành án tù thì sao?\n');
+    expect(code).toBe(0);
+    const answers = stdout.split(/(?=^Theo luật hiện hành:$)/mu);
+    expect(answers).toHaveLength(2);
+    expect(answers[0]).toContain('[1] «Người đang bị tạm giam');
+    expect(answers[1]).toContain('[1] «… người đang chấp hành án tù');
   });
 
   it('answers an empty question with the usage and a non-zero exit, never with silence', async () => {
