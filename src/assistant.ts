@@ -1,13 +1,13 @@
 import { composeAnswer, type Answer } from './answer/index.ts';
 import type { Config } from './config.ts';
-import { remember, resolveMessage, turnOf, type Conversation, type Resolution } from './conversation/index.ts';
+import { chooseReading, readingsOf, remember, resolveMessage, turnOf, type Conversation, type Resolution } from './conversation/index.ts';
 import { buildIndex, loadIndex, openIndex, readManifest, selectEmbedder, type BuildSummary, type CorpusIndex, type Embedder } from './index/index.ts';
 import type { Logger } from './logger.ts';
 import { isSmallTalk, retrieve, topicOf, type Language, type Retrieval, type Topic } from './search/index.ts';
 
 const REFRESH_INTERVAL_MS = 3000;
-// Share of a message's weighted words the corpus must hold for the message to lean on the last topic.
-const OWN_WORDS = 0.5;
+// Decline reasons that say a message is about another topic.
+const OTHER_TOPIC = new Set(['out_of_scope', 'other_law', 'other_topic']);
 
 /** A rebuild was asked for while another one runs. */
 export class ReindexBusyError extends Error {
@@ -86,18 +86,15 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
     retrieve: (question) => retrieve(index, embedder, question),
     ask: async (question, language) => (await answerOf(question, language)).answer,
     async converse(conversation, message, language = 'vi', now = Date.now()) {
-      let resolution = resolveMessage(conversation?.turns ?? [], message, now);
-      let { retrieval, answer } = await answerOf(resolution.question, language);
-      // An ambiguous message: its other reading is taken when this one finds no answer and that one does;
-      // when neither does, the message is answered as it stands.
-      // A message about another topic is one: declined as such, or with less than half its words in the corpus
-      // ("thủ tục sang tên sổ đỏ"), it never borrows the last topic to get an answer.
-      const otherTopic = resolution.kind === 'fresh' && (['out_of_scope', 'other_law', 'other_topic'].includes(retrieval.declineReason ?? '') || (retrieval.features?.coverage ?? 0) < OWN_WORDS);
-      if (resolution.otherwise && retrieval.outcome !== 'answered' && !otherTopic) {
-        const other = await answerOf(resolution.otherwise.question, language);
-        const fresh = resolution.otherwise.kind === 'fresh';
-        if (other.retrieval.outcome === 'answered' || fresh) ({ retrieval, answer, resolution } = { ...other, resolution: resolution.otherwise });
+      const readings = readingsOf(resolveMessage(conversation?.turns ?? [], message, now));
+      const found = [];
+      for (const reading of readings) {
+        const { retrieval, answer } = await answerOf(reading.question, language);
+        found.push({ resolution: reading, retrieval, answer, answered: retrieval.outcome === 'answered', coverage: retrieval.features?.coverage ?? 0, otherTopic: OTHER_TOPIC.has(retrieval.declineReason ?? '') });
+        // The first reading that finds an answer is the one taken: the others need not be asked.
+        if (found.length === 1 && found[0]?.answered) break;
       }
+      const { resolution, retrieval, answer } = found[chooseReading(found)] as (typeof found)[number];
       // Small talk is no turn: "cảm ơn" between two questions leaves the conversation as it was.
       return { answer, retrieval, resolution, conversation: isSmallTalk(answer.outcome) ? conversation : remember(conversation, turnOf(answer, now, conversationTopic(conversation, resolution, answer))) };
     },

@@ -33,6 +33,8 @@ export interface Resolution {
   question: string;
   /** The other reading of an ambiguous message, to take when this one finds no answer and that one does. */
   otherwise?: Resolution;
+  /** The message leans on the last turn ("còn …", "… thì sao", a word pointing back): even words of another topic may be about it. */
+  leaning?: boolean;
 }
 
 // Messages about the last answer, typed without diacritics: which source they want.
@@ -43,8 +45,9 @@ const ABOUT_DETAIL = /\b(?:noi ro|giai thich|chi tiet|cu the hon|ro hon|them nua
 const ABOUT_ORIGIN = /\b(?:nguon nao|tin nay|bai nay|bai bao nay|dang (?:ngay nao|o dau|tren)|bao nao|where (?:was|is) (?:it|this) (?:published|from))\b/;
 // Words that point back at what was just said: a message holding one cannot stand alone ("Chỉ thị đó …", "that").
 const POINTS_BACK = /(?<![\p{L}\p{N}])(?:đó|này|ấy|it|that|this|they|them)(?![\p{L}\p{N}])/iu;
-// Typed without diacritics "đó", "này" are "do", "nay", also "by" and "now": only after a noun, not a time ("hôm nay", "tối nay") or before "ai".
-const POINTS_BACK_FOLDED = /(?<!\b(?:hom|toi|sang|chieu|trua|nam|gio|luc|dao|gan|den|tu|bay))\s(?:do|nay|ay)\b(?! ai\b)/;
+// Typed without diacritics "đó", "này" are "do", "nay", also "by", "now", "đỏ": only after a noun that is no time ("hôm nay", "hiện nay"),
+// and closing the noun phrase: at the end, or before the predicate ("giấy đó ở đâu", "chỉ thị đó ban hành").
+const POINTS_BACK_FOLDED = /(?<!\b(?:hom|toi|sang|chieu|trua|nam|gio|luc|dao|gan|den|tu|bay|hien))\s(?:do|nay|ay)(?=\s+(?:o|thi|la|ban|co|duoc|dc|ra|the|quy|noi)\b|\s*$)/;
 const pointsBackIn = (message: string) => (hasDiacritics(message) ? POINTS_BACK.test(message) : POINTS_BACK.test(message) || POINTS_BACK_FOLDED.test(words(message).join(' ')));
 
 // Words that open or close a message leaning on the one before ("còn … thì sao", "thế còn", "vậy nếu", "what about"), typed without diacritics, longest first.
@@ -148,7 +151,7 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   // Asked by the message itself, not by the words leaning on the last one ("what about …", "… thì sao").
   const ownQuestion = ASKS.test(words(coreOf(text)).join(' '));
   const pointsBack = pointsBackIn(text);
-  // Its own question and a topic of its own, leaning on nothing: a full question, always fresh.
+  // Its own question and a topic of its own: a full question.
   const full = ownQuestion && content.length >= TOPIC_WORDS;
   if (content.length === 0 && !ownQuestion) return fresh;
   // A question word and nothing else ("ở đâu?", "khi nào?") asks about the previous topic: there is nothing to answer alone.
@@ -158,7 +161,11 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
     kind: 'follow-up',
     question: ownQuestion ? `${subjectOf(last.question)} ${core.replace(POINTS_BACK, ' ').replace(/\s+/g, ' ').trim()}` : swapSubject(last.question, core),
   };
-  if (bare) return followUp;
+  // The previous question and the message side by side: for when the subject is not where the constructions above cut.
+  const together: Resolution = { kind: 'follow-up', question: `${last.question.replace(/[?!.…]+$/u, '')} ${core}` };
+  const followUps: Resolution = { ...followUp, otherwise: together };
+  if (bare) return followUps;
   // A full question that leans ("thế giá vàng hôm nay bao nhiêu") is read as it stands first; a fragment that leans as a follow-up first.
-  return (leans || pointsBack) && !full ? { ...followUp, otherwise: fresh } : { ...fresh, otherwise: followUp };
+  if (leans || pointsBack) return full ? { ...fresh, otherwise: followUps, leaning: true } : { ...followUp, otherwise: { ...together, otherwise: fresh }, leaning: true };
+  return { ...fresh, otherwise: followUps };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONVERSATION_TTL_MS, remember, resolveMessage, type ConversationTurn } from '../../src/conversation/index.ts';
+import { chooseReading, CONVERSATION_TTL_MS, readingsOf, remember, resolveMessage, type ConversationTurn } from '../../src/conversation/index.ts';
 
 const turn = (question: string, at = 0): ConversationTurn => ({
   question,
@@ -48,5 +48,34 @@ describe('remember', () => {
     for (const [q, at] of [['b', 1], ['c', 2], ['d', 3]] as const) conversation = remember(conversation, turn(q, at));
     expect(conversation.turns.map((t) => t.question)).toEqual(['b', 'c', 'd']);
     expect(remember(conversation, turn('e', 3 + CONVERSATION_TTL_MS + 1)).turns.map((t) => t.question)).toEqual(['e']);
+  });
+});
+
+describe('chooseReading', () => {
+  const reading = (kind: 'fresh' | 'follow-up', question: string, leaning = false) => ({ kind, question, ...(leaning ? { leaning } : {}) });
+  const evidence = (resolution: ReturnType<typeof reading>, answered: boolean, coverage = 1, otherTopic = false) => ({ resolution, answered, coverage, otherTopic });
+
+  it('takes the first reading that finds an answer, and the message as it stands when none does', () => {
+    const fresh = reading('fresh', 'bao lâu thì được trả lời');
+    const followUp = reading('follow-up', 'khiếu nại danh sách cử tri bao lâu thì được trả lời');
+    expect(chooseReading([evidence(fresh, true), evidence(followUp, true)])).toBe(0);
+    expect(chooseReading([evidence(fresh, false), evidence(followUp, true)])).toBe(1);
+    expect(chooseReading([evidence(followUp, false), evidence(fresh, false)])).toBe(1);
+  });
+
+  it('never lets a message about another topic borrow the last one', () => {
+    const goldPrice = reading('fresh', 'giá vàng hôm nay bao nhiêu');
+    const merged = evidence(reading('follow-up', 'người bị tạm giam giá vàng hôm nay bao nhiêu'), true);
+    expect(chooseReading([evidence(goldPrice, false, 1, true), merged])).toBe(0);
+    // Under half its words in the corpus: another topic, unless the message leans on the last turn.
+    expect(chooseReading([evidence(goldPrice, false, 0.3), merged])).toBe(0);
+    expect(chooseReading([evidence(reading('fresh', 'thế đóng lúc mấy h', true), false, 0.3), merged])).toBe(1);
+  });
+});
+
+describe('readingsOf', () => {
+  it('lists a resolution and the readings it carries, most likely first', () => {
+    const r = after('Khiếu nại danh sách cử tri ở đâu?', 'bao lâu thì đc trả lời');
+    expect(readingsOf(r).map((x) => x.kind)).toEqual(['fresh', 'follow-up', 'follow-up']);
   });
 });
