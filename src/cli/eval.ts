@@ -19,6 +19,7 @@ const SET_NAMES: Record<string, string> = {
   'test3-questions.json': 'test-3',
   'law-questions.json': 'law',
   'dialogues-dev.json': 'dialogues-dev',
+  'dialogues-dev2.json': 'dialogues-dev-2',
   'dialogues-test.json': 'dialogues-test',
 };
 
