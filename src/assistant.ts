@@ -90,9 +90,10 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
       const found = [];
       for (const reading of readings) {
         const { retrieval, answer } = await answerOf(reading.question, language);
-        found.push({ resolution: reading, retrieval, answer, answered: retrieval.outcome === 'answered', coverage: retrieval.features?.coverage ?? 0, otherTopic: OTHER_TOPIC.has(retrieval.declineReason ?? '') });
-        // The first reading that finds an answer is the one taken: the others need not be asked.
-        if (found.length === 1 && found[0]?.answered) break;
+        const answered = retrieval.outcome === 'answered';
+        found.push({ resolution: reading, retrieval, answer, answered, coverage: retrieval.features?.coverage ?? 0, probability: retrieval.probability ?? 0, otherTopic: OTHER_TOPIC.has(retrieval.declineReason ?? '') });
+        // Unless the message leans on the last turn, the first reading that finds an answer is taken: the others need not be asked.
+        if (answered && !readings[0]?.leaning) break;
       }
       const { resolution, retrieval, answer } = found[chooseReading(found)] as (typeof found)[number];
       // Small talk is no turn: "cảm ơn" between two questions leaves the conversation as it was.

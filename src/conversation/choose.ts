@@ -8,6 +8,8 @@ export interface ReadingEvidence {
   otherTopic: boolean;
   /** Share of the reading's weighted words the corpus holds. */
   coverage: number;
+  /** The decision's probability that the leading passages answer it. */
+  probability: number;
 }
 
 // Share of a message's weighted words the corpus must hold for the message to lean on the last topic.
@@ -21,18 +23,21 @@ export function readingsOf(resolution: Resolution): Resolution[] {
 }
 
 /**
- * Which reading of a message to answer, from what retrieval found for each: the first that finds an
- * answer; when none does, the message as it stands. A message about another topic (declined as such,
+ * Which reading of a message to answer, from what retrieval found for each. A message that leans on
+ * the last turn takes the reading most likely answered; any other, the first that finds an answer.
+ * When none does, the message as it stands. A full question about another topic (declined as such,
  * or, unless it leans on the last turn, with less than half its words in the corpus) is always read as
  * it stands: it never borrows the last topic to get an answer.
  */
 export function chooseReading(evidence: ReadingEvidence[]): number {
   const [first] = evidence;
   if (!first) return 0;
-  const anotherTopic = first.resolution.kind === 'fresh' && (first.otherTopic || (!first.resolution.leaning && first.coverage < OWN_WORDS));
-  if (first.answered || anotherTopic) return 0;
-  const answered = evidence.findIndex((e) => e.answered);
-  if (answered >= 0) return answered;
+  const { resolution } = first;
+  const anotherTopic = resolution.kind === 'fresh' && (first.otherTopic || (resolution.full === true && !resolution.leaning && first.coverage < OWN_WORDS));
+  if (anotherTopic) return 0;
+  const answered = evidence.map((e, i) => ({ e, i })).filter(({ e }) => e.answered);
+  if (resolution.leaning && answered.length > 0) return answered.reduce((best, x) => (x.e.probability > best.e.probability ? x : best)).i;
+  if (answered.length > 0) return (answered[0] as { i: number }).i;
   const fresh = evidence.findIndex((e) => e.resolution.kind === 'fresh');
   return Math.max(fresh, 0);
 }

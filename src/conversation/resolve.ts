@@ -35,19 +35,22 @@ export interface Resolution {
   otherwise?: Resolution;
   /** The message leans on the last turn ("còn …", "… thì sao", a word pointing back): even words of another topic may be about it. */
   leaning?: boolean;
+  /** The message has its own question and a topic of its own: if it is about another topic, it is a new one. */
+  full?: boolean;
 }
 
 // Messages about the last answer, typed without diacritics: which source they want.
 const ABOUT_SOURCE = /\b(?:nguon|trich dan|trich|source|citation|quote)\s*(?:so\s*|number\s*|no\.?\s*)?\[?(\d{1,2})\]?|^\[(\d{1,2})\]$/;
-const ABOUT_BASIS = /\b(?:(?:dieu|khoan|diem|luat|van ban|quy dinh)(?: \S+)? (?:nao|gi|may)|dieu luat|can cu|co so phap ly|quy dinh o dau|luat quy dinh|which (?:article|law|clause)|what (?:article|law)|legal basis|where does it say|says who)\b/;
-const ABOUT_DETAIL = /\b(?:noi ro|giai thich|chi tiet|cu the hon|ro hon|them nua|toan van|(?:trich )?nguyen van|day du|more detail|explain|tell me more|full text|whole article|in full|more about that)\b/;
+const ABOUT_BASIS = /\b(?:(?:dieu|khoan|diem|luat|van ban|quy dinh)(?: \S+)? (?:nao|gi|may)|dieu luat|dieu khoan|dan chieu|trich dan|can cu|co so phap ly|quy dinh o dau|luat quy dinh|which (?:article|law|clause)|what (?:article|law)|exact article|legal basis|where does (?:it|that|this) (?:say|come from)|come from|says who|quote)\b/;
+const ABOUT_DETAIL = /\b(?:noi ro|neu ro|giai thich|chi tiet|cu the hon|noi cu the|ro hon|them nua|toan van|(?:trich )?nguyen van|day du|more detail|explain|tell me more|full text|whole article|in full|more about that)\b/;
 // Where the answer came from: the first source ("nguồn nào đưa tin này?", "tin này đăng ở đâu?").
 const ABOUT_ORIGIN = /\b(?:nguon nao|tin nay|bai nay|bai bao nay|dang (?:ngay nao|o dau|tren)|bao nao|where (?:was|is) (?:it|this) (?:published|from))\b/;
 // Words that point back at what was just said: a message holding one cannot stand alone ("Chỉ thị đó …", "that").
-const POINTS_BACK = /(?<![\p{L}\p{N}])(?:đó|này|ấy|it|that|this|they|them)(?![\p{L}\p{N}])/iu;
-// Typed without diacritics "đó", "này" are "do", "nay", also "by", "now", "đỏ": only after a noun that is no time ("hôm nay", "hiện nay"),
-// and closing the noun phrase: at the end, or before the predicate ("giấy đó ở đâu", "chỉ thị đó ban hành").
-const POINTS_BACK_FOLDED = /(?<!\b(?:hom|toi|sang|chieu|trua|nam|gio|luc|dao|gan|den|tu|bay|hien))\s(?:do|nay|ay)(?=\s+(?:o|thi|la|ban|co|duoc|dc|ra|the|quy|noi)\b|\s*$)/;
+// "Hôm nay", "tuần này" name the present, not the last topic; "hôm đó", "lúc ấy" point back at it.
+const POINTS_BACK = /(?<![\p{L}\p{N}])(?:đó|ấy|it|that|this|they|them|(?<!(?:hôm|tối|sáng|chiều|trưa|năm|giờ|lúc|dạo|hiện|tuần|tháng|kỳ|đợt|lần|bây)\s)này)(?![\p{L}\p{N}])/iu;
+// Typed without diacritics "đó", "này" are "do", "nay", also "by", "now", "đỏ": "nay" not after a time ("hôm nay", "hiện nay"),
+// and only closing a noun phrase: at the end, or before the predicate ("giấy đó ở đâu", "chỉ thị đó ban hành").
+const POINTS_BACK_FOLDED = /(?:\s(?:do|ay)|(?<!\b(?:hom|toi|sang|chieu|trua|nam|gio|luc|dao|gan|den|tu|bay|hien|tuan|thang|ky|dot|lan))\snay)(?=\s+(?:o|thi|la|ban|co|duoc|dc|ra|the|quy|noi|ko|khong|k)\b|\s*$)/;
 const pointsBackIn = (message: string) => (hasDiacritics(message) ? POINTS_BACK.test(message) : POINTS_BACK.test(message) || POINTS_BACK_FOLDED.test(words(message).join(' ')));
 
 // Words that open or close a message leaning on the one before ("còn … thì sao", "thế còn", "vậy nếu", "what about"), typed without diacritics, longest first.
@@ -109,8 +112,10 @@ function swapSubject(previous: string, core: string): string {
   return at > 0 ? `${core} ${tokens.slice(at).join(' ')}` : `${core} ${previous}`;
 }
 
+// Words of a topic a message about the last answer may have besides those asking for it ("trích nguyên văn giúp mình để in dán").
+const ABOUT_TOPIC_WORDS = 5;
 // Content words a question needs to have a topic of its own ("bao lâu thì được trả lời" has not).
-const TOPIC_WORDS = 3;
+const TOPIC_WORDS = 4;
 
 /** The previous question's subject: its words before the predicate ("Chỉ thị 03-CT/TU của Lạng Sơn" of "… có nội dung gì?"). */
 function subjectOf(question: string): string {
@@ -143,7 +148,7 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   if (n !== null && last.sources[n - 1]) return { kind: 'about-answer', question: (last.sources[n - 1] as ConversationTurn['sources'][number]).ask };
   // A message about the answer has few words of a topic besides the words asking for it: "điều nào quy định vậy?", not "điều kiện ứng cử là gì".
   const about = folded.match(ABOUT_BASIS) ?? folded.match(ABOUT_DETAIL);
-  if (about && content.length - about[0].split(' ').length <= 3) {
+  if (about && content.length - about[0].split(' ').length <= ABOUT_TOPIC_WORDS) {
     const law = last.sources.find((s) => s.law) ?? last.sources[0];
     return { kind: 'about-answer', question: law?.ask ?? last.question };
   }
@@ -165,7 +170,9 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   const together: Resolution = { kind: 'follow-up', question: `${last.question.replace(/[?!.…]+$/u, '')} ${core}` };
   const followUps: Resolution = { ...followUp, otherwise: together };
   if (bare) return followUps;
+  const standing: Resolution = { ...fresh, ...(full ? { full } : {}) };
   // A full question that leans ("thế giá vàng hôm nay bao nhiêu") is read as it stands first; a fragment that leans as a follow-up first.
-  if (leans || pointsBack) return full ? { ...fresh, otherwise: followUps, leaning: true } : { ...followUp, otherwise: { ...together, otherwise: fresh }, leaning: true };
-  return { ...fresh, otherwise: followUps };
+  if (leans || pointsBack) return full ? { ...standing, otherwise: followUps, leaning: true } : { ...followUp, otherwise: { ...together, otherwise: standing }, leaning: true };
+  // A full question that stands on its own (its own question and topic, leaning on nothing) is always a new topic.
+  return full ? standing : { ...standing, otherwise: followUps };
 }

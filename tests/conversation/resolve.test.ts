@@ -35,7 +35,9 @@ describe('resolveMessage', () => {
 
   it('reads a full question on its own, whatever it opens with, and everything once the conversation has expired', () => {
     expect(after('Người đang nằm viện có được bầu không?', 'Mấy giờ thì bắt đầu bỏ phiếu?')).toMatchObject({ kind: 'fresh', question: 'Mấy giờ thì bắt đầu bỏ phiếu?' });
-    expect(after('Người đang nằm viện có được bầu không?', 'thế giá vàng hôm nay bao nhiêu')).toMatchObject({ kind: 'fresh', question: 'thế giá vàng hôm nay bao nhiêu' });
+    // A short message that leans is a follow-up first, with the message as it stands among its readings, for retrieval to decide.
+    expect(readingsOf(after('Người đang nằm viện có được bầu không?', 'thế giá vàng hôm nay bao nhiêu')).at(-1)).toMatchObject({ kind: 'fresh', question: 'thế giá vàng hôm nay bao nhiêu' });
+    expect(after('Người đang nằm viện có được bầu không?', 'giá vàng sjc hôm nay bán ra bao nhiêu')).toEqual({ kind: 'fresh', question: 'giá vàng sjc hôm nay bán ra bao nhiêu', full: true });
     expect(after('Người đang nằm viện có được bầu không?', 'điều kiện ứng cử đại biểu quốc hội là gì')).toMatchObject({ kind: 'fresh' });
     expect(resolveMessage([], 'còn người bị tạm giam thì sao?', 0)).toEqual({ kind: 'fresh', question: 'còn người bị tạm giam thì sao?' });
     expect(resolveMessage([turn('Người đang nằm viện có được bầu không?')], 'còn người bị tạm giam thì sao?', CONVERSATION_TTL_MS + 1)).toEqual({ kind: 'fresh', question: 'còn người bị tạm giam thì sao?' });
@@ -52,8 +54,8 @@ describe('remember', () => {
 });
 
 describe('chooseReading', () => {
-  const reading = (kind: 'fresh' | 'follow-up', question: string, leaning = false) => ({ kind, question, ...(leaning ? { leaning } : {}) });
-  const evidence = (resolution: ReturnType<typeof reading>, answered: boolean, coverage = 1, otherTopic = false) => ({ resolution, answered, coverage, otherTopic });
+  const reading = (kind: 'fresh' | 'follow-up', question: string, leaning = false, full = false) => ({ kind, question, ...(leaning ? { leaning } : {}), ...(full ? { full } : {}) });
+  const evidence = (resolution: ReturnType<typeof reading>, answered: boolean, coverage = 1, otherTopic = false, probability = answered ? 0.5 : 0.1) => ({ resolution, answered, coverage, otherTopic, probability });
 
   it('takes the first reading that finds an answer, and the message as it stands when none does', () => {
     const fresh = reading('fresh', 'bao lâu thì được trả lời');
@@ -67,9 +69,12 @@ describe('chooseReading', () => {
     const goldPrice = reading('fresh', 'giá vàng hôm nay bao nhiêu');
     const merged = evidence(reading('follow-up', 'người bị tạm giam giá vàng hôm nay bao nhiêu'), true);
     expect(chooseReading([evidence(goldPrice, false, 1, true), merged])).toBe(0);
-    // Under half its words in the corpus: another topic, unless the message leans on the last turn.
-    expect(chooseReading([evidence(goldPrice, false, 0.3), merged])).toBe(0);
+    // A full question with under half its words in the corpus: another topic, unless the message leans on the last turn.
+    expect(chooseReading([evidence(reading('fresh', 'giá vàng sjc hôm nay bán ra bao nhiêu', false, true), false, 0.3), merged])).toBe(0);
     expect(chooseReading([evidence(reading('fresh', 'thế đóng lúc mấy h', true), false, 0.3), merged])).toBe(1);
+    // Leaning on the last turn, the reading most likely answered is taken.
+    const likely = evidence(reading('follow-up', 'người bị tạm giam có được bầu không'), true, 1, false, 0.9);
+    expect(chooseReading([evidence(reading('fresh', 'còn người bị tạm giam', true), true, 1, false, 0.3), likely])).toBe(1);
   });
 });
 
