@@ -1,11 +1,13 @@
 import { composeAnswer, type Answer } from './answer/index.ts';
 import type { Config } from './config.ts';
 import { chooseReading, readingsOf, remember, resolveMessage, turnOf, type Conversation, type Resolution } from './conversation/index.ts';
-import { buildIndex, loadIndex, openIndex, readManifest, selectEmbedder, type BuildSummary, type CorpusIndex, type Embedder } from './index/index.ts';
+import { buildIndex, loadIndex, openIndex, readManifest, selectEmbedder, type BuildSummary, type CorpusIndex, type DocumentMeta, type Embedder } from './index/index.ts';
 import type { Logger } from './logger.ts';
 import { isSmallTalk, retrieve, topicOf, type Language, type Retrieval, type Topic } from './search/index.ts';
 
 const REFRESH_INTERVAL_MS = 3000;
+// Starter questions per index, found once.
+const startersOf = new WeakMap<CorpusIndex, string[]>();
 // Decline reasons that say a message is about another topic.
 const OTHER_TOPIC = new Set(['out_of_scope', 'other_law', 'other_topic']);
 
@@ -30,6 +32,12 @@ export interface Assistant {
    * about the last answer, or a fresh question), answers that, and returns the conversation with this turn.
    */
   converse(conversation: Conversation | undefined, message: string, language?: Language, now?: number): Promise<{ answer: Answer; retrieval: Retrieval; resolution: Resolution; conversation: Conversation | undefined }>;
+  /** The documents of the corpus, as the index answering now holds them. */
+  documents(): DocumentMeta[];
+  /** One document's text, passage by passage under its headings; null for an id the corpus lacks. */
+  documentText(id: string): { document: DocumentMeta; text: string } | null;
+  /** Questions a newcomer may start with: headings of the voters' guide (the questions voters ask) that are answered from their own section. */
+  starters(count: number): Promise<string[]>;
   /** A topic a "not sure" reply offered, by its passage in the index answering now; null when there is no such passage. */
   topic(passageIndex: number): Topic | null;
   /**
@@ -75,6 +83,25 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
     return { retrieval, answer: composeAnswer(retrieval, retrieval.query.language === 'en' ? 'en' : language) };
   }
 
+  /** The guide's headings that are answered first from their own section, one guide document in turn. */
+  async function answeredHeadings(): Promise<string[]> {
+    const byDocument = new Map<string, string[]>();
+    for (const p of index.passages) {
+      if (index.document(p.docId)?.kind !== 'guidance' || !p.section?.endsWith('?')) continue;
+      const headings = byDocument.get(p.docId) ?? [];
+      if (!headings.includes(p.section)) headings.push(p.section);
+      byDocument.set(p.docId, headings);
+    }
+    const lists = [...byDocument.values()];
+    const longest = Math.max(0, ...lists.map((l) => l.length));
+    // One question from each guide document in turn, so the first few cover different topics.
+    const ordered = Array.from({ length: longest }, (_, round) => lists.flatMap((l) => (l[round] ? [l[round] as string] : []))).flat();
+    const answered: string[] = [];
+    // Only what is answered from its own section is offered: an example that fails would teach the wrong thing.
+    for (const heading of ordered) if ((await answerOf(heading)).answer.citations[0]?.section === heading) answered.push(heading);
+    return answered;
+  }
+
   return {
     get index() {
       return index;
@@ -100,6 +127,24 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
       return { answer, retrieval, resolution, conversation: isSmallTalk(answer.outcome) ? conversation : remember(conversation, turnOf(answer, now, conversationTopic(conversation, resolution, answer))) };
     },
     topic: (passageIndex) => topicOf(index, passageIndex),
+    documents: () => index.documents,
+    documentText(id) {
+      const document = index.document(id);
+      if (!document) return null;
+      const parts: string[] = [];
+      let section: string | null = null;
+      for (const passage of index.passages.filter((p) => p.docId === id)) {
+        if (passage.section && passage.section !== section) parts.push(`## ${passage.section}`);
+        section = passage.section;
+        parts.push(passage.text);
+      }
+      return { document, text: parts.join('\n\n') };
+    },
+    async starters(count) {
+      const offered = startersOf.get(index) ?? (await answeredHeadings());
+      startersOf.set(index, offered);
+      return offered.slice(0, count);
+    },
     // Not async: a second call throws at once, so callers know before they report anything.
     reindex(progress) {
       if (running) throw new ReindexBusyError();

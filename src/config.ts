@@ -32,6 +32,9 @@ const configSchema = z.object({
   ALLOW_REMOTE_MODELS: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
   MODEL_HOST: optionalText.pipe(z.url({ error: 'must be a URL such as https://huggingface.co/' }).optional()),
   REPLICA_ID: optionalText,
+  WEB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  WEB_FRAME_ANCESTORS: z.string().regex(/^[\w\s:/.*'-]+$/, "must be CSP sources such as 'self' https://portal.example.gov.vn").default('*'),
+  WEB_TRUST_PROXY: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
   REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/, error: 'must be a URL such as redis://127.0.0.1:6379' }).optional()),
 }).refine((e) => !e.WEBHOOK_URL || e.WEBHOOK_SECRET, {
   // Without a secret anyone who learns the URL could post updates that claim to come from an admin.
@@ -56,6 +59,8 @@ export interface Config {
   httpPort: number | undefined;
   /** Names this process in every log line of the bot: REPLICA_ID, or host and pid. */
   replicaId: string;
+  /** The web page and its API: questions per IP per minute, who may frame the page, whether X-Forwarded-For names the client. */
+  web: { ratePerMinute: number; frameAncestors: string; trustProxy: boolean };
   /** Redis holding the state replicas share (rate limits, counters, feedback, the reindex lock); none for one process. */
   redisUrl: string | undefined;
 }
@@ -113,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     },
     httpPort: e.WEBHOOK_URL ? (e.PORT ?? DEFAULT_PORT) : e.PORT,
     replicaId: e.REPLICA_ID ?? `${hostname()}:${process.pid}`,
+    web: { ratePerMinute: e.WEB_RATE_LIMIT_PER_MINUTE, frameAncestors: e.WEB_FRAME_ANCESTORS, trustProxy: e.WEB_TRUST_PROXY },
     redisUrl: e.REDIS_URL,
   };
 }

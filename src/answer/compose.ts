@@ -3,6 +3,7 @@ import type { RegisterEntry } from '../index/index.ts';
 import { articleLabel, citedArticles, findArticleRefs, isSmallTalk, type ArticleRef, type Hit, type Language, type Outcome, type Retrieval, type Topic } from '../search/index.ts';
 import { answerFocusOf } from '../text/answers.ts';
 import { KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
+import { foldDiacritics } from '../text/normalize.ts';
 import { chooseQuote, type QuoteRequest } from './quote.ts';
 import { TEMPLATES } from './templates.ts';
 
@@ -111,8 +112,17 @@ const BASIS_SHARE = 0.5;
 // Passages whose retrieval scores are this close to the best one are tied: the one whose quote answers best leads.
 const TIE = 0.01;
 
-/** The hits with a tie at the top broken by how well each passage's quote answers; the rest keep their order. */
-function breakTies(hits: Hit[], request: QuoteRequest): Hit[] {
+const asHeading = (text: string) => foldDiacritics(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * The hits with a tie at the top broken by how well each passage's quote answers; the rest keep their
+ * order. A passage under a heading that is the question itself (the guide's headings are the questions
+ * voters ask) leads whatever its score.
+ */
+function breakTies(hits: Hit[], request: QuoteRequest, question: string): Hit[] {
+  const asked = asHeading(question);
+  const titled = hits.find((h) => h.passage.section !== null && asHeading(h.passage.section) === asked);
+  if (titled) return [titled, ...hits.filter((h) => h !== titled)];
   const top = hits[0]?.score ?? 0;
   const tied = hits.filter((h) => h.score >= top * (1 - TIE));
   if (tied.length < 2) return hits;
@@ -249,7 +259,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
   const { query } = retrieval;
   const request: QuoteRequest = { terms: retrieval.termWeights, answerType: query.answerType, focus: answerFocusOf(query.question), years: query.years };
   // An article looked up is quoted whole; otherwise the sentences that answer, the first quote longer.
-  const hits = retrieval.article ? retrieval.hits : breakTies(retrieval.hits, request);
+  const hits = retrieval.article ? retrieval.hits : breakTies(retrieval.hits, request, query.question);
   const chosen = hits.map((hit, i) => (retrieval.article ? null : chooseQuote(hit.passage, request, QUOTE_WORDS[Math.min(i, 1)] as number)));
   const quotes: Quote[] = hits.map((hit, i) => ({ n: i + 1, text: chosen[i]?.quote ?? hit.passage.text, highlights: chosen[i]?.highlights ?? [] }));
   const citations = hits.map((hit, i) => citationOf(hit, i + 1, quotes[i]?.text ?? ''));

@@ -3,3 +3,4 @@ export { answerLines, renderTelegram, renderText, TELEGRAM_MESSAGE_LIMIT, toTele
 export { TEMPLATES, type Templates } from './templates.ts';
 export { registerItems, renderRegisterText, type RegisterItem } from './register.ts';
 export { chooseQuote, type ChosenQuote, type QuoteRequest } from './quote.ts';
+export { answerJson } from './json.ts';

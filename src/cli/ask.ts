@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { registerItems, renderRegisterText, renderText, type Answer } from '../answer/index.ts';
+import { answerJson, registerItems, renderRegisterText, renderText, type Answer } from '../answer/index.ts';
 import { createAssistant } from '../assistant.ts';
 import type { Conversation } from '../conversation/index.ts';
 import { loadConfig } from '../config.ts';
@@ -16,33 +16,6 @@ const USAGE = `Usage:
   npm run ask -- --list-directives [--json] the register of document numbers in the corpus
   npm run ask -- --chat                    a conversation: follow-ups are read with the questions before
                                            (with --json on stdin, consecutive lines are one conversation; a line --- starts a new one)`;
-
-/** The JSON shape promised to scripts: `text` is the plain-text rendering; `resolvedQuestion` what was answered, in a conversation. */
-export function answerJson(answer: Answer, message = answer.question) {
-  return {
-    question: message,
-    resolvedQuestion: answer.question,
-    answered: answer.answered,
-    outcome: answer.reply,
-    reason: answer.reason,
-    suggestions: answer.topics.map((t) => ({ label: t.label, question: t.question })),
-    text: renderText(answer),
-    citations: answer.citations.map((c) => ({
-      n: c.n,
-      docId: c.docId,
-      title: c.title,
-      kind: c.kind,
-      issuer: c.issuer,
-      publisher: c.publisher,
-      date: c.date,
-      url: c.url,
-      article: c.article,
-      number: c.number,
-      passage: c.passage,
-      score: c.score,
-    })),
-  };
-}
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({

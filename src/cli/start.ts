@@ -11,6 +11,8 @@ import { loadConfig } from '../config.ts';
 import { CorpusError, CorpusFolderError } from '../corpus/index.ts';
 import { EmbedderError, IndexLocationError } from '../index/index.ts';
 import { createLogger } from '../logger.ts';
+import { mcpHttpHandler } from '../mcp/index.ts';
+import { createRateLimiter, serveWeb } from '../web/index.ts';
 
 /** What the admin must fix (a setting, the corpus, the index folder): one clear line and status 1, no stack trace. */
 function fail(error: unknown): never {
@@ -43,6 +45,7 @@ const { webhook } = config.telegram;
 const webhookPath = webhook ? new URL(webhook.url).pathname : undefined;
 let assistant: Assistant | undefined;
 let handleUpdate: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+let web: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean>) | undefined;
 // Ready once the index is loaded and updates are taken (the webhook set, or polling started); until then, why not.
 let notReady: string | null = 'building the index';
 const metrics = createMetrics(() => assistant?.index);
@@ -53,8 +56,9 @@ const server = config.httpPort
   ? createServer((req, res) => {
       const update = req.method === 'POST' && new URL(req.url ?? '/', 'http://localhost').pathname === webhookPath;
       void endpoints(req, res)
-        .then((served) => {
-          if (served) return;
+        .then(async (served) => {
+          // The web page and MCP answer once the assistant does; the webhook path is the bot's own.
+          if (served || (!update && web && (await web(req, res)))) return;
           if (!update) return void res.writeHead(404).end();
           // Not answering yet: Telegram keeps the update and sends it again.
           if (!handleUpdate) return void res.writeHead(503).end();
@@ -103,6 +107,16 @@ const services = {
   startedAt: Date.now(),
 };
 const bot = createBot(token, services);
+// The same server serves the web page, its API and MCP over HTTP, through the same assistant.
+web = serveWeb({
+  assistant,
+  feedback: state.feedback,
+  limiter: createRateLimiter(state.rateLimitStore, config.web.ratePerMinute),
+  logger,
+  frameAncestors: config.web.frameAncestors,
+  trustProxy: config.web.trustProxy,
+  mcp: mcpHttpHandler(assistant),
+});
 notReady = 'connecting to Telegram';
 
 /** Telegram's refusal (a wrong token above all) ends the program with one line, not a stack trace. */

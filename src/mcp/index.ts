@@ -1,0 +1,1 @@
+export { createMcpServer, mcpHttpHandler } from './server.ts';
