@@ -1,4 +1,4 @@
-import { answerJson, type Answer } from '../answer/index.ts';
+import { answerJson, formatDate, type Answer } from '../answer/index.ts';
 import type { Language } from '../search/index.ts';
 
 /** Text as HTML text: corpus words and questions are shown, never parsed as markup. */
@@ -65,7 +65,7 @@ export function answerHtml(answer: Answer, answerId: string | null | undefined, 
   const json = answerJson(answer);
   const sources = json.citations
     .map((c) => {
-      const details = [c.issuer ?? c.publisher, c.article, c.date].filter(Boolean).map((d) => escapeHtml(String(d))).join(' · ');
+      const details = [c.issuer ?? c.publisher, c.article, c.date ? formatDate(c.date, answer.language) : null].filter(Boolean).map((d) => escapeHtml(String(d))).join(' · ');
       const link = c.url ? `<p><a href="${escapeHtml(c.url)}" rel="noopener noreferrer">${t.link}</a></p>` : '';
       return `<details><summary>[${c.n}] ${escapeHtml(c.title)}</summary><p class="meta">${details}</p><p class="passage">${escapeHtml(c.passage)}</p>${link}</details>`;
     })

@@ -109,6 +109,11 @@ export function serveWeb(options: WebOptions): (req: IncomingMessage, res: Serve
         send(res, 200, asset.type, asset.body, { 'cache-control': 'public, max-age=3600' });
         return true;
       }
+      // Browsers ask for an icon; the page has none.
+      if (req.method === 'GET' && path === '/favicon.ico') {
+        res.writeHead(204, security).end();
+        return true;
+      }
       if (req.method === 'GET' && path === '/') {
         send(res, 200, 'text/html; charset=utf-8', renderPage({ language, starters: await starters(language) }));
         return true;

@@ -21,7 +21,8 @@
     if (answer.citations.length > 0) {
       parts.push(el('h3', { textContent: t.sources }));
       for (const c of answer.citations) {
-        const meta = [c.issuer || c.publisher, c.article, c.date].filter(Boolean).join(' · ');
+        const date = c.date ? c.date.split('-').reverse().join('/') : null;
+        const meta = [c.issuer || c.publisher, c.article, date].filter(Boolean).join(' · ');
         const body = [el('summary', { textContent: '[' + c.n + '] ' + c.title }), el('p', { className: 'meta', textContent: meta }), el('p', { className: 'passage', textContent: c.passage })];
         if (c.url) body.push(el('p', {}, [el('a', { href: c.url, rel: 'noopener noreferrer', textContent: t.link })]));
         parts.push(el('details', {}, body));
