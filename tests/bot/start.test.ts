@@ -180,8 +180,8 @@ describe('npm start', () => {
     expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('cutrihoi_questions_total');
     // The same server serves the web page and its API.
     expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('<form id="ask" method="post" action="/ask">');
-    const api = await fetch(`http://127.0.0.1:${port}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'Mấy giờ thì bắt đầu bỏ phiếu?' }) });
-    expect((await api.json()).text).toContain('bắt đầu từ 7 giờ sáng');
+    const asked = await fetch(`http://127.0.0.1:${port}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'Mấy giờ thì bắt đầu bỏ phiếu?' }) });
+    expect((await asked.json()).text).toContain('bắt đầu từ 7 giờ sáng');
 
     output = '';
     const second = await start({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, PORT: String(port) });
