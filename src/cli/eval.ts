@@ -32,6 +32,12 @@ interface EvalDialogue {
 const { values } = parseArgs({
   options: { questions: { type: 'string' }, verbose: { type: 'boolean', short: 'v', default: false }, embedder: { type: 'string' } },
 });
+// Every set is asked twice: as written, and as typed on a phone without a Vietnamese keyboard.
+const AS_TYPED = [
+  ['as written', (q: string) => q],
+  ['without diacritics', stripDiacritics],
+] as const;
+
 const pct = (x: number | null) => (x === null ? '   –  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
 function row(s: GroupScore): string {
   return `${s.group.padEnd(22)} ${String(s.questions).padStart(3)}  ${pct(s.hitAt1)}  ${pct(s.hitAt3)}  ${pct(s.rawHitAt3)}  ${s.mrr === null ? '  –  ' : s.mrr.toFixed(3)}  ${pct(s.refusalRate)}  ${String(s.wronglyDeclined).padStart(3)} (${String(s.notSure).padStart(2)} unsure)  ${pct(s.topicHit)}  ${pct(s.quoted)}`;
@@ -60,10 +66,7 @@ async function main(): Promise<number> {
       continue;
     }
     const questions = JSON.parse(await readFile(file, 'utf8')) as EvalQuestion[];
-    for (const [label, transform] of [
-      ['as written', (q: string) => q],
-      ['without diacritics', stripDiacritics],
-    ] as const) {
+    for (const [label, transform] of AS_TYPED) {
       const results: EvalResult[] = [];
       for (const item of questions) {
         const retrieval = await assistant.retrieve(transform(item.question));
@@ -87,10 +90,7 @@ async function main(): Promise<number> {
  */
 async function evalDialogues(assistant: Assistant, set: string, file: string): Promise<void> {
   const dialogues = JSON.parse(await readFile(file, 'utf8')) as EvalDialogue[];
-  for (const [label, transform] of [
-    ['as written', (q: string) => q],
-    ['without diacritics', stripDiacritics],
-  ] as const) {
+  for (const [label, transform] of AS_TYPED) {
     const results: EvalResult[] = [];
     const fresh = new Map<string, number[]>();
     for (const dialogue of dialogues) {

@@ -12,7 +12,7 @@ import { CorpusError, CorpusFolderError } from '../corpus/index.ts';
 import { EmbedderError, IndexLocationError } from '../index/index.ts';
 import { createLogger } from '../logger.ts';
 import { mcpHttpHandler } from '../mcp/index.ts';
-import { createRateLimiter, serveWeb } from '../web/index.ts';
+import { webFromConfig } from '../web/index.ts';
 
 /** What the admin must fix (a setting, the corpus, the index folder): one clear line and status 1, no stack trace. */
 function fail(error: unknown): never {
@@ -108,15 +108,7 @@ const services = {
 };
 const bot = createBot(token, services);
 // The same server serves the web page, its API and MCP over HTTP, through the same assistant.
-web = serveWeb({
-  assistant,
-  feedback: state.feedback,
-  limiter: createRateLimiter(state.rateLimitStore, config.web.ratePerMinute),
-  logger,
-  frameAncestors: config.web.frameAncestors,
-  trustProxy: config.web.trustProxy,
-  mcp: mcpHttpHandler(assistant),
-});
+web = webFromConfig(assistant, state, config.web, logger, mcpHttpHandler(assistant));
 notReady = 'connecting to Telegram';
 
 /** Telegram's refusal (a wrong token above all) ends the program with one line, not a stack trace. */

@@ -7,7 +7,7 @@ import { localState, redisState } from '../bot/shared.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { mcpHttpHandler } from '../mcp/index.ts';
-import { createRateLimiter, serveWeb } from '../web/index.ts';
+import { webFromConfig } from '../web/index.ts';
 
 const DEFAULT_PORT = 8080;
 const config = loadConfig();
@@ -17,15 +17,7 @@ const port = config.httpPort ?? DEFAULT_PORT;
 const assistant = await createAssistant({ config, logger });
 // Replicas share the per-address limit and the feedback through Redis, as the bot's replicas do.
 const state = config.redisUrl ? redisState(config.redisUrl, logger) : localState(config.telegram.feedbackFile);
-const web = serveWeb({
-  assistant,
-  feedback: state.feedback,
-  limiter: createRateLimiter(state.rateLimitStore, config.web.ratePerMinute),
-  logger,
-  frameAncestors: config.web.frameAncestors,
-  trustProxy: config.web.trustProxy,
-  mcp: mcpHttpHandler(assistant),
-});
+const web = webFromConfig(assistant, state, config.web, logger, mcpHttpHandler(assistant));
 const endpoints = serveEndpoints({ metrics: createMetrics(() => assistant.index), notReady: () => null });
 const server = createServer((req, res) => {
   void (async () => {

@@ -3,11 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerJson, TEMPLATES, type Answer } from '../answer/index.ts';
 import type { Assistant } from '../assistant.ts';
 import type { FeedbackStore } from '../bot/feedback.ts';
+import type { SharedState } from '../bot/shared.ts';
+import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Language } from '../search/index.ts';
 import { isSmallTalk } from '../search/index.ts';
 import { pageTexts, renderPage } from './page.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 
 /** Bodies larger than this are refused with 413: a question is at most 1,000 characters. */
 export const MAX_BODY_BYTES = 8 * 1024;
@@ -182,4 +184,17 @@ function parseJson(text: string, language: Language): unknown {
   } catch {
     throw new HttpError(400, language === 'en' ? 'The body is not valid JSON.' : 'Nội dung gửi lên không phải JSON hợp lệ.');
   }
+}
+
+/** The page as the bot's server and `npm run web` both serve it, from the configuration and the shared state. */
+export function webFromConfig(assistant: Assistant, state: SharedState, web: Config['web'], logger: Logger, mcp?: WebOptions['mcp']): ReturnType<typeof serveWeb> {
+  return serveWeb({
+    assistant,
+    feedback: state.feedback,
+    limiter: createRateLimiter(state.rateLimitStore, web.ratePerMinute),
+    logger,
+    frameAncestors: web.frameAncestors,
+    trustProxy: web.trustProxy,
+    ...(mcp ? { mcp } : {}),
+  });
 }
