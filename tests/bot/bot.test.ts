@@ -3,6 +3,7 @@ import path from 'node:path';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderTelegram } from '../../src/answer/index.ts';
 import { createAssistant, type Assistant } from '../../src/assistant.ts';
 import { createBot } from '../../src/bot/bot.ts';
 import type { BotContext } from '../../src/bot/context.ts';
@@ -122,6 +123,12 @@ describe('conversations', () => {
     await ask(63, 'Người đang bị tạm giam có được đi bầu không?');
     expect(await ask(63, '/moi')).toContain('cuộc trò chuyện mới');
     expect(await ask(63, 'điều nào quy định vậy?')).not.toContain('Điều 29');
+  });
+
+  it('answers a first question exactly as the page, MCP and ask --json do: the assistant\'s answer, in Telegram\'s entities', async () => {
+    const question = 'Mấy giờ thì bắt đầu bỏ phiếu?';
+    const reply = await ask(64, question);
+    expect(reply).toBe(renderTelegram(await assistant.ask(question))[0]?.text);
   });
 
   it('keeps one conversation per person in a group', async () => {
