@@ -167,17 +167,12 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
     question: ownQuestion ? `${subjectOf(last.question)} ${core.replace(POINTS_BACK, ' ').replace(/\s+/g, ' ').trim()}` : swapSubject(last.question, core),
   };
   // The previous question and the message side by side: for when the subject is not where the constructions above cut.
-  // The topic the last answer was found under (its first source's heading or article) and the message: a follow-up is most often answered there.
-  const lead = last.sources[0]?.ask;
-  const underLead: Resolution | undefined = lead && lead !== last.question ? { kind: 'follow-up', question: `${lead.replace(/[?!.…]+$/u, '')} ${core}` } : undefined;
-  const together: Resolution = { kind: 'follow-up', question: `${last.question.replace(/[?!.…]+$/u, '')} ${core}`, ...(underLead ? { otherwise: underLead } : {}) };
+  const together: Resolution = { kind: 'follow-up', question: `${last.question.replace(/[?!.…]+$/u, '')} ${core}` };
   const followUps: Resolution = { ...followUp, otherwise: together };
   if (bare) return followUps;
   const standing: Resolution = { ...fresh, ...(full ? { full } : {}) };
-  // The follow-up readings in turn, then the message as it stands.
-  const thenStanding = (r: Resolution): Resolution => (r.otherwise ? { ...r, otherwise: thenStanding(r.otherwise) } : { ...r, otherwise: standing });
   // A full question that leans ("thế giá vàng hôm nay bao nhiêu") is read as it stands first; a fragment that leans as a follow-up first.
-  if (leans || pointsBack) return full ? { ...standing, otherwise: followUps, leaning: true } : { ...thenStanding(followUps), leaning: true };
+  if (leans || pointsBack) return full ? { ...standing, otherwise: followUps, leaning: true } : { ...followUp, otherwise: { ...together, otherwise: standing }, leaning: true };
   // A full question that stands on its own (its own question and topic, leaning on nothing) is always a new topic.
   return full ? standing : { ...standing, otherwise: followUps };
 }

@@ -81,8 +81,6 @@ describe('chooseReading', () => {
 describe('readingsOf', () => {
   it('lists a resolution and the readings it carries, most likely first', () => {
     const r = after('Khiếu nại danh sách cử tri ở đâu?', 'bao lâu thì đc trả lời');
-    expect(readingsOf(r).map((x) => x.kind)).toEqual(['fresh', 'follow-up', 'follow-up', 'follow-up']);
-    // The last: the message under the topic the last answer was found in, its first source.
-    expect(readingsOf(r).at(-1)?.question).toBe('Người đang bị tạm giam, tạm giữ đi bầu ở đâu bao lâu thì đc trả lời');
+    expect(readingsOf(r).map((x) => x.kind)).toEqual(['fresh', 'follow-up', 'follow-up']);
   });
 });
