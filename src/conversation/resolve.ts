@@ -145,11 +145,13 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   const content = contentWords(text);
   const source = ABOUT_SOURCE.exec(folded) ?? ABOUT_SOURCE.exec(message.trim());
   const n = source ? Number(source[1] ?? source[2]) : ABOUT_ORIGIN.test(folded) ? 1 : null;
-  if (n !== null && last.sources[n - 1]) return { kind: 'about-answer', question: (last.sources[n - 1] as ConversationTurn['sources'][number]).ask };
+  // "The last answer" is the last one that cited anything: a decline in between quoted nothing to ask about.
+  const answered = [...turns].reverse().find((t) => t.sources.length > 0 && now - t.at <= ttlMs) ?? last;
+  if (n !== null && answered.sources[n - 1]) return { kind: 'about-answer', question: (answered.sources[n - 1] as ConversationTurn['sources'][number]).ask };
   // A message about the answer has few words of a topic besides the words asking for it: "điều nào quy định vậy?", not "điều kiện ứng cử là gì".
   const about = folded.match(ABOUT_BASIS) ?? folded.match(ABOUT_DETAIL);
   if (about && content.length - about[0].split(' ').length <= ABOUT_TOPIC_WORDS) {
-    const law = last.sources.find((s) => s.law) ?? last.sources[0];
+    const law = answered.sources.find((s) => s.law) ?? answered.sources[0];
     return { kind: 'about-answer', question: law?.ask ?? last.question };
   }
   const leans = LEANS_OPEN.test(folded) || LEANS_CLOSE.test(folded);

@@ -33,6 +33,11 @@ describe('resolveMessage', () => {
     expect(after('x có được không?', 'source 2')).toEqual({ kind: 'about-answer', question: 'Điều 29 khoản 5 Luật Bầu cử' });
   });
 
+  it('asks about the last answer that cited anything, past a decline in between', () => {
+    const declined: ConversationTurn = { question: 'thủ tục ly hôn thế nào', at: 30_000, sources: [] };
+    expect(resolveMessage([turn('Người đang bị tạm giam có được đi bầu không?'), declined], 'điều nào quy định vậy?', 60_000)).toEqual({ kind: 'about-answer', question: 'Điều 29 khoản 5 Luật Bầu cử' });
+  });
+
   it('reads a full question on its own, whatever it opens with, and everything once the conversation has expired', () => {
     expect(after('Người đang nằm viện có được bầu không?', 'Mấy giờ thì bắt đầu bỏ phiếu?')).toMatchObject({ kind: 'fresh', question: 'Mấy giờ thì bắt đầu bỏ phiếu?' });
     // A short message that leans is a follow-up first, with the message as it stands among its readings, for retrieval to decide.
