@@ -284,7 +284,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
   // A document the corpus knows only from others' mentions: what it says of it is all there is, and the text is elsewhere.
   const textless = referenced && !asksAboutDocument(query) ? retrieval.references.find((e) => e.document === null && (referenced.key ? e.key === referenced.key : e.shortKey === referenced.shortKey)) : undefined;
   const dates = [...new Set(citations.filter((c) => c.date && (c.kind === 'news' || c.kind === 'directive')).map((c) => formatDate(c.date, language)))];
-  const dated = citations.some((c) => c.kind === 'news' || c.kind === 'directive');
+  const undated = [...new Set(citations.filter((c) => !c.date && (c.kind === 'news' || c.kind === 'directive')).map((c) => c.title))];
   return {
     ...base,
     answered: true,
@@ -302,7 +302,9 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
     quotes,
     notice: [
       textless ? t.fullTextElsewhere(localIssuer(textless.issuer, textless.place ?? undefined)) : null,
-      dated ? (dates.length > 0 ? t.datedNotice(dates.join(', ')) : t.undatedNotice) : null,
+      // Dated news and directives get their dates; an undated one is named, so a dated decree beside it is not called undated.
+      dates.length > 0 ? t.datedNotice(dates.join(', ')) : null,
+      undated.length > 0 ? t.undatedNotice(undated.map((title) => `«${title}»`).join(', ')) : null,
     ].filter(Boolean).join(' ') || null,
     citations,
     sources: sourcesOf(citations, language),

@@ -41,12 +41,17 @@ function unitsOf(text: string, maxWords: number): string[] {
   });
 }
 
-/** Units joined into blocks that stand alone: a bare reply takes the sentence after it, a sentence pointing back the one before. */
+// Fewer words than this make no statement of their own.
+const FRAGMENT_WORDS = 4;
+
+/** Units joined into blocks that stand alone: a bare reply takes the sentence after it, a sentence pointing back or a fragment the one before. */
 function blocksOf(units: string[]): Array<{ first: number; last: number }> {
   const blocks: Array<{ first: number; last: number }> = [];
   units.forEach((unit, i) => {
     const previous = blocks.at(-1);
-    const joinsPrevious = previous && (BARE_REPLY.test(units[previous.last]?.trim() ?? '') || POINTS_BACK.test(unit));
+    // A fragment too short to say anything by itself ("với viên chức.") is quoted with the words it ends.
+    const fragment = !BARE_REPLY.test(unit.trim()) && wordCount(statementOf(unit)) < FRAGMENT_WORDS;
+    const joinsPrevious = previous && (BARE_REPLY.test(units[previous.last]?.trim() ?? '') || POINTS_BACK.test(unit) || fragment);
     if (previous && joinsPrevious) previous.last = i;
     else blocks.push({ first: i, last: i });
   });

@@ -21,7 +21,8 @@ export interface Templates {
   card: (card: { reference: string; issuer: string | null; date: string | null; subject: string | null }) => string;
   datedNotice: (dates: string) => string;
   undated: string;
-  undatedNotice: string;
+  /** The quoted documents that give no date, by title. */
+  undatedNotice: (titles: string) => string;
   sourcesHeading: string;
   notFound: string;
   /** First line of a "not sure" reply, before the nearest topics. */
@@ -58,7 +59,7 @@ export const TEMPLATES: Record<Language, Templates> = {
       `${reference}${issuer ? ` của ${issuer}` : ''}${date ? `, ban hành ngày ${date}` : ', kho tài liệu không ghi ngày ban hành'}${subject ? `, về ${subject}` : ''}${subject?.endsWith('…') ? '' : '.'}`,
     datedNotice: (dates) => `Lưu ý: trích dẫn lấy từ tài liệu ngày ${dates}, phản ánh thời điểm đó, không nhất thiết là quy định hiện hành.`,
     undated: 'không rõ ngày',
-    undatedNotice: 'Lưu ý: tài liệu trích dẫn không ghi ngày; nội dung phản ánh thời điểm viết, không nhất thiết là quy định hiện hành.',
+    undatedNotice: (titles) => `Lưu ý: ${titles} không ghi ngày; nội dung phản ánh thời điểm viết, không nhất thiết là quy định hiện hành.`,
     sourcesHeading: 'Nguồn:',
     notFound: 'Xin lỗi, kho tài liệu chưa có nội dung trả lời câu hỏi này.',
     notSure: 'Kho tài liệu có thể không trả lời đúng câu này. Gần nhất là các mục sau:',
@@ -90,7 +91,7 @@ export const TEMPLATES: Record<Language, Templates> = {
       `${reference}${issuer ? `, issued by ${issuer}` : ''}${date ? ` on ${date}` : '; the corpus gives no issue date'}${subject ? `, on: ${subject}` : ''}${subject?.endsWith('…') ? '' : '.'}`,
     datedNotice: (dates) => `Note: these quotes come from documents dated ${dates} and describe that time, not necessarily the rules in force today.`,
     undated: 'undated',
-    undatedNotice: 'Note: the quoted documents are undated; they describe the time they were written, not necessarily the rules in force today.',
+    undatedNotice: (titles) => `Note: ${titles} gives no date; it describes the time it was written, not necessarily the rules in force today.`,
     sourcesHeading: 'Sources:',
     notFound: 'Sorry, the corpus has nothing that answers this question.',
     notSure: 'The corpus may not answer exactly this. The nearest topics are:',

@@ -204,6 +204,14 @@ describe('a directive whose text never repeats its own number', () => {
   });
 });
 
+describe('the date notice', () => {
+  it('gives the dates of dated news and names an undated one, instead of calling every quoted document undated', async () => {
+    const a = await answer('Chỉ thị 05-CT/TW yêu cầu gì?');
+    expect(a.notice).toContain('19/04/2021');
+    expect(a.notice).toContain('«Bạc Liêu: Tạo sự chuyển biến tích cực ngay từ đầu nhiệm kỳ» không ghi ngày');
+  });
+});
+
 describe('renderTelegram', () => {
   it('formats with entities, so markup in any text is shown as typed, and links carry their URL', () => {
     const a: Answer = {
@@ -302,6 +310,12 @@ describe('chooseQuote', () => {
     const text = 'Kết quả được công bố chậm nhất 10 ngày sau ngày bầu cử; ở cuộc bầu cử ngày 15/3/2026, đó là ngày 25/3/2026 (Điều 86; sửa đổi năm 2025). Trước năm 2025 hạn này là 20 ngày.';
     const { quote } = chooseQuote(at(text), request(['ngay', '2026', 'nam_2026'], 'date', { years: ['2026'] }), 10);
     expect(quote).toContain('Kết quả được công bố chậm nhất 10 ngày sau ngày bầu cử; ở cuộc bầu cử ngày 15/3/2026, đó là ngày 25/3/2026 (Điều 86; sửa đổi năm 2025).');
+  });
+
+  it('never quotes a fragment alone: a few words that end a sentence go with it', () => {
+    const text = 'Quy định này áp dụng với cán bộ, công chức;\n\nvới viên chức. Câu khác nói về việc khác hẳn.';
+    const { quote } = chooseQuote(at(text), request(['vien', 'chuc', 'vien_chuc']), 8);
+    expect(quote).toContain('áp dụng với cán bộ, công chức; với viên chức.');
   });
 
   it('in a section whose heading asks the question, leads with the section\'s opening, where the guide answers', () => {
