@@ -90,6 +90,11 @@ function coreOf(message: string): string {
   return tokens.slice(start, end).join(' ').replace(/^[,;:]+|[,;:?!.…]+$/gu, '');
 }
 
+const bare = (token: string) => token.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Where a question's predicate starts (its first predicate word after the first word), or -1. */
+const predicateAt = (tokens: string[]) => tokens.findIndex((t, i) => i > 0 && (hasDiacritics(t) ? PREDICATE_VI.has(bare(t)) : PREDICATE.has(bare(t))));
+
 /**
  * The previous question with its subject swapped for `core`: "Người đang nằm viện có được bầu không?"
  * and "người bị tạm giam" give "người bị tạm giam có được bầu không?". The subject is what comes before the
@@ -98,7 +103,6 @@ function coreOf(message: string): string {
  */
 function swapSubject(previous: string, core: string): string {
   const tokens = previous.trim().split(/\s+/u);
-  const bare = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   if (/^(?:(?:năm|nam|year|in|khóa|khoa|nhiệm kỳ|nhiem ky)\s+)?\d[\d/\-–]*$/iu.test(core.trim())) {
     const years = core.match(/\b(?:19|20)\d{2}\b/g) ?? [];
     return `${years.length > 0 ? previous.replace(/\b(?:19|20)\d{2}\b/g, '').replace(/\s+/g, ' ').trim() : previous} ${core}`.trim();
@@ -108,7 +112,7 @@ function swapSubject(previous: string, core: string): string {
     if (verb > 1) return [tokens[0], core, ...tokens.slice(verb)].join(' ');
     return `${core} ${previous}`;
   }
-  const at = tokens.findIndex((t, i) => i > 0 && (hasDiacritics(t) ? PREDICATE_VI.has(bare(t)) : PREDICATE.has(bare(t))));
+  const at = predicateAt(tokens);
   return at > 0 ? `${core} ${tokens.slice(at).join(' ')}` : `${core} ${previous}`;
 }
 
@@ -120,8 +124,7 @@ const TOPIC_WORDS = 4;
 /** The previous question's subject: its words before the predicate ("Chỉ thị 03-CT/TU của Lạng Sơn" of "… có nội dung gì?"). */
 function subjectOf(question: string): string {
   const tokens = question.trim().split(/\s+/u);
-  const bare = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  const at = tokens.findIndex((t, i) => i > 0 && (hasDiacritics(t) ? PREDICATE_VI.has(bare(t)) : PREDICATE.has(bare(t))));
+  const at = predicateAt(tokens);
   return at > 0 ? tokens.slice(0, at).join(' ') : question.replace(/[?!.…]+$/u, '');
 }
 
