@@ -1,7 +1,7 @@
 import type { Language } from '../search/index.ts';
 import { TEMPLATES } from '../answer/index.ts';
 
-export const MAX_QUESTION_LENGTH = 1000;
+export { MAX_QUESTION_LENGTH } from '../search/index.ts';
 
 export interface BotTexts {
   greeting: (name: string) => string;

@@ -5,7 +5,7 @@ import { createAssistant } from '../assistant.ts';
 import type { Conversation } from '../conversation/index.ts';
 import { loadConfig } from '../config.ts';
 import { createCliLogger } from '../logger.ts';
-import type { Language } from '../search/index.ts';
+import { MAX_QUESTION_LENGTH, type Language } from '../search/index.ts';
 import { progressBar } from './progress.ts';
 
 const USAGE = `Usage:
@@ -60,9 +60,12 @@ async function main(): Promise<number> {
   const topicCommands = (answer: Answer) => answer.topics.map((t, i) => `  ${i + 1}: npm run ask -- "${t.question}"`);
   const print = (answer: Answer, message?: string) =>
     console.log(values.json ? JSON.stringify(answerJson(answer, message)) : [renderText(answer), ...(values.chat ? [] : topicCommands(answer))].join('\n'));
+  const tooLong = (text: string) => text.length > MAX_QUESTION_LENGTH && `A question may have at most ${MAX_QUESTION_LENGTH} characters; this one has ${text.length}.`;
   if (question) {
-    print(await assistant.ask(question, language));
-    return 0;
+    const refused = tooLong(question);
+    if (refused) console.error(refused);
+    else print(await assistant.ask(question, language));
+    return refused ? 2 : 0;
   }
   // Lines of standard input: each a question, or with --chat (and always with --json) the turns of conversations.
   const conversing = values.chat || values.json;
@@ -75,7 +78,10 @@ async function main(): Promise<number> {
   }
   let conversation: Conversation | undefined;
   let asked = 0;
+  let skipped = 0;
+  let lineNumber = 0;
   for await (const line of lines) {
+    lineNumber++;
     const message = line.trim();
     if (conversing && /^(?:---|\/moi|\/new)$/u.test(message)) {
       conversation = undefined;
@@ -84,6 +90,12 @@ async function main(): Promise<number> {
     }
     if (!message) {
       if (interactive) lines.prompt();
+      continue;
+    }
+    const refused = tooLong(message);
+    if (refused) {
+      console.error(`line ${lineNumber}: ${refused}`);
+      skipped++;
       continue;
     }
     if (conversing) {
@@ -97,8 +109,8 @@ async function main(): Promise<number> {
     if (interactive) lines.prompt();
     asked++;
   }
-  if (asked === 0 && !interactive) console.error(USAGE);
-  return asked === 0 && !interactive ? 2 : 0;
+  if (asked === 0 && skipped === 0 && !interactive) console.error(USAGE);
+  return (asked === 0 || skipped > 0) && !interactive ? 2 : 0;
 }
 
 process.exitCode = await main().catch((error: unknown) => {

@@ -4,7 +4,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { z } from 'zod';
 import { answerJson, renderText } from '../answer/index.ts';
 import type { Assistant } from '../assistant.ts';
-import { articleLabel, type Language } from '../search/index.ts';
+import { articleLabel, MAX_QUESTION_LENGTH, type Language } from '../search/index.ts';
 
 const language = z.enum(['vi', 'en']).default('vi').describe('Language of the answer\'s framing; quotes stay in the documents\' Vietnamese');
 const DOCUMENT_URI = 'corpus://document/';
@@ -25,7 +25,7 @@ export function createMcpServer(assistant: Assistant): McpServer {
     {
       title: 'Ask the election corpus',
       description: 'Answers a question about Vietnamese election law, polling procedure or party directives by quoting the corpus, citing title, issuer, date, article and link. Declines what the corpus does not hold.',
-      inputSchema: { question: z.string().trim().min(1, 'question must not be empty').max(1000, 'question may have at most 1000 characters'), lang: language },
+      inputSchema: { question: z.string().trim().min(1, 'question must not be empty').max(MAX_QUESTION_LENGTH, `question may have at most ${MAX_QUESTION_LENGTH} characters`), lang: language },
     },
     async ({ question, lang }) => {
       const answer = await assistant.ask(question, lang as Language);
@@ -38,7 +38,7 @@ export function createMcpServer(assistant: Assistant): McpServer {
     {
       title: 'Search passages',
       description: 'The passages that best match a query, with their document, section, article and score, without deciding whether they answer it.',
-      inputSchema: { query: z.string().trim().min(1, 'query must not be empty').max(1000), limit: z.number().int().min(1).max(20).default(5) },
+      inputSchema: { query: z.string().trim().min(1, 'query must not be empty').max(MAX_QUESTION_LENGTH), limit: z.number().int().min(1).max(20).default(5) },
     },
     async ({ query, limit }) => {
       const retrieval = await assistant.retrieve(query);

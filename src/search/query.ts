@@ -218,6 +218,9 @@ function typedWithDiacritics(text: string): boolean {
   return tokens.length > 0 && tokens.filter(hasDiacritics).length / tokens.length >= ACCENTED_SHARE;
 }
 
+/** The longest question read, in characters: a question is a sentence or a short story, not a document. */
+export const MAX_QUESTION_LENGTH = 1000;
+
 /**
  * Turns a user's question into the concepts, terms and references that retrieval works with. With a
  * speller (built on the corpus's words), misspelt, Telex- and VNI-typed words are read first.

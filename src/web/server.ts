@@ -7,13 +7,12 @@ import type { SharedState } from '../bot/shared.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Language } from '../search/index.ts';
-import { isSmallTalk } from '../search/index.ts';
+import { isSmallTalk, MAX_QUESTION_LENGTH } from '../search/index.ts';
 import { pageTexts, renderPage } from './page.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 
 /** Bodies larger than this are refused with 413: a question is at most 1,000 characters. */
 export const MAX_BODY_BYTES = 8 * 1024;
-const MAX_QUESTION = 1000;
 const STARTERS = 6;
 
 const ASSETS: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
@@ -62,7 +61,7 @@ const languageOf = (value: unknown, accept?: string): Language => (value === 'en
 /** A question as a person typed it, checked: text, not empty, not over the limit. */
 function questionOf(value: unknown, language: Language): string {
   if (typeof value !== 'string' || !value.trim()) throw new HttpError(400, language === 'en' ? 'Please type a question.' : 'Bạn hãy gõ một câu hỏi.');
-  if (value.length > MAX_QUESTION) throw new HttpError(400, language === 'en' ? `A question may have at most ${MAX_QUESTION} characters.` : `Câu hỏi dài tối đa ${MAX_QUESTION} ký tự.`);
+  if (value.length > MAX_QUESTION_LENGTH) throw new HttpError(400, language === 'en' ? `A question may have at most ${MAX_QUESTION_LENGTH} characters.` : `Câu hỏi dài tối đa ${MAX_QUESTION_LENGTH} ký tự.`);
   return value.trim();
 }
 

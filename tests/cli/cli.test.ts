@@ -84,6 +84,17 @@ describe('ask', () => {
     expect(answers[1]).toContain('[1] «… người đang chấp hành án tù');
   });
 
+  it('refuses a question over 1,000 characters with a clear message, answering the other lines', async () => {
+    const long = 'x'.repeat(10 * 1024);
+    const alone = await run('ask', [long]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('A question may have at most 1000 characters; this one has 10240.');
+    const lines = await run('ask', ['--json'], `Mấy giờ thì bắt đầu bỏ phiếu?\n${long}\n`);
+    expect(lines.code).toBe(2);
+    expect(lines.stderr).toContain('line 2: A question may have at most 1000 characters');
+    expect(lines.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
   it('answers an empty question with the usage and a non-zero exit, never with silence', async () => {
     const empty = await run('ask', ['']);
     expect(empty.code).toBe(2);
