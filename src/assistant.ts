@@ -114,11 +114,13 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
     ask: async (question, language) => (await answerOf(question, language)).answer,
     async converse(conversation, message, language = 'vi', now = Date.now()) {
       const readings = readingsOf(resolveMessage(conversation?.turns ?? [], message, now));
+      const lastCited = new Set(conversation?.turns.at(-1)?.sources.map((s) => s.docId));
       const found = [];
       for (const reading of readings) {
         const { retrieval, answer } = await answerOf(reading.question, language);
         const answered = retrieval.outcome === 'answered';
-        found.push({ resolution: reading, retrieval, answer, answered, coverage: retrieval.features?.coverage ?? 0, probability: retrieval.probability ?? 0, otherTopic: OTHER_TOPIC.has(retrieval.declineReason ?? '') });
+        const continues = lastCited.has(retrieval.hits[0]?.document.id ?? '');
+        found.push({ resolution: reading, retrieval, answer, answered, continues, coverage: retrieval.features?.coverage ?? 0, probability: retrieval.probability ?? 0, otherTopic: OTHER_TOPIC.has(retrieval.declineReason ?? '') });
         // Unless the message leans on the last turn, the first reading that finds an answer is taken: the others need not be asked.
         if (answered && !readings[0]?.leaning) break;
       }

@@ -60,7 +60,7 @@ describe('remember', () => {
 
 describe('chooseReading', () => {
   const reading = (kind: 'fresh' | 'follow-up', question: string, leaning = false, full = false) => ({ kind, question, ...(leaning ? { leaning } : {}), ...(full ? { full } : {}) });
-  const evidence = (resolution: ReturnType<typeof reading>, answered: boolean, coverage = 1, otherTopic = false, probability = answered ? 0.5 : 0.1) => ({ resolution, answered, coverage, otherTopic, probability });
+  const evidence = (resolution: ReturnType<typeof reading>, answered: boolean, coverage = 1, otherTopic = false, probability = answered ? 0.5 : 0.1, continues = false) => ({ resolution, answered, coverage, otherTopic, probability, continues });
 
   it('takes the first reading that finds an answer, and the message as it stands when none does', () => {
     const fresh = reading('fresh', 'bao lâu thì được trả lời');
@@ -80,6 +80,9 @@ describe('chooseReading', () => {
     // Leaning on the last turn, the reading most likely answered is taken.
     const likely = evidence(reading('follow-up', 'người bị tạm giam có được bầu không'), true, 1, false, 0.9);
     expect(chooseReading([evidence(reading('fresh', 'còn người bị tạm giam', true), true, 1, false, 0.3), likely])).toBe(1);
+    // ... and before that, the reading whose answer stays in a document the last answer cited.
+    const onTopic = evidence(reading('follow-up', 'người bị tạm giam đi bầu ở đâu'), true, 1, false, 0.4, true);
+    expect(chooseReading([evidence(reading('fresh', 'còn người bị tạm giam', true), true, 1, false, 0.3), likely, onTopic])).toBe(2);
   });
 });
 
