@@ -26,8 +26,8 @@ export function readingsOf(resolution: Resolution): Resolution[] {
 
 /**
  * Which reading of a message to answer, from what retrieval found for each. A message that leans on
- * the last turn takes the reading that stays on its topic, then the one most likely answered; any
- * other, the first that finds an answer.
+ * the last turn takes the reading that stays on its topic (unless it is a full question), then the one
+ * most likely answered; any other, the first that finds an answer.
  * When none does, the message as it stands. A full question about another topic (declined as such,
  * or, unless it leans on the last turn, with less than half its words in the corpus) is always read as
  * it stands: it never borrows the last topic to get an answer.
@@ -39,8 +39,9 @@ export function chooseReading(evidence: ReadingEvidence[]): number {
   const anotherTopic = resolution.kind === 'fresh' && (first.otherTopic || (resolution.full === true && !resolution.leaning && first.coverage < OWN_WORDS));
   if (anotherTopic) return 0;
   const answered = evidence.map((e, i) => ({ e, i })).filter(({ e }) => e.answered);
-  // Leaning on the last turn, the reading that stays on its topic wins, then the one most likely answered.
-  const rank = (e: ReadingEvidence) => (e.continues ? 1 : 0) + e.probability;
+  // Leaning on the last turn, a fragment takes the reading that stays on its topic, then the one most likely answered;
+  // a full question that leans ("thế còn …, … bao nhiêu?") only the most likely, so it can still be a new topic.
+  const rank = (e: ReadingEvidence) => (e.continues && !resolution.full ? 1 : 0) + e.probability;
   if (resolution.leaning && answered.length > 0) return answered.reduce((best, x) => (rank(x.e) > rank(best.e) ? x : best)).i;
   if (answered.length > 0) return (answered[0] as { i: number }).i;
   const fresh = evidence.findIndex((e) => e.resolution.kind === 'fresh');
