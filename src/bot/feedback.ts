@@ -2,11 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
+import type { Answer } from '../answer/index.ts';
+import { isSmallTalk } from '../search/index.ts';
 
 export interface AnswerRecord {
   question: string;
   answered: boolean;
   docIds: string[];
+}
+
+/** Keeps an answer for its 👍/👎 and returns the id they carry; small talk ("xin chào", "cảm ơn") has nothing to rate. */
+export async function rememberAnswer(store: FeedbackStore, question: string, answer: Answer): Promise<string | null> {
+  if (isSmallTalk(answer.outcome)) return null;
+  return store.remember({ question, answered: answer.answered, docIds: [...new Set(answer.citations.map((c) => c.docId))] });
 }
 
 export interface Counters {

@@ -452,12 +452,17 @@ export type IndexState = 'fresh' | 'missing' | 'corpus-changed' | 'embedder-chan
 
 /** Whether the index at `indexDir` can answer for this corpus with this embedder. */
 export async function checkIndex(corpusDir: string, indexDir: string, embedder: Embedder): Promise<IndexState> {
+  return (await indexState(corpusDir, indexDir, embedder)).state;
+}
+
+/** The index's state, and the corpus hash when it was read to find it (so a caller need not hash the corpus again). */
+async function indexState(corpusDir: string, indexDir: string, embedder: Embedder): Promise<{ state: IndexState; corpusHash: string | null }> {
   const manifest = await readManifest(indexDir);
-  if (!manifest) return 'missing';
-  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return 'format-changed';
-  if (manifest.embedder.id !== embedder.id || manifest.embedder.dimensions !== embedder.dimensions) return 'embedder-changed';
-  if (manifest.corpusHash !== (await hashCorpus(corpusDir))) return 'corpus-changed';
-  return 'fresh';
+  if (!manifest) return { state: 'missing', corpusHash: null };
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return { state: 'format-changed', corpusHash: null };
+  if (manifest.embedder.id !== embedder.id || manifest.embedder.dimensions !== embedder.dimensions) return { state: 'embedder-changed', corpusHash: null };
+  const corpusHash = await hashCorpus(corpusDir);
+  return { state: manifest.corpusHash === corpusHash ? 'fresh' : 'corpus-changed', corpusHash };
 }
 
 /** A loaded, read-only index: what the search stage queries. */
@@ -645,10 +650,9 @@ export interface OpenIndexOptions {
 export async function openIndex(options: OpenIndexOptions): Promise<CorpusIndex> {
   const { corpusDir, indexDir, embedder, logger } = options;
   const builtAt = (await readManifest(indexDir))?.builtAt ?? null;
-  const state = await checkIndex(corpusDir, indexDir, embedder);
+  const { state, corpusHash } = await indexState(corpusDir, indexDir, embedder);
   // A corpus that failed to build is reported once: until it changes again, the previous index answers quietly.
-  const corpusHash = state === 'corpus-changed' ? await hashCorpus(corpusDir) : null;
-  const failed = corpusHash ? await readFailedBuild(indexDir) : null;
+  const failed = state === 'corpus-changed' ? await readFailedBuild(indexDir) : null;
   if (failed && failed.corpusHash === corpusHash) {
     logger.debug({ indexDir, error: failed.message }, 'corpus unchanged since its build failed; answering from the previous index');
   } else if (state !== 'fresh') {

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { z } from 'zod';
-import { answerJson, renderText } from '../answer/index.ts';
+import { answerJson, composeAnswer, renderText } from '../answer/index.ts';
 import type { Assistant } from '../assistant.ts';
 import { articleLabel, MAX_QUESTION_LENGTH, type Language } from '../search/index.ts';
 
@@ -71,7 +71,7 @@ export function createMcpServer(assistant: Assistant): McpServer {
         return failure(`${a.law} has no ${articleLabel(a)}; its articles run from Điều ${a.first} to Điều ${a.last}.`);
       }
       if (!retrieval.article) return failure(`"${reference}" names no article of a law the corpus holds; name one as "Điều 69 luật bầu cử".`);
-      const answer = await assistant.ask(reference);
+      const answer = composeAnswer(retrieval, retrieval.query.language);
       return { content: [{ type: 'text', text: renderText(answer) }], structuredContent: answerJson(answer) };
     },
   );

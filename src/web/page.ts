@@ -22,6 +22,7 @@ const PAGE_TEXTS = {
     other: 'en',
     error: 'Có lỗi, bạn thử lại nhé.',
     link: 'Mở văn bản gốc',
+    asking: 'Đang tìm…',
   },
   en: {
     title: 'Ask about the elections',
@@ -38,6 +39,7 @@ const PAGE_TEXTS = {
     other: 'vi',
     error: 'Something went wrong; please try again.',
     link: 'Open the original',
+    asking: 'Searching…',
   },
 } as const;
 
@@ -101,7 +103,7 @@ export function renderPage(options: PageOptions): string {
 <input type="hidden" name="lang" value="${language}">
 <button type="submit">${t.submit}</button>
 </form>
-<section id="result" aria-live="polite">${notice ? `<p class="notice">${escapeHtml(notice)}</p>` : ''}${answer ? answerHtml(answer, answerId, t) : ''}</section>
+<section id="result" aria-live="polite" data-texts="${escapeHtml(JSON.stringify(t))}">${notice ? `<p class="notice">${escapeHtml(notice)}</p>` : ''}${answer ? answerHtml(answer, answerId, t) : ''}</section>
 <section><h2>${t.starters}</h2><div class="buttons" id="starters">${starterList}</div></section>
 </main>
 </body>

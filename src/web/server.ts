@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerJson, TEMPLATES, type Answer } from '../answer/index.ts';
 import type { Assistant } from '../assistant.ts';
-import type { FeedbackStore } from '../bot/feedback.ts';
+import { rememberAnswer, type FeedbackStore } from '../bot/feedback.ts';
 import type { SharedState } from '../bot/shared.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Language } from '../search/index.ts';
-import { isSmallTalk, MAX_QUESTION_LENGTH } from '../search/index.ts';
+import { MAX_QUESTION_LENGTH } from '../search/index.ts';
 import { pageTexts, renderPage } from './page.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 
@@ -90,8 +90,7 @@ export function serveWeb(options: WebOptions): (req: IncomingMessage, res: Serve
   async function ask(question: string, language: Language): Promise<{ answer: Answer; answerId: string | null }> {
     await assistant.refresh().catch((error: unknown) => logger.warn({ err: error }, 'could not check for a newer index'));
     const answer = await assistant.ask(question, language);
-    const record = { question, answered: answer.answered, docIds: [...new Set(answer.citations.map((c) => c.docId))] };
-    const answerId = isSmallTalk(answer.outcome) ? null : await feedback.remember(record).catch(() => null);
+    const answerId = await rememberAnswer(feedback, question, answer).catch(() => null);
     return { answer, answerId };
   }
 

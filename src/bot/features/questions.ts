@@ -4,6 +4,7 @@ import { renderTelegram, type Answer } from '../../answer/index.ts';
 import type { CorpusIndex } from '../../index/index.ts';
 import { isSmallTalk } from '../../search/index.ts';
 import type { BotContext } from '../context.ts';
+import { rememberAnswer } from '../feedback.ts';
 import { MAX_QUESTION_LENGTH } from '../texts.ts';
 
 /** Short tag of the index an answer came from, so a source button never opens a passage of another build. */
@@ -47,9 +48,8 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   ctx.session = conversation ?? { turns: [] };
   // Small talk ("xin chào", "cảm ơn") is neither answered nor declined, and has nothing to rate.
   const smallTalk = isSmallTalk(answer.outcome);
-  const record = { question, answered: answer.answered, docIds: [...new Set(answer.citations.map((c) => c.docId))] };
   // Without the shared store the answer still goes out, only without feedback buttons.
-  const answerId = smallTalk ? null : await state.feedback.remember(record).catch((error: unknown) => (logger.warn({ err: error }, 'answer not remembered for feedback'), null));
+  const answerId = await rememberAnswer(state.feedback, question, answer).catch((error: unknown) => (logger.warn({ err: error }, 'answer not remembered for feedback'), null));
   const messages = renderTelegram(answer);
   for (const [i, message] of messages.entries()) {
     const last = i === messages.length - 1;

@@ -2,11 +2,9 @@
 'use strict';
 (function () {
   const lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
-  const t = {
-    vi: { sources: 'Nguồn (bấm để xem đoạn trích đầy đủ)', topics: 'Các mục gần nhất', helpful: 'Câu trả lời có giúp ích không?', thanks: 'Cảm ơn bạn đã góp ý!', error: 'Có lỗi, bạn thử lại nhé.', link: 'Mở văn bản gốc', asking: 'Đang tìm…' },
-    en: { sources: 'Sources (open one to read the whole passage)', topics: 'Nearest topics', helpful: 'Was this answer helpful?', thanks: 'Thank you for your feedback!', error: 'Something went wrong; please try again.', link: 'Open the original', asking: 'Searching…' },
-  }[lang];
   const result = document.getElementById('result');
+  // The page's own words, in its language, as the server wrote them.
+  const t = JSON.parse(result.dataset.texts);
   const box = document.getElementById('question');
 
   function el(tag, props, children) {
