@@ -6,8 +6,8 @@ import { isEnglishStopword, isStopword } from '../text/terms.ts';
 export interface ConversationTurn {
   /** The question as answered, with what an elliptical message left out filled in. */
   question: string;
-  /** The cited sources in order; `ask` is a question that shows that source (an article lookup, a guide heading). */
-  sources: Array<{ n: number; docId: string; ask: string; law: boolean }>;
+  /** The cited sources in order; `ask` is a question that shows that source (an article lookup, a guide heading); `article`, the article of law it is or rests on ("Điều 29 khoản 5"). */
+  sources: Array<{ n: number; docId: string; ask: string; law: boolean; article: string | null }>;
   /** When it was answered, in ms since the epoch. */
   at: number;
 }
@@ -129,6 +129,18 @@ function subjectOf(question: string): string {
 }
 
 /**
+ * The source a question about the answer's legal basis means: the first resting on an article (the one the
+ * answer leads with, not a later article that only shares words), as the law itself cites it when it does,
+ * clause included.
+ */
+function basisOf(sources: ConversationTurn['sources']): ConversationTurn['sources'][number] | undefined {
+  const first = sources.find((s) => s.article !== null);
+  if (!first) return sources[0];
+  const article = (first.article as string).split(' ').slice(0, 2).join(' ');
+  return sources.find((s) => s.law && (s.article === article || s.article?.startsWith(`${article} `))) ?? first;
+}
+
+/**
  * What to do with a message in a conversation, from its own words: a question about the last answer
  * (its legal basis, more of it, a numbered source, where it was published) asks for that source. A
  * message with its own question and topic is read as it stands first. One that leans on the
@@ -154,8 +166,7 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   // A message about the answer has few words of a topic besides the words asking for it: "điều nào quy định vậy?", not "điều kiện ứng cử là gì".
   const about = folded.match(ABOUT_BASIS) ?? folded.match(ABOUT_DETAIL);
   if (about && content.length - about[0].split(' ').length <= ABOUT_TOPIC_WORDS) {
-    const law = answered.sources.find((s) => s.law) ?? answered.sources[0];
-    return { kind: 'about-answer', question: law?.ask ?? last.question };
+    return { kind: 'about-answer', question: basisOf(answered.sources)?.ask ?? last.question };
   }
   const leans = LEANS_OPEN.test(folded) || LEANS_CLOSE.test(folded);
   // Asked by the message itself, not by the words leaning on the last one ("what about …", "… thì sao").

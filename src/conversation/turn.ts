@@ -16,7 +16,7 @@ function askFor(citation: Citation): string {
 export function turnOf(answer: Answer, at: number, topic = answer.question): ConversationTurn {
   return {
     question: topic,
-    sources: answer.citations.map((c) => ({ n: c.n, docId: c.docId, ask: askFor(c), law: c.kind === 'law' })),
+    sources: answer.citations.map((c) => ({ n: c.n, docId: c.docId, ask: askFor(c), law: c.kind === 'law', article: c.kind === 'law' || c.kind === 'guidance' ? c.article : null })),
     at,
   };
 }

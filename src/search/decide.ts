@@ -55,16 +55,18 @@ function strongestAgainst(model: LogisticModel, x: number[]): DeclineReason {
 }
 
 /**
- * Answer, "not sure" or decline. Two things are settled without the model: a document number the
- * question names and the best passage holds answers (numbers match exactly), and a year, person or
+ * Answer, "not sure" or decline. Three things are settled without the model: a document number the
+ * question names and the best passage holds answers (numbers match exactly); a year, person or
  * numbered constituency the question names that the best passage lacks declines (no wording can
- * make a passage about 2016 answer for 2011). Everything else is the fitted model's probability
- * against its two thresholds.
+ * make a passage about 2016 answer for 2011); and so does another country or kind of election it asks
+ * about that the best passage is not about (the corpus answers for Vietnam's elections only).
+ * Everything else is the fitted model's probability against its two thresholds.
  */
 export function decideAnswer(features: AnswerFeatures | null, evidence: { referenced: boolean }, model: DecisionModel): Decision {
   if (!features) return { outcome: 'decline', probability: 0, reason: 'nothing_found' };
   if (evidence.referenced && features.outOfScope === 0 && features.otherLaw === 0) return { outcome: 'answer', probability: 1, reason: null };
   if (features.missingSpecifics > 0) return { outcome: 'decline', probability: 0, reason: 'missing_specifics' };
+  if (features.outOfScope > 0) return { outcome: 'decline', probability: 0, reason: 'out_of_scope' };
   const x = featureVector(features, model.features);
   const probability = predict(model, x);
   if (probability >= model.thresholds.answer) return { outcome: 'answer', probability, reason: null };

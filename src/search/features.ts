@@ -42,6 +42,10 @@ export interface AnswerFeatures {
   backgroundMax: number;
   backgroundMin: number;
   backgroundShare: number;
+  /** The summed log ratios of the question's other-law words that the best passage lacks. */
+  backgroundUnmet: number;
+  /** It asks for an opinion or a prediction, which no law states. */
+  asksOpinion: number;
   /** The question names another country, kind of election or near-domain topic the best passage is not about. */
   outOfScope: number;
   /** It names a law the corpus neither holds nor mentions. */
@@ -52,6 +56,8 @@ export interface AnswerFeatures {
   chanceMatch: number;
   accented: number;
   english: number;
+  /** Share of an English question's words that neither the glossary nor the corpus knows. */
+  untranslated: number;
   /** log(1 + number of concepts). */
   length: number;
   /** Share of the question's word weight from clauses telling the asker's situation. */
@@ -84,12 +90,15 @@ export const FEATURE_NAMES: FeatureName[] = [
   'backgroundMax',
   'backgroundMin',
   'backgroundShare',
+  'backgroundUnmet',
+  'asksOpinion',
   'outOfScope',
   'otherLaw',
   'missingSpecifics',
   'chanceMatch',
   'accented',
   'english',
+  'untranslated',
   'length',
   'contextShare',
   'bestGuide',
@@ -125,12 +134,15 @@ export interface FeatureInput {
   answerHeld: number;
   namesReference: boolean;
   background: BackgroundEvidence;
+  backgroundUnmet: number;
+  asksOpinion: boolean;
   outOfScope: boolean;
   otherLaw: boolean;
   missingSpecifics: number;
   chanceMatch: boolean;
   accented: boolean;
   english: boolean;
+  untranslated: number;
 }
 
 const flag = (b: boolean) => (b ? 1 : 0);
@@ -162,12 +174,15 @@ export function answerFeatures(input: FeatureInput): AnswerFeatures {
     backgroundMax: input.background.max,
     backgroundMin: input.background.min,
     backgroundShare: input.background.share,
+    backgroundUnmet: Math.min(30, input.backgroundUnmet),
+    asksOpinion: flag(input.asksOpinion),
     outOfScope: flag(input.outOfScope),
     otherLaw: flag(input.otherLaw),
     missingSpecifics: Math.min(2, input.missingSpecifics),
     chanceMatch: flag(input.chanceMatch),
     accented: flag(input.accented),
     english: flag(input.english),
+    untranslated: input.untranslated,
     length: Math.log1p(input.concepts.length),
     contextShare: weightOf((c) => c.context) / totalConceptWeight,
     bestGuide: flag(best?.kind === 'guidance'),

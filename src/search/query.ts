@@ -44,7 +44,7 @@ export interface AnalyzedQuery {
   places: string[];
   /** Names of laws the question asks about ("luật đất đai" → "dat_dai"), as diacritic-free word pairs. */
   laws: string[];
-  /** Out-of-scope things the question names (another country, another kind of election), each with the diacritic-free terms that would show a document mentions it. */
+  /** Out-of-scope things the question asks about (another country, another kind of election), each with the diacritic-free terms that would show a document mentions it; the situation it tells ("tôi làm việc ở Nhật, …") is left out. */
   outOfScope: Array<{ name: string; terms: string[][] }>;
   years: string[];
   /** People the question names, folded ("nguyen van hung"). */
@@ -172,7 +172,8 @@ function findOutOfScope(text: string, lexicon: Lexicon): AnalyzedQuery['outOfSco
         name.length === 1 &&
         tokens.some(
           (t, i) =>
-            t.toLowerCase() === (name[0] as string).toLowerCase() &&
+            // Typed without diacritics, "o Nhat" is "ở Nhật".
+            (t.toLowerCase() === (name[0] as string).toLowerCase() || (!hasDiacritics(t) && t.toLowerCase() === foldDiacritics(name[0] as string))) &&
             /^\p{Lu}/u.test(t) &&
             ['cua', 'o', 'tai'].includes(foldDiacritics(tokens[i - 1] ?? '')) &&
             !/^\p{Lu}/u.test(tokens[i + 1] ?? ''),
@@ -187,6 +188,13 @@ function findOutOfScope(text: string, lexicon: Lexicon): AnalyzedQuery['outOfSco
     if (named) found.push({ name: head, terms: telling.map((n) => termsOf(n.map((w) => foldDiacritics(w)))) });
   }
   return found;
+}
+
+/** The clauses of a question that ask, without those that tell the asker's situation; all of it when nothing else asks. */
+function askedText(text: string): string {
+  const clauses = splitClauses(text);
+  const asking = clauses.filter((c) => c.asking).map((c) => c.text);
+  return asking.length > 0 && asking.length < clauses.length ? asking.join(' ') : text;
 }
 
 // Words after "luật" that describe rather than name a law: "luật mới", "luật hiện hành", "luật số 85".
@@ -298,7 +306,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     refs,
     places,
     laws: findLawNames(normalized),
-    outOfScope: findOutOfScope(normalized, lexicon),
+    outOfScope: findOutOfScope(askedText(normalized), lexicon),
     years: [...new Set(folded.match(/\b(19|20)\d{2}\b/g) ?? [])],
     people: findPeople(normalized, places),
     numbered: [...folded.matchAll(NUMBERED_AREA)].map((m) => `${m[1]} so ${m[2]}`),

@@ -1,7 +1,7 @@
 import type { Passage } from '../corpus/index.ts';
 import type { CorpusIndex, DocumentMeta, Embedder, LexicalHit, RegisterEntry } from '../index/index.ts';
 import { findDocumentRefs, KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
-import { answerSentences, statementOf, type AnswerType } from '../text/answers.ts';
+import { answerSentences, asksOpinion, statementOf, type AnswerType } from '../text/answers.ts';
 import { foldDiacritics, foldedWords, sentences } from '../text/normalize.ts';
 import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
@@ -19,7 +19,7 @@ export interface RetrieveOptions {
   limit: number;
   /** Candidates taken from each of the lexical and vector indexes. */
   candidates: number;
-  /** Coverage at which the guide's best passage is taken to answer, so the law's articles give way to it (the law then answers only as the guide's basis). */
+  /** Coverage at which the guide's best passage is taken to answer, so it leads and the law's articles follow it. */
   minCoverage: number;
   /** The same for a question that is plainly about elections: it uses a synonym-table phrase or a word pair common in the corpus. */
   minCoverageInDomain: number;
@@ -342,10 +342,10 @@ function chooseHits(index: CorpusIndex, hits: Hit[], opts: RetrieveOptions): Hit
 }
 
 /** Log ratios of how typical of other laws, against this corpus, each of the question's words and word pairs is. */
-function backgroundRatios(index: CorpusIndex, concepts: Concept[], pairs: string[]): number[] {
+function backgroundRatios(index: CorpusIndex, concepts: Concept[], pairs: string[]): Map<string, number> {
   const background = shippedBackground();
   const terms = [...new Set([...concepts.filter((c) => !c.phrase && !/^\d+$/.test(c.label)).map((c) => c.label), ...pairs])];
-  return terms.map((t) => backgroundRatio(background, index.documentFrequency(t), index.passageCount, t));
+  return new Map(terms.map((t) => [t, backgroundRatio(background, index.documentFrequency(t), index.passageCount, t)]));
 }
 
 // Topics offered at most when the corpus may not answer exactly what was asked.
@@ -420,6 +420,8 @@ interface QuestionTerms {
   unseen: (concept: Concept) => boolean;
   /** It uses a synonym phrase or a word pair common in the corpus, and no word the corpus lacks. */
   inDomain: boolean;
+  /** Share of an English question's words that neither the glossary nor the corpus knows; 0 in Vietnamese. */
+  untranslated: number;
 }
 
 function questionTerms(index: CorpusIndex, query: AnalyzedQuery): QuestionTerms {
@@ -434,6 +436,8 @@ function questionTerms(index: CorpusIndex, query: AnalyzedQuery): QuestionTerms 
   const foreign = (c: Concept) =>
     !c.phrase && index.documentFrequency(c.label) === 0 && !/^\d+$/.test(c.label) && (query.language === 'en' || !isVietnameseWord(c.label));
   const concepts = query.concepts.filter((c) => c.phrase || (!placeWords.has(c.label) && !foreign(c)));
+  // An English word the glossary cannot translate is a real word of another topic ("haiku", "python"), not a typo.
+  const untranslated = query.language === 'en' ? query.concepts.filter(foreign).length / Math.max(1, query.concepts.length) : 0;
   // Words that tell the asker's situation weigh less than those of the question itself.
   const weights = concepts.map((c) => conceptWeight(index, c) * (c.context ? CONTEXT_WEIGHT : 1));
   // Without diacritics "dang bi" may be "đang bị": a pair that may hold a stopword counts only if the corpus has it.
@@ -445,7 +449,7 @@ function questionTerms(index: CorpusIndex, query: AnalyzedQuery): QuestionTerms 
   const unseen = (c: Concept) => !c.phrase && !/^\d+$/.test(c.label) && (c.exact ? !index.vocabulary.has(c.exact) : index.documentFrequency(c.label) === 0);
   const common = 0.05 * index.passageCount;
   const inDomain = !concepts.some(unseen) && (concepts.some((c) => c.phrase) || pairs.some((p) => index.documentFrequency(p) >= common));
-  return { concepts, weights, totalWeight: weights.reduce((a, b) => a + b, 0) || 1, pairs, phrases: concepts.filter((c) => c.phrase), unseen, inDomain };
+  return { concepts, weights, totalWeight: weights.reduce((a, b) => a + b, 0) || 1, pairs, phrases: concepts.filter((c) => c.phrase), unseen, inDomain, untranslated };
 }
 
 /** Each candidate's concept coverage and ranking signals, fused into its score; best first. */
@@ -519,6 +523,7 @@ function featuresOf(index: CorpusIndex, query: AnalyzedQuery, terms: QuestionTer
   const best = hits[0] as Hit;
   const { concepts, pairs } = terms;
   const scope = scopeSignals(index, query, best);
+  const ratios = backgroundRatios(index, concepts, pairs);
   return answerFeatures({
     ranked: hits.slice(0, 5).map((h) => ({ ...h, coverage: h.signals.coverage, similarity: h.signals.vector, documentId: h.document.id, kind: h.document.kind })),
     bestLexical: lexicalHits.find((h) => h.passage === best.passageIndex)?.score ?? 0,
@@ -530,7 +535,11 @@ function featuresOf(index: CorpusIndex, query: AnalyzedQuery, terms: QuestionTer
     // The re-ranking scored the leading candidates' answers; a best passage from beyond them is scored here.
     answerHeld: query.answerType ? best.signals.answer || answerSupport(best.passage.text, query.answerType, query.years, concepts).support : 0,
     namesReference,
-    background: backgroundEvidence(backgroundRatios(index, concepts, pairs)),
+    background: backgroundEvidence([...ratios.values()]),
+    // Words of another law's topic that the best passage does not hold are what it leaves unanswered.
+    backgroundUnmet: [...ratios].reduce((sum, [term, ratio]) => sum + (ratio > 0 && !index.passageHas(best.passageIndex, term) ? ratio : 0), 0),
+    asksOpinion: asksOpinion(query.text),
+    untranslated: terms.untranslated,
     outOfScope: scope.outOfScope.length > 0,
     otherLaw: scope.otherLaw,
     missingSpecifics: missingSpecifics(query, best).length,
@@ -617,10 +626,12 @@ export async function retrieve(
   const terms = questionTerms(index, query);
   let hits = scoreCandidates(index, query, terms, candidates, { lexicalHits, queryVector, ...references }, rankWeights);
   if (query.answerType) rerankByAnswers(hits, query, terms.concepts, rankWeights);
-  // The guide answers in plain words and brings the law's clause as its basis; the law answers alone only where the guide is silent.
+  // The guide answers in plain words and brings the law's clause as its basis: where it covers the question, its
+  // passage (or the news') leads and the law's articles follow, for the details only the law states.
   const bar = terms.inDomain ? opts.minCoverageInDomain : opts.minCoverage;
   const coverageOf = (kind: string) => Math.max(0, ...hits.filter((h) => h.document.kind === kind).map((h) => h.signals.coverage));
-  if (refs.length === 0 && coverageOf('guidance') >= bar && coverageOf('guidance') >= coverageOf('law')) hits = hits.filter((h) => h.document.kind !== 'law');
+  const lead = hits.find((h) => h.document.kind !== 'law');
+  if (lead && refs.length === 0 && coverageOf('guidance') >= bar && coverageOf('guidance') >= coverageOf('law')) hits = [lead, ...hits.filter((h) => h !== lead)];
 
   const best = hits[0];
   const chosen = best ? chooseHits(index, hits, opts) : [];

@@ -48,6 +48,14 @@ export function answerSentences(sentencesOfText: string[], type: AnswerType, yea
   });
 }
 
+// Asking the bot's own view or a forecast ("theo bạn", "bạn nghĩ", "dự đoán", "do you think"): a law states neither.
+const OPINION = /\b(?:theo (?:ban|b|bot|ad)|(?:ban|b|bot|ad) (?:nghi|thay|danh gia)|y kien (?:cua )?(?:ban|b|bot|ad)|du doan|du bao|se (?:thang|trung cu|dac cu)|do you think|your (?:opinion|view)|in your view|predict\w*|will win)\b/;
+
+/** Whether a question asks for an opinion or a prediction rather than what the rules say. */
+export function asksOpinion(question: string): boolean {
+  return OPINION.test(foldDiacritics(question));
+}
+
 /** What else a question asks for, beyond a time, date or count: a place, a body or person, or a yes or no. */
 export type AnswerFocus = 'place' | 'agent' | 'permission';
 

@@ -5,8 +5,8 @@ const turn = (question: string, at = 0): ConversationTurn => ({
   question,
   at,
   sources: [
-    { n: 1, docId: 'guidance/bo-phieu-o-noi-khac', ask: 'Người đang bị tạm giam, tạm giữ đi bầu ở đâu?', law: false },
-    { n: 2, docId: 'law/luat-85-2015-qh13', ask: 'Điều 29 khoản 5 Luật Bầu cử', law: true },
+    { n: 1, docId: 'guidance/bo-phieu-o-noi-khac', ask: 'Người đang bị tạm giam, tạm giữ đi bầu ở đâu?', law: false, article: null },
+    { n: 2, docId: 'law/luat-85-2015-qh13', ask: 'Điều 29 khoản 5 Luật Bầu cử', law: true, article: 'Điều 29 khoản 5' },
   ],
 });
 const after = (previous: string, message: string) => resolveMessage([turn(previous)], message, 60_000);
