@@ -38,12 +38,14 @@ import {
   type EvalQuestion,
   type Sample,
 } from '../search/index.ts';
+import { formatTitles, OTHER_TITLES_FILE } from '../search/titles.ts';
 import { findDocumentRefs } from '../text/identifiers.ts';
 import { foldedWords, stripDiacritics } from '../text/normalize.ts';
 import { extractTerms } from '../text/terms.ts';
 
 const USAGE = `Usage: npm run fit -- [--legal DIR]
-  Refits the background table of other laws' words (src/search/data/background.tsv), the ranking's
+  Refits the background table of other laws' words (src/search/data/background.tsv) and their article
+  titles (src/search/data/other-titles.txt), the ranking's
   weights (src/search/data/ranking.json, kept only when they clearly beat the shipped ones) and the
   answer-or-decline model (src/search/data/decision-model.json) from the dev question sets, questions
   built from the corpus's own headings, and the articles of other laws in DIR (default:
@@ -276,6 +278,7 @@ async function main(): Promise<number> {
   const backgroundFiles = new Set(files.filter((_, i) => i % 2 === 0));
   const background = buildBackground(articles.filter((a) => backgroundFiles.has(a.file)));
   await writeFile(BACKGROUND_FILE, formatBackground(background));
+  await writeFile(OTHER_TITLES_FILE, formatTitles(articles.filter((a) => backgroundFiles.has(a.file)).map((a) => a.title)));
   console.log(`background: ${background.frequency.size} words and pairs from ${background.articles} articles of ${backgroundFiles.size} files`);
 
   const corpusTitles = new Set<string>();

@@ -46,6 +46,9 @@ export interface AnswerFeatures {
   backgroundUnmet: number;
   /** It asks for an opinion or a prediction, which no law states. */
   asksOpinion: number;
+  /** How closely the question matches the best article title of other laws, and the best title or heading of this corpus (F1 of shared weighted words, 0–1). */
+  otherTitleMatch: number;
+  ownTitleMatch: number;
   /** The question names another country, kind of election or near-domain topic the best passage is not about. */
   outOfScope: number;
   /** It names a law the corpus neither holds nor mentions. */
@@ -92,6 +95,8 @@ export const FEATURE_NAMES: FeatureName[] = [
   'backgroundShare',
   'backgroundUnmet',
   'asksOpinion',
+  'otherTitleMatch',
+  'ownTitleMatch',
   'outOfScope',
   'otherLaw',
   'missingSpecifics',
@@ -136,6 +141,8 @@ export interface FeatureInput {
   background: BackgroundEvidence;
   backgroundUnmet: number;
   asksOpinion: boolean;
+  otherTitleMatch: number;
+  ownTitleMatch: number;
   outOfScope: boolean;
   otherLaw: boolean;
   missingSpecifics: number;
@@ -176,6 +183,8 @@ export function answerFeatures(input: FeatureInput): AnswerFeatures {
     backgroundShare: input.background.share,
     backgroundUnmet: Math.min(30, input.backgroundUnmet),
     asksOpinion: flag(input.asksOpinion),
+    otherTitleMatch: input.otherTitleMatch,
+    ownTitleMatch: input.ownTitleMatch,
     outOfScope: flag(input.outOfScope),
     otherLaw: flag(input.otherLaw),
     missingSpecifics: Math.min(2, input.missingSpecifics),

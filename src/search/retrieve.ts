@@ -13,6 +13,7 @@ import { rankScore, shippedRankWeights, type RankSignals, type RankWeights } fro
 import { resolveReferences } from './references.ts';
 import { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
 import { documentStats, preferMentioned } from './documents.ts';
+import { otherTitles, ownTitles } from './titles.ts';
 
 export interface RetrieveOptions {
   /** Passages returned at most. */
@@ -540,6 +541,8 @@ function featuresOf(index: CorpusIndex, query: AnalyzedQuery, terms: QuestionTer
     backgroundUnmet: [...ratios].reduce((sum, [term, ratio]) => sum + (ratio > 0 && !index.passageHas(best.passageIndex, term) ? ratio : 0), 0),
     asksOpinion: asksOpinion(query.text),
     untranslated: terms.untranslated,
+    otherTitleMatch: otherTitles()(query.embedText),
+    ownTitleMatch: ownTitles(index)(query.embedText),
     outOfScope: scope.outOfScope.length > 0,
     otherLaw: scope.otherLaw,
     missingSpecifics: missingSpecifics(query, best).length,
