@@ -40,10 +40,15 @@ export function statementOf(sentence: string): string {
   return sentence.replace(/\([^()]*\)/g, ' ');
 }
 
+// A sentence's opening setting ("Ở cuộc bầu cử ngày 15/3/2026, …", "Tại đó, …"): what it sets, the sentence does not state.
+const SETTING = /^\s*(?:Ở|Tại|Trong) [^,;:]{1,80},/u;
+
 /** The sentences of `text` that hold an answer of this type, dated in one of `years` when the question names any. */
 export function answerSentences(sentencesOfText: string[], type: AnswerType, years: string[]): Array<{ sentence: string; index: number; answers: string[] }> {
   return sentencesOfText.flatMap((sentence, index) => {
-    const found = findAnswers(statementOf(sentence), type).filter((a) => type !== 'date' || years.length === 0 || (a.year !== null && years.includes(a.year)));
+    // A date in the setting dates what the sentence says; it does not answer "when".
+    const statement = type === 'date' ? statementOf(sentence).replace(SETTING, ' ') : statementOf(sentence);
+    const found = findAnswers(statement, type).filter((a) => type !== 'date' || years.length === 0 || (a.year !== null && years.includes(a.year)));
     return found.length > 0 ? [{ sentence, index, answers: found.map((a) => a.text) }] : [];
   });
 }

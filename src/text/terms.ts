@@ -68,9 +68,14 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
   let previous: string | null = null;
   let before = '';
   let sentenceStart = true;
-  for (const m of normalizeText(text).matchAll(/([\p{L}\p{N}]+)|([.!?\n]+)/gu)) {
+  for (const m of normalizeText(text).matchAll(/([\p{L}\p{N}]+)|([.!?\n]+)|([,;:()]+)/gu)) {
     if (m[2]) {
       sentenceStart = true;
+      continue;
+    }
+    // A word pair never spans a clause break: "trước ngày bầu cử; năm 2026" holds no "cử năm".
+    if (m[3]) {
+      previous = null;
       continue;
     }
     const original = m[1] as string;
