@@ -49,7 +49,7 @@ export interface AnalyzedQuery {
   years: string[];
   /** People the question names, folded ("nguyen van hung"). */
   people: string[];
-  /** Constituencies and polling areas it names by number, folded ("don vi bau cu so 1"). */
+  /** Constituencies and polling areas it names by number, and terms of office, folded ("don vi bau cu so 1", "khoa xvi"). */
   numbered: string[];
 }
 
@@ -161,7 +161,9 @@ function findOutOfScope(text: string, lexicon: Lexicon): AnalyzedQuery['outOfSco
     const names = [head, ...others].map((n) => normalizeText(n).match(/[\p{L}\p{N}]+/gu) ?? []).filter((n) => n.length > 0);
     // A lone syllable is too often a Vietnamese name or word ("Đức", "Nga", "đạo đức"): only longer
     // names, capitalised English names ("Japan") and acronyms ("USA") count.
-    const telling = names.filter((n) => n.length > 1 || /^(?:[A-Z][a-z]{3,}|[A-Z]{2,})$/.test(n[0] as string));
+    // A name that is no Vietnamese syllable ("Myanmar", "Japan") is that name however it is typed.
+    const foreignWord = (n: string[]) => n.length === 1 && /^[a-z]{4,}$/i.test(n[0] as string) && !isVietnameseWord((n[0] as string).toLowerCase());
+    const telling = names.filter((n) => n.length > 1 || /^(?:[A-Z][a-z]{3,}|[A-Z]{2,})$/.test(n[0] as string) || foreignWord(n));
     // A one-syllable name counts right after words that only a country follows: "bầu cử Anh", "nước Pháp".
     const inContext = names.some(
       (name) => name.length === 1 && new RegExp(`(?:^| )(?:bau cu|quoc hoi|tong tuyen cu|chinh phu|nuoc) ${foldDiacritics(name[0] as string)}(?: |$)`).test(folded.trim()),
@@ -183,7 +185,9 @@ function findOutOfScope(text: string, lexicon: Lexicon): AnalyzedQuery['outOfSco
       inContext ||
       afterPreposition ||
       telling.some((name) =>
-        name.length === 1 ? tokens.includes(name[0] as string) : folded.includes(` ${name.map((w) => foldDiacritics(w)).join(' ')} `),
+        name.length === 1
+          ? tokens.includes(name[0] as string) || (foreignWord(name) && tokens.some((t) => t.toLowerCase() === (name[0] as string).toLowerCase()))
+          : folded.includes(` ${name.map((w) => foldDiacritics(w)).join(' ')} `),
       );
     if (named) found.push({ name: head, terms: telling.map((n) => termsOf(n.map((w) => foldDiacritics(w)))) });
   }
@@ -216,6 +220,16 @@ function findLawNames(text: string): string[] {
 
 // "đơn vị bầu cử số 1", "khu vực bỏ phiếu số 12": one area among thousands, which a rule of the law does not name.
 const NUMBERED_AREA = /\b(don vi bau cu|khu vuc bo phieu) (?:so )?(\d+)\b/g;
+
+// "khóa XVII", "khoa 16": one term of office among many, which a passage about another does not answer.
+const TERM_OF_OFFICE = /\bkhoa ((?:xl|x{0,3})(?:ix|iv|v?i{0,3})|[1-3]?\d)\b(?<!khoa )/g;
+
+/** A term's number as the corpus writes it: "16" is "xvi". */
+function romanOf(number: string): string {
+  if (!/^\d+$/.test(number)) return number;
+  const n = Number(number);
+  return 'x'.repeat(Math.floor(n / 10)) + (['', 'i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix'][n % 10] as string);
+}
 
 // Share of a question's words that carry marks for it to count as typed with diacritics: most Vietnamese syllables do, "ban" or "tin" do not.
 const ACCENTED_SHARE = 0.34;
@@ -309,6 +323,6 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     outOfScope: findOutOfScope(askedText(normalized), lexicon),
     years: [...new Set(folded.match(/\b(19|20)\d{2}\b/g) ?? [])],
     people: findPeople(normalized, places),
-    numbered: [...folded.matchAll(NUMBERED_AREA)].map((m) => `${m[1]} so ${m[2]}`),
+    numbered: [...[...folded.matchAll(NUMBERED_AREA)].map((m) => `${m[1]} so ${m[2]}`), ...[...folded.matchAll(TERM_OF_OFFICE)].map((m) => `khoa ${romanOf(m[1] as string)}`)],
   };
 }

@@ -138,6 +138,9 @@ export interface Speller {
   knows(word: string): boolean;
 }
 
+// Roman numerals of two letters or more that no Vietnamese syllable spells ("xvi", "xvii", "xiv"; not "vi", "xi", "li").
+const isRomanNumeral = (word: string) => word.length >= 2 && !['vi', 'xi', 'li'].includes(word) && /^(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/.test(word);
+
 /**
  * A spelling corrector for questions, against the words a corpus uses (lower-case, with diacritics,
  * and how often): a word that is not a Vietnamese syllable is read as Telex or VNI typing, then as
@@ -215,6 +218,8 @@ export function createSpeller(vocabulary: Map<string, number>): Speller {
         // Codes ("153-KH/TU", "k.4"), acronyms ("HĐND") and names capitalised inside a sentence are not misspellings.
         if (partOfCode(text, at, token.length)) return token;
         if (/\p{Lu}/u.test(token.slice(1))) return token;
+        // A Roman numeral numbers something ("khóa xvii"): one letter off is another term of office.
+        if (isRomanNumeral(token.toLowerCase())) return token;
         const capital = /^\p{Lu}/u.test(token);
         if (capital && at > 0 && !/[.!?]\s*$/.test(text.slice(0, at))) return token;
         const corrected = correctWord(token.toLowerCase());

@@ -38,6 +38,10 @@ describe('decideAnswer', () => {
     expect(decide({ coverage: 1, missingSpecifics: 1 })).toEqual({ outcome: 'decline', probability: 0, reason: 'missing_specifics' });
   });
 
+  it('declines a question asking about another country or kind of election the best passage is not about, however well the rest matches', () => {
+    expect(decide({ coverage: 1, outOfScope: 1 })).toEqual({ outcome: 'decline', probability: 0, reason: 'out_of_scope' });
+  });
+
   it('declines when nothing was found', () => {
     expect(decideAnswer(null, { referenced: false }, model)).toEqual({ outcome: 'decline', probability: 0, reason: 'nothing_found' });
   });

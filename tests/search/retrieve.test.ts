@@ -109,7 +109,7 @@ describe('retrieve over the shipped corpus', () => {
   it('declines a question naming a year, a person or a numbered constituency its best passage does not hold, and answers its twin that names one held', async () => {
     const held = await ask('Tỷ lệ cử tri đi bầu năm 2016 là bao nhiêu?');
     expect(held.outcome).toBe('answered');
-    for (const q of ['Tỷ lệ cử tri đi bầu năm 2011 là bao nhiêu?', 'Cho xin tiểu sử ứng cử viên Nguyễn Văn Hùng', 'Ai trúng cử ở đơn vị bầu cử số 3 của Hà Nội?']) {
+    for (const q of ['Tỷ lệ cử tri đi bầu năm 2011 là bao nhiêu?', 'Cho xin tiểu sử ứng cử viên Nguyễn Văn Hùng', 'Ai trúng cử ở đơn vị bầu cử số 3 của Hà Nội?', 'Bầu cử Quốc hội khóa XVII vào ngày nào?', 'bau cu quoc hoi khoa 17 vao ngay nao']) {
       const r = await ask(q);
       expect(r.outcome).toBe('no_match');
       expect(r.declineReason).toBe('missing_specifics');
@@ -256,6 +256,13 @@ describe('voters and the guide', () => {
     for (const q of ['Bầu cử lớp trưởng như thế nào?', 'Bầu cử Ban chấp hành công đoàn', 'Ai là chủ tịch nước hiện nay?']) {
       expect((await ask(q)).outcome).toBe('no_match');
     }
+  });
+
+  it('takes a name that is no Vietnamese word for that country however it is typed, and a country told only as the asker’s situation for nothing', () => {
+    const named = (q: string) => analyzeQuery(q, index.lexicon).outOfScope.map((f) => f.name.toLowerCase());
+    expect(named('myanmar co to chuc bau cu khong')).toEqual(['myanmar']);
+    expect(named('bau cu o Nhat the nao')).toEqual(['nhật bản']);
+    expect(analyzeQuery('Tôi đang làm việc ở Nhật Bản. Về nước trước ngày bầu cử thì có được bầu không?', index.lexicon).outOfScope).toEqual([]);
   });
 
   it('does not take a Vietnamese word or name for a country', async () => {
