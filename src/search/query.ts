@@ -5,7 +5,7 @@ import { isEnglishSmallTalk, smallTalkOf, type SmallTalk } from '../text/small-t
 import { expandChatSpelling } from '../text/chat.ts';
 import { isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { findDocumentRefs, type DocumentRef } from '../text/identifiers.ts';
-import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText } from '../text/normalize.ts';
+import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText, sentences } from '../text/normalize.ts';
 import { splitClauses } from '../text/clauses.ts';
 import { findPeople } from '../text/people.ts';
 import { findPlaces } from '../text/places.ts';
@@ -46,10 +46,11 @@ export interface AnalyzedQuery {
   laws: string[];
   /** Out-of-scope things the question asks about (another country, another kind of election), each with the diacritic-free terms that would show a document mentions it; the situation it tells ("tôi làm việc ở Nhật, …") is left out. */
   outOfScope: Array<{ name: string; terms: string[][] }>;
+  /** Years the question asks about (the situation it tells left out, as for the two below). */
   years: string[];
-  /** People the question names, folded ("nguyen van hung"). */
+  /** People it asks about, folded ("nguyen van hung"). */
   people: string[];
-  /** Constituencies and polling areas it names by number, and terms of office, folded ("don vi bau cu so 1", "khoa xvi"). */
+  /** Constituencies and polling areas it asks about by number, and terms of office, folded ("don vi bau cu so 1", "khoa xvi"). */
   numbered: string[];
 }
 
@@ -301,7 +302,13 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   }
 
   const unique = new Map(concepts.map((c) => [c.alternatives.map((a) => a.join(' ')).join('|'), c]));
-  const folded = foldDiacritics(normalized);
+  // What the question asks about, without the situation it tells: the clauses that ask for a name it must be about
+  // ("tôi làm ở Nhật, … có được bầu không?"); the sentences that ask for a year, person or number, which a clause
+  // before a comma still qualifies ("Năm 2021 khiếu nại, tố cáo … thế nào?").
+  const asked = askedText(normalized);
+  const askingClauses = splitClauses(normalized).filter((c) => c.asking).map((c) => c.text.trim());
+  const askedSentences = sentences(normalized).filter((sentence) => askingClauses.some((c) => sentence.includes(c) || c.includes(sentence))).join(' ') || normalized;
+  const askedFolded = foldDiacritics(askedSentences);
   const refs = findDocumentRefs(normalized);
   const words = normalized.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const smallTalk = refs.length > 0 ? null : smallTalkOf(words);
@@ -320,9 +327,9 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     refs,
     places,
     laws: findLawNames(normalized),
-    outOfScope: findOutOfScope(askedText(normalized), lexicon),
-    years: [...new Set(folded.match(/\b(19|20)\d{2}\b/g) ?? [])],
-    people: findPeople(normalized, places),
-    numbered: [...[...folded.matchAll(NUMBERED_AREA)].map((m) => `${m[1]} so ${m[2]}`), ...[...folded.matchAll(TERM_OF_OFFICE)].map((m) => `khoa ${romanOf(m[1] as string)}`)],
+    outOfScope: findOutOfScope(asked, lexicon),
+    years: [...new Set(askedFolded.match(/\b(19|20)\d{2}\b/g) ?? [])],
+    people: findPeople(askedSentences, places),
+    numbered: [...[...askedFolded.matchAll(NUMBERED_AREA)].map((m) => `${m[1]} so ${m[2]}`), ...[...askedFolded.matchAll(TERM_OF_OFFICE)].map((m) => `khoa ${romanOf(m[1] as string)}`)],
   };
 }

@@ -23,7 +23,8 @@ export function findPeople(text: string, places: string[]): string[] {
   const folded = places.map((p) => foldDiacritics(p));
   const people: string[] = [];
   for (const m of text.matchAll(/\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+/gu)) {
-    const syllables = foldDiacritics(m[0]).split(/\s+/);
+    // English "I" is capitalised everywhere and names no one: "Do I tick …" is no "Đỗ I".
+    const syllables = foldDiacritics(m[0]).split(/\s+/).filter((w, i, all) => all.slice(0, i + 1).every((x) => x !== 'i'));
     const start = syllables.findIndex((w) => SURNAMES.has(w));
     // At least a family name and a given name after it; four syllables at most.
     const name = start >= 0 ? syllables.slice(start, start + 4) : [];

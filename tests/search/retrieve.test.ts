@@ -116,6 +116,14 @@ describe('retrieve over the shipped corpus', () => {
     }
   });
 
+  it('requires only the specifics of the sentences that ask: a year in the story told before the question is no condition', async () => {
+    const q = 'Năm 2021 tôi nghe nói có nơi đi bầu thưa quá phải bầu lại. Năm nay nếu chỗ tôi cũng ít người đi thì có phải bầu lại không?';
+    expect(analyzeQuery(q, index.lexicon).years).toEqual([]);
+    expect(analyzeQuery('Năm 2021 khiếu nại, tố cáo về bầu cử được giải quyết thế nào?', index.lexicon).years).toEqual(['2021']);
+    const r = await ask(q);
+    expect(r.declineReason).not.toBe('missing_specifics');
+  });
+
   it('lets shorthand the corpus never uses ("ad", "ae") count for nothing, so the question is answered as without it', async () => {
     const plain = await ask('phiếu bầu gạch sai thì xin đổi được không');
     expect(plain.outcome).toBe('answered');
