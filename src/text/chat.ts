@@ -43,13 +43,18 @@ const CHAT_WORDS: Record<string, string> = {
 };
 
 /**
- * Writes out the chat abbreviations of a question ("ko" → "không", "dc" → "được", "bn" → "bao nhiêu").
+ * Writes out the chat abbreviations of a question ("ko" → "không", "dc" → "được", "bn" → "bao nhiêu", "7h" → "7 giờ").
  * A question typed without diacritics gets the words without them too, so it stays one that is
  * matched diacritic-free throughout.
  */
 export function expandChatSpelling(text: string): string {
   const plain = !hasDiacritics(text);
+  const hour = plain ? 'gio' : 'giờ';
   return text.replace(/[\p{L}\p{N}]+/gu, (token: string, at: number) => {
+    // Times as phones write them: "7h", "19h30", "mấy h".
+    const time = /^(\d{1,2})h(\d{2})?$/.exec(token);
+    if (time && !partOfCode(text, at, token.length)) return `${time[1]} ${hour}${time[2] ? ` ${time[2]}` : ''}`;
+    if (token === 'h' && /(?:^|\s)(?:mấy|may)\s+$/iu.test(text.slice(0, at))) return hour;
     const word = CHAT_WORDS[token];
     // Part of a code or an abbreviation with a point ("153-KH/TU", "k.4"): not chat.
     if (!word || partOfCode(text, at, token.length)) return token;

@@ -18,4 +18,9 @@ describe('expandChatSpelling', () => {
   it('leaves codes, abbreviations with a point and capitalised words alone', () => {
     expect(expandChatSpelling('Kế hoạch 153-KH/TU và khoản k.4, KO')).toBe('Kế hoạch 153-KH/TU và khoản k.4, KO');
   });
+  it('writes out times as phones type them, not codes', () => {
+    expect(expandChatSpelling('7h toi con xep hang thi co dong hom ko')).toBe('7 gio toi con xep hang thi co dong hom khong');
+    expect(expandChatSpelling('mấy h thì hết được bầu, đến 19h30 à')).toBe('mấy giờ thì hết được bầu, đến 19 giờ 30 à');
+    expect(expandChatSpelling('Mẫu số 12h/HĐBC')).toBe('Mẫu số 12h/HĐBC');
+  });
 });
