@@ -33,7 +33,7 @@ export interface Resolution {
   question: string;
   /** The other reading of an ambiguous message, to take when this one finds no answer and that one does. */
   otherwise?: Resolution;
-  /** The message leans on the last turn ("còn …", "… thì sao", a word pointing back): even words of another topic may be about it. */
+  /** The message leans on the last turn ("còn …", "… thì sao", a word pointing back, or too few words of its own topic): even words of another topic may be about it. */
   leaning?: boolean;
   /** The message has its own question and a topic of its own: if it is about another topic, it is a new one. */
   full?: boolean;
@@ -60,7 +60,7 @@ const phrases = (list: string[]) => list.map((p) => p.replace(/ /g, '\\s+')).joi
 const LEANS_OPEN = new RegExp(`^(?:${phrases(OPENERS)})\\b`);
 const LEANS_CLOSE = new RegExp(`\\b(?:${phrases(CLOSERS)})$`);
 // Question words that make a message a question of its own ("bao nhiêu", "ở đâu", "có … không"); the closing ones above do not count.
-const ASKS = /\b(?:gi|nao|bao nhieu|bao lau|may|ai|dau|khi nao|bao gio|lam sao|tai sao|vi sao|co (?:\S+ ){0,6}(?:khong|ko|k)|duoc (?:khong|ko|k)|phai khong|what|when|where|who|why|how|which|can|is|are|do|does|must|may|should)\b/;
+const ASKS = /\b(?:gi|nao|bao nhieu|bao lau|may|ai|dau|khi nao|bao gio|lam sao|tai sao|vi sao|co (?:\S+ ){0,12}(?:khong|ko|k)|duoc (?:khong|ko|k)|phai khong|what|when|where|who|why|how|which|can|is|are|do|does|must|may|should)\b/;
 // Words of a question that open its predicate, after its subject: where the part an elliptical message replaces ends.
 // Matched as typed: with diacritics "thị" (in "Chỉ thị") is not "thì"; typed without, the folded forms.
 const PREDICATE_VI = new Set(['có', 'được', 'phải', 'thì', 'là', 'cần', 'nên', 'muốn', 'sẽ', 'đã', 'bị', 'đi', 'làm', 'ở', 'khi', 'bao', 'mấy', 'gì', 'nào', 'yêu', 'quy', 'gồm', 'do', 'vào', 'diễn', 'thuộc']);
@@ -189,6 +189,8 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   const standing: Resolution = { ...fresh, ...(full ? { full } : {}) };
   // A full question that leans ("thế giá vàng hôm nay bao nhiêu") is read as it stands first; a fragment that leans as a follow-up first.
   if (leans || pointsBack) return full ? { ...standing, otherwise: followUps, leaning: true } : { ...followUp, otherwise: { ...together, otherwise: standing }, leaning: true };
-  // A full question that stands on its own (its own question and topic, leaning on nothing) is always a new topic.
-  return full ? standing : { ...standing, otherwise: followUps };
+  // A full question that stands on its own (its own question and topic, leaning on nothing) is always a new topic. A
+  // fragment, too short to have a topic of its own ("trước đây thì mấy ngày?"), leans on the last turn without a marker:
+  // read as it stands first, but the reading that stays on the last answer's documents is preferred.
+  return full ? standing : { ...standing, otherwise: followUps, leaning: true };
 }

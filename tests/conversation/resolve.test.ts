@@ -22,6 +22,9 @@ describe('resolveMessage', () => {
   it('puts a question of its own that names no topic to the previous subject, keeping the fresh reading as the other', () => {
     const r = after('Khiếu nại danh sách cử tri ở đâu?', 'bao lâu thì đc trả lời');
     expect(r).toMatchObject({ kind: 'fresh', question: 'bao lâu thì đc trả lời', otherwise: { kind: 'follow-up', question: 'Khiếu nại danh sách cử tri bao lâu thì đc trả lời' } });
+    // Too short for a topic of its own, it leans on the last turn even without a word saying so; a full question does not.
+    expect(after('Bao giờ thì biết kết quả bầu cử?', 'trước đây thì mấy ngày').leaning).toBe(true);
+    expect(after('Bao giờ thì biết kết quả bầu cử?', 'Người đang bị tạm giam có được đi bầu cử đại biểu Quốc hội không?').leaning).toBeUndefined();
     expect(after('Khiếu nại danh sách cử tri ở đâu?', 'ở đâu?')).toMatchObject({ kind: 'follow-up' });
   });
 
