@@ -58,10 +58,17 @@ const LONGEST_PHRASE = 6;
 
 /** A question in plain ASCII whose words are mostly English function words, glossary terms, or no Vietnamese syllables. */
 export function detectLanguage(question: string, lexicon: Lexicon): Language {
-  if (hasDiacritics(question)) return 'vi';
+  const english = (t: string) => isEnglishStopword(t) || lexicon.glossary[t] !== undefined;
+  if (hasDiacritics(question)) {
+    // An English question may quote a Vietnamese term ("a polling team (Tổ bầu cử)"): English when its words with
+    // marks are few and most of the others are English.
+    const words = question.toLowerCase().match(/\p{L}+/gu) ?? [];
+    const plain = words.filter((w) => !hasDiacritics(w));
+    const marked = words.length - plain.length;
+    return marked < ACCENTED_SHARE * words.length && plain.filter(english).length >= 0.5 * plain.length ? 'en' : 'vi';
+  }
   const tokens = question.toLowerCase().match(/[a-z']+/g) ?? [];
   if (tokens.length === 0) return 'vi';
-  const english = (t: string) => isEnglishStopword(t) || lexicon.glossary[t] !== undefined;
   // Words that are no Vietnamese syllable, even read as Telex or VNI ("who", "won", "seat"), count as English
   // beside an English word that is no Vietnamese one either; alone they may be lower-case acronyms ("hdnd tinh bau may nguoi").
   const anchored = tokens.some((t) => english(t) && !isVietnameseWord(t));

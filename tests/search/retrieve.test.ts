@@ -172,6 +172,10 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('Who won the seat in Ho Chi Minh City?', lexicon).language).toBe('en');
     expect(analyzeQuery('bao nhieeu tuoori thif dduowcj uwngs cuwr', lexicon).language).toBe('vi');
     expect(analyzeQuery('hdnd tinh bau may nguoi', lexicon).language).toBe('vi');
+    // An English question quoting a Vietnamese term is English; Vietnamese with a few words typed without marks is not.
+    expect(analyzeQuery('How many members does a polling team (Tổ bầu cử) have?', lexicon).language).toBe('en');
+    expect(analyzeQuery('Chỉ thị 05 yeu cau gi vay', lexicon).language).toBe('vi');
+    expect(analyzeQuery('Bà tôi 90 tuổi có đi bầu được không', lexicon).language).toBe('vi');
   });
 
   it('takes neither "I" nor the pieces of contractions for words of an English question', () => {
