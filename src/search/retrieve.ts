@@ -442,8 +442,10 @@ function questionTerms(index: CorpusIndex, query: AnalyzedQuery): QuestionTerms 
   // Words that tell the asker's situation weigh less than those of the question itself.
   const weights = concepts.map((c) => conceptWeight(index, c) * (c.context ? CONTEXT_WEIGHT : 1));
   // Without diacritics "dang bi" may be "đang bị": a pair that may hold a stopword counts only if the corpus has it.
+  // A pair that neither this corpus nor other laws use is two words side by side ("em cầm"), not a term: like a typo, no evidence.
+  const background = shippedBackground();
   const pairs = (query.accented ? query.pairs : query.pairs.filter((p) => !p.split('_').some(mayBeStopword) || index.documentFrequency(p) > 0)).filter(
-    (p) => !placePairs.has(p) && !p.split('_').some((w) => placeWords.has(w)),
+    (p) => !placePairs.has(p) && !p.split('_').some((w) => placeWords.has(w)) && (index.documentFrequency(p) > 0 || background.frequency.has(p)),
   );
   // A word the corpus has never seen ("lớp trưởng", "công đoàn") may mean the question is about something else.
   // Typed with its marks, a word counts as seen only in that spelling: "lương" is not "lượng".

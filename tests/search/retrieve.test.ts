@@ -124,6 +124,12 @@ describe('retrieve over the shipped corpus', () => {
     expect(r.declineReason).not.toBe('missing_specifics');
   });
 
+  it('takes two words side by side that neither the corpus nor other laws use as a pair ("e cầm") for no evidence either way', async () => {
+    const r = await ask('bố mẹ e già rồi, e cầm thẻ đi bầu hộ cả nhà đc k ạ');
+    expect(r.outcome).toBe('answered');
+    expect(r.hits[0]?.document.id).toBe('guidance/cach-bo-phieu');
+  });
+
   it('lets shorthand the corpus never uses ("ad", "ae") count for nothing, so the question is answered as without it', async () => {
     const plain = await ask('phiếu bầu gạch sai thì xin đổi được không');
     expect(plain.outcome).toBe('answered');
