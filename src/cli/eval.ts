@@ -21,6 +21,7 @@ const SET_NAMES: Record<string, string> = {
   'law-questions.json': 'law',
   'dialogues-dev.json': 'dialogues-dev',
   'dialogues-dev2.json': 'dialogues-dev-2',
+  'dialogues-dev3.json': 'dialogues-dev-3',
   'dialogues-test.json': 'dialogues-test',
 };
 

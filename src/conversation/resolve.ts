@@ -33,7 +33,7 @@ export interface Resolution {
   question: string;
   /** The other reading of an ambiguous message, to take when this one finds no answer and that one does. */
   otherwise?: Resolution;
-  /** The message leans on the last turn ("còn …", "… thì sao", a word pointing back, or too few words of its own topic): even words of another topic may be about it. */
+  /** The message leans on the last turn ("còn …", "… thì sao", a word pointing back): even words of another topic may be about it. */
   leaning?: boolean;
   /** The message has its own question and a topic of its own: if it is about another topic, it is a new one. */
   full?: boolean;
@@ -189,8 +189,6 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   const standing: Resolution = { ...fresh, ...(full ? { full } : {}) };
   // A full question that leans ("thế giá vàng hôm nay bao nhiêu") is read as it stands first; a fragment that leans as a follow-up first.
   if (leans || pointsBack) return full ? { ...standing, otherwise: followUps, leaning: true } : { ...followUp, otherwise: { ...together, otherwise: standing }, leaning: true };
-  // A full question that stands on its own (its own question and topic, leaning on nothing) is always a new topic. A
-  // fragment, too short to have a topic of its own ("trước đây thì mấy ngày?"), leans on the last turn without a marker:
-  // read as it stands first, but the reading that stays on the last answer's documents is preferred.
-  return full ? standing : { ...standing, otherwise: followUps, leaning: true };
+  // A full question that stands on its own (its own question and topic, leaning on nothing) is always a new topic.
+  return full ? standing : { ...standing, otherwise: followUps };
 }

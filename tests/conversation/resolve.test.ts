@@ -22,9 +22,12 @@ describe('resolveMessage', () => {
   it('puts a question of its own that names no topic to the previous subject, keeping the fresh reading as the other', () => {
     const r = after('Khiếu nại danh sách cử tri ở đâu?', 'bao lâu thì đc trả lời');
     expect(r).toMatchObject({ kind: 'fresh', question: 'bao lâu thì đc trả lời', otherwise: { kind: 'follow-up', question: 'Khiếu nại danh sách cử tri bao lâu thì đc trả lời' } });
-    // Too short for a topic of its own, it leans on the last turn even without a word saying so; a full question does not.
-    expect(after('Bao giờ thì biết kết quả bầu cử?', 'trước đây thì mấy ngày').leaning).toBe(true);
-    expect(after('Bao giờ thì biết kết quả bầu cử?', 'Người đang bị tạm giam có được đi bầu cử đại biểu Quốc hội không?').leaning).toBeUndefined();
+    // A long yes/no question with a topic of its own is a full question: it stands alone.
+    expect(after('Bao giờ thì biết kết quả bầu cử?', 'Người đang bị tạm giam có được đi bầu cử đại biểu Quốc hội không?')).toEqual({
+      kind: 'fresh',
+      question: 'Người đang bị tạm giam có được đi bầu cử đại biểu Quốc hội không?',
+      full: true,
+    });
     expect(after('Khiếu nại danh sách cử tri ở đâu?', 'ở đâu?')).toMatchObject({ kind: 'follow-up' });
   });
 
@@ -80,6 +83,10 @@ describe('chooseReading', () => {
     // A full question with under half its words in the corpus: another topic, unless the message leans on the last turn.
     expect(chooseReading([evidence(reading('fresh', 'giá vàng sjc hôm nay bán ra bao nhiêu', false, true), false, 0.3), merged])).toBe(0);
     expect(chooseReading([evidence(reading('fresh', 'thế đóng lúc mấy h', true), false, 0.3), merged])).toBe(1);
+    // A fragment of another topic that finds no answer alone ("thủ tục ly hôn") does not borrow the last one either; one of this topic may.
+    const divorce = evidence(reading('follow-up', 'mấy giờ mở cửa thủ tục ly hôn'), true);
+    expect(chooseReading([evidence(reading('fresh', 'thủ tục ly hôn'), false, 0.3), divorce])).toBe(0);
+    expect(chooseReading([evidence(reading('fresh', 'nộp ở đâu'), false, 0.8), divorce])).toBe(1);
     // Leaning on the last turn, the reading most likely answered is taken.
     const likely = evidence(reading('follow-up', 'người bị tạm giam có được bầu không'), true, 1, false, 0.9);
     expect(chooseReading([evidence(reading('fresh', 'còn người bị tạm giam', true), true, 1, false, 0.3), likely])).toBe(1);
