@@ -22,6 +22,7 @@ const SET_NAMES: Record<string, string> = {
   'dialogues-dev.json': 'dialogues-dev',
   'dialogues-dev2.json': 'dialogues-dev-2',
   'dialogues-dev3.json': 'dialogues-dev-3',
+  'dialogues-dev4.json': 'dialogues-dev-4',
   'dialogues-test.json': 'dialogues-test',
 };
 

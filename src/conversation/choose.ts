@@ -28,17 +28,15 @@ export function readingsOf(resolution: Resolution): Resolution[] {
  * Which reading of a message to answer, from what retrieval found for each. A message that leans on
  * the last turn takes the reading that stays on its topic (unless it is a full question), then the one
  * most likely answered; any other, the first that finds an answer.
- * When none does, the message as it stands. A message about another topic (declined as such, or, unless
- * it leans on the last turn, with less than half its words in the corpus: a full question always, a
- * fragment when it finds no answer alone) is read as it stands: it never borrows the last topic to get an answer.
+ * When none does, the message as it stands. A full question about another topic (declined as such,
+ * or, unless it leans on the last turn, with less than half its words in the corpus) is always read as
+ * it stands: it never borrows the last topic to get an answer.
  */
 export function chooseReading(evidence: ReadingEvidence[]): number {
   const [first] = evidence;
   if (!first) return 0;
   const { resolution } = first;
-  // Less than half its words in the corpus, a message names another topic: a full question always, a fragment when it finds no answer ("thủ tục ly hôn").
-  const ownTopicMissing = !resolution.leaning && (resolution.full === true || !first.answered) && first.coverage < OWN_WORDS;
-  const anotherTopic = resolution.kind === 'fresh' && (first.otherTopic || ownTopicMissing);
+  const anotherTopic = resolution.kind === 'fresh' && (first.otherTopic || (resolution.full === true && !resolution.leaning && first.coverage < OWN_WORDS));
   if (anotherTopic) return 0;
   const answered = evidence.map((e, i) => ({ e, i })).filter(({ e }) => e.answered);
   // Leaning on the last turn, a fragment takes the reading that stays on its topic, then the one most likely answered;
