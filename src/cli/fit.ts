@@ -30,6 +30,7 @@ import {
   toldAsStory,
   predict,
   questionsAbout,
+  quotes,
   rankIn,
   retrieve,
   seededRandom,
@@ -104,6 +105,8 @@ interface Labelled {
   /** Where it comes from: a dev set, a frozen test set, or generated. */
   source: 'dev' | 'test' | 'generated';
   set: string;
+  /** Words of the sentence that answers it, where the set gives them. */
+  answer?: string;
 }
 
 async function readSet(file: string, source: Labelled['source']): Promise<Labelled[]> {
@@ -111,7 +114,7 @@ async function readSet(file: string, source: Labelled['source']): Promise<Labell
   const set = path.basename(file, '.json');
   const items = JSON.parse(await readFile(file, 'utf8')) as EvalQuestion[];
   return items.flatMap((item, i) =>
-    [item.question, stripDiacritics(item.question)].map((question) => ({ question, expect: item.expect, group: `${set}#${i}`, source, set })),
+    [item.question, stripDiacritics(item.question)].map((question) => ({ question, expect: item.expect, group: `${set}#${i}`, source, set, ...(item.answer ? { answer: item.answer } : {}) })),
   );
 }
 
@@ -221,7 +224,7 @@ async function fitRanking(questions: RankingQuestion[], shippedWeights: RankWeig
   const cv = crossValidateRanking(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS);
   const kept = cv.better ? fitRankWeights(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS) : shippedWeights;
   console.log(
-    `ranking: ${questions.length} questions; held-out hit@3 ${(cv.start * 100).toFixed(1)}% with the shipped weights, ${(cv.fitted * 100).toFixed(1)}% fitted ` +
+    `ranking: ${questions.length} questions; held-out ranked right (an expected document cited, led by the answer's words where given) ${(cv.start * 100).toFixed(1)}% with the shipped weights, ${(cv.fitted * 100).toFixed(1)}% fitted ` +
       `(${cv.wins} won, ${cv.losses} lost) → ${cv.better ? 'fitted' : 'shipped'} weights kept`,
   );
   console.log(`  ${RANK_SIGNALS.map((n) => `${n} ${round(kept[n])}`).join(', ')}`);
@@ -248,7 +251,9 @@ async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labell
       ...item,
       x: retrieval.features ? featureVector(retrieval.features) : null,
       y: rank !== null && rank <= 3 ? 1 : 0,
-      candidates: retrieval.scored.slice(0, RANKING_CANDIDATES).map((h) => ({ docId: h.document.id, signals: { ...h.signals } })),
+      candidates: retrieval.scored
+        .slice(0, RANKING_CANDIDATES)
+        .map((h) => ({ docId: h.document.id, signals: { ...h.signals }, ...(item.answer ? { answers: quotes(h.passage.text, item.answer) } : {}) })),
     });
   }
   return out;

@@ -51,7 +51,8 @@ export interface CiteRule {
 
 /** A question with its scored candidates, for fitting the weights. */
 export interface RankingQuestion {
-  candidates: Array<{ docId: string; signals: RankSignals }>;
+  /** `answers`: the passage holds the words of the sentence that answers, where the set gives them. */
+  candidates: Array<{ docId: string; signals: RankSignals; answers?: boolean }>;
   expect: string[];
   group: string;
 }
@@ -71,13 +72,24 @@ export function citedDocuments(question: RankingQuestion, weights: RankWeights, 
   return [...perDocument.keys()];
 }
 
-/** Share of questions whose cited documents include an expected one, and (to break ties) whose first does. */
+/**
+ * Whether a ranking gets a question right: it cites an expected document and, where the question's set gives
+ * the answer's words and some candidate holds them, leads with such a passage (the first quote must answer).
+ */
+export function rankedRight(question: RankingQuestion, weights: RankWeights, rule: CiteRule): boolean {
+  if (!citedDocuments(question, weights, rule).some((d) => question.expect.includes(d))) return false;
+  if (!question.candidates.some((c) => c.answers)) return true;
+  const lead = question.candidates.reduce((best, c) => (rankScore(c.signals, weights) > rankScore(best.signals, weights) ? c : best));
+  return lead.answers === true;
+}
+
+/** Share of questions ranked right, and (to break ties) whose first cited document is expected. */
 export function rankingScore(questions: RankingQuestion[], weights: RankWeights, rule: CiteRule): { hit: number; first: number } {
   let hit = 0;
   let first = 0;
   for (const q of questions) {
     const docs = citedDocuments(q, weights, rule);
-    if (docs.some((d) => q.expect.includes(d))) hit++;
+    if (rankedRight(q, weights, rule)) hit++;
     if (q.expect.includes(docs[0] ?? '')) first++;
   }
   return { hit: hit / (questions.length || 1), first: first / (questions.length || 1) };
@@ -88,7 +100,7 @@ const STEPS = [0, 0.5, 0.75, 1.33, 2];
 const FROM_ZERO = 0.05;
 const PASSES = 3;
 
-/** Coordinate ascent on the share of questions answered from an expected document, from `start`. */
+/** Coordinate ascent on the share of questions ranked right (see rankedRight), from `start`. */
 export function fitRankWeights(questions: RankingQuestion[], start: RankWeights, rule: CiteRule): RankWeights {
   const objective = (w: RankWeights) => {
     const s = rankingScore(questions, w, rule);
@@ -112,7 +124,7 @@ export function fitRankWeights(questions: RankingQuestion[], start: RankWeights,
 }
 
 export interface RankingComparison {
-  /** Held-out share of questions answered from an expected document with weights fitted on the other folds, and with `start`. */
+  /** Held-out share of questions ranked right (see rankedRight) with weights fitted on the other folds, and with `start`. */
   fitted: number;
   start: number;
   /** Held-out questions only the fitted weights get right, and only `start` gets right. */
@@ -133,8 +145,8 @@ export function crossValidateRanking(questions: RankingQuestion[], start: RankWe
       rule,
     );
     for (const q of held) {
-      const withFitted = citedDocuments(q, weights, rule).some((d) => q.expect.includes(d));
-      const withStart = citedDocuments(q, start, rule).some((d) => q.expect.includes(d));
+      const withFitted = rankedRight(q, weights, rule);
+      const withStart = rankedRight(q, start, rule);
       fitted += Number(withFitted);
       kept += Number(withStart);
       wins += Number(withFitted && !withStart);

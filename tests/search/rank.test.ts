@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citedDocuments, crossValidateRanking, fitRankWeights, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from '../../src/search/rank.ts';
+import { citedDocuments, crossValidateRanking, fitRankWeights, rankedRight, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from '../../src/search/rank.ts';
 import { seededRandom } from '../../src/search/training.ts';
 
 const none: RankSignals = { lexical: 0, vector: 0, coverage: 0, reference: 0, stated: 0, place: 0, year: 0, guidance: 0, answer: 0, answerVote: 0 };
@@ -38,6 +38,22 @@ describe('ranking weights', () => {
     };
     expect(citedDocuments(q, weights({ coverage: 1 }), rule)).toEqual(['a', 'b']);
     expect(rankingScore([q], weights({ coverage: 1 }), rule).hit).toBe(0);
+  });
+
+  it('counts a question right only when, where the answer\'s words are known, a passage holding them leads', () => {
+    const q: RankingQuestion = {
+      group: 'q',
+      expect: ['a'],
+      candidates: [
+        { docId: 'a', signals: { ...none, coverage: 1 }, answers: false },
+        { docId: 'a', signals: { ...none, coverage: 0.9, vector: 1 }, answers: true },
+      ],
+    };
+    expect(rankedRight(q, weights({ coverage: 1 }), rule)).toBe(false);
+    expect(rankedRight(q, weights({ coverage: 1, vector: 1 }), rule)).toBe(true);
+    // Without the answer's words, the expected document among those cited is enough.
+    const plain = { ...q, candidates: q.candidates.map(({ docId, signals }) => ({ docId, signals })) };
+    expect(rankedRight(plain, weights({ coverage: 1 }), rule)).toBe(true);
   });
 
   it('fits weights by coordinate ascent that follow the informative signal, and says so on held-out folds', () => {
