@@ -4,9 +4,9 @@ import { answerTypeOf, type AnswerType } from '../text/answers.ts';
 import { isEnglishSmallTalk, smallTalkOf, type SmallTalk } from '../text/small-talk.ts';
 import { expandChatSpelling } from '../text/chat.ts';
 import { isVietnameseWord, type Speller } from '../text/spelling.ts';
-import { findDocumentRefs, type DocumentRef } from '../text/identifiers.ts';
+import { findDocumentRefs, isRomanNumeral, toRomanNumeral, type DocumentRef } from '../text/identifiers.ts';
 import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText, sentences } from '../text/normalize.ts';
-import { splitClauses } from '../text/clauses.ts';
+import { splitClauses, type Clause } from '../text/clauses.ts';
 import { findPeople } from '../text/people.ts';
 import { findPlaces } from '../text/places.ts';
 import { extractTerms, isEnglishStopword, isStopword } from '../text/terms.ts';
@@ -160,6 +160,9 @@ function splitPhrases(text: string, lookup: (key: string) => string[] | undefine
 // A name's diacritic-free word pairs (or its one word): a document mentions the name only if it holds them all.
 const termsOf = (tokens: string[]) => (tokens.length === 1 ? [tokens[0] as string] : tokens.slice(1).map((w, i) => `${tokens[i]}_${w}`));
 
+/** A one-word name that is no Vietnamese syllable ("Myanmar", "Japan"): that name however it is typed. */
+const foreignWord = (name: string[]) => name.length === 1 && /^[a-z]{4,}$/i.test(name[0] as string) && !isVietnameseWord((name[0] as string).toLowerCase());
+
 /** Entries of the lexicon's out-of-scope lists (countries, other elections) that the question names. */
 function findOutOfScope(text: string, lexicon: Lexicon): AnalyzedQuery['outOfScope'] {
   const tokens: string[] = text.match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -169,8 +172,6 @@ function findOutOfScope(text: string, lexicon: Lexicon): AnalyzedQuery['outOfSco
     const names = [head, ...others].map((n) => normalizeText(n).match(/[\p{L}\p{N}]+/gu) ?? []).filter((n) => n.length > 0);
     // A lone syllable is too often a Vietnamese name or word ("Đức", "Nga", "đạo đức"): only longer
     // names, capitalised English names ("Japan") and acronyms ("USA") count.
-    // A name that is no Vietnamese syllable ("Myanmar", "Japan") is that name however it is typed.
-    const foreignWord = (n: string[]) => n.length === 1 && /^[a-z]{4,}$/i.test(n[0] as string) && !isVietnameseWord((n[0] as string).toLowerCase());
     const telling = names.filter((n) => n.length > 1 || /^(?:[A-Z][a-z]{3,}|[A-Z]{2,})$/.test(n[0] as string) || foreignWord(n));
     // A one-syllable name counts right after words that only a country follows: "bầu cử Anh", "nước Pháp".
     const inContext = names.some(
@@ -202,11 +203,18 @@ function findOutOfScope(text: string, lexicon: Lexicon): AnalyzedQuery['outOfSco
   return found;
 }
 
-/** The clauses of a question that ask, without those that tell the asker's situation; all of it when nothing else asks. */
-function askedText(text: string): string {
-  const clauses = splitClauses(text);
+/**
+ * What a question asks about, without the situation it tells: the clauses that ask, for a name it must be
+ * about ("tôi làm ở Nhật, … có được bầu không?"); the sentences holding them, for a year, person or number,
+ * which a clause before a comma still qualifies ("Năm 2021 khiếu nại, tố cáo … thế nào?"). All of it when
+ * nothing else asks.
+ */
+function askedParts(text: string, clauses: Clause[]): { clauses: string; sentences: string } {
   const asking = clauses.filter((c) => c.asking).map((c) => c.text);
-  return asking.length > 0 && asking.length < clauses.length ? asking.join(' ') : text;
+  if (asking.length === 0 || asking.length === clauses.length) return { clauses: text, sentences: text };
+  const trimmed = asking.map((c) => c.trim());
+  const holding = sentences(text).filter((sentence) => trimmed.some((c) => sentence.includes(c) || c.includes(sentence)));
+  return { clauses: asking.join(' '), sentences: holding.join(' ') || text };
 }
 
 // Words after "luật" that describe rather than name a law: "luật mới", "luật hiện hành", "luật số 85".
@@ -230,13 +238,15 @@ function findLawNames(text: string): string[] {
 const NUMBERED_AREA = /\b(don vi bau cu|khu vuc bo phieu) (?:so )?(\d+)\b/g;
 
 // "khóa XVII", "khoa 16": one term of office among many, which a passage about another does not answer.
-const TERM_OF_OFFICE = /\bkhoa ((?:xl|x{0,3})(?:ix|iv|v?i{0,3})|[1-3]?\d)\b(?<!khoa )/g;
+const TERM_OF_OFFICE = /\bkhoa ([a-z]+|[1-3]?\d)\b/g;
 
-/** A term's number as the corpus writes it: "16" is "xvi". */
-function romanOf(number: string): string {
-  if (!/^\d+$/.test(number)) return number;
-  const n = Number(number);
-  return 'x'.repeat(Math.floor(n / 10)) + (['', 'i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix'][n % 10] as string);
+/** The terms of office a folded text names, as the corpus writes them: "khoa 16" is "khoa xvi". */
+function termsOfOffice(folded: string): string[] {
+  return [...folded.matchAll(TERM_OF_OFFICE)].flatMap((m) => {
+    const number = m[1] as string;
+    if (/^\d+$/.test(number)) return [`khoa ${toRomanNumeral(Number(number))}`];
+    return isRomanNumeral(number) ? [`khoa ${number}`] : [];
+  });
 }
 
 // Share of a question's words that carry marks for it to count as typed with diacritics: most Vietnamese syllables do, "ban" or "tin" do not.
@@ -280,7 +290,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
       ? (key: string) => lookupGlossary(lexicon, key)
       : (key: string) => (accented ? synonyms.exact : synonyms.folded).get(key);
   const contextPairs: string[] = [];
-  for (const clause of language === 'vi' ? splitClauses(normalized) : [{ text: normalized, asking: true }]) {
+  const clauses = splitClauses(normalized);
+  for (const clause of language === 'vi' ? clauses : [{ text: normalized, asking: true }]) {
     const context = clause.asking ? {} : { context: true };
     for (const piece of splitPhrases(clause.text, lookup, language === 'en' || !accented, language === 'en')) {
       if (piece.phrases) {
@@ -309,13 +320,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   }
 
   const unique = new Map(concepts.map((c) => [c.alternatives.map((a) => a.join(' ')).join('|'), c]));
-  // What the question asks about, without the situation it tells: the clauses that ask for a name it must be about
-  // ("tôi làm ở Nhật, … có được bầu không?"); the sentences that ask for a year, person or number, which a clause
-  // before a comma still qualifies ("Năm 2021 khiếu nại, tố cáo … thế nào?").
-  const asked = askedText(normalized);
-  const askingClauses = splitClauses(normalized).filter((c) => c.asking).map((c) => c.text.trim());
-  const askedSentences = sentences(normalized).filter((sentence) => askingClauses.some((c) => sentence.includes(c) || c.includes(sentence))).join(' ') || normalized;
-  const askedFolded = foldDiacritics(askedSentences);
+  const asked = askedParts(normalized, clauses);
+  const askedFolded = foldDiacritics(asked.sentences);
   const refs = findDocumentRefs(normalized);
   const words = normalized.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const smallTalk = refs.length > 0 ? null : smallTalkOf(words);
@@ -334,9 +340,9 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     refs,
     places,
     laws: findLawNames(normalized),
-    outOfScope: findOutOfScope(asked, lexicon),
+    outOfScope: findOutOfScope(asked.clauses, lexicon),
     years: [...new Set(askedFolded.match(/\b(19|20)\d{2}\b/g) ?? [])],
-    people: findPeople(askedSentences, places),
-    numbered: [...[...askedFolded.matchAll(NUMBERED_AREA)].map((m) => `${m[1]} so ${m[2]}`), ...[...askedFolded.matchAll(TERM_OF_OFFICE)].map((m) => `khoa ${romanOf(m[1] as string)}`)],
+    people: findPeople(asked.sentences, places),
+    numbered: [...[...askedFolded.matchAll(NUMBERED_AREA)].map((m) => `${m[1]} so ${m[2]}`), ...termsOfOffice(askedFolded)],
   };
 }

@@ -76,8 +76,8 @@ export function citedDocuments(question: RankingQuestion, weights: RankWeights, 
  * Whether a ranking gets a question right: it cites an expected document and, where the question's set gives
  * the answer's words and some candidate holds them, leads with such a passage (the first quote must answer).
  */
-export function rankedRight(question: RankingQuestion, weights: RankWeights, rule: CiteRule): boolean {
-  if (!citedDocuments(question, weights, rule).some((d) => question.expect.includes(d))) return false;
+export function rankedRight(question: RankingQuestion, weights: RankWeights, rule: CiteRule, cited = citedDocuments(question, weights, rule)): boolean {
+  if (!cited.some((d) => question.expect.includes(d))) return false;
   if (!question.candidates.some((c) => c.answers)) return true;
   const lead = question.candidates.reduce((best, c) => (rankScore(c.signals, weights) > rankScore(best.signals, weights) ? c : best));
   return lead.answers === true;
@@ -89,7 +89,7 @@ export function rankingScore(questions: RankingQuestion[], weights: RankWeights,
   let first = 0;
   for (const q of questions) {
     const docs = citedDocuments(q, weights, rule);
-    if (rankedRight(q, weights, rule)) hit++;
+    if (rankedRight(q, weights, rule, docs)) hit++;
     if (q.expect.includes(docs[0] ?? '')) first++;
   }
   return { hit: hit / (questions.length || 1), first: first / (questions.length || 1) };

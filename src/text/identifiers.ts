@@ -43,6 +43,16 @@ const KIND_WORDS: Array<[RegExp, string]> = [
   [/law/, 'luat'],
 ];
 
+/** Whether a lower-case word is a Roman numeral below 100 ("x", "xvi", "xvii"): how terms of office are numbered. */
+export function isRomanNumeral(word: string): boolean {
+  return word.length > 0 && /^(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/.test(word);
+}
+
+/** A number below 40 as a lower-case Roman numeral: 16 is "xvi". */
+export function toRomanNumeral(n: number): string {
+  return 'x'.repeat(Math.floor(n / 10)) + (['', 'i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix'][n % 10] as string);
+}
+
 export const KIND_NAMES: Record<string, { vi: string; en: string }> = {
   ct: { vi: 'Chỉ thị', en: 'Directive' },
   nq: { vi: 'Nghị quyết', en: 'Resolution' },

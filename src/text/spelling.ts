@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { foldDiacritics, hasDiacritics, normalizeText, partOfCode } from './normalize.ts';
+import { isRomanNumeral } from './identifiers.ts';
 
 // Tone marks by tone number: 1 huyền, 2 sắc, 3 hỏi, 4 ngã, 5 nặng (0 is ngang, no mark).
 const TONE_MARKS = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
@@ -138,8 +139,8 @@ export interface Speller {
   knows(word: string): boolean;
 }
 
-// Roman numerals of two letters or more that no Vietnamese syllable spells ("xvi", "xvii", "xiv"; not "vi", "xi", "li").
-const isRomanNumeral = (word: string) => word.length >= 2 && !['vi', 'xi', 'li'].includes(word) && /^(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/.test(word);
+
+const ROMAN_SYLLABLES = new Set(['vi', 'xi', 'li']);
 
 /**
  * A spelling corrector for questions, against the words a corpus uses (lower-case, with diacritics,
@@ -218,8 +219,10 @@ export function createSpeller(vocabulary: Map<string, number>): Speller {
         // Codes ("153-KH/TU", "k.4"), acronyms ("HĐND") and names capitalised inside a sentence are not misspellings.
         if (partOfCode(text, at, token.length)) return token;
         if (/\p{Lu}/u.test(token.slice(1))) return token;
-        // A Roman numeral numbers something ("khóa xvii"): one letter off is another term of office.
-        if (isRomanNumeral(token.toLowerCase())) return token;
+        // A Roman numeral numbers something ("khóa xvii"): one letter off is another term of office. Those that are
+        // Vietnamese syllables ("vi", "xi", "li") and single letters are read as words.
+        const lower = token.toLowerCase();
+        if (lower.length >= 2 && !ROMAN_SYLLABLES.has(lower) && isRomanNumeral(lower)) return token;
         const capital = /^\p{Lu}/u.test(token);
         if (capital && at > 0 && !/[.!?]\s*$/.test(text.slice(0, at))) return token;
         const corrected = correctWord(token.toLowerCase());
