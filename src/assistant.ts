@@ -1,5 +1,6 @@
 import { composeAnswer, type Answer } from './answer/index.ts';
 import type { Config } from './config.ts';
+import type { Passage } from './corpus/index.ts';
 import { chooseReading, readingsOf, remember, resolveMessage, turnOf, type Conversation, type Resolution } from './conversation/index.ts';
 import { buildIndex, loadIndex, openIndex, readManifest, selectEmbedder, type BuildSummary, type CorpusIndex, type DocumentMeta, type Embedder } from './index/index.ts';
 import type { Logger } from './logger.ts';
@@ -77,6 +78,14 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
   let refreshing: Promise<boolean> | null = null;
   let lastCheck = 0;
 
+  /** The passages of the documents that pass `keep`, in corpus order, decoding no others. */
+  function* passagesOf(keep: (document: DocumentMeta) => boolean): Generator<Passage> {
+    for (let i = 0; i < index.passageCount; i++) {
+      const document = index.documentOf(i);
+      if (document && keep(document)) yield index.passage(i) as Passage;
+    }
+  }
+
   async function answerOf(question: string, language: Language = 'vi'): Promise<{ retrieval: Retrieval; answer: Answer }> {
     const retrieval = await retrieve(index, embedder, question);
     // A question asked in English is answered in English, whatever the user's app language.
@@ -86,8 +95,9 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
   /** The guide's headings that are answered first from their own section, one guide document in turn. */
   async function answeredHeadings(): Promise<string[]> {
     const byDocument = new Map<string, string[]>();
-    for (const p of index.passages) {
-      if (index.document(p.docId)?.kind !== 'guidance' || !p.section?.endsWith('?')) continue;
+    // Only the guide's passages are decoded: the document of a passage is known without it.
+    for (const p of passagesOf((document) => document.kind === 'guidance')) {
+      if (!p.section?.endsWith('?')) continue;
       const headings = byDocument.get(p.docId) ?? [];
       if (!headings.includes(p.section)) headings.push(p.section);
       byDocument.set(p.docId, headings);
@@ -135,7 +145,7 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
       if (!document) return null;
       const parts: string[] = [];
       let section: string | null = null;
-      for (const passage of index.passages.filter((p) => p.docId === id)) {
+      for (const passage of passagesOf((d) => d.id === id)) {
         if (passage.section && passage.section !== section) parts.push(`## ${passage.section}`);
         section = passage.section;
         parts.push(passage.text);
