@@ -1,4 +1,5 @@
 import { expandChatSpelling } from '../text/chat.ts';
+import { tellsSituation } from '../text/clauses.ts';
 import { foldDiacritics, hasDiacritics } from '../text/normalize.ts';
 import { isEnglishStopword, isStopword } from '../text/terms.ts';
 
@@ -60,7 +61,8 @@ const phrases = (list: string[]) => list.map((p) => p.replace(/ /g, '\\s+')).joi
 const LEANS_OPEN = new RegExp(`^(?:${phrases(OPENERS)})\\b`);
 const LEANS_CLOSE = new RegExp(`\\b(?:${phrases(CLOSERS)})$`);
 // Question words that make a message a question of its own ("bao nhiêu", "ở đâu", "có … không"); the closing ones above do not count.
-const ASKS = /\b(?:gi|nao|bao nhieu|bao lau|may|ai|dau|khi nao|bao gio|lam sao|tai sao|vi sao|co (?:\S+ ){0,12}(?:khong|ko|k)|duoc (?:khong|ko|k)|phai khong|what|when|where|who|why|how|which|can|is|are|do|does|must|may|should)\b/;
+// An English auxiliary asks only where it opens the message ("can I …?", not "she can't …"; folded "cán bộ" is "can bo").
+const ASKS = /\b(?:gi|nao|bao nhieu|bao lau|may|ai|dau|khi nao|bao gio|lam sao|tai sao|vi sao|co (?:\S+ ){0,12}(?:khong|ko|k)|duoc (?:khong|ko|k)|phai khong|what|when|where|who|why|how|which)\b|^(?:can|is|are|do|does|did|must|should|could|will|would)\b/;
 // Words of a question that open its predicate, after its subject: where the part an elliptical message replaces ends.
 // Matched as typed: with diacritics "thị" (in "Chỉ thị") is not "thì"; typed without, the folded forms.
 const PREDICATE_VI = new Set(['có', 'được', 'phải', 'thì', 'là', 'cần', 'nên', 'muốn', 'sẽ', 'đã', 'bị', 'đi', 'làm', 'ở', 'khi', 'bao', 'mấy', 'gì', 'nào', 'yêu', 'quy', 'gồm', 'do', 'vào', 'diễn', 'thuộc']);
@@ -187,6 +189,11 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   const followUps: Resolution = { ...followUp, otherwise: together };
   if (bare) return followUps;
   const standing: Resolution = { ...fresh, ...(full ? { full } : {}) };
+  // Asking nothing and telling a situation ("vợ em đang đẻ ở viện", "hôm đó em chạy xe ôm"), a message is the story behind
+  // the last question, told after it: read first as that story, then as a follow-up, then as it stands.
+  if (!ownQuestion && !/\?\s*$/u.test(message) && tellsSituation(text)) {
+    return { kind: 'follow-up', question: `${core}. ${last.question}`, otherwise: { ...followUps, otherwise: standing }, leaning: true };
+  }
   // A full question that leans ("thế giá vàng hôm nay bao nhiêu") is read as it stands first; a fragment that leans as a follow-up first.
   if (leans || pointsBack) return full ? { ...standing, otherwise: followUps, leaning: true } : { ...followUp, otherwise: { ...together, otherwise: standing }, leaning: true };
   // A full question that stands on its own (its own question and topic, leaning on nothing) is always a new topic.

@@ -50,6 +50,33 @@ const isAsking = (text: string): boolean => {
   );
 };
 
+// Who a chat message tells about: the asker and their people. Pronouns and kinship terms are a closed class, listed whole.
+const PEOPLE = ['tôi', 'tui', 'tớ', 'mình', 'em', 'anh', 'chị', 'ông', 'bà', 'bố', 'mẹ', 'má', 'cha', 'vợ', 'chồng', 'cháu', 'chú', 'bác', 'dì', 'cậu', 'thằng', 'đứa', 'họ', 'nó', 'ảnh', 'ổng', 'bả'];
+// Typed without diacritics, only the forms that are rarely another word ("to" is "tổ", "ho" is "hộ", "chong" is "chống").
+const PEOPLE_FOLDED = ['tui', 'em', 'e', 'ong', 'chau'];
+const PEOPLE_EN = ['i', 'my', 'me', 'we', 'our', 'he', 'she', 'his', 'her', 'son', 'daughter', 'wife', 'husband', 'mom', 'mum', 'mother', 'dad', 'father', 'grandma', 'grandpa', 'grandmother', 'grandfather', 'brother', 'sister', 'cousin', 'uncle', 'aunt', 'friend', 'neighbour', 'neighbor'];
+// Particles that close a reply to what was just said ("… mất luôn rồi", "… bỏ luôn hả").
+const REPLY_ENDINGS = ['rồi', 'luôn', 'à', 'hả', 'ư'];
+const PEOPLE_SET = new Set([...PEOPLE, ...PEOPLE_EN]);
+const PEOPLE_FOLDED_SET = new Set([...PEOPLE_FOLDED, ...PEOPLE_EN]);
+const REPLY_SET = new Set(REPLY_ENDINGS);
+const REPLY_FOLDED_SET = new Set([...REPLY_ENDINGS.map(foldDiacritics), 'ha']);
+// Typed without diacritics "tôi" is also "tối" before a day ("toi qua"), and "mình" is also in "Hồ Chí Minh", "minh bạch".
+const EVENING = /^(?:nay|qua|mai|hom|thu|chu|t\d)$/;
+
+/**
+ * Whether a message tells a situation rather than naming a topic: it speaks of the asker or their people
+ * ("vợ em đang đẻ ở viện", "my son turns 18 in April") or ends as a reply to what was said ("… mất luôn rồi").
+ * A keyword query ("thủ tục ly hôn", "minimum age to vote") does neither.
+ */
+export function tellsSituation(text: string): boolean {
+  const accented = hasDiacritics(text);
+  const words = (accented ? text.toLowerCase() : foldDiacritics(text)).match(/[\p{L}\p{N}']+/gu)?.map((w) => w.replace(/'s$/u, '')) ?? [];
+  const people = accented ? PEOPLE_SET : PEOPLE_FOLDED_SET;
+  const person = words.some((w, i) => people.has(w) || (!accented && ((w === 'toi' && !EVENING.test(words[i + 1] ?? '')) || (w === 'minh' && words[i - 1] !== 'chi' && words[i + 1] !== 'bach'))));
+  return person || (accented ? REPLY_SET : REPLY_FOLDED_SET).has(words.at(-1) ?? '');
+}
+
 /**
  * Splits a question at commas, semicolons and sentence ends into clauses, and tells which ask:
  * "bà nội em 85 tuổi, bị liệt, hôm đó có ai mang hòm phiếu tới nhà không" asks only in its last.

@@ -31,6 +31,20 @@ describe('resolveMessage', () => {
     expect(after('Khiếu nại danh sách cử tri ở đâu?', 'ở đâu?')).toMatchObject({ kind: 'follow-up' });
   });
 
+  it('reads a message that asks nothing and tells a situation as the story behind the last question', () => {
+    expect(after('Người đang nằm viện có được đi bầu không?', 'vợ em đang đẻ ở viện')).toMatchObject({
+      kind: 'follow-up',
+      question: 'vợ em đang đẻ ở viện. Người đang nằm viện có được đi bầu không?',
+      leaning: true,
+    });
+    expect(after('Can a sick person who cannot leave home still vote?', "she can't hold a pen either")).toMatchObject({ kind: 'follow-up', question: "she can't hold a pen either. Can a sick person who cannot leave home still vote?" });
+    // As it stands stays among the readings, for retrieval to decide.
+    expect(readingsOf(after('Người đang nằm viện có được đi bầu không?', 'vợ em đang đẻ ở viện')).at(-1)).toMatchObject({ kind: 'fresh', question: 'vợ em đang đẻ ở viện' });
+    // A keyword query names a topic: read as it stands first; a message that asks is no story.
+    expect(after('Người đang nằm viện có được đi bầu không?', 'thủ tục ly hôn')).toMatchObject({ kind: 'fresh', question: 'thủ tục ly hôn' });
+    expect(after('Người đang nằm viện có được đi bầu không?', 'em bị ốm thì bầu ở đâu')).toMatchObject({ kind: 'fresh' });
+  });
+
   it('acts on the last answer\'s sources: its legal basis, more of it, a numbered source', () => {
     for (const m of ['điều nào quy định vậy?', 'dieu nao quy dinh', 'căn cứ đâu ad', 'which article says that?', 'nói rõ hơn', 'cho xem toàn văn điều đó']) {
       expect(after('Người đang bị tạm giam có được đi bầu không?', m), m).toEqual({ kind: 'about-answer', question: 'Điều 29 khoản 5 Luật Bầu cử' });

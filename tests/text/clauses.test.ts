@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitClauses } from '../../src/text/clauses.ts';
+import { splitClauses, tellsSituation } from '../../src/text/clauses.ts';
 
 const asking = (text: string) => splitClauses(text).map((c) => [c.text.trim(), c.asking]);
 
@@ -47,5 +47,24 @@ describe('splitClauses', () => {
       ['ứng cử ngày mai', true],
     ]);
     expect(asking('Ngày bầu cử là ngày nào?')).toEqual([['Ngày bầu cử là ngày nào?', true]]);
+  });
+});
+
+describe('tellsSituation', () => {
+  it('finds the asker or their people in a message, typed with diacritics, without, or in English', () => {
+    for (const text of ['vợ em đang đẻ ở viện', 'bà ngoại 90 tuổi đi không nổi', 'tay ba e run gach ko thang', 'toi lam ca dem', 'my son turns 18 in April 2026', "my cousin's in compulsory rehab", 'I drew a heart next to a name']) {
+      expect(tellsSituation(text), text).toBe(true);
+    }
+  });
+
+  it('finds a reply to what was said by its closing particle', () => {
+    expect(tellsSituation('bi chuot gam nat luon roi')).toBe(true);
+    expect(tellsSituation('xã làm lơ cả tuần nay rồi')).toBe(true);
+  });
+
+  it('reads a keyword query as naming a topic, not telling a situation', () => {
+    for (const text of ['thủ tục ly hôn', 'thu tuc lam ho chieu', 'ket qua bong da toi qua', 'minimum age to vote', 'han khieu nai danh sach cu tri', 'bau cu o tp Ho Chi Minh', 'hòm phiếu phụ', 'to bau cu gom nhung ai']) {
+      expect(tellsSituation(text), text).toBe(false);
+    }
   });
 });
