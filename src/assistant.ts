@@ -1,7 +1,7 @@
 import { composeAnswer, type Answer } from './answer/index.ts';
 import type { Config } from './config.ts';
 import type { Passage } from './corpus/index.ts';
-import { chooseReading, readingsOf, remember, resolveMessage, turnOf, type Conversation, type Resolution } from './conversation/index.ts';
+import { chooseReading, readingsOf, STANDS_ALONE, remember, resolveMessage, turnOf, type Conversation, type Resolution } from './conversation/index.ts';
 import { buildIndex, loadIndex, openIndex, readManifest, selectEmbedder, type BuildSummary, type CorpusIndex, type DocumentMeta, type Embedder } from './index/index.ts';
 import type { Logger } from './logger.ts';
 import { isSmallTalk, retrieve, topicOf, type Language, type Retrieval, type Topic } from './search/index.ts';
@@ -131,8 +131,8 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
         const answered = retrieval.outcome === 'answered';
         const continues = lastCited.has(retrieval.hits[0]?.document.id ?? '');
         found.push({ resolution: reading, retrieval, answer, answered, continues, coverage: retrieval.features?.coverage ?? 0, probability: retrieval.probability ?? 0, otherTopic: OTHER_TOPIC.has(retrieval.declineReason ?? '') });
-        // Unless the message leans on the last turn, the first reading that finds an answer is taken: the others need not be asked.
-        if (answered && !readings[0]?.leaning) break;
+        // A message that leans on nothing and is answered surely as it stands needs no other reading.
+        if (found.length === 1 && answered && !reading.leaning && (retrieval.probability ?? 0) >= STANDS_ALONE) break;
       }
       const { resolution, retrieval, answer } = found[chooseReading(found)] as (typeof found)[number];
       // Small talk is no turn: "cảm ơn" between two questions leaves the conversation as it was.

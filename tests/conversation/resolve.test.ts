@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseReading, CONVERSATION_TTL_MS, readingsOf, remember, resolveMessage, type ConversationTurn } from '../../src/conversation/index.ts';
+import { chooseReading, CONVERSATION_TTL_MS, readingsOf, remember, resolveMessage, STANDS_ALONE, type ConversationTurn } from '../../src/conversation/index.ts';
 
 const turn = (question: string, at = 0): ConversationTurn => ({
   question,
@@ -88,6 +88,15 @@ describe('chooseReading', () => {
     expect(chooseReading([evidence(fresh, true), evidence(followUp, true)])).toBe(0);
     expect(chooseReading([evidence(fresh, false), evidence(followUp, true)])).toBe(1);
     expect(chooseReading([evidence(followUp, false), evidence(fresh, false)])).toBe(1);
+  });
+
+  it('weighs every reading of a fragment answered only weakly as it stands, as for one that leans', () => {
+    const followUp = reading('follow-up', 'cử tri tạm trú bầu được những cấp nào');
+    const fragment = { ...reading('fresh', 'bầu được những cấp nào'), otherwise: followUp };
+    const onTopic = evidence(followUp, true, 1, false, 0.6, true);
+    expect(chooseReading([evidence(fragment, true, 1, false, STANDS_ALONE - 0.2), onTopic])).toBe(1);
+    // Answered surely as it stands, a fragment is a new topic.
+    expect(chooseReading([evidence(fragment, true, 1, false, STANDS_ALONE), onTopic])).toBe(0);
   });
 
   it('never lets a message about another topic borrow the last one', () => {
