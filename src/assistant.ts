@@ -1,10 +1,10 @@
 import { composeAnswer, type Answer } from './answer/index.ts';
 import type { Config } from './config.ts';
 import type { Passage } from './corpus/index.ts';
-import { chooseReading, readingsOf, STANDS_ALONE, remember, resolveMessage, turnOf, type Conversation, type Resolution } from './conversation/index.ts';
+import { chooseReading, readingsOf, remember, resolveMessage, turnOf, type Conversation, type ReadingEvidence, type Resolution } from './conversation/index.ts';
 import { buildIndex, loadIndex, openIndex, readManifest, selectEmbedder, type BuildSummary, type CorpusIndex, type DocumentMeta, type Embedder } from './index/index.ts';
 import type { Logger } from './logger.ts';
-import { isSmallTalk, retrieve, topicOf, type Language, type Retrieval, type Topic } from './search/index.ts';
+import { isSmallTalk, retrieve, topicOf, type Language, type Retrieval, type RetrieveOptions, type Topic } from './search/index.ts';
 
 const REFRESH_INTERVAL_MS = 3000;
 // Starter questions per index, found once.
@@ -32,7 +32,7 @@ export interface Assistant {
    * Answers a message of a conversation: resolves it against the turns before (a follow-up, a question
    * about the last answer, or a fresh question), answers that, and returns the conversation with this turn.
    */
-  converse(conversation: Conversation | undefined, message: string, language?: Language, now?: number): Promise<{ answer: Answer; retrieval: Retrieval; resolution: Resolution; conversation: Conversation | undefined }>;
+  converse(conversation: Conversation | undefined, message: string, language?: Language, now?: number): Promise<ConverseReply>;
   /** The documents of the corpus, as the index answering now holds them. */
   documents(): DocumentMeta[];
   /** One document's text, passage by passage under its headings; null for an id the corpus lacks. */
@@ -55,12 +55,23 @@ export interface Assistant {
   idle(): Promise<void>;
 }
 
+/** A message of a conversation answered: the reading taken, and every reading weighed, with what retrieval found for each. */
+export interface ConverseReply {
+  answer: Answer;
+  retrieval: Retrieval;
+  resolution: Resolution;
+  conversation: Conversation | undefined;
+  readings: Array<ReadingEvidence & { retrieval: Retrieval }>;
+}
+
 export interface AssistantOptions {
   config: Config;
   logger: Logger;
   /** Defaults to the one `config.embedding` selects. */
   embedder?: Embedder;
   onProgress?: (done: number, total: number) => void;
+  /** Retrieval's model and weights, when not the ones shipped (`npm run fit` weighs its own). */
+  retrieveOptions?: Partial<RetrieveOptions>;
 }
 
 /** What a conversation is about after this answer: the last topic still, when the message asked about the last answer. */
@@ -70,7 +81,7 @@ function conversationTopic(conversation: Conversation | undefined, resolution: R
 
 /** Opens (building if needed) the index and answers questions from it: what the CLI and the bot share. */
 export async function createAssistant(options: AssistantOptions): Promise<Assistant> {
-  const { config, logger, onProgress } = options;
+  const { config, logger, onProgress, retrieveOptions = {} } = options;
   const embedder = options.embedder ?? (await selectEmbedder(config.embedding, logger));
   const { corpusDir, indexDir } = config;
   let index = await openIndex({ corpusDir, indexDir, embedder, logger, onProgress });
@@ -87,7 +98,7 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
   }
 
   async function answerOf(question: string, language: Language = 'vi'): Promise<{ retrieval: Retrieval; answer: Answer }> {
-    const retrieval = await retrieve(index, embedder, question);
+    const retrieval = await retrieve(index, embedder, question, retrieveOptions);
     // A question asked in English is answered in English, whatever the user's app language.
     return { retrieval, answer: composeAnswer(retrieval, retrieval.query.language === 'en' ? 'en' : language) };
   }
@@ -120,23 +131,22 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
     get reindexing() {
       return running !== null;
     },
-    retrieve: (question) => retrieve(index, embedder, question),
+    retrieve: (question) => retrieve(index, embedder, question, retrieveOptions),
     ask: async (question, language) => (await answerOf(question, language)).answer,
     async converse(conversation, message, language = 'vi', now = Date.now()) {
       const readings = readingsOf(resolveMessage(conversation?.turns ?? [], message, now));
       const lastCited = new Set(conversation?.turns.at(-1)?.sources.map((s) => s.docId));
       const found = [];
+      // Every reading is weighed (four at most): which one to answer is chooseReading's to decide, from all of them.
       for (const reading of readings) {
         const { retrieval, answer } = await answerOf(reading.question, language);
-        const answered = retrieval.outcome === 'answered';
         const continues = lastCited.has(retrieval.hits[0]?.document.id ?? '');
-        found.push({ resolution: reading, retrieval, answer, answered, continues, coverage: retrieval.features?.coverage ?? 0, probability: retrieval.probability ?? 0, otherTopic: OTHER_TOPIC.has(retrieval.declineReason ?? '') });
-        // A message that leans on nothing and is answered surely as it stands needs no other reading.
-        if (found.length === 1 && answered && !reading.leaning && (retrieval.probability ?? 0) >= STANDS_ALONE) break;
+        found.push({ resolution: reading, retrieval, answer, answered: retrieval.outcome === 'answered', continues, coverage: retrieval.features?.coverage ?? 0, probability: retrieval.probability ?? 0, otherTopic: OTHER_TOPIC.has(retrieval.declineReason ?? '') });
       }
       const { resolution, retrieval, answer } = found[chooseReading(found)] as (typeof found)[number];
       // Small talk is no turn: "cảm ơn" between two questions leaves the conversation as it was.
-      return { answer, retrieval, resolution, conversation: isSmallTalk(answer.outcome) ? conversation : remember(conversation, turnOf(answer, now, conversationTopic(conversation, resolution, answer))) };
+      const next = isSmallTalk(answer.outcome) ? conversation : remember(conversation, turnOf(answer, now, conversationTopic(conversation, resolution, answer)));
+      return { answer, retrieval, resolution, conversation: next, readings: found.map(({ answer: _, ...evidence }) => evidence) };
     },
     topic: (passageIndex) => topicOf(index, passageIndex),
     documents: () => index.documents,

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAssistant } from '../assistant.ts';
+import { createAssistant, type Assistant } from '../assistant.ts';
+import { chooseReading, READING_CHOICE_FILE, type ReadingEvidence } from '../conversation/index.ts';
 import { loadConfig } from '../config.ts';
 import { parseLegalText } from '../corpus/index.ts';
 import type { CorpusIndex, Embedder } from '../index/index.ts';
@@ -32,6 +33,7 @@ import {
   questionsAbout,
   quotes,
   rankIn,
+  rankOf,
   retrieve,
   seededRandom,
   type Background,
@@ -50,13 +52,18 @@ const USAGE = `Usage: npm run fit -- [--legal DIR]
   weights (src/search/data/ranking.json, kept only when they clearly beat the shipped ones) and the
   answer-or-decline model (src/search/data/decision-model.json) from the dev question sets, questions
   built from the corpus's own headings, and the articles of other laws in DIR (default:
-  ../shared/legal/phap-dien).`;
+  ../shared/legal/phap-dien); then, on the dev dialogues, how sure an answer to a fragment read as it
+  stands must be to keep that reading (src/conversation/data/reading-choice.json).`;
 
 // Tuned on: the model is fitted on these and its operating point chosen on them.
 const DEV_SETS = ['questions.json', 'dev2-questions.json', 'dev3-questions.json', 'law-questions.json'];
 // Frozen: only scored, for the curves printed at the end.
 const TEST_SETS = ['test-questions.json', 'test2-questions.json', 'test3-questions.json'];
 const EVAL_DIR = 'tests/eval';
+// Conversations the reading choice is tuned on.
+const DIALOGUE_DEV_SETS = ['dialogues-dev.json', 'dialogues-dev2.json', 'dialogues-dev3.json', 'dialogues-dev4.json'];
+// Candidate probabilities at which a fragment answered as it stands keeps that reading; 0 keeps it whenever answered.
+const STANDS_ALONE_GRID = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01];
 // A word or pair in fewer of the other laws' articles than this is left out of the background table.
 const MIN_BACKGROUND_ARTICLES = 5;
 // Articles of other laws turned into questions to decline.
@@ -259,6 +266,63 @@ async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labell
   return out;
 }
 
+/** A fragment of a dev conversation (a short question after a turn, leaning on nothing): each reading weighed, and which are right. */
+interface FragmentTurn {
+  set: string;
+  readings: ReadingEvidence[];
+  right: boolean[];
+}
+
+/** The fragment turns of the dev dialogues, asked as written and without diacritics, one minute apart. */
+async function fragmentTurns(assistant: Assistant): Promise<FragmentTurn[]> {
+  const turns: FragmentTurn[] = [];
+  for (const file of DIALOGUE_DEV_SETS) {
+    const dialogues = JSON.parse(await readFile(path.join(EVAL_DIR, file), 'utf8')) as Array<{ turns: Array<{ message: string; expect: string[] }> }>;
+    for (const typed of [(q: string) => q, stripDiacritics]) {
+      for (const dialogue of dialogues) {
+        let conversation;
+        let now = 0;
+        for (const turn of dialogue.turns) {
+          now += 60_000;
+          const reply = await assistant.converse(conversation, typed(turn.message), 'vi', now);
+          conversation = reply.conversation;
+          const first = reply.readings[0]?.resolution;
+          if (first?.kind !== 'fresh' || first.full || first.leaning || !first.otherwise) continue;
+          // Right as the eval scores a turn: answered with a passage of an expected document in the top 3, or declined when none is.
+          const right = reply.readings.map(({ retrieval }) => (turn.expect.length > 0 ? (rankOf(retrieval, turn.expect) ?? 99) <= 3 : retrieval.outcome !== 'answered'));
+          turns.push({ set: file, readings: reply.readings, right });
+        }
+      }
+    }
+  }
+  return turns;
+}
+
+/** The threshold that reads the most fragments right; among equals, the middle one. */
+function bestStandsAlone(turns: FragmentTurn[]): { standsAlone: number; right: number } {
+  const scored = STANDS_ALONE_GRID.map((t) => ({ standsAlone: t, right: turns.filter((f) => f.right[chooseReading(f.readings, t)]).length }));
+  const most = Math.max(...scored.map((s) => s.right));
+  const best = scored.filter((s) => s.right === most);
+  return best[Math.floor((best.length - 1) / 2)] as { standsAlone: number; right: number };
+}
+
+/** Chooses STANDS_ALONE on the dev dialogues, printing its leave-one-set-out score against keeping every answered fragment as it stands. */
+async function fitReadingChoice(assistant: Assistant): Promise<void> {
+  const turns = await fragmentTurns(assistant);
+  let heldOut = 0;
+  for (const set of DIALOGUE_DEV_SETS) {
+    const { standsAlone } = bestStandsAlone(turns.filter((t) => t.set !== set));
+    heldOut += turns.filter((t) => t.set === set && t.right[chooseReading(t.readings, standsAlone)]).length;
+  }
+  const asItStands = turns.filter((t) => t.right[chooseReading(t.readings, 0)]).length;
+  const { standsAlone, right } = bestStandsAlone(turns);
+  await writeFile(READING_CHOICE_FILE, `${JSON.stringify({ standsAlone, fit: { turns: turns.length, right, heldOut, asItStands } }, null, 1)}\n`);
+  console.log(
+    `\nreading choice: a fragment keeps its own reading when answered with p ≥ ${standsAlone} → ${path.relative(process.cwd(), READING_CHOICE_FILE.pathname)}\n` +
+      `  ${turns.length} fragment turns of the dev dialogues: ${right} read right; leave-one-set-out ${heldOut}; always as it stands ${asItStands}`,
+  );
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { legal: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
@@ -337,6 +401,9 @@ async function main(): Promise<number> {
   console.log(`\nmodel: lambda ${best.lambda}, thresholds answer ≥ ${thresholds.answer}, decline < ${thresholds.decline} → ${path.relative(process.cwd(), DECISION_MODEL_FILE.pathname)}`);
   console.log('weights (standardised):');
   for (const [i, name] of model.features.entries()) console.log(`  ${name.padEnd(16)} ${(model.weights[i] as number).toFixed(3)}`);
+
+  // The conversation's reading choice weighs the probabilities of this model and the ranking just fitted.
+  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: fitted, weights: rankWeights } }));
 
   const dOp = operating(devScored, thresholds.answer);
   console.log(`\ndev (out of fold): right-ranked answered ${(dOp.tpr * 100).toFixed(1)}%, others answered ${(dOp.fpr * 100).toFixed(1)}%`);

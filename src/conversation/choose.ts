@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Resolution } from './resolve.ts';
 
 /** What retrieval found for one reading of a message. */
@@ -16,9 +17,13 @@ export interface ReadingEvidence {
 
 // Share of a message's weighted words the corpus must hold for the message to lean on the last topic.
 export const OWN_WORDS = 0.5;
-// How sure the decision must be of a fragment read as it stands to keep that reading without weighing the others
-// (fitted on the dev dialogues, leave-one-set-out: 0.5–0.65 chosen, follow-ups and new topics 150 right of 164 held out, 146 before).
-export const STANDS_ALONE = 0.6;
+export const READING_CHOICE_FILE = new URL('./data/reading-choice.json', import.meta.url);
+
+/**
+ * How sure the decision must be of a fragment read as it stands to keep that reading without weighing
+ * the others, as `npm run fit` chose it on the dev dialogues.
+ */
+export const STANDS_ALONE: number = (JSON.parse(readFileSync(READING_CHOICE_FILE, 'utf8')) as { standsAlone: number }).standsAlone;
 
 /** The readings of a message, most likely first: the resolution and the others it carries. */
 export function readingsOf(resolution: Resolution): Resolution[] {
@@ -36,7 +41,7 @@ export function readingsOf(resolution: Resolution): Resolution[] {
  * or, unless it leans on the last turn, with less than half its words in the corpus) is always read as
  * it stands: it never borrows the last topic to get an answer.
  */
-export function chooseReading(evidence: ReadingEvidence[]): number {
+export function chooseReading(evidence: ReadingEvidence[], standsAlone = STANDS_ALONE): number {
   const [first] = evidence;
   if (!first) return 0;
   const { resolution } = first;
@@ -48,7 +53,7 @@ export function chooseReading(evidence: ReadingEvidence[]): number {
   const rank = (e: ReadingEvidence) => (e.continues && !resolution.full ? 1 : 0) + e.probability;
   // A fragment (a question with no topic of its own, "bầu được những cấp nào") that retrieval answers only weakly as it stands may
   // lean on the last topic as well: weighed like one that leans.
-  const weak = !resolution.full && resolution.otherwise !== undefined && !(first.answered && first.probability >= STANDS_ALONE);
+  const weak = !resolution.full && resolution.otherwise !== undefined && !(first.answered && first.probability >= standsAlone);
   if ((resolution.leaning || weak) && answered.length > 0) return answered.reduce((best, x) => (rank(x.e) > rank(best.e) ? x : best)).i;
   if (answered.length > 0) return (answered[0] as { i: number }).i;
   const fresh = evidence.findIndex((e) => e.resolution.kind === 'fresh');
