@@ -61,8 +61,9 @@ const phrases = (list: string[]) => list.map((p) => p.replace(/ /g, '\\s+')).joi
 const LEANS_OPEN = new RegExp(`^(?:${phrases(OPENERS)})\\b`);
 const LEANS_CLOSE = new RegExp(`\\b(?:${phrases(CLOSERS)})$`);
 // Question words that make a message a question of its own ("bao nhiêu", "ở đâu", "có … không"); the closing ones above do not count.
-// An English auxiliary asks only where it opens the message ("can I …?", not "she can't …"; folded "cán bộ" is "can bo").
-const ASKS = /\b(?:gi|nao|bao nhieu|bao lau|may|ai|dau|khi nao|bao gio|lam sao|tai sao|vi sao|co (?:\S+ ){0,12}(?:khong|ko|k)|duoc (?:khong|ko|k)|phai khong|what|when|where|who|why|how|which)\b|^(?:can|is|are|do|does|did|must|should|could|will|would)\b/;
+const ASKS = /\b(?:gi|nao|bao nhieu|bao lau|may|ai|dau|khi nao|bao gio|lam sao|tai sao|vi sao|co (?:\S+ ){0,12}(?:khong|ko|k)|duoc (?:khong|ko|k)|phai khong|what|when|where|who|why|how|which)\b/;
+// An English auxiliary asks only where it opens the message, as typed ("can I …?", not "she can't …" nor "cán bộ …").
+const ASKS_EN = /^(?:can|is|are|do|does|did|must|should|could|will|would)\b/;
 // Words of a question that open its predicate, after its subject: where the part an elliptical message replaces ends.
 // Matched as typed: with diacritics "thị" (in "Chỉ thị") is not "thì"; typed without, the folded forms.
 const PREDICATE_VI = new Set(['có', 'được', 'phải', 'thì', 'là', 'cần', 'nên', 'muốn', 'sẽ', 'đã', 'bị', 'đi', 'làm', 'ở', 'khi', 'bao', 'mấy', 'gì', 'nào', 'yêu', 'quy', 'gồm', 'do', 'vào', 'diễn', 'thuộc']);
@@ -172,7 +173,7 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   }
   const leans = LEANS_OPEN.test(folded) || LEANS_CLOSE.test(folded);
   // Asked by the message itself, not by the words leaning on the last one ("what about …", "… thì sao").
-  const ownQuestion = ASKS.test(words(coreOf(text)).join(' '));
+  const ownQuestion = ASKS.test(words(coreOf(text)).join(' ')) || ASKS_EN.test(coreOf(text).toLowerCase());
   const pointsBack = pointsBackIn(text);
   // Its own question and a topic of its own: a full question.
   const full = ownQuestion && content.length >= TOPIC_WORDS;

@@ -61,8 +61,13 @@ const PEOPLE_SET = new Set([...PEOPLE, ...PEOPLE_EN]);
 const PEOPLE_FOLDED_SET = new Set([...PEOPLE_FOLDED, ...PEOPLE_EN]);
 const REPLY_SET = new Set(REPLY_ENDINGS);
 const REPLY_FOLDED_SET = new Set([...REPLY_ENDINGS.map(foldDiacritics), 'ha']);
-// Typed without diacritics "tôi" is also "tối" before a day ("toi qua"), and "mình" is also in "Hồ Chí Minh", "minh bạch".
+// Typed without diacritics "tôi" is also "tối" before a day ("toi qua"), and "mình" is also in "Hồ Chí Minh", "minh bạch";
+// "bà" ("ba", also "three") is a person in "bà nội", "bà ngoại".
 const EVENING = /^(?:nay|qua|mai|hom|thu|chu|t\d)$/;
+const folded = (word: string, before: string, after: string) =>
+  (word === 'toi' && !EVENING.test(after)) || (word === 'minh' && before !== 'chi' && after !== 'bach') || (word === 'ba' && (after === 'noi' || after === 'ngoai'));
+// English "my" typed among Vietnamese words without diacritics is "Mỹ" where it closes a phrase or follows a place word ("o my", "tong thong my").
+const meansAmerica = (words: string[], i: number) => i === words.length - 1 || /^(?:o|tai|nuoc|thong|ben|cua|di|ve|sang)$/.test(words[i - 1] ?? '');
 
 /**
  * Whether a message tells a situation rather than naming a topic: it speaks of the asker or their people
@@ -73,7 +78,7 @@ export function tellsSituation(text: string): boolean {
   const accented = hasDiacritics(text);
   const words = (accented ? text.toLowerCase() : foldDiacritics(text)).match(/[\p{L}\p{N}']+/gu)?.map((w) => w.replace(/'s$/u, '')) ?? [];
   const people = accented ? PEOPLE_SET : PEOPLE_FOLDED_SET;
-  const person = words.some((w, i) => people.has(w) || (!accented && ((w === 'toi' && !EVENING.test(words[i + 1] ?? '')) || (w === 'minh' && words[i - 1] !== 'chi' && words[i + 1] !== 'bach'))));
+  const person = words.some((w, i) => (people.has(w) && !(w === 'my' && !accented && meansAmerica(words, i))) || (!accented && folded(w, words[i - 1] ?? '', words[i + 1] ?? '')));
   return person || (accented ? REPLY_SET : REPLY_FOLDED_SET).has(words.at(-1) ?? '');
 }
 
