@@ -61,7 +61,7 @@ const DEV_SETS = ['questions.json', 'dev2-questions.json', 'dev3-questions.json'
 const TEST_SETS = ['test-questions.json', 'test2-questions.json', 'test3-questions.json'];
 const EVAL_DIR = 'tests/eval';
 // Conversations the reading choice is tuned on.
-const DIALOGUE_DEV_SETS = ['dialogues-dev.json', 'dialogues-dev2.json', 'dialogues-dev3.json', 'dialogues-dev4.json'];
+const DIALOGUE_DEV_SETS = ['dialogues-dev.json', 'dialogues-dev2.json', 'dialogues-dev3.json', 'dialogues-dev4.json', 'dialogues-dev5.json'];
 // Candidate probabilities at which a fragment answered as it stands keeps that reading; 0 keeps it whenever answered.
 const STANDS_ALONE_GRID = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01];
 // A word or pair in fewer of the other laws' articles than this is left out of the background table.

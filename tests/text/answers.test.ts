@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFocusOf, answerSentences, answerTypeOf, findAnswers, focusHeld, statementOf } from '../../src/text/answers.ts';
+import { answerFocusOf, answerSentences, answerTypeOf, asksOpinion, findAnswers, focusHeld, statementOf } from '../../src/text/answers.ts';
 
 const texts = (text: string, type: 'date' | 'time' | 'number') => findAnswers(text, type).map((a) => a.text);
 
@@ -65,5 +65,19 @@ describe('answerFocusOf and focusHeld', () => {
     expect(focusHeld('Hội đồng bầu cử quốc gia công bố kết quả.', 'agent')).toBe(true);
     expect(focusHeld('Mỗi người một phiếu (Điều 69, Luật Bầu cử của Quốc hội).', 'agent')).toBe(false);
     expect(focusHeld('Không. Mỗi cử tri phải tự mình đi bầu.', 'permission')).toBe(true);
+  });
+});
+
+describe('asksOpinion', () => {
+  it('finds a question asking the bot for its view, a forecast or a piece of writing of its own', () => {
+    for (const q of ['Theo bạn ai sẽ trúng cử?', 'do you think turnout will be high', 'Write a haiku about rain', 'Viết giúp mình caption Facebook đi du lịch biển', 'goi y ten hay cho be gai sinh nam 2026', 'làm giúp em bài thơ về ngày bầu cử', 'tell me a joke']) {
+      expect(asksOpinion(q), q).toBe(true);
+    }
+  });
+
+  it('leaves questions about the rules alone, writing on the ballot included', () => {
+    for (const q of ['Không biết chữ thì có được nhờ người viết hộ phiếu không?', 'Viết sai phiếu bầu thì phải làm sao?', 'ghi tên người ngoài danh sách vào phiếu có hợp lệ không', 'Can someone write on my ballot for me?']) {
+      expect(asksOpinion(q), q).toBe(false);
+    }
   });
 });
