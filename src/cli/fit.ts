@@ -63,6 +63,8 @@ const EVAL_DIR = 'tests/eval';
 // Conversations the reading choice is tuned on.
 const DIALOGUE_DEV_SETS = ['dialogues-dev.json', 'dialogues-dev2.json', 'dialogues-dev3.json', 'dialogues-dev4.json', 'dialogues-dev5.json'];
 // Candidate probabilities at which a fragment answered as it stands keeps that reading; 0 keeps it whenever answered.
+// Folds, by conversation, for the reading choice's held-out score.
+const READING_FOLDS = 5;
 const STANDS_ALONE_GRID = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01];
 // A word or pair in fewer of the other laws' articles than this is left out of the background table.
 const MIN_BACKGROUND_ARTICLES = 5;
@@ -268,7 +270,8 @@ async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labell
 
 /** A fragment of a dev conversation (a short question after a turn, leaning on nothing): each reading weighed, and which are right. */
 interface FragmentTurn {
-  set: string;
+  /** Which conversation of the dev dialogues it is in, counted across the sets: both spellings of it share one fold. */
+  conversation: number;
   readings: ReadingEvidence[];
   right: boolean[];
 }
@@ -276,10 +279,11 @@ interface FragmentTurn {
 /** The fragment turns of the dev dialogues, asked as written and without diacritics, one minute apart. */
 async function fragmentTurns(assistant: Assistant): Promise<FragmentTurn[]> {
   const turns: FragmentTurn[] = [];
+  let counted = 0;
   for (const file of DIALOGUE_DEV_SETS) {
-    const dialogues = JSON.parse(await readFile(path.join(EVAL_DIR, file), 'utf8')) as Array<{ turns: Array<{ message: string; expect: string[] }> }>;
+    const dialogues = JSON.parse(await readFile(path.join(EVAL_DIR, file), 'utf8')) as Array<{ turns: Array<{ message: string; kind: string; expect: string[] }> }>;
     for (const typed of [(q: string) => q, stripDiacritics]) {
-      for (const dialogue of dialogues) {
+      for (const [n, dialogue] of dialogues.entries()) {
         let conversation;
         let now = 0;
         for (const turn of dialogue.turns) {
@@ -288,12 +292,17 @@ async function fragmentTurns(assistant: Assistant): Promise<FragmentTurn[]> {
           conversation = reply.conversation;
           const first = reply.readings[0]?.resolution;
           if (first?.kind !== 'fresh' || first.full || first.leaning || !first.otherwise) continue;
-          // Right as the eval scores a turn: answered with a passage of an expected document in the top 3, or declined when none is.
-          const right = reply.readings.map(({ retrieval }) => (turn.expect.length > 0 ? (rankOf(retrieval, turn.expect) ?? 99) <= 3 : retrieval.outcome !== 'answered'));
-          turns.push({ set: file, readings: reply.readings, right });
+          // Right as the eval scores a turn: answered with a passage of an expected document in the top 3, or declined when none is;
+          // a new topic only when read as it stands.
+          const right = reply.readings.map(
+            ({ retrieval, resolution }) =>
+              (turn.kind !== 'new-topic' || resolution.kind === 'fresh') && (turn.expect.length > 0 ? (rankOf(retrieval, turn.expect) ?? 99) <= 3 : retrieval.outcome !== 'answered'),
+          );
+          turns.push({ conversation: counted + n, readings: reply.readings, right });
         }
       }
     }
+    counted += dialogues.length;
   }
   return turns;
 }
@@ -306,20 +315,25 @@ function bestStandsAlone(turns: FragmentTurn[]): { standsAlone: number; right: n
   return best[Math.floor((best.length - 1) / 2)] as { standsAlone: number; right: number };
 }
 
-/** Chooses STANDS_ALONE on the dev dialogues, printing its leave-one-set-out score against keeping every answered fragment as it stands. */
+/**
+ * Chooses STANDS_ALONE on the dev dialogues, kept only when it beats reading every answered fragment as it stands on
+ * held-out folds (five, by conversation, so both spellings of a turn fall in one); otherwise 0, which does that.
+ */
 async function fitReadingChoice(assistant: Assistant): Promise<void> {
   const turns = await fragmentTurns(assistant);
+  const rightAt = (subset: FragmentTurn[], standsAlone: number) => subset.filter((t) => t.right[chooseReading(t.readings, standsAlone)]).length;
   let heldOut = 0;
-  for (const set of DIALOGUE_DEV_SETS) {
-    const { standsAlone } = bestStandsAlone(turns.filter((t) => t.set !== set));
-    heldOut += turns.filter((t) => t.set === set && t.right[chooseReading(t.readings, standsAlone)]).length;
+  for (let fold = 0; fold < READING_FOLDS; fold++) {
+    const { standsAlone } = bestStandsAlone(turns.filter((t) => t.conversation % READING_FOLDS !== fold));
+    heldOut += rightAt(turns.filter((t) => t.conversation % READING_FOLDS === fold), standsAlone);
   }
-  const asItStands = turns.filter((t) => t.right[chooseReading(t.readings, 0)]).length;
-  const { standsAlone, right } = bestStandsAlone(turns);
-  await writeFile(READING_CHOICE_FILE, `${JSON.stringify({ standsAlone, fit: { turns: turns.length, right, heldOut, asItStands } }, null, 1)}\n`);
+  const asItStands = rightAt(turns, 0);
+  const best = bestStandsAlone(turns);
+  const standsAlone = heldOut > asItStands ? best.standsAlone : 0;
+  await writeFile(READING_CHOICE_FILE, `${JSON.stringify({ standsAlone, fit: { turns: turns.length, right: rightAt(turns, standsAlone), heldOut, asItStands } }, null, 1)}\n`);
   console.log(
     `\nreading choice: a fragment keeps its own reading when answered with p ≥ ${standsAlone} → ${path.relative(process.cwd(), READING_CHOICE_FILE.pathname)}\n` +
-      `  ${turns.length} fragment turns of the dev dialogues: ${right} read right; leave-one-set-out ${heldOut}; always as it stands ${asItStands}`,
+      `  ${turns.length} fragment turns of the dev dialogues: best ${best.right} right at p ≥ ${best.standsAlone}; ${READING_FOLDS}-fold held out ${heldOut}; always as it stands ${asItStands}`,
   );
 }
 
