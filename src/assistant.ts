@@ -72,6 +72,8 @@ export interface AssistantOptions {
   onProgress?: (done: number, total: number) => void;
   /** Retrieval's model and weights, when not the ones shipped (`npm run fit` weighs its own). */
   retrieveOptions?: Partial<RetrieveOptions>;
+  /** The reading choice's threshold, when not the one shipped (`npm run fit` replays conversations under a fixed one). */
+  standsAlone?: number;
 }
 
 /** What a conversation is about after this answer: the last topic still, when the message asked about the last answer. */
@@ -81,7 +83,7 @@ function conversationTopic(conversation: Conversation | undefined, resolution: R
 
 /** Opens (building if needed) the index and answers questions from it: what the CLI and the bot share. */
 export async function createAssistant(options: AssistantOptions): Promise<Assistant> {
-  const { config, logger, onProgress, retrieveOptions = {} } = options;
+  const { config, logger, onProgress, retrieveOptions = {}, standsAlone } = options;
   const embedder = options.embedder ?? (await selectEmbedder(config.embedding, logger));
   const { corpusDir, indexDir } = config;
   let index = await openIndex({ corpusDir, indexDir, embedder, logger, onProgress });
@@ -143,7 +145,7 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
         const continues = lastCited.has(retrieval.hits[0]?.document.id ?? '');
         found.push({ resolution: reading, retrieval, answer, answered: retrieval.outcome === 'answered', continues, coverage: retrieval.features?.coverage ?? 0, probability: retrieval.probability ?? 0, otherTopic: OTHER_TOPIC.has(retrieval.declineReason ?? '') });
       }
-      const { resolution, retrieval, answer } = found[chooseReading(found)] as (typeof found)[number];
+      const { resolution, retrieval, answer } = found[chooseReading(found, standsAlone)] as (typeof found)[number];
       // Small talk is no turn: "cảm ơn" between two questions leaves the conversation as it was.
       const next = isSmallTalk(answer.outcome) ? conversation : remember(conversation, turnOf(answer, now, conversationTopic(conversation, resolution, answer)));
       return { answer, retrieval, resolution, conversation: next, readings: found.map(({ answer: _, ...evidence }) => evidence) };

@@ -416,8 +416,9 @@ async function main(): Promise<number> {
   console.log('weights (standardised):');
   for (const [i, name] of model.features.entries()) console.log(`  ${name.padEnd(16)} ${(model.weights[i] as number).toFixed(3)}`);
 
-  // The conversation's reading choice weighs the probabilities of this model and the ranking just fitted.
-  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: fitted, weights: rankWeights } }));
+  // The conversation's reading choice weighs the probabilities of this model and the ranking just fitted; conversations are
+  // replayed with every answered fragment read as it stands, so what came before a turn does not depend on the threshold being fitted.
+  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: fitted, weights: rankWeights }, standsAlone: 0 }));
 
   const dOp = operating(devScored, thresholds.answer);
   console.log(`\ndev (out of fold): right-ranked answered ${(dOp.tpr * 100).toFixed(1)}%, others answered ${(dOp.fpr * 100).toFixed(1)}%`);

@@ -196,7 +196,8 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
     return { kind: 'follow-up', question: `${core}. ${last.question}`, otherwise: { ...followUps, otherwise: standing }, leaning: true };
   }
   // A full question that leans ("thế giá vàng hôm nay bao nhiêu") is read as it stands first; a fragment that leans as a follow-up first.
-  if (leans || pointsBack) return full ? { ...standing, otherwise: followUps, leaning: true } : { ...followUp, otherwise: { ...together, otherwise: standing }, leaning: true };
+  // So does a question with one word of a topic ("nộp ở đâu?", "ai ký?"): too little to stand on, read as it stands only last.
+  if (leans || pointsBack || (ownQuestion && content.length === 1)) return full ? { ...standing, otherwise: followUps, leaning: true } : { ...followUp, otherwise: { ...together, otherwise: standing }, leaning: true };
   // A full question that stands on its own (its own question and topic, leaning on nothing) is always a new topic.
   return full ? standing : { ...standing, otherwise: followUps };
 }

@@ -29,6 +29,10 @@ describe('resolveMessage', () => {
       full: true,
     });
     expect(after('Khiếu nại danh sách cử tri ở đâu?', 'ở đâu?')).toMatchObject({ kind: 'follow-up' });
+    // One word of a topic is too little to stand on: a follow-up first, as it stands last.
+    const r1 = after('Tôi muốn tự ứng cử thì cần giấy tờ gì?', 'nộp ở đâu');
+    expect(r1).toMatchObject({ kind: 'follow-up', leaning: true });
+    expect(readingsOf(r1).at(-1)).toMatchObject({ kind: 'fresh', question: 'nộp ở đâu' });
   });
 
   it('reads a message that asks nothing and tells a situation as the story behind the last question', () => {
