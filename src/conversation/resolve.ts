@@ -46,9 +46,10 @@ const ABOUT_BASIS = /\b(?:(?:dieu|khoan|diem|luat|van ban|quy dinh)(?: \S+)? (?:
 const ABOUT_DETAIL = /\b(?:noi ro|neu ro|giai thich|chi tiet|cu the hon|noi cu the|ro hon|them nua|toan van|(?:trich )?nguyen van|day du|more detail|explain|tell me more|full text|whole article|in full|more about that)\b/;
 // Where the answer came from: the first source ("nguồn nào đưa tin này?", "tin này đăng ở đâu?").
 const ABOUT_ORIGIN = /\b(?:nguon nao|tin nay|bai nay|bai bao nay|dang (?:ngay nao|o dau|tren)|bao nao|where (?:was|is) (?:it|this) (?:published|from))\b/;
-// Words that point back at what was just said: a message holding one cannot stand alone ("Chỉ thị đó …", "that").
+// Words that point back at what was just said: a message holding one cannot stand alone ("Chỉ thị đó …", "nó", "họ", "that");
+// "họ tên" is a full name.
 // "Hôm nay", "tuần này" name the present, not the last topic; "hôm đó", "lúc ấy" point back at it.
-const POINTS_BACK = /(?<![\p{L}\p{N}])(?:đó|ấy|it|that|this|they|them|(?<!(?:hôm|tối|sáng|chiều|trưa|năm|giờ|lúc|dạo|hiện|tuần|tháng|kỳ|đợt|lần|bây)\s)này)(?![\p{L}\p{N}])/iu;
+const POINTS_BACK = /(?<![\p{L}\p{N}])(?:đó|ấy|nó|họ(?!\s+(?:và\s+)?tên)|it|that|this|they|them|(?<!(?:hôm|tối|sáng|chiều|trưa|năm|giờ|lúc|dạo|hiện|tuần|tháng|kỳ|đợt|lần|bây)\s)này)(?![\p{L}\p{N}])/iu;
 // Typed without diacritics "đó", "này" are "do", "nay", also "by", "now", "đỏ": "nay" not after a time ("hôm nay", "hiện nay"),
 // and only closing a noun phrase: at the end, or before the predicate ("giấy đó ở đâu", "chỉ thị đó ban hành").
 const POINTS_BACK_FOLDED = /(?:\s(?:do|ay)|(?<!\b(?:hom|toi|sang|chieu|trua|nam|gio|luc|dao|gan|den|tu|bay|hien|tuan|thang|ky|dot|lan))\snay)(?=\s+(?:o|thi|la|ban|co|duoc|dc|ra|the|quy|noi|ko|khong|k)\b|\s*$)/;
@@ -58,7 +59,7 @@ const pointsBackIn = (message: string) => (hasDiacritics(message) ? POINTS_BACK.
 const OPENERS = ['but what about', 'con truong hop', 'what about', 'how about', 'the con', 'vay con', 'con neu', 'the neu', 'vay neu', 'and if', 'what if', 'and for', 'truong hop', 'con', 'the', 'vay', 'neu', 'and'];
 const CLOSERS = ['thi sao a', 'thi sao ad', 'thi the nao', 'thi lam sao', 'thi sao', 'thi ntn', 'thi s', 'as well', 'nhi', 'then', 'too'];
 const phrases = (list: string[]) => list.map((p) => p.replace(/ /g, '\\s+')).join('|');
-const LEANS_OPEN = new RegExp(`^(?:${phrases(OPENERS)})\\b`);
+
 const LEANS_CLOSE = new RegExp(`\\b(?:${phrases(CLOSERS)})$`);
 // Question words that make a message a question of its own ("bao nhiêu", "ở đâu", "có … không"); the closing ones above do not count.
 const ASKS = /\b(?:gi|nao|bao nhieu|bao lau|may|ai|dau|khi nao|bao gio|lam sao|tai sao|vi sao|co (?:\S+ ){0,12}(?:khong|ko|k)|duoc (?:khong|ko|k)|phai khong|what|when|where|who|why|how|which)\b/;
@@ -82,11 +83,25 @@ const isFiller = (word: string) => (hasDiacritics(word) ? FILLER_VI.has(word) : 
 const contentWords = (text: string) =>
   (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !isFiller(w) && !isStopword(w) && !isEnglishStopword(w));
 
-/** The message without the words that lean on the previous turn: "còn người bị tạm giam thì sao?" → "người bị tạm giam". */
-function coreOf(message: string): string {
-  const tokens = message.trim().split(/\s+/u).filter((t) => /[\p{L}\p{N}]/u.test(t));
+// Typed with diacritics, an opener is spelt as itself: "Thẻ cử tri …" does not open with "thế", nor "Con tôi …" with "còn".
+const OPENER_SPELT: Record<string, string> = { the: 'thế', con: 'còn', vay: 'vậy', neu: 'nếu', truong: 'trường' };
+
+const tokensOf = (message: string) => message.trim().split(/\s+/u).filter((t) => /[\p{L}\p{N}]/u.test(t));
+
+/** The words a message opens with that lean on the previous turn ("còn", "thế nếu", "what about"), if any. */
+function openerOf(tokens: string[]): string | undefined {
   const folded = tokens.map((t) => foldDiacritics(t).replace(/[^\p{L}\p{N}]/gu, ''));
   const opener = OPENERS.find((p) => folded.slice(0, p.split(' ').length).join(' ') === p);
+  const first = (tokens[0] ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const spelt = OPENER_SPELT[folded[0] ?? ''];
+  return opener && spelt && hasDiacritics(tokens.join(' ')) && first !== spelt ? undefined : opener;
+}
+
+/** The message without the words that lean on the previous turn: "còn người bị tạm giam thì sao?" → "người bị tạm giam". */
+function coreOf(message: string): string {
+  const tokens = tokensOf(message);
+  const folded = tokens.map((t) => foldDiacritics(t).replace(/[^\p{L}\p{N}]/gu, ''));
+  const opener = openerOf(tokens);
   const start = opener ? opener.split(' ').length : 0;
   const closer = CLOSERS.find((p) => tokens.length - p.split(' ').length >= start && folded.slice(tokens.length - p.split(' ').length).join(' ') === p);
   const end = tokens.length - (closer ? closer.split(' ').length : 0);
@@ -171,7 +186,7 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   if (about && content.length - about[0].split(' ').length <= ABOUT_TOPIC_WORDS) {
     return { kind: 'about-answer', question: basisOf(answered.sources)?.ask ?? last.question };
   }
-  const leans = LEANS_OPEN.test(folded) || LEANS_CLOSE.test(folded);
+  const leans = openerOf(tokensOf(text)) !== undefined || LEANS_CLOSE.test(folded);
   // Asked by the message itself, not by the words leaning on the last one ("what about …", "… thì sao").
   const ownQuestion = ASKS.test(words(coreOf(text)).join(' ')) || ASKS_EN.test(coreOf(text).toLowerCase());
   const pointsBack = pointsBackIn(text);

@@ -29,6 +29,11 @@ describe('resolveMessage', () => {
       full: true,
     });
     expect(after('Khiếu nại danh sách cử tri ở đâu?', 'ở đâu?')).toMatchObject({ kind: 'follow-up' });
+    // Vietnamese pronouns point back too; "họ tên" is a name.
+    const pronoun = after('Luật sửa đổi Luật Bầu cử năm 2025 được thông qua ngày nào?', 'nó có hiệu lực từ bao giờ');
+    expect(pronoun).toMatchObject({ leaning: true });
+    expect(readingsOf(pronoun).map((r) => r.kind)).toContain('follow-up');
+    expect(after('Người đang nằm viện có được bầu không?', 'Thẻ cử tri ghi sai họ tên thì có được bầu không?')).toEqual({ kind: 'fresh', question: 'Thẻ cử tri ghi sai họ tên thì có được bầu không?', full: true });
     // One word of a topic is too little to stand on: a follow-up first, as it stands last.
     const r1 = after('Tôi muốn tự ứng cử thì cần giấy tờ gì?', 'nộp ở đâu');
     expect(r1).toMatchObject({ kind: 'follow-up', leaning: true });
