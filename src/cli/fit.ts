@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAssistant, type Assistant } from '../assistant.ts';
-import { chooseReading, READING_CHOICE_FILE, type ReadingEvidence } from '../conversation/index.ts';
+import { chooseReading, READING_CHOICE_FILE, type Conversation, type ReadingEvidence } from '../conversation/index.ts';
 import { loadConfig } from '../config.ts';
 import { parseLegalText } from '../corpus/index.ts';
 import type { CorpusIndex, Embedder } from '../index/index.ts';
@@ -62,9 +62,9 @@ const TEST_SETS = ['test-questions.json', 'test2-questions.json', 'test3-questio
 const EVAL_DIR = 'tests/eval';
 // Conversations the reading choice is tuned on.
 const DIALOGUE_DEV_SETS = ['dialogues-dev.json', 'dialogues-dev2.json', 'dialogues-dev3.json', 'dialogues-dev4.json', 'dialogues-dev5.json'];
-// Candidate probabilities at which a fragment answered as it stands keeps that reading; 0 keeps it whenever answered.
 // Folds, by conversation, for the reading choice's held-out score.
 const READING_FOLDS = 5;
+// Candidate probabilities at which a fragment answered as it stands keeps that reading; 0 keeps it whenever answered.
 const STANDS_ALONE_GRID = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01];
 // A word or pair in fewer of the other laws' articles than this is left out of the background table.
 const MIN_BACKGROUND_ARTICLES = 5;
@@ -284,7 +284,7 @@ async function fragmentTurns(assistant: Assistant): Promise<FragmentTurn[]> {
     const dialogues = JSON.parse(await readFile(path.join(EVAL_DIR, file), 'utf8')) as Array<{ turns: Array<{ message: string; kind: string; expect: string[] }> }>;
     for (const typed of [(q: string) => q, stripDiacritics]) {
       for (const [n, dialogue] of dialogues.entries()) {
-        let conversation;
+        let conversation: Conversation | undefined;
         let now = 0;
         for (const turn of dialogue.turns) {
           now += 60_000;

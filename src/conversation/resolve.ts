@@ -59,7 +59,6 @@ const pointsBackIn = (message: string) => (hasDiacritics(message) ? POINTS_BACK.
 const OPENERS = ['but what about', 'con truong hop', 'what about', 'how about', 'the con', 'vay con', 'con neu', 'the neu', 'vay neu', 'and if', 'what if', 'and for', 'truong hop', 'con', 'the', 'vay', 'neu', 'and'];
 const CLOSERS = ['thi sao a', 'thi sao ad', 'thi the nao', 'thi lam sao', 'thi sao', 'thi ntn', 'thi s', 'as well', 'nhi', 'then', 'too'];
 const phrases = (list: string[]) => list.map((p) => p.replace(/ /g, '\\s+')).join('|');
-
 const LEANS_CLOSE = new RegExp(`\\b(?:${phrases(CLOSERS)})$`);
 // Question words that make a message a question of its own ("bao nhiêu", "ở đâu", "có … không"); the closing ones above do not count.
 const ASKS = /\b(?:gi|nao|bao nhieu|bao lau|may|ai|dau|khi nao|bao gio|lam sao|tai sao|vi sao|co (?:\S+ ){0,12}(?:khong|ko|k)|duoc (?:khong|ko|k)|phai khong|what|when|where|who|why|how|which)\b/;
@@ -188,7 +187,8 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   }
   const leans = openerOf(tokensOf(text)) !== undefined || LEANS_CLOSE.test(folded);
   // Asked by the message itself, not by the words leaning on the last one ("what about …", "… thì sao").
-  const ownQuestion = ASKS.test(words(coreOf(text)).join(' ')) || ASKS_EN.test(coreOf(text).toLowerCase());
+  const asked = coreOf(text);
+  const ownQuestion = ASKS.test(words(asked).join(' ')) || ASKS_EN.test(asked.toLowerCase());
   const pointsBack = pointsBackIn(text);
   // Its own question and a topic of its own: a full question.
   const full = ownQuestion && content.length >= TOPIC_WORDS;

@@ -64,7 +64,7 @@ const REPLY_FOLDED_SET = new Set([...REPLY_ENDINGS.map(foldDiacritics), 'ha']);
 // Typed without diacritics "tôi" is also "tối" before a day ("toi qua"), and "mình" is also in "Hồ Chí Minh", "minh bạch";
 // "bà" ("ba", also "three") is a person in "bà nội", "bà ngoại".
 const EVENING = /^(?:nay|qua|mai|hom|thu|chu|t\d)$/;
-const folded = (word: string, before: string, after: string) =>
+const personFolded = (word: string, before: string, after: string) =>
   (word === 'toi' && !EVENING.test(after)) || (word === 'minh' && before !== 'chi' && after !== 'bach') || (word === 'ba' && (after === 'noi' || after === 'ngoai'));
 // English "my" typed among Vietnamese words without diacritics is "Mỹ" where it closes a phrase or follows a place word ("o my", "tong thong my").
 const meansAmerica = (words: string[], i: number) => i === words.length - 1 || /^(?:o|tai|nuoc|thong|ben|cua|di|ve|sang)$/.test(words[i - 1] ?? '');
@@ -78,7 +78,7 @@ export function tellsSituation(text: string): boolean {
   const accented = hasDiacritics(text);
   const words = (accented ? text.toLowerCase() : foldDiacritics(text)).match(/[\p{L}\p{N}']+/gu)?.map((w) => w.replace(/'s$/u, '')) ?? [];
   const people = accented ? PEOPLE_SET : PEOPLE_FOLDED_SET;
-  const person = words.some((w, i) => (people.has(w) && !(w === 'my' && !accented && meansAmerica(words, i))) || (!accented && folded(w, words[i - 1] ?? '', words[i + 1] ?? '')));
+  const person = words.some((w, i) => (people.has(w) && !(w === 'my' && !accented && meansAmerica(words, i))) || (!accented && personFolded(w, words[i - 1] ?? '', words[i + 1] ?? '')));
   return person || (accented ? REPLY_SET : REPLY_FOLDED_SET).has(words.at(-1) ?? '');
 }
 
