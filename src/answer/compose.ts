@@ -2,7 +2,7 @@ import type { DocumentKind } from '../corpus/index.ts';
 import type { RegisterEntry } from '../index/index.ts';
 import { articleLabel, citedArticles, findArticleRefs, isSmallTalk, type ArticleRef, type Hit, type Language, type Outcome, type Retrieval, type Topic } from '../search/index.ts';
 import { answerFocusOf } from '../text/answers.ts';
-import { KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
+import { findDocumentRefs, KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
 import { foldDiacritics } from '../text/normalize.ts';
 import { chooseQuote, type QuoteRequest } from './quote.ts';
 import { TEMPLATES } from './templates.ts';
@@ -157,12 +157,20 @@ export function localIssuer(issuer: string | null, place: string | undefined): s
   return local ? `${issuer} ${place}` : issuer;
 }
 
-const ARTICLE = /Điều\s+(\d+[a-zđ]?)/u;
+/**
+ * The article a quote of a guide or news passage rests on: the first its citations name of a law cited by number
+ * ("(Điều 160, Bộ luật Hình sự; căn cứ Điều 95, Luật Bầu cử số 85/2015/QH13)" rests on Điều 95), from the quote, else the passage.
+ */
+function restsOn(quote: string, passage: string): string | null {
+  const lawKey = (part: string) => findDocumentRefs(part)[0]?.key ?? null;
+  const [cited] = [...citedArticles(quote, lawKey), ...citedArticles(passage, lawKey)].filter((c) => c.law !== null);
+  return cited ? articleLabel({ article: cited.article, clause: null }) : null;
+}
 
 function citationOf(hit: Hit, n: number, quote: string): Citation {
   const d = hit.document;
   const law = hit.passage.law;
-  const article = law ? articleLabel(law) : ((quote.match(ARTICLE) ?? hit.passage.text.match(ARTICLE))?.[0] ?? null);
+  const article = law ? articleLabel(law) : restsOn(quote, hit.passage.text);
   return {
     n,
     passageIndex: hit.passageIndex,

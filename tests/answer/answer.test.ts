@@ -69,6 +69,14 @@ describe('composeAnswer', () => {
     expect(renderText(a)).toContain('Chỉ thị 03-CT/TU của Ban Thường vụ Tỉnh ủy Lạng Sơn, ban hành ngày 20/01/2021, về lãnh đạo cuộc bầu cử. [1]');
   });
 
+  it('gives a guide quote the election-law article it rests on, not another code\'s article it mentions', async () => {
+    // The guide cites "(Điều 160, Bộ luật Hình sự năm 2015; căn cứ Điều 95, Luật Bầu cử số 85/2015/QH13)".
+    const a = await answer('Gian lận bầu cử bị xử lý ra sao?');
+    const guide = a.citations.find((c) => c.docId === 'guidance/khieu-nai-to-cao-ve-bau-cu');
+    expect(guide?.article).toBe('Điều 95');
+    expect(a.citations.map((c) => c.article)).not.toContain('Điều 160');
+  });
+
   it('answers from the guide "under the law in force" in a short heading, with the law version once under the sources', async () => {
     const a = await answer('Tôi có được nhờ người khác đi bầu thay không?');
     expect(a.lead).toBe('Theo luật hiện hành:');
