@@ -46,6 +46,10 @@ const ABOUT_BASIS = /\b(?:(?:dieu|khoan|diem|luat|van ban|quy dinh)(?: \S+)? (?:
 const ABOUT_DETAIL = /\b(?:noi ro|neu ro|giai thich|chi tiet|cu the hon|noi cu the|ro hon|them nua|toan van|(?:trich )?nguyen van|day du|more detail|explain|tell me more|full text|whole article|in full|more about that)\b/;
 // Where the answer came from: the first source ("nguồn nào đưa tin này?", "tin này đăng ở đâu?").
 const ABOUT_ORIGIN = /\b(?:nguon nao|tin nay|bai nay|bai bao nay|dang (?:ngay nao|o dau|tren)|bao nao|where (?:was|is) (?:it|this) (?:published|from))\b/;
+// A document the last answer cited, named by its kind and pointed back at ("nghị quyết đó", "văn bản này"), and asked for its facts
+// (number, date, signer, issuer, force): the document itself, not its topic.
+const ABOUT_DOCUMENT = /\b(van ban|nghi quyet|nghi dinh|chi thi|luat|ke hoach|quyet dinh|thong tu|huong dan) (?:do|nay|ay)\b/;
+const DOCUMENT_FACTS = /\b(?:so may|so bao nhieu|so hieu|ban hanh|ky ngay|ai ky|hieu luc|cua ai|co quan nao)\b/;
 // Words that point back at what was just said: a message holding one cannot stand alone ("Chỉ thị đó …", "nó", "họ", "that");
 // "họ tên" is a full name.
 // "Hôm nay", "tuần này" name the present, not the last topic; "hôm đó", "lúc ấy" point back at it.
@@ -180,6 +184,14 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   // "The last answer" is the last one that cited anything: a decline in between quoted nothing to ask about.
   const answered = [...turns].reverse().find((t) => t.sources.length > 0 && now - t.at <= ttlMs) ?? last;
   if (n !== null && answered.sources[n - 1]) return { kind: 'about-answer', question: (answered.sources[n - 1] as ConversationTurn['sources'][number]).ask };
+  const document = ABOUT_DOCUMENT.exec(folded);
+  if (document && DOCUMENT_FACTS.test(folded)) {
+    const kind = (document[1] as string).replace(/ /g, '-');
+    // The source of that kind, else the first issued document (the guide is this project's own prose), else the first.
+    const cited = answered.sources.find((s) => s.docId.includes(kind)) ?? answered.sources.find((s) => !s.docId.startsWith('guidance/')) ?? answered.sources[0];
+    // Its title (the article a law's source opens at left out), asked with the message: a named document is answered by its card.
+    if (cited) return { kind: 'about-answer', question: `${cited.ask.replace(/^Điều \d+[a-zđ]?(?: khoản \d+)? /u, '')} ${message}` };
+  }
   // A message about the answer has few words of a topic besides the words asking for it: "điều nào quy định vậy?", not "điều kiện ứng cử là gì".
   const about = folded.match(ABOUT_BASIS) ?? folded.match(ABOUT_DETAIL);
   if (about && content.length - about[0].split(' ').length <= ABOUT_TOPIC_WORDS) {

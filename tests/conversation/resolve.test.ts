@@ -63,6 +63,20 @@ describe('resolveMessage', () => {
     expect(after('x có được không?', 'source 2')).toEqual({ kind: 'about-answer', question: 'Điều 29 khoản 5 Luật Bầu cử' });
   });
 
+  it('asks for a cited document\'s facts (number, date, signer) by the document\'s title, the one of the kind named', () => {
+    const cited: ConversationTurn = {
+      question: 'Tỷ lệ phụ nữ tối thiểu là bao nhiêu?',
+      at: 0,
+      sources: [
+        { n: 1, docId: 'guidance/nguoi-ung-cu', ask: 'Ai được ứng cử?', law: false, article: null },
+        { n: 2, docId: 'law/nghi-quyet-1187-nq-ubtvqh14', ask: 'Điều 2 khoản 1 Nghị quyết số 1187/NQ-UBTVQH14', law: true, article: 'Điều 2 khoản 1' },
+      ],
+    };
+    expect(resolveMessage([cited], 'nghị quyết đó số mấy, ban hành ngày nào', 60_000)).toEqual({ kind: 'about-answer', question: 'Nghị quyết số 1187/NQ-UBTVQH14 nghị quyết đó số mấy, ban hành ngày nào' });
+    // Of no kind the sources have, the first issued document: the guide is this project's own prose.
+    expect(resolveMessage([cited], 'van ban nay ai ky', 60_000)).toMatchObject({ kind: 'about-answer', question: 'Nghị quyết số 1187/NQ-UBTVQH14 van ban nay ai ky' });
+  });
+
   it('asks about the last answer that cited anything, past a decline in between', () => {
     const declined: ConversationTurn = { question: 'thủ tục ly hôn thế nào', at: 30_000, sources: [] };
     expect(resolveMessage([turn('Người đang bị tạm giam có được đi bầu không?'), declined], 'điều nào quy định vậy?', 60_000)).toEqual({ kind: 'about-answer', question: 'Điều 29 khoản 5 Luật Bầu cử' });
