@@ -1,6 +1,7 @@
 import { expandChatSpelling } from '../text/chat.ts';
 import { tellsSituation } from '../text/clauses.ts';
 import { foldDiacritics, hasDiacritics } from '../text/normalize.ts';
+import { smallTalkOf } from '../text/small-talk.ts';
 import { isEnglishStopword, isStopword } from '../text/terms.ts';
 
 /** One answered turn of a conversation: what was asked (as resolved) and how to ask again for each source it cited. */
@@ -177,6 +178,8 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   if (!last || now - last.at > ttlMs) return fresh;
   // Chat spelling written out first ("đc" is "được", "k" is "không"), so its words count as what they are.
   const text = expandChatSpelling(message);
+  // Thanks, a greeting or an acknowledgement ("em cảm ơn", "ok em hiểu rồi") is no follow-up, however it names the asker.
+  if (smallTalkOf(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) !== null) return fresh;
   const folded = words(text).join(' ');
   const content = contentWords(text);
   const source = ABOUT_SOURCE.exec(folded) ?? ABOUT_SOURCE.exec(message.trim());

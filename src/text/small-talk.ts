@@ -9,11 +9,12 @@ type Act = Exclude<SmallTalk, 'contentless'> | 'filler';
 // The closed vocabulary of conversation, as phrases: what people say to a chat bot besides questions.
 const PHRASES: Record<Act, string[]> = {
   greeting: ['xin chào', 'chào', 'chào buổi sáng', 'chào buổi chiều', 'chào buổi tối', 'hello', 'hi', 'hey', 'alo', 'good morning', 'good afternoon', 'good evening'],
-  thanks: ['cảm ơn', 'cám ơn', 'cảm tạ', 'thanks', 'thank you', 'thank', 'thx', 'tks', 'tks nhé', 'thanks a lot', 'many thanks'],
+  // An acknowledgement ("em hiểu rồi", "got it") closes an exchange as thanks do, and is answered alike.
+  thanks: ['cảm ơn', 'cám ơn', 'cảm tạ', 'thanks', 'thank you', 'thank', 'thx', 'tks', 'tks nhé', 'thanks a lot', 'many thanks', 'hiểu rồi', 'biết rồi', 'rõ rồi', 'đã rõ', 'đã hiểu', 'got it', 'i see', 'understood', 'noted'],
   farewell: ['tạm biệt', 'bye', 'bye bye', 'hẹn gặp lại', 'chúc ngủ ngon', 'ngủ ngon', 'good night', 'goodbye', 'see you'],
   filler: [
     'ok', 'oke', 'okay', 'vâng', 'dạ', 'ừ', 'ờ', 'uh', 'um', 'hihi', 'haha', 'hehe', 'hì', 'test', 'thử', 'câu hỏi', 'hỏi', 'ví dụ', 'số',
-    'bot', 'bạn', 'em', 'anh', 'chị', 'ad', 'admin', 'nhiều', 'lắm', 'nhé', 'nha', 'à', 'ơi', 'ạ', 'you', 'very', 'much', 'so', 'rất',
+    'bot', 'bạn', 'em', 'e', 'anh', 'chị', 'tôi', 'mình', 'tớ', 'i', 'ad', 'admin', 'nhiều', 'lắm', 'nhé', 'nha', 'à', 'ơi', 'ạ', 'you', 'very', 'much', 'so', 'rất',
   ],
 };
 

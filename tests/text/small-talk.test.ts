@@ -21,6 +21,10 @@ describe('smallTalkOf', () => {
     ['câu hỏi số 2', 'contentless'],
     ['ok', 'contentless'],
     ['hihi', 'contentless'],
+    ['ok em hiểu rồi', 'thanks'],
+    ['tôi biết rồi ạ', 'thanks'],
+    ['e cam on ad nhe', 'thanks'],
+    ['got it, thanks', 'thanks'],
   ])('takes "%s" for %s', (message, expected) => {
     expect(kind(message)).toBe(expected);
   });
