@@ -76,6 +76,16 @@ export interface AssistantOptions {
   standsAlone?: number;
 }
 
+/** Asks a conversation's messages in turn, a minute apart (well inside its lifetime), as a chat would: each reply with its message's index. */
+export async function* replayConversation(assistant: Assistant, messages: string[]): AsyncGenerator<[number, ConverseReply]> {
+  let conversation: Conversation | undefined;
+  for (const [i, message] of messages.entries()) {
+    const reply = await assistant.converse(conversation, message, 'vi', (i + 1) * 60_000);
+    conversation = reply.conversation;
+    yield [i, reply];
+  }
+}
+
 /** What a conversation is about after this answer: the last topic still, when the message asked about the last answer. */
 function conversationTopic(conversation: Conversation | undefined, resolution: Resolution, answer: Answer): string {
   return resolution.kind === 'about-answer' ? (conversation?.turns.at(-1)?.question ?? answer.question) : answer.question;

@@ -1,8 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAssistant, type Assistant } from '../assistant.ts';
-import type { Conversation } from '../conversation/index.ts';
+import { createAssistant, replayConversation, type Assistant } from '../assistant.ts';
 import { loadConfig } from '../config.ts';
 import { createCliLogger } from '../logger.ts';
 import { composeAnswer, renderText } from '../answer/index.ts';
@@ -98,13 +97,8 @@ async function evalDialogues(assistant: Assistant, set: string, file: string): P
     const results: EvalResult[] = [];
     const fresh = new Map<string, number[]>();
     for (const dialogue of dialogues) {
-      let conversation: Conversation | undefined;
-      let now = 0;
-      for (const turn of dialogue.turns) {
-        // A minute between turns: well inside the conversation's lifetime.
-        now += 60_000;
-        const reply = await assistant.converse(conversation, transform(turn.message), 'vi', now);
-        conversation = reply.conversation;
+      for await (const [i, reply] of replayConversation(assistant, dialogue.turns.map((t) => transform(t.message)))) {
+        const turn = dialogue.turns[i] as EvalDialogue['turns'][number];
         results.push({ item: { question: turn.message, expect: turn.expect, group: turn.kind, ...(turn.answer ? { answer: turn.answer } : {}) }, retrieval: reply.retrieval, reply: renderText(reply.answer) });
         fresh.set(turn.kind, [...(fresh.get(turn.kind) ?? []), reply.resolution.kind === 'fresh' ? 1 : 0]);
       }

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAssistant, type Assistant } from '../assistant.ts';
-import { chooseReading, READING_CHOICE_FILE, type Conversation, type ReadingEvidence } from '../conversation/index.ts';
+import { createAssistant, replayConversation, type Assistant } from '../assistant.ts';
+import { chooseReading, READING_CHOICE_FILE, type ReadingEvidence } from '../conversation/index.ts';
 import { loadConfig } from '../config.ts';
 import { parseLegalText } from '../corpus/index.ts';
 import type { CorpusIndex, Embedder } from '../index/index.ts';
@@ -284,12 +284,8 @@ async function fragmentTurns(assistant: Assistant): Promise<FragmentTurn[]> {
     const dialogues = JSON.parse(await readFile(path.join(EVAL_DIR, file), 'utf8')) as Array<{ turns: Array<{ message: string; kind: string; expect: string[] }> }>;
     for (const typed of [(q: string) => q, stripDiacritics]) {
       for (const [n, dialogue] of dialogues.entries()) {
-        let conversation: Conversation | undefined;
-        let now = 0;
-        for (const turn of dialogue.turns) {
-          now += 60_000;
-          const reply = await assistant.converse(conversation, typed(turn.message), 'vi', now);
-          conversation = reply.conversation;
+        for await (const [i, reply] of replayConversation(assistant, dialogue.turns.map((t) => typed(t.message)))) {
+          const turn = dialogue.turns[i] as (typeof dialogue.turns)[number];
           const first = reply.readings[0]?.resolution;
           if (first?.kind !== 'fresh' || first.full || first.leaning || !first.otherwise) continue;
           // Right as the eval scores a turn: answered with a passage of an expected document in the top 3, or declined when none is;
