@@ -187,9 +187,9 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   // "The last answer" is the last one that cited anything: a decline in between quoted nothing to ask about.
   const answered = [...turns].reverse().find((t) => t.sources.length > 0 && now - t.at <= ttlMs) ?? last;
   if (n !== null && answered.sources[n - 1]) return { kind: 'about-answer', question: (answered.sources[n - 1] as ConversationTurn['sources'][number]).ask };
-  const document = ABOUT_DOCUMENT.exec(folded);
-  if (document && DOCUMENT_FACTS.test(folded)) {
-    const kind = (document[1] as string).replace(/ /g, '-');
+  const namedDocument = ABOUT_DOCUMENT.exec(folded);
+  if (namedDocument && DOCUMENT_FACTS.test(folded)) {
+    const kind = (namedDocument[1] as string).replace(/ /g, '-');
     // The source of that kind, else the first issued document (the guide is this project's own prose), else the first.
     const cited = answered.sources.find((s) => s.docId.includes(kind)) ?? answered.sources.find((s) => !s.docId.startsWith('guidance/')) ?? answered.sources[0];
     // Its title (the article a law's source opens at left out), asked with the message: a named document is answered by its card.
