@@ -93,7 +93,7 @@ export function replyKindOf(outcome: Outcome): ReplyKind {
   if (isSmallTalk(outcome)) return 'small_talk';
   if (outcome === 'no_match') return 'declined';
   if (outcome === 'unknown_reference') return 'not_in_corpus';
-  return outcome as Exclude<Outcome, 'no_match' | 'unknown_reference' | 'empty' | 'greeting' | 'thanks' | 'farewell'>;
+  return outcome as Exclude<Outcome, 'no_match' | 'unknown_reference' | 'empty' | 'greeting' | 'thanks' | 'farewell' | 'reaction'>;
 }
 
 /** Why a reply that is no plain answer was given. */
@@ -258,6 +258,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
       greeting: t.greeting,
       thanks: t.thanks,
       farewell: t.farewell,
+      reaction: t.reaction,
       no_match: t.notFound,
       not_sure: t.notSure,
     };

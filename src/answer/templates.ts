@@ -18,6 +18,8 @@ export interface Templates {
   greeting: string;
   thanks: string;
   farewell: string;
+  /** To a verdict on the answer ("sai rồi", "thế thì tốt"). */
+  reaction: string;
   card: (card: { reference: string; issuer: string | null; date: string | null; subject: string | null }) => string;
   datedNotice: (dates: string) => string;
   undated: string;
@@ -55,6 +57,7 @@ export const TEMPLATES: Record<Language, Templates> = {
     greeting: 'Chào bạn! Tôi trả lời câu hỏi về bầu cử và các chỉ thị, nghị quyết, có trích dẫn nguồn. Bạn cứ gõ câu hỏi, có dấu hay không dấu đều được.',
     thanks: 'Không có gì ạ! Bạn cần hỏi thêm điều gì về bầu cử cứ gõ nhé.',
     farewell: 'Tạm biệt bạn! Khi cần hỏi về bầu cử, bạn cứ nhắn nhé.',
+    reaction: 'Cảm ơn bạn đã cho biết! Nếu câu trả lời chưa đúng ý, bạn thử hỏi lại cụ thể hơn nhé.',
     card: ({ reference, issuer, date, subject }) =>
       `${reference}${issuer ? ` của ${issuer}` : ''}${date ? `, ban hành ngày ${date}` : ', kho tài liệu không ghi ngày ban hành'}${subject ? `, về ${subject}` : ''}${subject?.endsWith('…') ? '' : '.'}`,
     datedNotice: (dates) => `Lưu ý: trích dẫn lấy từ tài liệu ngày ${dates}, phản ánh thời điểm đó, không nhất thiết là quy định hiện hành.`,
@@ -87,6 +90,7 @@ export const TEMPLATES: Record<Language, Templates> = {
     greeting: 'Hello! I answer questions about elections and party directives, quoting and citing the documents. Just type your question.',
     thanks: 'You are welcome! Ask me anything else about the elections.',
     farewell: 'Goodbye! Message me whenever you have a question about the elections.',
+    reaction: 'Thanks for telling me! If the answer missed the point, try asking again in more detail.',
     card: ({ reference, issuer, date, subject }) =>
       `${reference}${issuer ? `, issued by ${issuer}` : ''}${date ? ` on ${date}` : '; the corpus gives no issue date'}${subject ? `, on: ${subject}` : ''}${subject?.endsWith('…') ? '' : '.'}`,
     datedNotice: (dates) => `Note: these quotes come from documents dated ${dates} and describe that time, not necessarily the rules in force today.`,

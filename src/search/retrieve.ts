@@ -66,11 +66,11 @@ export interface Hit {
   references: string[];
 }
 
-export type Outcome = 'answered' | 'not_sure' | 'no_match' | 'unknown_reference' | 'unknown_article' | 'empty' | 'greeting' | 'thanks' | 'farewell';
+export type Outcome = 'answered' | 'not_sure' | 'no_match' | 'unknown_reference' | 'unknown_article' | 'empty' | 'greeting' | 'thanks' | 'farewell' | 'reaction';
 
 /** Greetings, thanks, farewells and messages with no question: neither answered nor declined. */
 export function isSmallTalk(outcome: Outcome): boolean {
-  return outcome === 'empty' || outcome === 'greeting' || outcome === 'thanks' || outcome === 'farewell';
+  return outcome === 'empty' || outcome === 'greeting' || outcome === 'thanks' || outcome === 'farewell' || outcome === 'reaction';
 }
 
 export interface Retrieval {

@@ -1,8 +1,8 @@
 import { foldDiacritics } from './normalize.ts';
 import { isStopword } from './terms.ts';
 
-/** A message that is no question: a greeting, thanks, a goodbye, or nothing but numbers and filler. */
-export type SmallTalk = 'greeting' | 'thanks' | 'farewell' | 'contentless';
+/** A message that is no question: a greeting, thanks, a goodbye, a verdict on the answer, or nothing but numbers and filler. */
+export type SmallTalk = 'greeting' | 'thanks' | 'farewell' | 'reaction' | 'contentless';
 
 type Act = Exclude<SmallTalk, 'contentless'> | 'filler';
 
@@ -11,10 +11,12 @@ const PHRASES: Record<Act, string[]> = {
   greeting: ['xin chào', 'chào', 'chào buổi sáng', 'chào buổi chiều', 'chào buổi tối', 'hello', 'hi', 'hey', 'alo', 'good morning', 'good afternoon', 'good evening'],
   // An acknowledgement ("em hiểu rồi", "got it") closes an exchange as thanks do, and is answered alike.
   thanks: ['cảm ơn', 'cám ơn', 'cảm tạ', 'thanks', 'thank you', 'thank', 'thx', 'tks', 'tks nhé', 'thanks a lot', 'many thanks', 'hiểu rồi', 'biết rồi', 'rõ rồi', 'đã rõ', 'đã hiểu', 'got it', 'i see', 'understood', 'noted'],
+  // A verdict on the answer just given ("sai rồi", "thế thì tốt"): no question, and no reason to give the answer again.
+  reaction: ['sai rồi', 'sai', 'không đúng', 'chưa đúng', 'đúng rồi', 'chính xác', 'tốt', 'tốt quá', 'hay quá', 'tuyệt', 'thế thì tốt', 'vậy thì tốt', 'wrong', 'not right', 'correct', 'great', 'nice', 'good'],
   farewell: ['tạm biệt', 'bye', 'bye bye', 'hẹn gặp lại', 'chúc ngủ ngon', 'ngủ ngon', 'good night', 'goodbye', 'see you'],
   filler: [
     'ok', 'oke', 'okay', 'vâng', 'dạ', 'ừ', 'ờ', 'uh', 'um', 'hihi', 'haha', 'hehe', 'hì', 'test', 'thử', 'câu hỏi', 'hỏi', 'ví dụ', 'số',
-    'bot', 'bạn', 'em', 'e', 'anh', 'chị', 'tôi', 'mình', 'tớ', 'i', 'ad', 'admin', 'nhiều', 'lắm', 'nhé', 'nha', 'à', 'ơi', 'ạ', 'you', 'very', 'much', 'so', 'rất',
+    'bot', 'bạn', 'em', 'e', 'anh', 'chị', 'tôi', 'mình', 'tớ', 'i', 'ad', 'admin', 'trả lời', 'that', 'is', 'that s', 'nhiều', 'lắm', 'nhé', 'nha', 'à', 'ơi', 'ạ', 'you', 'very', 'much', 'so', 'rất',
   ],
 };
 
@@ -73,12 +75,12 @@ export function smallTalkOf(words: string[]): SmallTalk | null {
       return null;
     }
   }
-  for (const act of ['thanks', 'farewell', 'greeting'] as const) if (acts.some((a) => a.act === act)) return act;
+  for (const act of ['thanks', 'farewell', 'greeting', 'reaction'] as const) if (acts.some((a) => a.act === act)) return act;
   return stopwords === 0 && acts.some((a) => a.sure) ? 'contentless' : null;
 }
 
 // The English part of that vocabulary: a message made only of it is answered in English.
-const ENGLISH = new Set(['many', 'hello', 'hi', 'hey', 'good', 'morning', 'afternoon', 'evening', 'night', 'thanks', 'thank', 'thx', 'you', 'bye', 'goodbye', 'see', 'ok', 'okay', 'very', 'much', 'so', 'a', 'lot', 'bot']);
+const ENGLISH = new Set(['many', 'hello', 'hi', 'hey', 'good', 'wrong', 'not', 'right', 'correct', 'great', 'nice', 'that', 'is', 's', 'morning', 'afternoon', 'evening', 'night', 'thanks', 'thank', 'thx', 'you', 'bye', 'goodbye', 'see', 'ok', 'okay', 'very', 'much', 'so', 'a', 'lot', 'bot']);
 
 /** Whether small talk was said in English ("hello", "thanks a lot"): every word is English conversation, one at least no Vietnamese. */
 export function isEnglishSmallTalk(words: string[]): boolean {

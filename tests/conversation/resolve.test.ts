@@ -49,7 +49,7 @@ describe('resolveMessage', () => {
     expect(after('Can a sick person who cannot leave home still vote?', "she can't hold a pen either")).toMatchObject({ kind: 'follow-up', question: "she can't hold a pen either. Can a sick person who cannot leave home still vote?" });
     expect(after('Bầu cử theo những nguyên tắc nào?', 'cán bộ tổ bầu cử nhìn em viết')).toMatchObject({ kind: 'follow-up', question: 'cán bộ tổ bầu cử nhìn em viết. Bầu cử theo những nguyên tắc nào?' });
     // Thanks or an acknowledgement names the asker but tells nothing: it is small talk, not a follow-up.
-    for (const m of ['em cảm ơn nhiều', 'ok em hiểu rồi', 'thanks, I got it']) expect(after('Người đang nằm viện có được đi bầu không?', m), m).toEqual({ kind: 'fresh', question: m });
+    for (const m of ['em cảm ơn nhiều', 'ok em hiểu rồi', 'thanks, I got it', 'bot trả lời sai rồi']) expect(after('Người đang nằm viện có được đi bầu không?', m), m).toEqual({ kind: 'fresh', question: m });
     // As it stands stays among the readings, for retrieval to decide.
     expect(readingsOf(after('Người đang nằm viện có được đi bầu không?', 'vợ em đang đẻ ở viện')).at(-1)).toMatchObject({ kind: 'fresh', question: 'vợ em đang đẻ ở viện' });
     // A keyword query names a topic: read as it stands first; a message that asks is no story.

@@ -25,11 +25,14 @@ describe('smallTalkOf', () => {
     ['tôi biết rồi ạ', 'thanks'],
     ['e cam on ad nhe', 'thanks'],
     ['got it, thanks', 'thanks'],
+    ['bot trả lời sai rồi', 'reaction'],
+    ['thế thì tốt', 'reaction'],
+    ["that's wrong", 'reaction'],
   ])('takes "%s" for %s', (message, expected) => {
     expect(kind(message)).toBe(expected);
   });
 
-  it.each(['chào bạn, mấy giờ thì bắt đầu bỏ phiếu?', 'cảm ơn, còn phiếu không hợp lệ là sao?', 'Điều 5', 'bàn', 'ban', 'bản', 'là gì vậy?', 'tạm trú bầu ở đâu'])(
+  it.each(['viết sai phiếu thì sao', 'đúng giờ mở cửa là mấy giờ', 'chào bạn, mấy giờ thì bắt đầu bỏ phiếu?', 'cảm ơn, còn phiếu không hợp lệ là sao?', 'Điều 5', 'bàn', 'ban', 'bản', 'là gì vậy?', 'tạm trú bầu ở đâu'])(
     'leaves "%s" to be read as a question',
     (message) => {
       expect(kind(message)).toBeNull();
