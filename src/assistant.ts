@@ -1,7 +1,7 @@
 import { composeAnswer, type Answer } from './answer/index.ts';
 import type { Config } from './config.ts';
 import type { Passage } from './corpus/index.ts';
-import { chooseReading, readingsOf, remember, resolveMessage, turnOf, type Conversation, type ReadingEvidence, type Resolution } from './conversation/index.ts';
+import { chooseReading, readingsOf, remember, settledBy, resolveMessage, turnOf, type Conversation, type ReadingEvidence, type Resolution } from './conversation/index.ts';
 import { buildIndex, loadIndex, openIndex, readManifest, selectEmbedder, type BuildSummary, type CorpusIndex, type DocumentMeta, type Embedder } from './index/index.ts';
 import type { Logger } from './logger.ts';
 import { isSmallTalk, retrieve, topicOf, type Language, type Retrieval, type RetrieveOptions, type Topic } from './search/index.ts';
@@ -55,7 +55,7 @@ export interface Assistant {
   idle(): Promise<void>;
 }
 
-/** A message of a conversation answered: the reading taken, and every reading weighed, with what retrieval found for each. */
+/** A message of a conversation answered: the reading taken, and the readings retrieved (all of them with `everyReading`), with what retrieval found for each. */
 export interface ConverseReply {
   answer: Answer;
   retrieval: Retrieval;
@@ -74,6 +74,8 @@ export interface AssistantOptions {
   retrieveOptions?: Partial<RetrieveOptions>;
   /** The reading choice's threshold, when not the one shipped (`npm run fit` replays conversations under a fixed one). */
   standsAlone?: number;
+  /** Retrieve every reading of a message even when the first settles the choice: `npm run fit` weighs them all. */
+  everyReading?: boolean;
 }
 
 /** Asks a conversation's messages in turn, a minute apart (well inside its lifetime), as a chat would: each reply with its message's index. */
@@ -93,7 +95,7 @@ function conversationTopic(conversation: Conversation | undefined, resolution: R
 
 /** Opens (building if needed) the index and answers questions from it: what the CLI and the bot share. */
 export async function createAssistant(options: AssistantOptions): Promise<Assistant> {
-  const { config, logger, onProgress, retrieveOptions = {}, standsAlone } = options;
+  const { config, logger, onProgress, retrieveOptions = {}, standsAlone, everyReading = false } = options;
   const embedder = options.embedder ?? (await selectEmbedder(config.embedding, logger));
   const { corpusDir, indexDir } = config;
   let index = await openIndex({ corpusDir, indexDir, embedder, logger, onProgress });
@@ -149,11 +151,12 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
       const readings = readingsOf(resolveMessage(conversation?.turns ?? [], message, now));
       const lastCited = new Set(conversation?.turns.at(-1)?.sources.map((s) => s.docId));
       const found = [];
-      // Every reading is weighed (four at most): which one to answer is chooseReading's to decide, from all of them.
+      // Readings are retrieved in turn (four at most) until what the first found settles the choice.
       for (const reading of readings) {
         const { retrieval, answer } = await answerOf(reading.question, language);
         const continues = lastCited.has(retrieval.hits[0]?.document.id ?? '');
         found.push({ resolution: reading, retrieval, answer, answered: retrieval.outcome === 'answered', continues, coverage: retrieval.features?.coverage ?? 0, probability: retrieval.probability ?? 0, otherTopic: OTHER_TOPIC.has(retrieval.declineReason ?? '') });
+        if (!everyReading && found.length === 1 && settledBy(found[0] as (typeof found)[number], standsAlone)) break;
       }
       const { resolution, retrieval, answer } = found[chooseReading(found, standsAlone)] as (typeof found)[number];
       // Small talk is no turn: "cảm ơn" between two questions leaves the conversation as it was.

@@ -414,7 +414,7 @@ async function main(): Promise<number> {
 
   // The conversation's reading choice weighs the probabilities of this model and the ranking just fitted; conversations are
   // replayed with every answered fragment read as it stands, so what came before a turn does not depend on the threshold being fitted.
-  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: fitted, weights: rankWeights }, standsAlone: 0 }));
+  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: fitted, weights: rankWeights }, standsAlone: 0, everyReading: true }));
 
   const dOp = operating(devScored, thresholds.answer);
   console.log(`\ndev (out of fold): right-ranked answered ${(dOp.tpr * 100).toFixed(1)}%, others answered ${(dOp.fpr * 100).toFixed(1)}%`);

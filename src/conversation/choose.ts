@@ -32,6 +32,22 @@ export function readingsOf(resolution: Resolution): Resolution[] {
   return readings;
 }
 
+/** A full question about another topic (declined as such, or leaning on nothing with under half its words in the corpus). */
+const anotherTopic = (first: ReadingEvidence) =>
+  first.resolution.kind === 'fresh' && (first.otherTopic || (first.resolution.full === true && !first.resolution.leaning && first.coverage < OWN_WORDS));
+
+/**
+ * A fragment (a question with no topic of its own, "bầu được những cấp nào") that retrieval answers only weakly as it stands
+ * may lean on the last topic as well: weighed like one that leans.
+ */
+const weighsOthers = (first: ReadingEvidence, standsAlone: number) =>
+  !first.resolution.full && first.resolution.otherwise !== undefined && !(first.answered && first.probability >= standsAlone);
+
+/** Whether what retrieval found for a message's first reading settles the choice: the others need not be retrieved. */
+export function settledBy(first: ReadingEvidence, standsAlone = STANDS_ALONE): boolean {
+  return anotherTopic(first) || (first.answered && !first.resolution.leaning && !weighsOthers(first, standsAlone));
+}
+
 /**
  * Which reading of a message to answer, from what retrieval found for each. A message that leans on
  * the last turn, or a fragment answered as it stands with less than STANDS_ALONE, takes the reading that
@@ -45,16 +61,12 @@ export function chooseReading(evidence: ReadingEvidence[], standsAlone = STANDS_
   const [first] = evidence;
   if (!first) return 0;
   const { resolution } = first;
-  const anotherTopic = resolution.kind === 'fresh' && (first.otherTopic || (resolution.full === true && !resolution.leaning && first.coverage < OWN_WORDS));
-  if (anotherTopic) return 0;
+  if (anotherTopic(first)) return 0;
   const answered = evidence.map((e, i) => ({ e, i })).filter(({ e }) => e.answered);
   // Leaning on the last turn, a fragment takes the reading that stays on its topic, then the one most likely answered;
   // a full question that leans ("thế còn …, … bao nhiêu?") only the most likely, so it can still be a new topic.
   const rank = (e: ReadingEvidence) => (e.continues && !resolution.full ? 1 : 0) + e.probability;
-  // A fragment (a question with no topic of its own, "bầu được những cấp nào") that retrieval answers only weakly as it stands may
-  // lean on the last topic as well: weighed like one that leans.
-  const weak = !resolution.full && resolution.otherwise !== undefined && !(first.answered && first.probability >= standsAlone);
-  if ((resolution.leaning || weak) && answered.length > 0) return answered.reduce((best, x) => (rank(x.e) > rank(best.e) ? x : best)).i;
+  if ((resolution.leaning || weighsOthers(first, standsAlone)) && answered.length > 0) return answered.reduce((best, x) => (rank(x.e) > rank(best.e) ? x : best)).i;
   if (answered.length > 0) return (answered[0] as { i: number }).i;
   const fresh = evidence.findIndex((e) => e.resolution.kind === 'fresh');
   return Math.max(fresh, 0);

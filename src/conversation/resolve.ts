@@ -66,9 +66,8 @@ const CLOSERS = ['thi sao a', 'thi sao ad', 'thi the nao', 'thi lam sao', 'thi s
 const phrases = (list: string[]) => list.map((p) => p.replace(/ /g, '\\s+')).join('|');
 const LEANS_CLOSE = new RegExp(`\\b(?:${phrases(CLOSERS)})$`);
 // Question words that make a message a question of its own ("bao nhiêu", "ở đâu", "có … không"); the closing ones above do not count.
+// An English auxiliary (EN_AUXILIARY below) asks only where it opens the message, as typed ("can I …?", not "she can't …" nor "cán bộ …").
 const ASKS = /\b(?:gi|nao|bao nhieu|bao lau|may|ai|dau|khi nao|bao gio|lam sao|tai sao|vi sao|co (?:\S+ ){0,12}(?:khong|ko|k)|duoc (?:khong|ko|k)|phai khong|what|when|where|who|why|how|which)\b/;
-// An English auxiliary asks only where it opens the message, as typed ("can I …?", not "she can't …" nor "cán bộ …").
-const ASKS_EN = /^(?:can|is|are|do|does|did|must|should|could|will|would)\b/;
 // Words of a question that open its predicate, after its subject: where the part an elliptical message replaces ends.
 // Matched as typed: with diacritics "thị" (in "Chỉ thị") is not "thì"; typed without, the folded forms.
 const PREDICATE_VI = new Set(['có', 'được', 'phải', 'thì', 'là', 'cần', 'nên', 'muốn', 'sẽ', 'đã', 'bị', 'đi', 'làm', 'ở', 'khi', 'bao', 'mấy', 'gì', 'nào', 'yêu', 'quy', 'gồm', 'do', 'vào', 'diễn', 'thuộc']);
@@ -203,7 +202,7 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   const leans = openerOf(tokensOf(text)) !== undefined || LEANS_CLOSE.test(folded);
   // Asked by the message itself, not by the words leaning on the last one ("what about …", "… thì sao").
   const asked = coreOf(text);
-  const ownQuestion = ASKS.test(words(asked).join(' ')) || ASKS_EN.test(asked.toLowerCase());
+  const ownQuestion = ASKS.test(words(asked).join(' ')) || EN_AUXILIARY.has(/^[a-z]+\b/.exec(asked.toLowerCase())?.[0] ?? '');
   const pointsBack = pointsBackIn(text);
   // Its own question and a topic of its own: a full question.
   const full = ownQuestion && content.length >= TOPIC_WORDS;

@@ -24,7 +24,8 @@ export function findPeople(text: string, places: string[]): string[] {
   const people: string[] = [];
   for (const m of text.matchAll(/\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+/gu)) {
     // English "I" is capitalised everywhere and names no one: "Do I tick …" is no "Đỗ I".
-    const syllables = foldDiacritics(m[0]).split(/\s+/).filter((w, i, all) => all.slice(0, i + 1).every((x) => x !== 'i'));
+    const all = foldDiacritics(m[0]).split(/\s+/);
+    const syllables = all.includes('i') ? all.slice(0, all.indexOf('i')) : all;
     const start = syllables.findIndex((w) => SURNAMES.has(w));
     // At least a family name and a given name after it; four syllables at most.
     const name = start >= 0 ? syllables.slice(start, start + 4) : [];

@@ -139,7 +139,6 @@ export interface Speller {
   knows(word: string): boolean;
 }
 
-
 const ROMAN_SYLLABLES = new Set(['vi', 'xi', 'li']);
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseReading, CONVERSATION_TTL_MS, readingsOf, remember, resolveMessage, STANDS_ALONE, type ConversationTurn } from '../../src/conversation/index.ts';
+import { chooseReading, CONVERSATION_TTL_MS, readingsOf, remember, resolveMessage, settledBy, STANDS_ALONE, type ConversationTurn } from '../../src/conversation/index.ts';
 
 const turn = (question: string, at = 0): ConversationTurn => ({
   question,
@@ -123,6 +123,18 @@ describe('chooseReading', () => {
     expect(chooseReading([evidence(fragment, true, 1, false, STANDS_ALONE - 0.2), onTopic])).toBe(1);
     // Answered surely as it stands, a fragment is a new topic.
     expect(chooseReading([evidence(fragment, true, 1, false, STANDS_ALONE), onTopic])).toBe(0);
+  });
+
+  it('knows from the first reading alone when the others need not be retrieved', () => {
+    const followUp = reading('follow-up', 'cử tri tạm trú bầu được những cấp nào');
+    const fragment = { ...reading('fresh', 'bầu được những cấp nào'), otherwise: followUp };
+    expect(settledBy(evidence(reading('fresh', 'ai được ứng cử', false, true), true))).toBe(true);
+    // A fragment answered as it stands settles it only when answered surely enough.
+    expect(settledBy(evidence(fragment, true, 1, false, 0.3), 0.6)).toBe(false);
+    expect(settledBy(evidence(fragment, true, 1, false, 0.7), 0.6)).toBe(true);
+    expect(settledBy(evidence(reading('fresh', 'còn người bị tạm giam', true), true))).toBe(false);
+    expect(settledBy(evidence(reading('fresh', 'giá vàng hôm nay bao nhiêu'), false, 1, true))).toBe(true);
+    expect(settledBy(evidence(fragment, false))).toBe(false);
   });
 
   it('never lets a message about another topic borrow the last one', () => {
