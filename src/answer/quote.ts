@@ -88,9 +88,11 @@ export function chooseQuote(passage: { text: string; section: string | null }, r
   });
   const picked: typeof blocks = [];
   let words = 0;
-  // The best block is quoted whole however long: an answer cut short answers nothing.
+  // The best block is quoted whole however long: an answer cut short answers nothing. So is the block holding most of the
+  // question's words, when a heading or an answer of the kind asked made another lead: it may be what was asked.
+  const most = blocks.reduce((best, b) => (b.overlap > best.overlap ? b : best), blocks[0] as (typeof blocks)[number]);
   for (const block of [...blocks].sort((a, b) => b.score - a.score || a.order - b.order)) {
-    if (picked.length > 0 && (block.overlap === 0 || words + block.words > maxWords)) continue;
+    if (picked.length > 0 && block !== most && (block.overlap === 0 || words + block.words > maxWords)) continue;
     picked.push(block);
     words += block.words;
   }

@@ -331,4 +331,12 @@ describe('chooseQuote', () => {
     const terms = request(['bo', 'phieu', 'bo_phieu', 'bat', 'dau', 'bat_dau']);
     expect(chooseQuote(at(text, 'Mấy giờ thì bắt đầu bỏ phiếu?'), terms, 8).quote).toBe('Bỏ phiếu bắt đầu từ 7 giờ sáng. …');
   });
+
+  it('quotes the sentence holding most of the question\'s words even when the section\'s opening leads and leaves no room for it', () => {
+    const text = 'Theo luật, cử tri xuất trình thẻ cử tri khi đi bầu. Năm 2026, người bị mất thẻ vẫn có thể xuất trình căn cước thay cho thẻ cử tri. Muốn cấp lại thẻ, hỏi Ủy ban nhân dân cấp xã.';
+    const terms = request(['mat', 'the', 'the_cu', 'cu', 'tri', 'cu_tri', 'can', 'cuoc', 'can_cuoc']);
+    const { quote } = chooseQuote(at(text, 'Mất thẻ cử tri thì có đi bầu được không?'), terms, 14);
+    expect(quote).toContain('người bị mất thẻ vẫn có thể xuất trình căn cước');
+    expect(quote.startsWith('Theo luật, cử tri xuất trình thẻ cử tri khi đi bầu.')).toBe(true);
+  });
 });
