@@ -1,10 +1,10 @@
 import { composeAnswer, type Answer } from './answer/index.ts';
 import type { Config } from './config.ts';
 import type { Passage } from './corpus/index.ts';
-import { chooseReading, readingsOf, remember, settledBy, resolveMessage, turnOf, type Conversation, type ReadingEvidence, type Resolution } from './conversation/index.ts';
+import { chooseReading, readingsOf, remember, settledBy, resolveMessage, turnOf, type Conversation, type ReadingChoice, type ReadingEvidence, type Resolution } from './conversation/index.ts';
 import { buildIndex, loadIndex, openIndex, readManifest, selectEmbedder, type BuildSummary, type CorpusIndex, type DocumentMeta, type Embedder } from './index/index.ts';
 import type { Logger } from './logger.ts';
-import { isSmallTalk, retrieve, topicOf, type Language, type Retrieval, type RetrieveOptions, type Topic } from './search/index.ts';
+import { heldShare, isSmallTalk, retrieve, topicOf, type Language, type Retrieval, type RetrieveOptions, type Topic } from './search/index.ts';
 
 const REFRESH_INTERVAL_MS = 3000;
 // Starter questions per index, found once.
@@ -72,8 +72,8 @@ export interface AssistantOptions {
   onProgress?: (done: number, total: number) => void;
   /** Retrieval's model and weights, when not the ones shipped (`npm run fit` weighs its own). */
   retrieveOptions?: Partial<RetrieveOptions>;
-  /** The reading choice's threshold, when not the one shipped (`npm run fit` replays conversations under a fixed one). */
-  standsAlone?: number;
+  /** The reading choice's thresholds, when not the ones shipped (`npm run fit` replays conversations under fixed ones). */
+  readingChoice?: ReadingChoice;
   /** Retrieve every reading of a message even when the first settles the choice: `npm run fit` weighs them all. */
   everyReading?: boolean;
 }
@@ -95,7 +95,7 @@ function conversationTopic(conversation: Conversation | undefined, resolution: R
 
 /** Opens (building if needed) the index and answers questions from it: what the CLI and the bot share. */
 export async function createAssistant(options: AssistantOptions): Promise<Assistant> {
-  const { config, logger, onProgress, retrieveOptions = {}, standsAlone, everyReading = false } = options;
+  const { config, logger, onProgress, retrieveOptions = {}, readingChoice, everyReading = false } = options;
   const embedder = options.embedder ?? (await selectEmbedder(config.embedding, logger));
   const { corpusDir, indexDir } = config;
   let index = await openIndex({ corpusDir, indexDir, embedder, logger, onProgress });
@@ -154,11 +154,13 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
       // Readings are retrieved in turn (four at most) until what the first found settles the choice.
       for (const reading of readings) {
         const { retrieval, answer } = await answerOf(reading.question, language);
-        const continues = lastCited.has(retrieval.hits[0]?.document.id ?? '');
-        found.push({ resolution: reading, retrieval, answer, answered: retrieval.outcome === 'answered', continues, coverage: retrieval.features?.coverage ?? 0, probability: retrieval.probability ?? 0, otherTopic: OTHER_TOPIC.has(retrieval.declineReason ?? '') });
-        if (!everyReading && found.length === 1 && settledBy(found[0] as (typeof found)[number], standsAlone)) break;
+        const lead = retrieval.hits[0];
+        const continues = lastCited.has(lead?.document.id ?? '');
+        const ownWords = lead ? heldShare(index, lead.passageIndex, message) : 0;
+        found.push({ resolution: reading, retrieval, answer, answered: retrieval.outcome === 'answered', continues, ownWords, coverage: retrieval.features?.coverage ?? 0, probability: retrieval.probability ?? 0, otherTopic: OTHER_TOPIC.has(retrieval.declineReason ?? '') });
+        if (!everyReading && found.length === 1 && settledBy(found[0] as (typeof found)[number], readingChoice)) break;
       }
-      const { resolution, retrieval, answer } = found[chooseReading(found, standsAlone)] as (typeof found)[number];
+      const { resolution, retrieval, answer } = found[chooseReading(found, readingChoice)] as (typeof found)[number];
       // Small talk is no turn: "cảm ơn" between two questions leaves the conversation as it was.
       const next = isSmallTalk(answer.outcome) ? conversation : remember(conversation, turnOf(answer, now, conversationTopic(conversation, resolution, answer)));
       return { answer, retrieval, resolution, conversation: next, readings: found.map(({ answer: _, ...evidence }) => evidence) };

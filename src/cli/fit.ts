@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAssistant, replayConversation, type Assistant } from '../assistant.ts';
-import { chooseReading, READING_CHOICE_FILE, type ReadingEvidence } from '../conversation/index.ts';
+import { chooseReading, READING_CHOICE_FILE, type ReadingChoice, type ReadingEvidence } from '../conversation/index.ts';
 import { loadConfig } from '../config.ts';
 import { parseLegalText } from '../corpus/index.ts';
 import type { CorpusIndex, Embedder } from '../index/index.ts';
@@ -66,6 +66,10 @@ const DIALOGUE_DEV_SETS = ['dialogues-dev.json', 'dialogues-dev2.json', 'dialogu
 const READING_FOLDS = 5;
 // Candidate probabilities at which a fragment answered as it stands keeps that reading; 0 keeps it whenever answered.
 const STANDS_ALONE_GRID = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01];
+// Candidate shares of a full question's own words the answer it borrows must hold; above 1 it never borrows.
+const BORROWS_AT_GRID = [...Array.from({ length: 20 }, (_, i) => (i + 1) / 20), 1.01];
+// The choice that reads every message as it stands where the thresholds decide: conversations are replayed under it.
+const AS_IT_STANDS: ReadingChoice = { standsAlone: 0, borrowsAt: 1.01 };
 // A word or pair in fewer of the other laws' articles than this is left out of the background table.
 const MIN_BACKGROUND_ARTICLES = 5;
 // Articles of other laws turned into questions to decline.
@@ -268,17 +272,21 @@ async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labell
   return out;
 }
 
-/** A fragment of a dev conversation (a short question after a turn, leaning on nothing): each reading weighed, and which are right. */
-interface FragmentTurn {
+/**
+ * A dev conversation turn whose reading the choice decides: a fragment (a short question, leaning on nothing) or a
+ * full question leaning on nothing, each reading weighed, and which readings are right.
+ */
+interface ChoiceTurn {
   /** Which conversation of the dev dialogues it is in, counted across the sets: both spellings of it share one fold. */
   conversation: number;
+  full: boolean;
   readings: ReadingEvidence[];
   right: boolean[];
 }
 
-/** The fragment turns of the dev dialogues, asked as written and without diacritics, one minute apart. */
-async function fragmentTurns(assistant: Assistant): Promise<FragmentTurn[]> {
-  const turns: FragmentTurn[] = [];
+/** The turns of the dev dialogues whose reading the choice decides, asked as written and without diacritics, one minute apart. */
+async function choiceTurns(assistant: Assistant): Promise<ChoiceTurn[]> {
+  const turns: ChoiceTurn[] = [];
   let counted = 0;
   for (const file of DIALOGUE_DEV_SETS) {
     const dialogues = JSON.parse(await readFile(path.join(EVAL_DIR, file), 'utf8')) as Array<{ turns: Array<{ message: string; kind: string; expect: string[] }> }>;
@@ -287,14 +295,14 @@ async function fragmentTurns(assistant: Assistant): Promise<FragmentTurn[]> {
         for await (const [i, reply] of replayConversation(assistant, dialogue.turns.map((t) => typed(t.message)))) {
           const turn = dialogue.turns[i] as (typeof dialogue.turns)[number];
           const first = reply.readings[0]?.resolution;
-          if (first?.kind !== 'fresh' || first.full || first.leaning || !first.otherwise) continue;
+          if (first?.kind !== 'fresh' || first.leaning || !first.otherwise) continue;
           // Right as the eval scores a turn: answered with a passage of an expected document in the top 3, or declined when none is;
           // a new topic only when read as it stands.
           const right = reply.readings.map(
             ({ retrieval, resolution }) =>
               (turn.kind !== 'new-topic' || resolution.kind === 'fresh') && (turn.expect.length > 0 ? (rankOf(retrieval, turn.expect) ?? 99) <= 3 : retrieval.outcome !== 'answered'),
           );
-          turns.push({ conversation: counted + n, readings: reply.readings, right });
+          turns.push({ conversation: counted + n, full: first.full === true, readings: reply.readings, right });
         }
       }
     }
@@ -303,33 +311,59 @@ async function fragmentTurns(assistant: Assistant): Promise<FragmentTurn[]> {
   return turns;
 }
 
-/** The threshold that reads the most fragments right; among equals, the middle one. */
-function bestStandsAlone(turns: FragmentTurn[]): { standsAlone: number; right: number } {
-  const scored = STANDS_ALONE_GRID.map((t) => ({ standsAlone: t, right: turns.filter((f) => f.right[chooseReading(f.readings, t)]).length }));
-  const most = Math.max(...scored.map((s) => s.right));
-  const best = scored.filter((s) => s.right === most);
-  return best[Math.floor((best.length - 1) / 2)] as { standsAlone: number; right: number };
+/** One threshold of the reading choice, the turns it decides, its candidate values, and the value that changes nothing. */
+interface ChoiceParameter {
+  name: keyof ReadingChoice;
+  turns: ChoiceTurn[];
+  grid: number[];
+  asItStands: number;
 }
 
 /**
- * Chooses STANDS_ALONE on the dev dialogues, kept only when it beats reading every answered fragment as it stands on
- * held-out folds (five, by conversation, so both spellings of a turn fall in one); otherwise 0, which does that.
+ * The value nearest to changing nothing among those that read within one standard error of the most turns right, the
+ * other threshold held at what changes nothing: the one-standard-error rule, so a few turns cannot pull it far.
+ */
+function bestValue(parameter: ChoiceParameter, turns: ChoiceTurn[]): { value: number; right: number; most: number } {
+  const scored = parameter.grid.map((value) => ({ value, right: rightAt(turns, { ...AS_IT_STANDS, [parameter.name]: value }) }));
+  const most = Math.max(...scored.map((s) => s.right));
+  const error = Math.sqrt(most * (1 - most / Math.max(1, turns.length)));
+  const near = scored.filter((s) => s.right >= most - error);
+  const chosen = near.reduce((best, s) => (Math.abs(s.value - parameter.asItStands) < Math.abs(best.value - parameter.asItStands) ? s : best));
+  return { ...chosen, most };
+}
+
+const rightAt = (turns: ChoiceTurn[], choice: ReadingChoice) => turns.filter((t) => t.right[chooseReading(t.readings, choice)]).length;
+
+/**
+ * Chooses each threshold of the reading choice on the dev dialogues, on the turns it decides, kept only when it beats
+ * reading every such message as it stands on held-out folds (five, by conversation, so both spellings of a turn fall in one).
  */
 async function fitReadingChoice(assistant: Assistant): Promise<void> {
-  const turns = await fragmentTurns(assistant);
-  const rightAt = (subset: FragmentTurn[], standsAlone: number) => subset.filter((t) => t.right[chooseReading(t.readings, standsAlone)]).length;
-  let heldOut = 0;
-  for (let fold = 0; fold < READING_FOLDS; fold++) {
-    const { standsAlone } = bestStandsAlone(turns.filter((t) => t.conversation % READING_FOLDS !== fold));
-    heldOut += rightAt(turns.filter((t) => t.conversation % READING_FOLDS === fold), standsAlone);
+  const turns = await choiceTurns(assistant);
+  const parameters: ChoiceParameter[] = [
+    { name: 'standsAlone', turns: turns.filter((t) => !t.full), grid: STANDS_ALONE_GRID, asItStands: AS_IT_STANDS.standsAlone },
+    { name: 'borrowsAt', turns: turns.filter((t) => t.full), grid: BORROWS_AT_GRID, asItStands: AS_IT_STANDS.borrowsAt },
+  ];
+  const choice = { ...AS_IT_STANDS };
+  const fit: Record<string, { turns: number; right: number; heldOut: number; asItStands: number }> = {};
+  const lines: string[] = [];
+  for (const parameter of parameters) {
+    let heldOut = 0;
+    for (let fold = 0; fold < READING_FOLDS; fold++) {
+      const { value } = bestValue(parameter, parameter.turns.filter((t) => t.conversation % READING_FOLDS !== fold));
+      heldOut += rightAt(parameter.turns.filter((t) => t.conversation % READING_FOLDS === fold), { ...AS_IT_STANDS, [parameter.name]: value });
+    }
+    const asItStands = rightAt(parameter.turns, AS_IT_STANDS);
+    const best = bestValue(parameter, parameter.turns);
+    choice[parameter.name] = heldOut > asItStands ? best.value : parameter.asItStands;
+    fit[parameter.name] = { turns: parameter.turns.length, right: rightAt(parameter.turns, { ...AS_IT_STANDS, [parameter.name]: choice[parameter.name] }), heldOut, asItStands };
+    lines.push(
+      `  ${parameter.name} = ${choice[parameter.name]}: ${parameter.turns.length} turns; most right ${best.most}, ${best.right} at ${best.value} (within one standard error, nearest to as it stands); ${READING_FOLDS}-fold held out ${heldOut}; always as it stands ${asItStands}`,
+    );
   }
-  const asItStands = rightAt(turns, 0);
-  const best = bestStandsAlone(turns);
-  const standsAlone = heldOut > asItStands ? best.standsAlone : 0;
-  await writeFile(READING_CHOICE_FILE, `${JSON.stringify({ standsAlone, fit: { turns: turns.length, right: rightAt(turns, standsAlone), heldOut, asItStands } }, null, 1)}\n`);
+  await writeFile(READING_CHOICE_FILE, `${JSON.stringify({ ...choice, fit }, null, 1)}\n`);
   console.log(
-    `\nreading choice: a fragment keeps its own reading when answered with p ≥ ${standsAlone} → ${path.relative(process.cwd(), READING_CHOICE_FILE.pathname)}\n` +
-      `  ${turns.length} fragment turns of the dev dialogues: best ${best.right} right at p ≥ ${best.standsAlone}; ${READING_FOLDS}-fold held out ${heldOut}; always as it stands ${asItStands}`,
+    `\nreading choice (a fragment keeps its own reading when answered with p ≥ standsAlone; a full question borrows the last topic when the answer holds borrowsAt of its words) → ${path.relative(process.cwd(), READING_CHOICE_FILE.pathname)}\n${lines.join('\n')}`,
   );
 }
 
@@ -414,7 +448,7 @@ async function main(): Promise<number> {
 
   // The conversation's reading choice weighs the probabilities of this model and the ranking just fitted; conversations are
   // replayed with every answered fragment read as it stands, so what came before a turn does not depend on the threshold being fitted.
-  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: fitted, weights: rankWeights }, standsAlone: 0, everyReading: true }));
+  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: fitted, weights: rankWeights }, readingChoice: AS_IT_STANDS, everyReading: true }));
 
   const dOp = operating(devScored, thresholds.answer);
   console.log(`\ndev (out of fold): right-ranked answered ${(dOp.tpr * 100).toFixed(1)}%, others answered ${(dOp.fpr * 100).toFixed(1)}%`);

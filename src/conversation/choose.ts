@@ -13,17 +13,28 @@ export interface ReadingEvidence {
   probability: number;
   /** Its leading passage is in a document the last answer cited: it stays on the conversation's topic. */
   continues: boolean;
+  /** Share of the message's own weighted words its leading passage holds. */
+  ownWords: number;
 }
 
 // Share of a message's weighted words the corpus must hold for the message to lean on the last topic.
 export const OWN_WORDS = 0.5;
 export const READING_CHOICE_FILE = new URL('./data/reading-choice.json', import.meta.url);
 
-/**
- * How sure the decision must be of a fragment read as it stands to keep that reading without weighing
- * the others, as `npm run fit` chose it on the dev dialogues.
- */
-export const STANDS_ALONE: number = (JSON.parse(readFileSync(READING_CHOICE_FILE, 'utf8')) as { standsAlone: number }).standsAlone;
+/** The two thresholds of the choice, as `npm run fit` chose them on the dev dialogues. */
+export interface ReadingChoice {
+  /** How sure the decision must be of a fragment read as it stands to keep that reading without weighing the others. */
+  standsAlone: number;
+  /**
+   * A full question leaning on nothing that finds no answer as it stands may borrow the last topic when the answer so
+   * found stays in the documents the last answer cited and its passage holds this share of the message's own words.
+   */
+  borrowsAt: number;
+}
+
+export const READING_CHOICE: ReadingChoice = (({ standsAlone, borrowsAt }: ReadingChoice) => ({ standsAlone, borrowsAt }))(
+  JSON.parse(readFileSync(READING_CHOICE_FILE, 'utf8')) as ReadingChoice,
+);
 
 /** The readings of a message, most likely first: the resolution and the others it carries. */
 export function readingsOf(resolution: Resolution): Resolution[] {
@@ -44,29 +55,32 @@ const weighsOthers = (first: ReadingEvidence, standsAlone: number) =>
   !first.resolution.full && first.resolution.otherwise !== undefined && !(first.answered && first.probability >= standsAlone);
 
 /** Whether what retrieval found for a message's first reading settles the choice: the others need not be retrieved. */
-export function settledBy(first: ReadingEvidence, standsAlone = STANDS_ALONE): boolean {
-  return anotherTopic(first) || (first.answered && !first.resolution.leaning && !weighsOthers(first, standsAlone));
+export function settledBy(first: ReadingEvidence, choice: ReadingChoice = READING_CHOICE): boolean {
+  return anotherTopic(first) || (first.answered && !first.resolution.leaning && !weighsOthers(first, choice.standsAlone));
 }
 
 /**
  * Which reading of a message to answer, from what retrieval found for each. A message that leans on
- * the last turn, or a fragment answered as it stands with less than STANDS_ALONE, takes the reading that
+ * the last turn, or a fragment answered as it stands less surely than `standsAlone`, takes the reading that
  * stays on its topic (unless it is a full question), then the one most likely answered; any other, the
  * first that finds an answer.
  * When none does, the message as it stands. A full question about another topic (declined as such,
  * or, unless it leans on the last turn, with less than half its words in the corpus) is always read as
- * it stands: it never borrows the last topic to get an answer.
+ * it stands: it never borrows the last topic to get an answer. Nor does a full question leaning on nothing,
+ * unless the answer it borrows stays in the last answer's documents and speaks of it (`borrowsAt`): Vietnamese
+ * drops the subject it shares with the last question ("phải mời mấy người chứng kiến?" after one on the count).
  */
-export function chooseReading(evidence: ReadingEvidence[], standsAlone = STANDS_ALONE): number {
+export function chooseReading(evidence: ReadingEvidence[], choice: ReadingChoice = READING_CHOICE): number {
   const [first] = evidence;
   if (!first) return 0;
   const { resolution } = first;
   if (anotherTopic(first)) return 0;
-  const answered = evidence.map((e, i) => ({ e, i })).filter(({ e }) => e.answered);
+  const borrows = (e: ReadingEvidence) => !resolution.full || resolution.leaning === true || e.resolution.kind === 'fresh' || (e.continues && e.ownWords >= choice.borrowsAt);
+  const answered = evidence.map((e, i) => ({ e, i })).filter(({ e }) => e.answered && borrows(e));
   // Leaning on the last turn, a fragment takes the reading that stays on its topic, then the one most likely answered;
   // a full question that leans ("thế còn …, … bao nhiêu?") only the most likely, so it can still be a new topic.
   const rank = (e: ReadingEvidence) => (e.continues && !resolution.full ? 1 : 0) + e.probability;
-  if ((resolution.leaning || weighsOthers(first, standsAlone)) && answered.length > 0) return answered.reduce((best, x) => (rank(x.e) > rank(best.e) ? x : best)).i;
+  if ((resolution.leaning || weighsOthers(first, choice.standsAlone)) && answered.length > 0) return answered.reduce((best, x) => (rank(x.e) > rank(best.e) ? x : best)).i;
   if (answered.length > 0) return (answered[0] as { i: number }).i;
   const fresh = evidence.findIndex((e) => e.resolution.kind === 'fresh');
   return Math.max(fresh, 0);

@@ -227,6 +227,7 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   // A full question that leans ("thế giá vàng hôm nay bao nhiêu") is read as it stands first; a fragment that leans as a follow-up first.
   // So does a question with one word of a topic ("nộp ở đâu?", "ai ký?"): too little to stand on, read as it stands only last.
   if (leans || pointsBack || (ownQuestion && content.length === 1)) return full ? { ...standing, otherwise: followUps, leaning: true } : { ...followUp, otherwise: { ...together, otherwise: standing }, leaning: true };
-  // A full question that stands on its own (its own question and topic, leaning on nothing) is always a new topic.
-  return full ? standing : { ...standing, otherwise: followUps };
+  // A full question leaning on nothing is read as it stands; its follow-up readings are for when it finds no answer, and the
+  // choice takes one only on strong evidence (chooseReading's borrowsAt).
+  return { ...standing, otherwise: followUps };
 }

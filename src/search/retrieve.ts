@@ -5,6 +5,7 @@ import { answerSentences, asksOpinion, statementOf, type AnswerType } from '../t
 import { foldDiacritics, foldedWords, sentences } from '../text/normalize.ts';
 import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
+import { expandChatSpelling } from '../text/chat.ts';
 import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
 import { decideAnswer, shippedDecisionModel, type DecisionModel, type DeclineReason } from './decide.ts';
 import { answerFeatures, type AnswerFeatures } from './features.ts';
@@ -351,6 +352,17 @@ function backgroundRatios(index: CorpusIndex, concepts: Concept[], pairs: string
 
 // Topics offered at most when the corpus may not answer exactly what was asked.
 const TOPICS = 3;
+
+/**
+ * Share of a text's words and word pairs, weighted by how telling they are, that a passage holds: how much
+ * of a message a passage found for a reading of it speaks of. A word no passage holds weighs the most.
+ */
+export function heldShare(index: CorpusIndex, passageIndex: number, text: string): number {
+  const { folded, bigrams } = extractTerms(expandChatSpelling(text));
+  const terms = [...new Set([...folded, ...bigrams])];
+  const total = terms.reduce((sum, t) => sum + idf(index, t), 0);
+  return total === 0 ? 0 : terms.reduce((sum, t) => sum + (index.passageHas(passageIndex, t) ? idf(index, t) : 0), 0) / total;
+}
 
 /** A passage as a topic a reader can pick: a guide section by its heading, a law article by its number and title, anything else by its document's title. */
 export function topicOf(index: CorpusIndex, passageIndex: number): Topic | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseReading, CONVERSATION_TTL_MS, readingsOf, remember, resolveMessage, settledBy, STANDS_ALONE, type ConversationTurn } from '../../src/conversation/index.ts';
+import { chooseReading, CONVERSATION_TTL_MS, READING_CHOICE, readingsOf, remember, resolveMessage, settledBy, type ConversationTurn } from '../../src/conversation/index.ts';
 
 const turn = (question: string, at = 0): ConversationTurn => ({
   question,
@@ -22,18 +22,22 @@ describe('resolveMessage', () => {
   it('puts a question of its own that names no topic to the previous subject, keeping the fresh reading as the other', () => {
     const r = after('Khiếu nại danh sách cử tri ở đâu?', 'bao lâu thì đc trả lời');
     expect(r).toMatchObject({ kind: 'fresh', question: 'bao lâu thì đc trả lời', otherwise: { kind: 'follow-up', question: 'Khiếu nại danh sách cử tri bao lâu thì đc trả lời' } });
-    // A long yes/no question with a topic of its own is a full question: it stands alone.
-    expect(after('Bao giờ thì biết kết quả bầu cử?', 'Người đang bị tạm giam có được đi bầu cử đại biểu Quốc hội không?')).toEqual({
+    // A long yes/no question with a topic of its own is a full question: read as it stands first, its follow-up readings
+    // kept for the choice, which lets it borrow the last topic only on strong evidence.
+    expect(after('Bao giờ thì biết kết quả bầu cử?', 'Người đang bị tạm giam có được đi bầu cử đại biểu Quốc hội không?')).toMatchObject({
       kind: 'fresh',
       question: 'Người đang bị tạm giam có được đi bầu cử đại biểu Quốc hội không?',
       full: true,
+      otherwise: { kind: 'follow-up' },
     });
     expect(after('Khiếu nại danh sách cử tri ở đâu?', 'ở đâu?')).toMatchObject({ kind: 'follow-up' });
     // Vietnamese pronouns point back too; "họ tên" is a name.
     const pronoun = after('Luật sửa đổi Luật Bầu cử năm 2025 được thông qua ngày nào?', 'nó có hiệu lực từ bao giờ');
     expect(pronoun).toMatchObject({ leaning: true });
     expect(readingsOf(pronoun).map((r) => r.kind)).toContain('follow-up');
-    expect(after('Người đang nằm viện có được bầu không?', 'Thẻ cử tri ghi sai họ tên thì có được bầu không?')).toEqual({ kind: 'fresh', question: 'Thẻ cử tri ghi sai họ tên thì có được bầu không?', full: true });
+    const name = after('Người đang nằm viện có được bầu không?', 'Thẻ cử tri ghi sai họ tên thì có được bầu không?');
+    expect(name).toMatchObject({ kind: 'fresh', question: 'Thẻ cử tri ghi sai họ tên thì có được bầu không?', full: true });
+    expect(name.leaning).toBeUndefined();
     // One word of a topic is too little to stand on: a follow-up first, as it stands last.
     const r1 = after('Tôi muốn tự ứng cử thì cần giấy tờ gì?', 'nộp ở đâu');
     expect(r1).toMatchObject({ kind: 'follow-up', leaning: true });
@@ -88,7 +92,7 @@ describe('resolveMessage', () => {
     expect(after('Người đang nằm viện có được bầu không?', 'Mấy giờ thì bắt đầu bỏ phiếu?')).toMatchObject({ kind: 'fresh', question: 'Mấy giờ thì bắt đầu bỏ phiếu?' });
     // A short message that leans is a follow-up first, with the message as it stands among its readings, for retrieval to decide.
     expect(readingsOf(after('Người đang nằm viện có được bầu không?', 'thế giá vàng hôm nay bao nhiêu')).at(-1)).toMatchObject({ kind: 'fresh', question: 'thế giá vàng hôm nay bao nhiêu' });
-    expect(after('Người đang nằm viện có được bầu không?', 'giá vàng sjc hôm nay bán ra bao nhiêu')).toEqual({ kind: 'fresh', question: 'giá vàng sjc hôm nay bán ra bao nhiêu', full: true });
+    expect(after('Người đang nằm viện có được bầu không?', 'giá vàng sjc hôm nay bán ra bao nhiêu')).toMatchObject({ kind: 'fresh', question: 'giá vàng sjc hôm nay bán ra bao nhiêu', full: true });
     expect(after('Người đang nằm viện có được bầu không?', 'điều kiện ứng cử đại biểu quốc hội là gì')).toMatchObject({ kind: 'fresh' });
     expect(resolveMessage([], 'còn người bị tạm giam thì sao?', 0)).toEqual({ kind: 'fresh', question: 'còn người bị tạm giam thì sao?' });
     expect(resolveMessage([turn('Người đang nằm viện có được bầu không?')], 'còn người bị tạm giam thì sao?', CONVERSATION_TTL_MS + 1)).toEqual({ kind: 'fresh', question: 'còn người bị tạm giam thì sao?' });
@@ -106,7 +110,8 @@ describe('remember', () => {
 
 describe('chooseReading', () => {
   const reading = (kind: 'fresh' | 'follow-up', question: string, leaning = false, full = false) => ({ kind, question, ...(leaning ? { leaning } : {}), ...(full ? { full } : {}) });
-  const evidence = (resolution: ReturnType<typeof reading>, answered: boolean, coverage = 1, otherTopic = false, probability = answered ? 0.5 : 0.1, continues = false) => ({ resolution, answered, coverage, otherTopic, probability, continues });
+  const evidence = (resolution: ReturnType<typeof reading>, answered: boolean, coverage = 1, otherTopic = false, probability = answered ? 0.5 : 0.1, continues = false, ownWords = 0) => ({ resolution, answered, coverage, otherTopic, probability, continues, ownWords });
+  const { standsAlone } = READING_CHOICE;
 
   it('takes the first reading that finds an answer, and the message as it stands when none does', () => {
     const fresh = reading('fresh', 'bao lâu thì được trả lời');
@@ -120,9 +125,9 @@ describe('chooseReading', () => {
     const followUp = reading('follow-up', 'cử tri tạm trú bầu được những cấp nào');
     const fragment = { ...reading('fresh', 'bầu được những cấp nào'), otherwise: followUp };
     const onTopic = evidence(followUp, true, 1, false, 0.6, true);
-    expect(chooseReading([evidence(fragment, true, 1, false, STANDS_ALONE - 0.2), onTopic])).toBe(1);
+    expect(chooseReading([evidence(fragment, true, 1, false, standsAlone - 0.2), onTopic])).toBe(1);
     // Answered surely as it stands, a fragment is a new topic.
-    expect(chooseReading([evidence(fragment, true, 1, false, STANDS_ALONE), onTopic])).toBe(0);
+    expect(chooseReading([evidence(fragment, true, 1, false, standsAlone), onTopic])).toBe(0);
   });
 
   it('knows from the first reading alone when the others need not be retrieved', () => {
@@ -130,8 +135,8 @@ describe('chooseReading', () => {
     const fragment = { ...reading('fresh', 'bầu được những cấp nào'), otherwise: followUp };
     expect(settledBy(evidence(reading('fresh', 'ai được ứng cử', false, true), true))).toBe(true);
     // A fragment answered as it stands settles it only when answered surely enough.
-    expect(settledBy(evidence(fragment, true, 1, false, 0.3), 0.6)).toBe(false);
-    expect(settledBy(evidence(fragment, true, 1, false, 0.7), 0.6)).toBe(true);
+    expect(settledBy(evidence(fragment, true, 1, false, 0.3), { ...READING_CHOICE, standsAlone: 0.6 })).toBe(false);
+    expect(settledBy(evidence(fragment, true, 1, false, 0.7), { ...READING_CHOICE, standsAlone: 0.6 })).toBe(true);
     expect(settledBy(evidence(reading('fresh', 'còn người bị tạm giam', true), true))).toBe(false);
     expect(settledBy(evidence(reading('fresh', 'giá vàng hôm nay bao nhiêu'), false, 1, true))).toBe(true);
     expect(settledBy(evidence(fragment, false))).toBe(false);
@@ -150,6 +155,18 @@ describe('chooseReading', () => {
     // ... and before that, the reading whose answer stays in a document the last answer cited.
     const onTopic = evidence(reading('follow-up', 'người bị tạm giam đi bầu ở đâu'), true, 1, false, 0.4, true);
     expect(chooseReading([evidence(reading('fresh', 'còn người bị tạm giam', true), true, 1, false, 0.3), likely, onTopic])).toBe(2);
+  });
+
+  it('lets a full question that finds no answer borrow the last topic only to stay in its documents and speak of what it asks', () => {
+    const { borrowsAt } = READING_CHOICE;
+    const full = reading('fresh', 'phải mời mấy người chứng kiến', false, true);
+    const borrowed = (continues: boolean, ownWords: number) => evidence(reading('follow-up', 'Khi nào kiểm phiếu phải mời mấy người chứng kiến'), true, 1, false, 0.6, continues, ownWords);
+    expect(chooseReading([evidence(full, false), borrowed(true, borrowsAt)])).toBe(1);
+    // Its own words barely in the passage found ("thủ tục sang tên sổ đỏ mất bao lâu"), or another document: a new topic.
+    expect(chooseReading([evidence(full, false), borrowed(true, borrowsAt - 0.1)])).toBe(0);
+    expect(chooseReading([evidence(full, false), borrowed(false, 1)])).toBe(0);
+    // Answered as it stands, it stands.
+    expect(chooseReading([evidence(full, true), borrowed(true, 1)])).toBe(0);
   });
 });
 
