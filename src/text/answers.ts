@@ -16,13 +16,21 @@ export function answerTypeOf(question: string): AnswerType | null {
   return QUESTION_WORDS.find(([, pattern]) => pattern.test(folded))?.[0] ?? null;
 }
 
+// Numbers written in words, and the things the law counts with them: "ba bản", "năm người", "mười ngày" ("năm 2026" is a year).
+const NUMBER_WORD = '(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm|nghìn|ngàn)';
+const COUNTED = '(?:người|thành viên|bản|bộ|ngày|tháng|năm|giờ|lá|lần|đại biểu|cử tri|nơi|cấp|loại|vòng|kỳ|tuổi|ảnh|đơn vị|khu vực|hội nghị|bước|chỉ tiêu|nhóm)';
+
 // Expressions that answer each type, as written in the corpus (NFC, with diacritics).
 const ANSWERS: Record<AnswerType, RegExp> = {
   date: /(?<![\d/])\d{1,2}\/\d{1,2}\/(?:19|20)\d{2}(?![\d/])|ngày \d{1,2} tháng \d{1,2}(?: năm (?:19|20)\d{2})?/gu,
   // A time of day, not a duration ("24 giờ trước"): with a part of the day, minutes, or "lúc/từ/đến" before it.
   time: /(?<![\p{L}\d])\d{1,2}\s*giờ(?: \d{1,2} phút)?(?= sáng| trưa| chiều| tối| đêm)(?: sáng| trưa| chiều| tối| đêm)|(?<=(?:lúc|từ|đến|tới|tức) )\d{1,2}\s*giờ(?: \d{1,2} phút)?|(?<![\p{L}\d])\d{1,2}h\d{2}(?![\p{L}\d])/gu,
-  // A count: not part of a date, a term of office or a document number ("15/3/2026", "2021-2026", "85/2015").
-  number: /(?<![\p{L}\d/.,-])\d+(?:[.,]\d+)*(?:\s*%)?(?![\d/-]|[.,]\d)/gu,
+  // A count: not part of a date, a term of office or a document number ("15/3/2026", "2021-2026", "85/2015"); or, as the
+  // law writes them, in words: a fraction ("hai phần ba") or a count of something ("từ chín đến mười lăm thành viên").
+  number: new RegExp(
+    `(?<![\\p{L}\\d/.,-])\\d+(?:[.,]\\d+)*(?:\\s*%)?(?![\\d/-]|[.,]\\d)|(?<![\\p{L}\\p{N}])(?:${NUMBER_WORD}(?: ${NUMBER_WORD})* phần ${NUMBER_WORD}|${NUMBER_WORD}(?: ${NUMBER_WORD})*(?: (?:đến|tới) ${NUMBER_WORD}(?: ${NUMBER_WORD})*)?(?= ${COUNTED}(?![\\p{L}\\p{N}])))`,
+    'giu',
+  ),
 };
 
 /** Spans of `text` that answer a question of this type: "15/3/2026", "7 giờ sáng", "42". */

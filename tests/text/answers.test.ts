@@ -35,6 +35,11 @@ describe('findAnswers', () => {
   it('finds counts, not parts of dates, terms of office or document numbers', () => {
     expect(texts('3 lá phiếu, 0,3% số khu vực, 4.000 cử tri; ngày 15/3/2026, nhiệm kỳ 2021-2026, Luật số 85/2015/QH13', 'number')).toEqual(['3', '0,3%', '4.000']);
   });
+
+  it('finds counts the law writes in words: of something counted, or a fraction; not a year, a parent or "một số"', () => {
+    expect(texts('Ban bầu cử có từ chín đến mười lăm thành viên, lập thành ba bản, khi có hai phần ba cử tri; Hai mươi mốt người.', 'number')).toEqual(['chín đến mười lăm', 'ba', 'hai phần ba', 'Hai mươi mốt']);
+    expect(texts('năm 2026 ba mẹ tôi và một số cử tri', 'number')).toEqual(['2026']);
+  });
 });
 
 describe('answerSentences', () => {
