@@ -301,6 +301,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
       } else {
         const terms = addTerms(piece.text, language);
         terms.folded.forEach((word, i) => {
+          // "năm" before a year only says it is a year ("năm 2026"): the year is the concept.
+          if (word === 'nam' && /^(?:19|20)\d{2}$/.test(terms.folded[i + 1] ?? '')) return;
           // A word typed without its marks in an accented question ("bầu cử luc mấy giờ") is matched without them, unless the corpus writes it so.
           const typed = terms.exact[i] as string;
           const exact = accented && language === 'vi' && (hasDiacritics(typed) || speller?.knows(typed)) ? typed : undefined;

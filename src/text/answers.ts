@@ -48,14 +48,15 @@ export function statementOf(sentence: string): string {
   return sentence.replace(/\([^()]*\)/g, ' ');
 }
 
-// A sentence's opening setting ("Ở cuộc bầu cử ngày 15/3/2026, …", "Tại đó, …"): what it sets, the sentence does not state.
-const SETTING = /^\s*(?:Ở|Tại|Trong) [^,;:]{1,80},/u;
+// A clause's opening setting ("Ở cuộc bầu cử ngày 15/3/2026, …", "…; ở cuộc bầu cử ngày 15/3/2026, đó là ngày 25/3/2026"):
+// what it sets, the clause does not state, at the start of the sentence or of any clause in it.
+const SETTING = /(^|[;:]\s*)(?:ở|tại|trong) [^,;:]{1,80},/giu;
 
 /** The sentences of `text` that hold an answer of this type, dated in one of `years` when the question names any. */
 export function answerSentences(sentencesOfText: string[], type: AnswerType, years: string[]): Array<{ sentence: string; index: number; answers: string[] }> {
   return sentencesOfText.flatMap((sentence, index) => {
     // A date in the setting dates what the sentence says; it does not answer "when".
-    const statement = type === 'date' ? statementOf(sentence).replace(SETTING, ' ') : statementOf(sentence);
+    const statement = type === 'date' ? statementOf(sentence).replace(SETTING, '$1 ') : statementOf(sentence);
     const found = findAnswers(statement, type).filter((a) => type !== 'date' || years.length === 0 || (a.year !== null && years.includes(a.year)));
     return found.length > 0 ? [{ sentence, index, answers: found.map((a) => a.text) }] : [];
   });

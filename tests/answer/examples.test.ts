@@ -17,7 +17,7 @@ const FIRST_QUOTE: Record<string, string> = {
   'Can someone vote on my behalf?': 'phải tự mình đi bầu',
   'When was Directive 03-CT/TU issued?': '20/1/2021',
   'What makes a ballot invalid?': 'phiếu không theo mẫu',
-  'Ngày bầu cử năm 2026 là ngày nào?': '15/3/2026',
+  'Ngày bầu cử năm 2026 là ngày nào?': 'Chủ nhật 15/3/2026',
   'bau cu luc may gio': '7 giờ',
   'Which directive did Lang Son issue for the 2021 election?': 'Chỉ thị số 03-CT/TU',
 };

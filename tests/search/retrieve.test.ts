@@ -195,6 +195,12 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('mấy giờ mở cửa', lexicon).concepts.map((c) => c.label)).toContain('gio');
   });
 
+  it('takes the year, not the word "năm" that names it, for a concept ("năm 2026"); "năm" alone or "5 năm" stays', () => {
+    const lexicon = { glossary: {}, synonyms: {}, outOfScope: {} };
+    expect(analyzeQuery('ngày bầu cử năm 2026 là ngày nào', lexicon).concepts.map((c) => c.label)).toEqual(['ngay', 'bau', 'cu', '2026']);
+    expect(analyzeQuery('nhiệm kỳ mấy năm', lexicon).concepts.map((c) => c.label)).toContain('nam');
+  });
+
   it('weighs the words of clauses that tell the situation less than those of the clause that asks', () => {
     const lexicon = { glossary: {}, synonyms: {}, outOfScope: {} };
     const q = analyzeQuery('bà nội em 85 tuổi, bị liệt cả năm, hôm đó có ai mang hòm phiếu tới nhà không', lexicon);

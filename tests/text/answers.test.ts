@@ -49,6 +49,13 @@ describe('answerSentences', () => {
     expect(answerSentences(sentences, 'date', ['2026'])).toEqual([{ sentence: 'Bầu cử ngày 15/3/2026.', index: 1, answers: ['15/3/2026'] }]);
     expect(statementOf('Ngày đó là chủ nhật (Điều 5, Luật Bầu cử).')).toBe('Ngày đó là chủ nhật  .');
   });
+
+  it('takes no date of a setting for an answer, where the sentence opens with it or a clause after ";" does', () => {
+    const deadline = 'Kết quả công bố chậm nhất 10 ngày sau ngày bầu cử; ở cuộc bầu cử ngày 15/3/2026, đó là ngày 25/3/2026.';
+    expect(answerSentences([deadline], 'date', ['2026'])[0]?.answers).toEqual(['25/3/2026']);
+    expect(answerSentences(['Ở cuộc bầu cử ngày 15/3/2026, hạn nộp là ngày 1/2/2026.'], 'date', [])[0]?.answers).toEqual(['1/2/2026']);
+    expect(answerSentences(['Cuộc bầu cử diễn ra vào Chủ nhật 15/3/2026.'], 'date', [])[0]?.answers).toEqual(['15/3/2026']);
+  });
 });
 
 describe('answerFocusOf and focusHeld', () => {
