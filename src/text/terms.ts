@@ -30,6 +30,8 @@ const EN_STOPWORDS = new Set(
 
 // Second words of question idioms opened by "bao" ("bao giờ", "bao lâu"), folded.
 const QUESTION_IDIOM_ENDS = new Set(['gio', 'lau']);
+// Typed without marks, "dau" after these is "đâu" (where: "o dau", "tai dau"), not the "đầu" of "bắt đầu".
+const WHERE_OPENERS = new Set(['o', 'tai']);
 
 /** `word` is lower-cased; a word typed without diacritics is checked against the folded list. */
 export function isStopword(word: string, lang: 'vi' | 'en' = 'vi'): boolean {
@@ -81,7 +83,7 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
     const original = m[1] as string;
     const word = original.toLowerCase();
     // "bao giờ" (when) and "bao lâu" (how long) ask; their "giờ" is not the hour of "giờ bỏ phiếu".
-    const idiom = lang === 'vi' && foldDiacritics(before) === 'bao' && QUESTION_IDIOM_ENDS.has(foldDiacritics(word));
+    const idiom = lang === 'vi' && ((foldDiacritics(before) === 'bao' && QUESTION_IDIOM_ENDS.has(foldDiacritics(word))) || (WHERE_OPENERS.has(foldDiacritics(before)) && word === 'dau'));
     before = word;
     if (idiom) {
       previous = null;

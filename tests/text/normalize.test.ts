@@ -56,6 +56,11 @@ describe('extractTerms', () => {
   it('treats diacritic-free words that fold onto topic words as content ("thi" may be "thị")', () => {
     expect(extractTerms('chi thi 03').folded).toEqual(['chi', 'thi', '03']);
   });
+
+  it('reads "dau" after "o" or "tai" as the question word "đâu", elsewhere as "đầu" ("bat dau")', () => {
+    expect(extractTerms('bau cu o dau').folded).toEqual(['bau', 'cu']);
+    expect(extractTerms('may gio bat dau bau').folded).toEqual(['gio', 'bat', 'dau', 'bau']);
+  });
 });
 
 describe('cleanQuestion', () => {
