@@ -32,9 +32,8 @@ export interface ReadingChoice {
   borrowsAt: number;
 }
 
-export const READING_CHOICE: ReadingChoice = (({ standsAlone, borrowsAt }: ReadingChoice) => ({ standsAlone, borrowsAt }))(
-  JSON.parse(readFileSync(READING_CHOICE_FILE, 'utf8')) as ReadingChoice,
-);
+const shipped = JSON.parse(readFileSync(READING_CHOICE_FILE, 'utf8')) as ReadingChoice;
+export const READING_CHOICE: ReadingChoice = { standsAlone: shipped.standsAlone, borrowsAt: shipped.borrowsAt };
 
 /** The readings of a message, most likely first: the resolution and the others it carries. */
 export function readingsOf(resolution: Resolution): Resolution[] {
