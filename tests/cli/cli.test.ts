@@ -75,6 +75,18 @@ describe('ask', () => {
     expect(replies[2].answered).toBe(false);
   });
 
+  it('lets a full question that drops its subject borrow the last topic, and never a question about another topic', async () => {
+    const input = ['Khi nào thì kiểm phiếu?', 'phải mời mấy người chứng kiến?', 'thủ tục sang tên sổ đỏ mất bao lâu?'].join('\n');
+    const { code, stdout } = await run('ask', ['--json'], `${input}\n`);
+    expect(code).toBe(0);
+    const replies = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(replies[1].resolvedQuestion).toMatch(/^Khi nào thì kiểm phiếu/);
+    expect(replies[1].answered).toBe(true);
+    expect(replies[1].text).toContain('mời 2 cử tri');
+    expect(replies[2].resolvedQuestion).toBe('thủ tục sang tên sổ đỏ mất bao lâu?');
+    expect(replies[2].answered).toBe(false);
+  });
+
   it('holds a conversation with --chat, follow-ups read with the questions before', async () => {
     const { code, stdout } = await run('ask', ['--chat'], 'Người đang bị tạm giam có được đi bầu không?\ncòn người đang chấp hành án tù thì sao?\n');
     expect(code).toBe(0);
