@@ -23,6 +23,7 @@ const SET_NAMES: Record<string, string> = {
   'dialogues-dev3.json': 'dialogues-dev-3',
   'dialogues-dev4.json': 'dialogues-dev-4',
   'dialogues-dev5.json': 'dialogues-dev-5',
+  'dialogues-dev6.json': 'dialogues-dev-6',
   'dialogues-test.json': 'dialogues-test',
 };
 

@@ -61,7 +61,7 @@ const DEV_SETS = ['questions.json', 'dev2-questions.json', 'dev3-questions.json'
 const TEST_SETS = ['test-questions.json', 'test2-questions.json', 'test3-questions.json'];
 const EVAL_DIR = 'tests/eval';
 // Conversations the reading choice is tuned on.
-const DIALOGUE_DEV_SETS = ['dialogues-dev.json', 'dialogues-dev2.json', 'dialogues-dev3.json', 'dialogues-dev4.json', 'dialogues-dev5.json'];
+const DIALOGUE_DEV_SETS = ['dialogues-dev.json', 'dialogues-dev2.json', 'dialogues-dev3.json', 'dialogues-dev4.json', 'dialogues-dev5.json', 'dialogues-dev6.json'];
 // Folds, by conversation, for the reading choice's held-out score.
 const READING_FOLDS = 5;
 // Candidate probabilities at which a fragment answered as it stands keeps that reading; 0 keeps it whenever answered.

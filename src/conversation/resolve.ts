@@ -2,6 +2,7 @@ import { expandChatSpelling } from '../text/chat.ts';
 import { tellsSituation } from '../text/clauses.ts';
 import { foldDiacritics, hasDiacritics } from '../text/normalize.ts';
 import { smallTalkOf } from '../text/small-talk.ts';
+import { isVietnameseWord } from '../text/spelling.ts';
 import { isEnglishStopword, isStopword } from '../text/terms.ts';
 
 /** One answered turn of a conversation: what was asked (as resolved) and how to ask again for each source it cited. */
@@ -83,8 +84,13 @@ const FILLER = new Set(['dau', 'gi', 'bao', 'nhieu', 'lau', 'may', 'ai', 'khi', 
 
 const words = (text: string) => foldDiacritics(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 const isFiller = (word: string) => (hasDiacritics(word) ? FILLER_VI.has(word) : FILLER.has(word));
-const contentWords = (text: string) =>
-  (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !isFiller(w) && !isStopword(w) && !isEnglishStopword(w));
+// Typed without marks, "so", "do", "to", "can" are Vietnamese words too ("sổ đỏ", "giấy tờ", "cần"): a message is read as
+// English, its English function words as filler, only when it holds one no Vietnamese syllable spells ("where", "and").
+const contentWords = (text: string) => {
+  const all = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const english = !hasDiacritics(text) && all.some((w) => isEnglishStopword(w) && !isVietnameseWord(w));
+  return all.filter((w) => !isFiller(w) && !isStopword(w) && !(english && isEnglishStopword(w)));
+};
 
 // Typed with diacritics, an opener is spelt as itself: "Thẻ cử tri …" does not open with "thế", nor "Con tôi …" with "còn".
 const OPENER_SPELT: Record<string, string> = { the: 'thế', con: 'còn', vay: 'vậy', neu: 'nếu', truong: 'trường' };

@@ -38,6 +38,10 @@ describe('resolveMessage', () => {
     const name = after('Người đang nằm viện có được bầu không?', 'Thẻ cử tri ghi sai họ tên thì có được bầu không?');
     expect(name).toMatchObject({ kind: 'fresh', question: 'Thẻ cử tri ghi sai họ tên thì có được bầu không?', full: true });
     expect(name.leaning).toBeUndefined();
+    // Typed without marks, "so", "do", "to", "can" are Vietnamese words ("sổ đỏ", "giấy tờ"), not English filler: a full question.
+    expect(after('giay chung nhan di bau noi khac la mau so may?', 'lam so do lan dau can giay to gi?')).toMatchObject({ kind: 'fresh', full: true });
+    // In an English message they are filler: "where do I go?" has one word of a topic and leans on the last question.
+    expect(after('I just got back from abroad. Can I still vote?', 'where do I go?')).toMatchObject({ kind: 'follow-up', leaning: true });
     // One word of a topic is too little to stand on: a follow-up first, as it stands last.
     const r1 = after('Tôi muốn tự ứng cử thì cần giấy tờ gì?', 'nộp ở đâu');
     expect(r1).toMatchObject({ kind: 'follow-up', leaning: true });
