@@ -6,7 +6,7 @@ import { foldDiacritics, foldedWords, sentences } from '../text/normalize.ts';
 import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
 import { expandChatSpelling } from '../text/chat.ts';
-import { analyzeQuery, type AnalyzedQuery, type Concept } from './query.ts';
+import { analyzeQuery, detectLanguage, type AnalyzedQuery, type Concept } from './query.ts';
 import { decideAnswer, shippedDecisionModel, type DecisionModel, type DeclineReason } from './decide.ts';
 import { answerFeatures, type AnswerFeatures } from './features.ts';
 import { backgroundEvidence, backgroundRatio, shippedBackground } from './background.ts';
@@ -358,7 +358,9 @@ const TOPICS = 3;
  * of a message a passage found for a reading of it speaks of. A word no passage holds weighs the most.
  */
 export function heldShare(index: CorpusIndex, passageIndex: number, text: string): number {
-  const { folded, bigrams } = extractTerms(expandChatSpelling(text));
+  const written = expandChatSpelling(text);
+  // An English message's function words ("the", "is") are no words of its topic.
+  const { folded, bigrams } = extractTerms(written, detectLanguage(written, index.lexicon));
   const terms = [...new Set([...folded, ...bigrams])];
   const total = terms.reduce((sum, t) => sum + idf(index, t), 0);
   return total === 0 ? 0 : terms.reduce((sum, t) => sum + (index.passageHas(passageIndex, t) ? idf(index, t) : 0), 0) / total;
