@@ -150,13 +150,14 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
     async converse(conversation, message, language = 'vi', now = Date.now()) {
       const readings = readingsOf(resolveMessage(conversation?.turns ?? [], message, now));
       const lastCited = new Set(conversation?.turns.at(-1)?.sources.map((s) => s.docId));
+      const ownShare = heldShare(index, message);
       const found = [];
       // Readings are retrieved in turn (four at most) until what the first found settles the choice.
       for (const reading of readings) {
         const { retrieval, answer } = await answerOf(reading.question, language);
         const lead = retrieval.hits[0];
         const continues = lastCited.has(lead?.document.id ?? '');
-        const ownWords = lead ? heldShare(index, lead.passageIndex, message) : 0;
+        const ownWords = lead ? ownShare(lead.passageIndex) : 0;
         found.push({ resolution: reading, retrieval, answer, answered: retrieval.outcome === 'answered', continues, ownWords, coverage: retrieval.features?.coverage ?? 0, probability: retrieval.probability ?? 0, otherTopic: OTHER_TOPIC.has(retrieval.declineReason ?? '') });
         if (!everyReading && found.length === 1 && settledBy(found[0] as (typeof found)[number], readingChoice)) break;
       }

@@ -53,7 +53,8 @@ const USAGE = `Usage: npm run fit -- [--legal DIR]
   answer-or-decline model (src/search/data/decision-model.json) from the dev question sets, questions
   built from the corpus's own headings, and the articles of other laws in DIR (default:
   ../shared/legal/phap-dien); then, on the dev dialogues, how sure an answer to a fragment read as it
-  stands must be to keep that reading (src/conversation/data/reading-choice.json).`;
+  stands must be to keep that reading, and how much of a full question's words the passage it borrows
+  from the last topic must hold (src/conversation/data/reading-choice.json).`;
 
 // Tuned on: the model is fitted on these and its operating point chosen on them.
 const DEV_SETS = ['questions.json', 'dev2-questions.json', 'dev3-questions.json', 'law-questions.json'];
@@ -311,12 +312,11 @@ async function choiceTurns(assistant: Assistant): Promise<ChoiceTurn[]> {
   return turns;
 }
 
-/** One threshold of the reading choice, the turns it decides, its candidate values, and the value that changes nothing. */
+/** One threshold of the reading choice, the turns it decides, and its candidate values. */
 interface ChoiceParameter {
   name: keyof ReadingChoice;
   turns: ChoiceTurn[];
   grid: number[];
-  asItStands: number;
 }
 
 /**
@@ -328,7 +328,8 @@ function bestValue(parameter: ChoiceParameter, turns: ChoiceTurn[]): { value: nu
   const most = Math.max(...scored.map((s) => s.right));
   const error = Math.sqrt(most * (1 - most / Math.max(1, turns.length)));
   const near = scored.filter((s) => s.right >= most - error);
-  const chosen = near.reduce((best, s) => (Math.abs(s.value - parameter.asItStands) < Math.abs(best.value - parameter.asItStands) ? s : best));
+  const unchanged = AS_IT_STANDS[parameter.name];
+  const chosen = near.reduce((best, s) => (Math.abs(s.value - unchanged) < Math.abs(best.value - unchanged) ? s : best));
   return { ...chosen, most };
 }
 
@@ -341,8 +342,8 @@ const rightAt = (turns: ChoiceTurn[], choice: ReadingChoice) => turns.filter((t)
 async function fitReadingChoice(assistant: Assistant): Promise<void> {
   const turns = await choiceTurns(assistant);
   const parameters: ChoiceParameter[] = [
-    { name: 'standsAlone', turns: turns.filter((t) => !t.full), grid: STANDS_ALONE_GRID, asItStands: AS_IT_STANDS.standsAlone },
-    { name: 'borrowsAt', turns: turns.filter((t) => t.full), grid: BORROWS_AT_GRID, asItStands: AS_IT_STANDS.borrowsAt },
+    { name: 'standsAlone', turns: turns.filter((t) => !t.full), grid: STANDS_ALONE_GRID },
+    { name: 'borrowsAt', turns: turns.filter((t) => t.full), grid: BORROWS_AT_GRID },
   ];
   const choice = { ...AS_IT_STANDS };
   const fit: Record<string, { turns: number; right: number; heldOut: number; asItStands: number }> = {};
@@ -355,7 +356,7 @@ async function fitReadingChoice(assistant: Assistant): Promise<void> {
     }
     const asItStands = rightAt(parameter.turns, AS_IT_STANDS);
     const best = bestValue(parameter, parameter.turns);
-    choice[parameter.name] = heldOut > asItStands ? best.value : parameter.asItStands;
+    choice[parameter.name] = heldOut > asItStands ? best.value : AS_IT_STANDS[parameter.name];
     fit[parameter.name] = { turns: parameter.turns.length, right: rightAt(parameter.turns, { ...AS_IT_STANDS, [parameter.name]: choice[parameter.name] }), heldOut, asItStands };
     lines.push(
       `  ${parameter.name} = ${choice[parameter.name]}: ${parameter.turns.length} turns; most right ${best.most}, ${best.right} at ${best.value} (within one standard error, nearest to as it stands); ${READING_FOLDS}-fold held out ${heldOut}; always as it stands ${asItStands}`,
