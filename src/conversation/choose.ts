@@ -65,19 +65,22 @@ export function settledBy(first: ReadingEvidence, choice: ReadingChoice = READIN
  * first that finds an answer.
  * When none does, the message as it stands. A full question about another topic (declined as such,
  * or, unless it leans on the last turn, with less than half its words in the corpus) is always read as
- * it stands: it never borrows the last topic to get an answer. Nor does a full question leaning on nothing,
- * unless the answer it borrows stays in the last answer's documents and speaks of it (`borrowsAt`): Vietnamese
- * drops the subject it shares with the last question ("phải mời mấy người chứng kiến?" after one on the count).
+ * it stands: it never borrows the last topic to get an answer. A full question borrows only an answer that stays in the
+ * last answer's documents; leaning on nothing, only one that also speaks of it (`borrowsAt`): Vietnamese drops the
+ * subject it shares with the last question ("phải mời mấy người chứng kiến?" after one on the count).
  */
 export function chooseReading(evidence: ReadingEvidence[], choice: ReadingChoice = READING_CHOICE): number {
   const [first] = evidence;
   if (!first) return 0;
   const { resolution } = first;
   if (anotherTopic(first)) return 0;
-  const borrows = (e: ReadingEvidence) => !resolution.full || resolution.leaning === true || e.resolution.kind === 'fresh' || (e.continues && e.ownWords >= choice.borrowsAt);
+  // A full question that leans ("thế thủ tục đăng ký tạm trú online làm sao?") borrows only an answer that stays in the last
+  // answer's documents: the lean is evidence enough of which topic, not that it is the last one.
+  const borrows = (e: ReadingEvidence) =>
+    !resolution.full || e.resolution.kind === 'fresh' || (e.continues && (resolution.leaning === true || e.ownWords >= choice.borrowsAt));
   const answered = evidence.map((e, i) => ({ e, i })).filter(({ e }) => e.answered && borrows(e));
   // Leaning on the last turn, a fragment takes the reading that stays on its topic, then the one most likely answered;
-  // a full question that leans ("thế còn …, … bao nhiêu?") only the most likely, so it can still be a new topic.
+  // a full question that leans ("thế còn …, … bao nhiêu?") only the most likely of those it may borrow.
   const rank = (e: ReadingEvidence) => (e.continues && !resolution.full ? 1 : 0) + e.probability;
   if ((resolution.leaning || weighsOthers(first, choice.standsAlone)) && answered.length > 0) return answered.reduce((best, x) => (rank(x.e) > rank(best.e) ? x : best)).i;
   if (answered.length > 0) return (answered[0] as { i: number }).i;

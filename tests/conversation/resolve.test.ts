@@ -172,6 +172,15 @@ describe('chooseReading', () => {
     // Answered as it stands, it stands.
     expect(chooseReading([evidence(full, true), borrowed(true, 1)])).toBe(0);
   });
+
+  it('lets a full question that leans on the last turn borrow only an answer in the last answer\'s documents', () => {
+    const leaningFull = reading('fresh', 'thế thủ tục đăng ký tạm trú online làm như nào', true, true);
+    const merged = (continues: boolean) => evidence(reading('follow-up', 'người tạm trú bầu được những cấp nào thủ tục đăng ký tạm trú online làm như nào'), true, 1, false, 0.6, continues, 0.1);
+    // Another document: the lean does not make it the last topic.
+    expect(chooseReading([evidence(leaningFull, false), merged(false)])).toBe(0);
+    // In the last answer's documents, it needs no share of its own words: the lean says which topic.
+    expect(chooseReading([evidence(leaningFull, false), merged(true)])).toBe(1);
+  });
 });
 
 describe('readingsOf', () => {
