@@ -3,17 +3,16 @@
 // With --corpus DIR, the corpora are real legal text instead: the Markdown files below DIR (e.g. ../shared/legal/phap-dien)
 // imported as the legal importer does, taken in file order up to each size ("all" for every file), with questions made
 // from their articles' titles.
-// Usage: npm run bench [-- --sizes 1000,10000,100000|all] [--corpus DIR] [--embedders local,transformers] [--sweep 100000 [--sweep-m 8,16 --sweep-efc 100,200 --sweep-ef 64,128]] [--json]
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { composeAnswer, renderText } from '../src/answer/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { chunkDocument, legalCorpusFiles, loadCorpus, parseDocument } from '../src/corpus/index.ts';
 import { buildIndex, DEFAULT_HNSW, exactSearch, loadIndex, LocalEmbedder, missingModelFiles, storeVectors, TransformersEmbedder, VectorIndex, type Embedder, type HnswParams } from '../src/index/index.ts';
+import { readArgs } from '../src/cli/args.ts';
 import { retrieve } from '../src/search/index.ts';
 import { sentences, wordCount } from '../src/text/normalize.ts';
 
@@ -56,7 +55,9 @@ interface SweepRow extends HnswParams {
   p95Ms: number;
 }
 
-const { values } = parseArgs({
+const USAGE =
+  'Usage: npm run bench [-- --sizes 1000,10000,100000|all] [--corpus DIR] [--embedders local,transformers] [--sweep 100000 [--sweep-m 8,16 --sweep-efc 100,200 --sweep-ef 64,128]] [--json]';
+const args = readArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000,100000' },
     embedders: { type: 'string' },
@@ -72,7 +73,9 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     corpus: { type: 'string' },
   },
-});
+}, USAGE);
+if (!args) process.exit();
+const { values } = args;
 
 const percentile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);

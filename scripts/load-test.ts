@@ -1,11 +1,11 @@
 // Answer latency of the bot process through its webhook on 127.0.0.1, without and with Redis (a real
 // redis-server), against the tests' fake Bot API: every eval question posted as an update, 8 at a
 // time from 40 chats, timed from the POST to Telegram's reply being sent (the webhook answers once
-// the update is handled). Usage: npm run load-test [-- --rounds 2]
+// the update is handled).
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { readArgs } from '../src/cli/args.ts';
 import { FakeBotApi } from '../tests/support/fake-bot-api.ts';
 import { startWebhookBot } from '../tests/support/webhook-bot.ts';
 import { RedisServer } from '../tests/support/redis-server.ts';
@@ -14,7 +14,9 @@ const CONCURRENCY = 8;
 const CHATS = 40;
 const SECRET = 'load-test';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '2' } } });
+const args = readArgs({ options: { rounds: { type: 'string', default: '2' } } }, 'Usage: npm run load-test [-- --rounds 2]');
+if (!args) process.exit();
+const { values } = args;
 const questions = (JSON.parse(await readFile('tests/eval/questions.json', 'utf8')) as Array<{ question: string }>).map((q) => q.question);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;

@@ -1,11 +1,11 @@
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { answerJson, registerItems, renderRegisterText, renderText, type Answer } from '../answer/index.ts';
 import { createAssistant } from '../assistant.ts';
 import type { Conversation } from '../conversation/index.ts';
 import { loadConfig } from '../config.ts';
 import { createCliLogger } from '../logger.ts';
 import { MAX_QUESTION_LENGTH, type Language } from '../search/index.ts';
+import { readArgs } from './args.ts';
 import { progressBar } from './progress.ts';
 
 const USAGE = `Usage:
@@ -18,20 +18,20 @@ const USAGE = `Usage:
                                            (with --json on stdin, consecutive lines are one conversation; a line --- starts a new one)`;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      chat: { type: 'boolean', default: false },
-      'list-directives': { type: 'boolean', default: false },
-      lang: { type: 'string', default: 'vi' },
-      help: { type: 'boolean', short: 'h' },
+  const args = readArgs(
+    {
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        chat: { type: 'boolean', default: false },
+        'list-directives': { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'vi' },
+      },
     },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+    USAGE,
+  );
+  if (!args) return process.exitCode as number;
+  const { values, positionals } = args;
   if (values.lang !== 'vi' && values.lang !== 'en') {
     console.error(`--lang must be "vi" or "en", not "${values.lang}"`);
     return 2;

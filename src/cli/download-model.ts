@@ -1,19 +1,14 @@
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { downloadModel, ModelDownloadError } from '../index/index.ts';
+import { readArgs } from './args.ts';
 import { downloadBars } from './progress.ts';
 
 const USAGE = 'Usage: npm run model:download [-- --timeout <seconds>]\nFetches EMBEDDING_MODEL into MODELS_DIR (see .env.example).';
 
 async function main(): Promise<number> {
-  let timeout: string | undefined;
-  try {
-    timeout = parseArgs({ options: { timeout: { type: 'string', default: '30' } } }).values.timeout;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const seconds = Number(timeout);
+  const args = readArgs({ options: { timeout: { type: 'string', default: '30' } } }, USAGE);
+  if (!args) return process.exitCode as number;
+  const seconds = Number(args.values.timeout);
   if (!(seconds > 0)) {
     console.error(`--timeout must be a number of seconds.\n${USAGE}`);
     return 2;

@@ -1,12 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { createAssistant, replayConversation, type Assistant } from '../assistant.ts';
 import { loadConfig } from '../config.ts';
 import { createCliLogger } from '../logger.ts';
 import { composeAnswer, renderText } from '../answer/index.ts';
 import { scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from '../search/index.ts';
 import { stripDiacritics } from '../text/normalize.ts';
+import { readArgs } from './args.ts';
 
 // One set per file: `dev`, `dev-2` and `dev-3` are tuned on; `test`, `test-2` and `test-3` were written apart, frozen, and never tuned on.
 const EVAL_DIR = 'tests/eval';
@@ -33,9 +33,8 @@ interface EvalDialogue {
   turns: Array<{ message: string; kind: 'first' | 'follow-up' | 'about-answer' | 'new-topic'; expect: string[]; answer?: string }>;
 }
 
-const { values } = parseArgs({
-  options: { questions: { type: 'string' }, verbose: { type: 'boolean', short: 'v', default: false }, embedder: { type: 'string' } },
-});
+const USAGE = `Usage: npm run eval [-- --questions FILE] [--verbose] [--embedder local|transformers]
+  Scores every set in ${EVAL_DIR} (or FILE) as written and without diacritics; --verbose lists the questions missed.`;
 // Every set is asked twice: as written, and as typed on a phone without a Vietnamese keyboard.
 const AS_TYPED = [
   ['as written', (q: string) => q],
@@ -50,6 +49,9 @@ function row(s: GroupScore): string {
 const order = (f: string) => Object.keys(SET_NAMES).indexOf(f) >>> 0;
 
 async function main(): Promise<number> {
+  const args = readArgs({ options: { questions: { type: 'string' }, verbose: { type: 'boolean', short: 'v', default: false }, embedder: { type: 'string' } } }, USAGE);
+  if (!args) return process.exitCode as number;
+  const { values } = args;
   // "--embedder transformers" measures the neural embedder where its model is present, as EMBEDDER would choose it.
   if (values.embedder) process.env.EMBEDDER = values.embedder;
   const config = loadConfig();
@@ -66,7 +68,7 @@ async function main(): Promise<number> {
   for (const file of files) {
     const set = SET_NAMES[path.basename(file)] ?? path.basename(file, '.json');
     if (path.basename(file).startsWith('dialogues-')) {
-      await evalDialogues(assistant, set, file);
+      await evalDialogues(assistant, set, file, values.verbose);
       continue;
     }
     const questions = JSON.parse(await readFile(file, 'utf8')) as EvalQuestion[];
@@ -92,7 +94,7 @@ async function main(): Promise<number> {
  * diacritics, and each turn scored like a question (hit@3, refused), grouped by kind of turn; "fresh"
  * is the share of turns the resolver read as standing alone (new-topic turns must be).
  */
-async function evalDialogues(assistant: Assistant, set: string, file: string): Promise<void> {
+async function evalDialogues(assistant: Assistant, set: string, file: string, verbose: boolean): Promise<void> {
   const dialogues = JSON.parse(await readFile(file, 'utf8')) as EvalDialogue[];
   for (const [label, transform] of AS_TYPED) {
     const results: EvalResult[] = [];
@@ -112,7 +114,7 @@ async function evalDialogues(assistant: Assistant, set: string, file: string): P
       console.log(`${row(scoreGroup(kind, results.filter((r) => r.item.group === kind)))}  ${pct(shares.reduce((a, b) => a + b, 0) / shares.length)}`);
     }
     console.log(row(scoreGroup('all', results)));
-    if (values.verbose) for (const f of scoreGroup('all', results).failures) console.log(`  - ${f}`);
+    if (verbose) for (const f of scoreGroup('all', results).failures) console.log(`  - ${f}`);
   }
 }
 

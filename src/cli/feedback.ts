@@ -1,10 +1,11 @@
 // Exports the 👍/👎 votes, from Redis when REDIS_URL is set, else from FEEDBACK_FILE.
-// Usage: npm run feedback -- [--format jsonl|csv]
-import { parseArgs } from 'node:util';
 import { localState, redisState } from '../bot/shared.ts';
 import type { VoteRecord } from '../bot/feedback.ts';
 import { loadConfig } from '../config.ts';
 import { createCliLogger } from '../logger.ts';
+import { readArgs } from './args.ts';
+
+const USAGE = 'Usage: npm run feedback -- [--format jsonl|csv]   (the 👍/👎 votes, from Redis when REDIS_URL is set, else from FEEDBACK_FILE)';
 
 const COLUMNS = ['time', 'vote', 'answered', 'question', 'docIds'] as const;
 
@@ -16,8 +17,13 @@ function csvLine(record: VoteRecord): string {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { format: { type: 'string', default: 'jsonl' } } });
-  if (values.format !== 'jsonl' && values.format !== 'csv') throw new Error(`--format must be jsonl or csv, not ${values.format}`);
+  const args = readArgs({ options: { format: { type: 'string', default: 'jsonl' } } }, USAGE);
+  if (!args) return process.exitCode as number;
+  const { values } = args;
+  if (values.format !== 'jsonl' && values.format !== 'csv') {
+    console.error(`--format must be jsonl or csv, not ${values.format}\n${USAGE}`);
+    return 2;
+  }
   const config = loadConfig();
   const logger = createCliLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const state = config.redisUrl ? redisState(config.redisUrl, logger) : localState(config.telegram.feedbackFile);

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { createAssistant, replayConversation, type Assistant } from '../assistant.ts';
 import { chooseReading, READING_CHOICE_FILE, type ReadingChoice, type ReadingEvidence } from '../conversation/index.ts';
 import { loadConfig } from '../config.ts';
@@ -45,6 +44,7 @@ import { formatTitles, OTHER_TITLES_FILE } from '../search/titles.ts';
 import { findDocumentRefs } from '../text/identifiers.ts';
 import { foldedWords, stripDiacritics } from '../text/normalize.ts';
 import { extractTerms } from '../text/terms.ts';
+import { readArgs } from './args.ts';
 
 const USAGE = `Usage: npm run fit -- [--legal DIR]
   Refits the background table of other laws' words (src/search/data/background.tsv) and their article
@@ -369,11 +369,9 @@ async function fitReadingChoice(assistant: Assistant): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { legal: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = readArgs({ options: { legal: { type: 'string' } } }, USAGE);
+  if (!args) return process.exitCode as number;
+  const { values } = args;
   const legalDir = values.legal ?? path.join('..', 'shared', 'legal', 'phap-dien');
   if (!existsSync(legalDir)) {
     console.error(`No legal texts at ${legalDir}: pass --legal DIR, a folder of Legal Code Markdown files.\n\n${USAGE}`);

@@ -2,22 +2,16 @@
 // Usage: npm run import-law -- FILE|FOLDER… [--out DIR] [--url URL]
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { CorpusError, legalCorpusFiles, type LegalCorpusFile } from '../corpus/index.ts';
+import { readArgs } from './args.ts';
 
 const USAGE = 'Usage: npm run import-law -- FILE|FOLDER… [--out DIR] [--url URL]   (a folder imports its .md and .txt files; DIR defaults to corpus/law)';
 
-const OPTIONS = { out: { type: 'string', default: path.join('corpus', 'law') }, url: { type: 'string' }, help: { type: 'boolean' } } as const;
-let args;
-try {
-  args = parseArgs({ allowPositionals: true, options: OPTIONS });
-} catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-if (args.values.help || args.positionals.length === 0) {
+const args = readArgs({ allowPositionals: true, options: { out: { type: 'string', default: path.join('corpus', 'law') }, url: { type: 'string' } } }, USAGE);
+if (!args) process.exit();
+if (args.positionals.length === 0) {
   console.error(USAGE);
-  process.exit(args.values.help ? 0 : 2);
+  process.exit(2);
 }
 
 const out = args.values.out;

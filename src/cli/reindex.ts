@@ -2,8 +2,12 @@ import { loadConfig, type Config } from '../config.ts';
 import { CorpusError } from '../corpus/index.ts';
 import { buildIndex, IndexLocationError, readManifest, selectEmbedder } from '../index/index.ts';
 import { createCliLogger } from '../logger.ts';
+import { readArgs } from './args.ts';
 import { progressBar } from './progress.ts';
 
+const USAGE = 'Usage: npm run reindex   (validates CORPUS_DIR and rebuilds its index in INDEX_DIR; a running bot swaps to the new build)';
+
+if (!readArgs({ options: {} }, USAGE)) process.exit();
 let config: Config;
 try {
   config = loadConfig();

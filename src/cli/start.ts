@@ -13,6 +13,9 @@ import { EmbedderError, IndexLocationError } from '../index/index.ts';
 import { createLogger } from '../logger.ts';
 import { mcpHttpHandler } from '../mcp/index.ts';
 import { webFromConfig } from '../web/index.ts';
+import { readArgs } from './args.ts';
+
+const USAGE = 'Usage: npm start   (the Telegram bot; settings come from .env or the environment, see .env.example)';
 
 /** What the admin must fix (a setting, the corpus, the index folder): one clear line and status 1, no stack trace. */
 function fail(error: unknown): never {
@@ -20,6 +23,7 @@ function fail(error: unknown): never {
   process.exit(1);
 }
 
+if (!readArgs({ options: {} }, USAGE)) process.exit();
 const config = (() => {
   try {
     return loadConfig();

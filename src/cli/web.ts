@@ -8,8 +8,12 @@ import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { mcpHttpHandler } from '../mcp/index.ts';
 import { webFromConfig } from '../web/index.ts';
+import { readArgs } from './args.ts';
+
+const USAGE = 'Usage: npm run web   (the web page, its JSON API and MCP over HTTP on PORT, default 8080)';
 
 const DEFAULT_PORT = 8080;
+if (!readArgs({ options: {} }, USAGE)) process.exit();
 const config = loadConfig();
 const redisPassword = config.redisUrl ? decodeURIComponent(new URL(config.redisUrl).password) : '';
 const logger = createLogger(config.logLevel, [redisPassword]).child({ replica: config.replicaId });

@@ -186,3 +186,22 @@ describe('eval', () => {
     expect(missing.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('every command', () => {
+  const COMMANDS = ['ask', 'eval', 'fit', 'reindex', 'import-law', 'feedback', 'web', 'mcp', 'start', 'download-model'];
+
+  it('answers --help with its usage, and an unknown option with what was wrong and the usage, doing nothing', async () => {
+    const fresh = { CORPUS_DIR: ws.corpusDir, INDEX_DIR: path.join(ws.corpusDir, '..', 'never-built'), MODELS_DIR: ws.modelsDir };
+    for (const command of COMMANDS) {
+      const help = await runScript(`src/cli/${command}.ts`, ['--help'], fresh);
+      expect([command, help.code, help.stdout]).toEqual([command, 0, expect.stringContaining('Usage:')]);
+      const wrong = await runScript(`src/cli/${command}.ts`, ['--tittle'], fresh);
+      expect([command, wrong.code]).toEqual([command, 2]);
+      expect(wrong.stderr).toContain("Unknown option '--tittle'");
+      expect(wrong.stderr).toContain('Usage:');
+      expect(wrong.stderr).not.toMatch(/\n\s+at /);
+    }
+    // Nothing was built or served: no index was written.
+    expect(await readManifest(fresh.INDEX_DIR)).toBeNull();
+  });
+});
