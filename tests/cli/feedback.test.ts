@@ -22,8 +22,9 @@ describe('npm run feedback', () => {
     const csv = await runScript('src/cli/feedback.ts', ['--format', 'csv'], { FEEDBACK_FILE: file });
     expect(csv.stdout.trim().split('\n')).toEqual(['time,vote,answered,question,docIds', '2026-03-15T01:00:00.000Z,up,true,"Mấy giờ, ""sớm"" nhất?",guidance/a law/b']);
     const wrong = await runScript('src/cli/feedback.ts', ['--format', 'xml'], { FEEDBACK_FILE: file });
-    expect(wrong.code).toBe(1);
-    expect(wrong.stderr.trim()).toBe('--format must be jsonl or csv, not xml');
+    // A wrong value is a mistake of usage, as an unknown option is: exit 2 with the usage.
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr.trim().split('\n')).toEqual(['--format must be jsonl or csv, not xml', expect.stringMatching(/^Usage: npm run feedback/)]);
   });
 
   it('exports the votes the replicas stored in Redis', async () => {
