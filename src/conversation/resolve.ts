@@ -201,9 +201,12 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
     if (cited) return { kind: 'about-answer', question: `${cited.ask.replace(/^Điều \d+[a-zđ]?(?: khoản \d+)? /u, '')} ${message}` };
   }
   // A message about the answer has few words of a topic besides the words asking for it: "điều nào quy định vậy?", not "điều kiện ứng cử là gì".
-  const about = folded.match(ABOUT_BASIS) ?? folded.match(ABOUT_DETAIL);
+  const detail = folded.match(ABOUT_DETAIL);
+  const about = detail ?? folded.match(ABOUT_BASIS);
   if (about && content.length - about[0].split(' ').length <= ABOUT_TOPIC_WORDS) {
-    return { kind: 'about-answer', question: basisOf(answered.sources)?.ask ?? last.question };
+    const ask = basisOf(answered.sources)?.ask ?? last.question;
+    // Asked which rule, the clause; asked for more of it ("nói rõ hơn", "toàn văn"), the whole article.
+    return { kind: 'about-answer', question: detail ? ask.replace(/^(Điều \d+[a-zđ]?) khoản \d+[a-zđ]?/u, '$1') : ask };
   }
   const leans = openerOf(tokensOf(text)) !== undefined || LEANS_CLOSE.test(folded);
   // Asked by the message itself, not by the words leaning on the last one ("what about …", "… thì sao").

@@ -66,8 +66,12 @@ describe('resolveMessage', () => {
   });
 
   it('acts on the last answer\'s sources: its legal basis, more of it, a numbered source', () => {
-    for (const m of ['điều nào quy định vậy?', 'dieu nao quy dinh', 'căn cứ đâu ad', 'which article says that?', 'nói rõ hơn', 'cho xem toàn văn điều đó']) {
+    for (const m of ['điều nào quy định vậy?', 'dieu nao quy dinh', 'căn cứ đâu ad', 'which article says that?']) {
       expect(after('Người đang bị tạm giam có được đi bầu không?', m), m).toEqual({ kind: 'about-answer', question: 'Điều 29 khoản 5 Luật Bầu cử' });
+    }
+    // More of it: the whole article, not the clause again.
+    for (const m of ['nói rõ hơn', 'cho xem toàn văn điều đó', 'trích nguyên văn điều luật', 'show me the full text']) {
+      expect(after('Người đang bị tạm giam có được đi bầu không?', m), m).toEqual({ kind: 'about-answer', question: 'Điều 29 Luật Bầu cử' });
     }
     expect(after('x có được không?', 'nguồn 1 là gì?')).toEqual({ kind: 'about-answer', question: 'Người đang bị tạm giam, tạm giữ đi bầu ở đâu?' });
     expect(after('x có được không?', 'source 2')).toEqual({ kind: 'about-answer', question: 'Điều 29 khoản 5 Luật Bầu cử' });
