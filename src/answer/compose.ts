@@ -1,7 +1,6 @@
 import type { DocumentKind } from '../corpus/index.ts';
 import type { RegisterEntry } from '../index/index.ts';
 import { articleLabel, citedArticles, findArticleRefs, isSmallTalk, type ArticleRef, type Hit, type Language, type Outcome, type Retrieval, type Topic } from '../search/index.ts';
-import { answerFocusOf } from '../text/answers.ts';
 import { findDocumentRefs, KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
 import { foldDiacritics } from '../text/normalize.ts';
 import { chooseQuote, type QuoteRequest } from './quote.ts';
@@ -231,7 +230,7 @@ function sourcesOf(citations: Citation[], language: Language): Source[] {
 
 /** Whether a question asks when or by whom a document was issued, which the register answers, rather than what it says. */
 function asksAboutDocument(query: Retrieval['query']): boolean {
-  return query.answerType === 'date' || answerFocusOf(query.question) === 'agent';
+  return query.answerType === 'date' || query.focus === 'agent';
 }
 
 /** Builds the templated answer for a retrieval: quotes with numbered citations, or a polite "not found". */
@@ -266,7 +265,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
   }
 
   const { query } = retrieval;
-  const request: QuoteRequest = { terms: retrieval.termWeights, answerType: query.answerType, focus: answerFocusOf(query.question), years: query.years };
+  const request: QuoteRequest = { terms: retrieval.termWeights, answerType: query.answerType, focus: query.focus, years: query.years };
   // An article looked up is quoted whole; otherwise the sentences that answer, the first quote longer.
   const hits = retrieval.article ? retrieval.hits : breakTies(retrieval.hits, request, query.question);
   const chosen = hits.map((hit, i) => (retrieval.article ? null : chooseQuote(hit.passage, request, QUOTE_WORDS[Math.min(i, 1)] as number)));

@@ -1,6 +1,6 @@
 import type { Lexicon } from '../corpus/index.ts';
 import type { LexicalQuery } from '../index/index.ts';
-import { answerTypeOf, type AnswerType } from '../text/answers.ts';
+import { answerFocusOf, answerTypeOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
 import { isEnglishSmallTalk, smallTalkOf, type SmallTalk } from '../text/small-talk.ts';
 import { expandChatSpelling } from '../text/chat.ts';
 import { isVietnameseWord, type Speller } from '../text/spelling.ts';
@@ -29,7 +29,9 @@ export interface AnalyzedQuery {
   question: string;
   /** The question as analysed: invisible characters and markup removed, normalised; reference spans point into it. */
   text: string;
+  /** What its question words ask for, read in the clauses that ask: a count in the story it tells ("5 người", "mấy năm trước") is no count asked. */
   answerType: AnswerType | null;
+  focus: AnswerFocus | null;
   smallTalk: SmallTalk | null;
   language: Language;
   /** Whether the user typed Vietnamese diacritics. */
@@ -331,7 +333,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   return {
     question,
     text: normalized,
-    answerType: answerTypeOf(normalized),
+    answerType: answerTypeOf(asked.clauses),
+    focus: answerFocusOf(asked.clauses),
     smallTalk,
     language: smallTalk && isEnglishSmallTalk(words) ? 'en' : language,
     accented,

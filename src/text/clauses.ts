@@ -85,20 +85,30 @@ export function tellsSituation(text: string): boolean {
 /**
  * Splits a question at commas, semicolons and sentence ends into clauses, and tells which ask:
  * "bà nội em 85 tuổi, bị liệt, hôm đó có ai mang hòm phiếu tới nhà không" asks only in its last.
- * When no clause asks (or one clause only), every clause counts as asking.
+ * In a message that asks with a question mark, a sentence closed by a full stop tells, whatever words it holds
+ * ("tôi thấy mấy năm trước vẫn có người làm."). When no clause asks (or one clause only), every clause counts as asking.
  */
 export function splitClauses(text: string): Clause[] {
   const clauses: Clause[] = [];
+  const marked = text.includes('?');
+  let sentence: Clause[] = [];
   let pending = '';
+  const close = (part: string) => {
+    clauses.push(...sentence);
+    if (marked && /[.!]\s*$/u.test(part)) for (const c of sentence) c.asking = false;
+    sentence = [];
+  };
   for (const [part] of text.matchAll(/[^,;.!?\n]+[,;.!?\n]*/gu)) {
     if (!/[\p{L}\p{N}]/u.test(part)) continue;
     pending += part;
     // A list of words ("Khiếu nại, tố cáo về …") is no clause: a part under three words joins the next.
     if ((pending.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_CLAUSE_WORDS) continue;
-    clauses.push({ text: pending, asking: isAsking(pending) });
+    sentence.push({ text: pending, asking: isAsking(pending) });
     pending = '';
+    if (/[.!?\n]\s*$/u.test(part)) close(part);
   }
-  if (pending) clauses.push({ text: pending, asking: isAsking(pending) });
+  if (pending) sentence.push({ text: pending, asking: isAsking(pending) });
+  close(pending);
   if (!clauses.some((c) => c.asking && /[\p{L}\p{N}]{2,}/u.test(c.text))) return clauses.map((c) => ({ ...c, asking: true }));
   return clauses;
 }

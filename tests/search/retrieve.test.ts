@@ -184,6 +184,14 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('Bà tôi 90 tuổi có đi bầu được không', lexicon).language).toBe('vi');
   });
 
+  it('reads what a question asks for in the clauses that ask, not in the story it tells', () => {
+    const lexicon = { glossary: {}, synonyms: {}, outOfScope: {} };
+    const story = 'Nhà tôi có 5 người lớn. Tôi thấy mấy năm trước vẫn có người đi bầu hộ cả nhà. Tôi bầu hộ như vậy có được không?';
+    expect(analyzeQuery(story, lexicon)).toMatchObject({ answerType: null, focus: 'permission' });
+    expect(analyzeQuery('Nhà tôi có 5 người lớn. Mỗi người được phát mấy lá phiếu?', lexicon)).toMatchObject({ answerType: 'number' });
+    expect(analyzeQuery('Tôi đi làm ở Bình Dương. Tôi đi bỏ phiếu ở đâu?', lexicon)).toMatchObject({ answerType: null, focus: 'place' });
+  });
+
   it('takes neither "I" nor the pieces of contractions for words of an English question', () => {
     const lexicon = { glossary: { vote: ['bỏ phiếu'] }, synonyms: {}, outOfScope: {} };
     expect(analyzeQuery("Where do I vote if I'm sick, as a student?", lexicon).concepts.map((c) => c.label)).toEqual(['vote', 'sick', 'student']);

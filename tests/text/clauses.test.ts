@@ -37,6 +37,17 @@ describe('splitClauses', () => {
     }
   });
 
+  it('reads a sentence closed by a full stop as telling, in a message that asks with a question mark', () => {
+    // "mấy năm trước" is "a few years ago" in a statement, not a question of how many.
+    expect(asking('Hàng xóm bảo không được. Nhưng tôi thấy mấy năm trước vẫn có người làm. Luật quy định thế nào?')).toEqual([
+      ['Hàng xóm bảo không được.', false],
+      ['Nhưng tôi thấy mấy năm trước vẫn có người làm.', false],
+      ['Luật quy định thế nào?', true],
+    ]);
+    // Without a question mark, the full stop says nothing of who asks.
+    expect(asking('Tôi thấy mấy năm trước vẫn có người làm. Luật quy định thế nào.').map(([, a]) => a)).toEqual([true, true]);
+  });
+
   it('keeps a list of words in one clause', () => {
     expect(asking('Khiếu nại, tố cáo về bầu cử được giải quyết thế nào?')).toEqual([['Khiếu nại, tố cáo về bầu cử được giải quyết thế nào?', true]]);
   });
