@@ -1,10 +1,11 @@
 import { answerSentences, focusHeld, statementOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
+import type { QuoteTerms } from '../search/index.ts';
 import { sentences, wordCount } from '../text/normalize.ts';
 import { extractTerms } from '../text/terms.ts';
 
-/** What a quote must answer: the question's words, weighted by how telling they are, and the kind of answer it asks for. */
+/** What a quote must answer: the question's words, phrases and pairs, weighted by how telling they are, and the kind of answer it asks for. */
 export interface QuoteRequest {
-  terms: Map<string, number>;
+  terms: QuoteTerms;
   answerType: AnswerType | null;
   focus: AnswerFocus | null;
   years: string[];
@@ -27,9 +28,18 @@ const POINTS_BACK = /^(?:khi đó|khi ấy|đó|điều đó|điều này|việc
 // Inside a sentence, a clause after ";" that names "đó"/"này" ("đó là ngày 25/3/2026") refers to the clause before it.
 const REFERS_BACK = /(?<![\p{L}\p{N}])(?:đó|này|ấy)(?![\p{L}\p{N}])/iu;
 
+// A clause or point number of the law ("2.", "b)") opens what follows it.
+const LIST_MARKER = /^(?:\d+[a-zđ]?|[a-zđ])[.)]$/u;
+
 /** Units a passage is quoted by: sentences, and the clauses of a sentence too long to quote whole. */
 function unitsOf(text: string, maxWords: number): string[] {
-  return sentences(text).flatMap((sentence) => {
+  const whole = sentences(text).reduce<string[]>((out, sentence) => {
+    const previous = out.at(-1);
+    if (previous !== undefined && LIST_MARKER.test(previous)) out[out.length - 1] = `${previous} ${sentence}`;
+    else out.push(sentence);
+    return out;
+  }, []);
+  return whole.flatMap((sentence) => {
     if (wordCount(sentence) <= maxWords) return [sentence];
     const clauses: string[] = [];
     // Cut at ";" outside brackets: a citation "(hướng dẫn …; căn cứ Điều 69 …)" stays whole.
@@ -58,9 +68,20 @@ function blocksOf(units: string[]): Array<{ first: number; last: number }> {
   return blocks;
 }
 
-const weightOf = (text: string, terms: Map<string, number>) => {
+/**
+ * How much of the question a text holds, as coverage measures a passage: the mean of the share of its words' weight and
+ * the share of its word pairs and phrases (or the words' share alone, when it has neither).
+ */
+const coverageOf = (text: string, { concepts, pairs }: QuoteTerms) => {
   const { folded, bigrams } = extractTerms(statementOf(text));
-  return [...new Set([...folded, ...bigrams])].reduce((sum, t) => sum + (terms.get(t) ?? 0), 0);
+  const held = new Set([...folded, ...bigrams]);
+  const met = concepts.map((c) => c.alternatives.some((words) => words.every((w) => held.has(w))));
+  const total = concepts.reduce((sum, c) => sum + c.weight, 0);
+  const words = total > 0 ? concepts.reduce((sum, c, i) => sum + (met[i] ? c.weight : 0), 0) / total : 0;
+  const units = pairs.length + concepts.filter((c) => c.phrase).length;
+  if (units === 0) return words;
+  const unitsMet = pairs.filter((p) => held.has(p)).length + concepts.filter((c, i) => c.phrase && met[i]).length;
+  return (words + unitsMet / units) / 2;
 };
 
 /**
@@ -72,13 +93,12 @@ const weightOf = (text: string, terms: Map<string, number>) => {
  */
 export function chooseQuote(passage: { text: string; section: string | null }, request: QuoteRequest, maxWords: number): ChosenQuote {
   const { terms, answerType, focus, years } = request;
-  const total = [...terms.values()].reduce((a, b) => a + b, 0) || 1;
   const units = unitsOf(passage.text, maxWords);
   const answering = new Map((answerType ? answerSentences(units, answerType, years) : []).map((a) => [a.index, a.answers]));
-  const heading = passage.section ? weightOf(passage.section, terms) / total : 0;
+  const heading = passage.section ? coverageOf(passage.section, terms) : 0;
   const blocks = blocksOf(units).map((block, order) => {
     const text = units.slice(block.first, block.last + 1).join(' ');
-    const overlap = weightOf(text, terms) / total;
+    const overlap = coverageOf(text, terms);
     const indexes = Array.from({ length: block.last - block.first + 1 }, (_, k) => block.first + k);
     const answers = overlap > 0 ? indexes.flatMap((i) => answering.get(i) ?? []) : [];
     const held = overlap > 0 && focus !== null && focusHeld(text, focus);

@@ -84,8 +84,8 @@ export interface Retrieval {
   unknownReferences: DocumentRef[];
   /** Real references close to an unknown one, offered as "did you mean". */
   suggestions: string[];
-  /** How telling each of the question's words and word pairs is in this corpus (idf), for choosing what to quote. */
-  termWeights: Map<string, number>;
+  /** The question's words and phrases, weighted by how telling they are in this corpus, and the word pairs it typed: for choosing what to quote. */
+  quoteTerms: QuoteTerms;
   /** References the corpus holds, but from another issuer than the question names. */
   otherIssuers: Array<{ ref: DocumentRef; named: string; held: RegisterEntry[] }>;
   /** The article the question looks up, when it names one the corpus holds ("Điều 69 luật bầu cử"): its hits are that article's passages. */
@@ -140,6 +140,24 @@ function conceptWeight(index: CorpusIndex, concept: Concept): number {
   if (concept.exact && !index.vocabulary.has(concept.exact)) return idf(index, concept.exact, 0);
   const perAlternative = concept.alternatives.map((words) => words.reduce((sum, w) => sum + idf(index, w), 0) / words.length);
   return Math.min(...perAlternative);
+}
+
+/**
+ * A question's words and phrases, each met by a text that holds every word of one of its alternatives (a phrase counts
+ * once however many of its synonyms a text holds: "kiểm phiếu" is met by "đếm phiếu" too, not twice), and the word pairs
+ * it typed: what a quote is scored on, as coverage scores a passage.
+ */
+export interface QuoteTerms {
+  concepts: Array<{ alternatives: string[][]; weight: number; phrase: boolean }>;
+  pairs: string[];
+}
+
+/** The question's concepts, weighted as coverage weighs them (the situation told counts for less), and its typed pairs. */
+function quoteTermsOf(index: CorpusIndex, query: AnalyzedQuery): QuoteTerms {
+  return {
+    concepts: query.concepts.map((c) => ({ alternatives: c.alternatives, weight: conceptWeight(index, c) * (c.context ? CONTEXT_WEIGHT : 1), phrase: c.phrase })),
+    pairs: query.pairs,
+  };
 }
 
 function refKey(ref: DocumentRef): string {
@@ -609,7 +627,7 @@ export async function retrieve(
     ranked: hits,
     scored: [],
     topics: [],
-    termWeights: new Map([...query.lexical.folded, ...query.lexical.bigrams].map((t) => [t, idf(index, t)])),
+    quoteTerms: quoteTermsOf(index, query),
     ...extra,
   });
   if (query.smallTalk) return result(query.smallTalk === 'contentless' ? 'empty' : query.smallTalk);

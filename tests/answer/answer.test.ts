@@ -276,7 +276,7 @@ describe('renderTelegram', () => {
 describe('chooseQuote', () => {
   const passage = 'Có. Quốc hội quyết định một ngày bầu cử chung trong cả nước cho cả bầu ĐBQH và bầu đại biểu HĐND các cấp (Điều 4 khoản 1, Luật Bầu cử). Ngày đó phải là chủ nhật (Điều 5, Luật Bầu cử). Ví dụ, cuộc bầu cử khóa XVI diễn ra vào Chủ nhật 15/3/2026 (Nghị quyết số 199/2025/QH15).';
   const request = (words: string[], answerType: 'date' | 'time' | 'number' | null = null, extra: Partial<QuoteRequest> = {}): QuoteRequest => ({
-    terms: new Map(words.map((t) => [t, 1])),
+    terms: { concepts: words.filter((w) => !w.includes('_')).map((w) => ({ alternatives: [[w]], weight: 1, phrase: false })), pairs: words.filter((w) => w.includes('_')) },
     answerType,
     focus: null,
     years: [],
@@ -292,10 +292,23 @@ describe('chooseQuote', () => {
     expect(chooseQuote(at(passage), request(words), 30).quote).not.toContain('15/3/2026');
   });
 
+  it('counts a phrase of the question once, however many of its synonyms a sentence holds', () => {
+    const text = 'Phiếu được đếm ngay tại phòng bỏ phiếu; đếm xong số phiếu thì đếm lại một lần nữa. Kiểm phiếu xong, Tổ bầu cử lập biên bản kết quả kiểm phiếu.';
+    const countingPhrase = { alternatives: [['kiem', 'phieu'], ['dem', 'phieu'], ['dem', 'so', 'phieu']], weight: 2, phrase: true };
+    const terms = { concepts: [countingPhrase, ...['lap', 'bien', 'ban'].map((w) => ({ alternatives: [[w]], weight: 1, phrase: false }))], pairs: ['bien_ban'] };
+    expect(chooseQuote(at(text), { ...request([]), terms }, 14).quote).toBe('… Kiểm phiếu xong, Tổ bầu cử lập biên bản kết quả kiểm phiếu.');
+  });
+
+  it('quotes a clause number of the law with the clause it opens, never alone at a cut', () => {
+    const law = '1. Việc bỏ phiếu bắt đầu từ bảy giờ sáng đến bảy giờ tối cùng ngày.\n\n2. Trước khi bỏ phiếu, Tổ bầu cử phải kiểm tra hòm phiếu trước sự chứng kiến của cử tri.';
+    expect(chooseQuote(at(law), request(['bat', 'dau', 'bo', 'phieu', 'bay', 'gio']), 14).quote).toBe('1. Việc bỏ phiếu bắt đầu từ bảy giờ sáng đến bảy giờ tối cùng ngày. …');
+    expect(chooseQuote(at(law), request(['kiem', 'tra', 'hom', 'phieu']), 16).quote).toBe('… 2. Trước khi bỏ phiếu, Tổ bầu cử phải kiểm tra hòm phiếu trước sự chứng kiến của cử tri.');
+  });
+
   it('fills the room left with the sentence after the one picked, marking the cuts', () => {
     const text = 'Phần này nói chung. Cử tri ốm đau được bỏ phiếu vào hòm phiếu phụ. Tổ bầu cử mang hòm phiếu phụ đến chỗ ở của họ. Câu cuối cũng không liên quan.';
     const terms = request([]);
-    terms.terms = new Map([['om', 1], ['dau', 1], ['om_dau', 2]]);
+    terms.terms = { concepts: [{ alternatives: [['om', 'dau']], weight: 2, phrase: true }], pairs: [] };
     expect(chooseQuote(at(text), terms, 25).quote).toBe('… Cử tri ốm đau được bỏ phiếu vào hòm phiếu phụ. Tổ bầu cử mang hòm phiếu phụ đến chỗ ở của họ. …');
     expect(chooseQuote(at(text), terms, 12).quote).toBe('… Cử tri ốm đau được bỏ phiếu vào hòm phiếu phụ. …');
   });
