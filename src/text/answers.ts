@@ -22,7 +22,12 @@ const COUNTED = '(?:người|thành viên|bản|bộ|ngày|tháng|năm|giờ|lá
 
 // Expressions that answer each type, as written in the corpus (NFC, with diacritics).
 const ANSWERS: Record<AnswerType, RegExp> = {
-  date: /(?<![\d/])\d{1,2}\/\d{1,2}\/(?:19|20)\d{2}(?![\d/])|ngày \d{1,2} tháng \d{1,2}(?: năm (?:19|20)\d{2})?/gu,
+  // A calendar date, or, as the law sets most of its dates, a time counted from another ("chậm nhất là 10 ngày trước ngày
+  // bầu cử", "07 ngày sau ngày bầu cử đầu tiên", "trong thời hạn 30 ngày kể từ ngày niêm yết").
+  date: new RegExp(
+    `(?<![\\d/])\\d{1,2}\\/\\d{1,2}\\/(?:19|20)\\d{2}(?![\\d/])|ngày \\d{1,2} tháng \\d{1,2}(?: năm (?:19|20)\\d{2})?|(?<![\\p{L}\\p{N}])(?:\\d{1,3}|${NUMBER_WORD}(?: ${NUMBER_WORD})*) (?:ngày|tháng|giờ)(?: làm việc)? (?:trước|sau|kể từ)(?![\\p{L}\\p{N}])`,
+    'gu',
+  ),
   // A time of day, not a duration ("24 giờ trước"): with a part of the day, minutes, or "lúc/từ/đến" before it.
   time: /(?<![\p{L}\d])\d{1,2}\s*giờ(?: \d{1,2} phút)?(?= sáng| trưa| chiều| tối| đêm)(?: sáng| trưa| chiều| tối| đêm)|(?<=(?:lúc|từ|đến|tới|tức) )\d{1,2}\s*giờ(?: \d{1,2} phút)?|(?<![\p{L}\d])\d{1,2}h\d{2}(?![\p{L}\d])/gu,
   // A count: not part of a date, a term of office or a document number ("15/3/2026", "2021-2026", "85/2015"); or, as the

@@ -28,6 +28,17 @@ describe('findAnswers', () => {
     ]);
   });
 
+  it('finds the dates the law counts from another, as it sets most of its deadlines', () => {
+    expect(texts('chậm nhất là 10 ngày trước ngày bầu cử; 07 ngày sau ngày bầu cử đầu tiên; trong 30 ngày kể từ ngày niêm yết; mười ngày trước đó', 'date')).toEqual([
+      '10 ngày trước',
+      '07 ngày sau',
+      '30 ngày kể từ',
+      'mười ngày trước',
+    ]);
+    // A count of days, not counted from anything, is no date.
+    expect(texts('Tổ bầu cử làm việc trong 3 ngày, có 5 người', 'date')).toEqual([]);
+  });
+
   it('finds times of day, not durations', () => {
     expect(texts('từ 7 giờ sáng đến 7 giờ tối, tức 21 giờ; chậm nhất 24 giờ trước, lúc 6h30', 'time')).toEqual(['7 giờ sáng', '7 giờ tối', '21 giờ', '6h30']);
   });
