@@ -27,6 +27,15 @@ describe('retrieve over the shipped corpus', () => {
     expect(r.hits[0]?.references).toEqual(['3-ct/tu']);
   });
 
+  it('meets an official abbreviation in the law, which writes it out ("HĐND" is "Hội đồng nhân dân")', async () => {
+    for (const q of ['Ban bầu cử đại biểu HĐND cấp xã có bao nhiêu thành viên?', 'ban bau cu dai bieu hdnd cap xa co bao nhieu thanh vien']) {
+      const r = await ask(q);
+      const article24 = r.scored.find((h) => h.passage.law?.article === '24');
+      expect(article24?.passage.text, q).toContain('Hội đồng nhân dân cấp xã có từ chín đến mười lăm thành viên');
+      expect(article24?.signals.coverage, q).toBe(1);
+    }
+  });
+
   it('never answers 05-CT/TU or 04-CT/TU with the passages of 03-CT/TU', async () => {
     for (const q of ['Chỉ thị 05-CT/TU', 'Chỉ thị 04-CT/TU yêu cầu gì?']) {
       const r = await ask(q);
