@@ -57,8 +57,9 @@ const DOCUMENT_FACTS = /\b(?:so may|so bao nhieu|so hieu|ban hanh|ky ngay|ai ky|
 // "Hôm nay", "tuần này" name the present, not the last topic; "hôm đó", "lúc ấy" point back at it.
 const POINTS_BACK = /(?<![\p{L}\p{N}])(?:đó|ấy|nó|họ(?!\s+(?:và\s+)?tên)|it|that|this|they|them|(?<!(?:hôm|tối|sáng|chiều|trưa|năm|giờ|lúc|dạo|hiện|tuần|tháng|kỳ|đợt|lần|bây)\s)này)(?![\p{L}\p{N}])/iu;
 // Typed without diacritics "đó", "này" are "do", "nay", also "by", "now", "đỏ": "nay" not after a time ("hôm nay", "hiện nay"),
-// and only closing a noun phrase: at the end, or before the predicate ("giấy đó ở đâu", "chỉ thị đó ban hành").
-const POINTS_BACK_FOLDED = /(?:\s(?:do|ay)|(?<!\b(?:hom|toi|sang|chieu|trua|nam|gio|luc|dao|gan|den|tu|bay|hien|tuan|thang|ky|dot|lan))\snay)(?=\s+(?:o|thi|la|ban|co|duoc|dc|ra|the|quy|noi|ko|khong|k)\b|\s*$)/;
+// and only closing a noun phrase: at the end, or before the predicate ("giấy đó ở đâu", "chỉ thị đó ban hành") or the
+// question asked of it ("hội nghị đó ngày nào", "văn bản này ai ký").
+const POINTS_BACK_FOLDED = /(?:\s(?:do|ay)|(?<!\b(?:hom|toi|sang|chieu|trua|nam|gio|luc|dao|gan|den|tu|bay|hien|tuan|thang|ky|dot|lan))\snay)(?=\s+(?:o|thi|la|ban|co|duoc|dc|ra|the|quy|noi|ko|khong|k|ngay nao|khi nao|bao|ai|gi|may)\b|\s*$)/;
 const pointsBackIn = (message: string) => (hasDiacritics(message) ? POINTS_BACK.test(message) : POINTS_BACK.test(message) || POINTS_BACK_FOLDED.test(words(message).join(' ')));
 
 // Words that open or close a message leaning on the one before ("còn … thì sao", "thế còn", "vậy nếu", "what about"), typed without diacritics, longest first.

@@ -35,6 +35,9 @@ describe('resolveMessage', () => {
     const pronoun = after('Luật sửa đổi Luật Bầu cử năm 2025 được thông qua ngày nào?', 'nó có hiệu lực từ bao giờ');
     expect(pronoun).toMatchObject({ leaning: true });
     expect(readingsOf(pronoun).map((r) => r.kind)).toContain('follow-up');
+    // Typed without marks, "đó" and "này" point back where they close a noun phrase, before its predicate or the question asked of it.
+    for (const m of ['hoi nghi do ngay nao', 'to do may nguoi', 'giay do o dau']) expect(after('Lạng Sơn triển khai công tác bầu cử ra sao?', m), m).toMatchObject({ leaning: true });
+    expect(after('Lạng Sơn triển khai công tác bầu cử ra sao?', 'giá vàng hôm nay ai bán')).not.toMatchObject({ leaning: true });
     const name = after('Người đang nằm viện có được bầu không?', 'Thẻ cử tri ghi sai họ tên thì có được bầu không?');
     expect(name).toMatchObject({ kind: 'fresh', question: 'Thẻ cử tri ghi sai họ tên thì có được bầu không?', full: true });
     expect(name.leaning).toBeUndefined();
