@@ -71,6 +71,10 @@ export function detectLanguage(question: string, lexicon: Lexicon): Language {
   }
   const tokens = question.toLowerCase().match(/[a-z']+/g) ?? [];
   if (tokens.length === 0) return 'vi';
+  // Words none of which is a Vietnamese syllable, but for English function words, and one of them a word rather than an
+  // acronym ("weather in hanoi tomorrow", not "ct 05-ct/tw").
+  const foreignWord = (t: string) => !isVietnameseWord(t) && !isEnglishStopword(t);
+  if (tokens.length >= 2 && tokens.every((t) => isEnglishStopword(t) || !isVietnameseWord(t)) && tokens.some((t) => foreignWord(t) && /[aeiouy]/.test(t))) return 'en';
   // Words that are no Vietnamese syllable, even read as Telex or VNI ("who", "won", "seat"), count as English
   // beside an English word that is no Vietnamese one either; alone they may be lower-case acronyms ("hdnd tinh bau may nguoi").
   const anchored = tokens.some((t) => english(t) && !isVietnameseWord(t));

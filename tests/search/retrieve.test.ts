@@ -191,6 +191,11 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('How many members does a polling team (Tổ bầu cử) have?', lexicon).language).toBe('en');
     expect(analyzeQuery('Chỉ thị 05 yeu cau gi vay', lexicon).language).toBe('vi');
     expect(analyzeQuery('Bà tôi 90 tuổi có đi bầu được không', lexicon).language).toBe('vi');
+    // Words none of which is a Vietnamese syllable (English function words aside) are English; acronyms alone are not.
+    expect(analyzeQuery('weather in hanoi tomorrow', lexicon).language).toBe('en');
+    expect(analyzeQuery('Can journalists watch?', lexicon).language).toBe('en');
+    expect(analyzeQuery('ct 05-ct/tw', lexicon).language).toBe('vi');
+    expect(analyzeQuery('git push bi reject thi lam sao', lexicon).language).toBe('vi');
   });
 
   it('reads what a question asks for in the clauses that ask, not in the story it tells', () => {
