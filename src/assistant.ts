@@ -158,7 +158,9 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
         const lead = retrieval.hits[0];
         const continues = lastCited.has(lead?.document.id ?? '');
         const ownWords = lead ? ownShare(lead.passageIndex) : 0;
-        found.push({ resolution: reading, retrieval, answer, answered: retrieval.outcome === 'answered', continues, ownWords, coverage: retrieval.features?.coverage ?? 0, probability: retrieval.probability ?? 0, otherTopic: OTHER_TOPIC.has(retrieval.declineReason ?? '') });
+        // Declined as another topic, or as asking what no law states (an opinion, a forecast): no topic borrowed makes a law state it.
+        const otherTopic = retrieval.outcome !== 'answered' && (OTHER_TOPIC.has(retrieval.declineReason ?? '') || retrieval.features?.asksOpinion === 1);
+        found.push({ resolution: reading, retrieval, answer, answered: retrieval.outcome === 'answered', continues, ownWords, coverage: retrieval.features?.coverage ?? 0, probability: retrieval.probability ?? 0, otherTopic });
         if (!everyReading && found.length === 1 && settledBy(found[0] as (typeof found)[number], readingChoice)) break;
       }
       const { resolution, retrieval, answer } = found[chooseReading(found, readingChoice)] as (typeof found)[number];

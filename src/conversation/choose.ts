@@ -5,7 +5,7 @@ import type { Resolution } from './resolve.ts';
 export interface ReadingEvidence {
   resolution: Resolution;
   answered: boolean;
-  /** Declined as another topic: out of scope, another law, another subject. */
+  /** Declined as another topic (out of scope, another law, another subject) or as asking what no law states (an opinion). */
   otherTopic: boolean;
   /** Share of the reading's weighted words the corpus holds. */
   coverage: number;

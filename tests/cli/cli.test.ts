@@ -87,6 +87,14 @@ describe('ask', () => {
     expect(replies[2].answered).toBe(false);
   });
 
+  it('never lets a question no law answers (an opinion) borrow the last topic', async () => {
+    const input = ['Mỗi đơn vị bầu cử ĐBQH được bầu tối đa bao nhiêu đại biểu?', 'danh sach ung cu phai nhieu hon so duoc bau it nhat may nguoi?', 'bn nghi ai se trung cu o don vi mik nhi?'];
+    const { code, stdout } = await run('ask', ['--json'], `${input.join('\n')}\n`);
+    expect(code).toBe(0);
+    const opinion = JSON.parse(stdout.trim().split('\n')[2] as string);
+    expect([opinion.resolvedQuestion, opinion.answered]).toEqual([input[2], false]);
+  });
+
   it('holds a conversation with --chat, follow-ups read with the questions before', async () => {
     const { code, stdout } = await run('ask', ['--chat'], 'Người đang bị tạm giam có được đi bầu không?\ncòn người đang chấp hành án tù thì sao?\n');
     expect(code).toBe(0);
