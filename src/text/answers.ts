@@ -48,9 +48,12 @@ export function findAnswers(text: string, type: AnswerType): Array<{ start: numb
   }));
 }
 
-/** A sentence's words without its parenthesised citations ("(Điều 5, Luật Bầu cử …)"), which are references, not statements. */
+/**
+ * A sentence's words without its parenthesised citations ("(Điều 5, Luật Bầu cử …)") and the clause or point number
+ * it opens with ("1.", "b)"), which are references and structure, not statements: a clause number is no count.
+ */
 export function statementOf(sentence: string): string {
-  return sentence.replace(/\([^()]*\)/g, ' ');
+  return sentence.replace(/^\s*(?:\d+[a-zđ]?|[a-zđ])[.)](?=\s|$)/u, ' ').replace(/\([^()]*\)/g, ' ');
 }
 
 // A clause's opening setting ("Ở cuộc bầu cử ngày 15/3/2026, …", "…; ở cuộc bầu cử ngày 15/3/2026, đó là ngày 25/3/2026"):

@@ -28,6 +28,12 @@ describe('findAnswers', () => {
     ]);
   });
 
+  it('takes a clause or point number of the law for structure, not for a count', () => {
+    expect(answerSentences(['1. Quốc hội thành lập Hội đồng bầu cử bổ sung.', 'b) Có từ năm đến bảy thành viên.'], 'number', [])).toEqual([
+      { sentence: 'b) Có từ năm đến bảy thành viên.', index: 1, answers: ['năm đến bảy'] },
+    ]);
+  });
+
   it('finds the dates the law counts from another, as it sets most of its deadlines', () => {
     expect(texts('chậm nhất là 10 ngày trước ngày bầu cử; 07 ngày sau ngày bầu cử đầu tiên; trong 30 ngày kể từ ngày niêm yết; mười ngày trước đó', 'date')).toEqual([
       '10 ngày trước',
