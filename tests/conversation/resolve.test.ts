@@ -35,6 +35,12 @@ describe('resolveMessage', () => {
     const pronoun = after('Luật sửa đổi Luật Bầu cử năm 2025 được thông qua ngày nào?', 'nó có hiệu lực từ bao giờ');
     expect(pronoun).toMatchObject({ leaning: true });
     expect(readingsOf(pronoun).map((r) => r.kind)).toContain('follow-up');
+    // "Trước đây", "hồi trước" ask about the last topic's past: the rule before the one just answered.
+    for (const m of ['trước đây thì mấy ngày', 'truoc day bao nhieu ngay', 'trc đây thì bao lâu', 'hồi trước bầu mấy cấp']) {
+      const r = after('Bao lâu thì công bố kết quả bầu cử?', m);
+      expect(r.leaning, m).toBe(true);
+      expect(readingsOf(r).map((x) => x.kind), m).toContain('follow-up');
+    }
     // Typed without marks, "đó" and "này" point back where they close a noun phrase, before its predicate or the question asked of it.
     for (const m of ['hoi nghi do ngay nao', 'to do may nguoi', 'giay do o dau']) expect(after('Lạng Sơn triển khai công tác bầu cử ra sao?', m), m).toMatchObject({ leaning: true });
     expect(after('Lạng Sơn triển khai công tác bầu cử ra sao?', 'giá vàng hôm nay ai bán')).not.toMatchObject({ leaning: true });
