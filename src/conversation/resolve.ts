@@ -61,7 +61,7 @@ const POINTS_BACK = /(?<![\p{L}\p{N}])(?:đó|ấy|nó|họ(?!\s+(?:và\s+)?tên
 // question asked of it ("hội nghị đó ngày nào", "văn bản này ai ký").
 const POINTS_BACK_FOLDED = /(?:\s(?:do|ay)|(?<!\b(?:hom|toi|sang|chieu|trua|nam|gio|luc|dao|gan|den|tu|bay|hien|tuan|thang|ky|dot|lan))\snay)(?=\s+(?:o|thi|la|ban|co|duoc|dc|ra|the|quy|noi|ko|khong|k|ngay nao|khi nao|bao|ai|gi|may)\b|\s*$)/;
 // "Trước đây", "hồi trước" set the rule before against the one just answered: they ask about the last topic's past.
-const BEFORE_NOW = /\b(?:truoc day|trc day|truoc kia|hoi truoc|luc truoc|ngay truoc)\b/;
+const BEFORE_NOW = /\b(?:truoc day|trc day|truoc kia|hoi truoc|luc truoc)\b/;
 const pointsBackIn = (message: string) =>
   BEFORE_NOW.test(words(expandChatSpelling(message)).join(' ')) || (hasDiacritics(message) ? POINTS_BACK.test(message) : POINTS_BACK.test(message) || POINTS_BACK_FOLDED.test(words(message).join(' ')));
 
