@@ -1,5 +1,5 @@
 import { answerSentences, focusHeld, statementOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
-import type { QuoteTerms } from '../search/index.ts';
+import { coverageOf, type QuoteTerms } from '../search/index.ts';
 import { sentences, wordCount } from '../text/normalize.ts';
 import { extractTerms } from '../text/terms.ts';
 
@@ -68,20 +68,10 @@ function blocksOf(units: string[]): Array<{ first: number; last: number }> {
   return blocks;
 }
 
-/**
- * How much of the question a text holds, as coverage measures a passage: the mean of the share of its words' weight and
- * the share of its word pairs and phrases (or the words' share alone, when it has neither).
- */
-const coverageOf = (text: string, { concepts, pairs }: QuoteTerms) => {
+/** How much of the question a text's statement holds, measured as a passage's coverage is. */
+const overlapOf = (text: string, terms: QuoteTerms) => {
   const { folded, bigrams } = extractTerms(statementOf(text));
-  const held = new Set([...folded, ...bigrams]);
-  const met = concepts.map((c) => c.alternatives.some((words) => words.every((w) => held.has(w))));
-  const total = concepts.reduce((sum, c) => sum + c.weight, 0);
-  const words = total > 0 ? concepts.reduce((sum, c, i) => sum + (met[i] ? c.weight : 0), 0) / total : 0;
-  const units = pairs.length + concepts.filter((c) => c.phrase).length;
-  if (units === 0) return words;
-  const unitsMet = pairs.filter((p) => held.has(p)).length + concepts.filter((c, i) => c.phrase && met[i]).length;
-  return (words + unitsMet / units) / 2;
+  return coverageOf(terms, new Set([...folded, ...bigrams])).coverage;
 };
 
 /**
@@ -95,10 +85,10 @@ export function chooseQuote(passage: { text: string; section: string | null }, r
   const { terms, answerType, focus, years } = request;
   const units = unitsOf(passage.text, maxWords);
   const answering = new Map((answerType ? answerSentences(units, answerType, years) : []).map((a) => [a.index, a.answers]));
-  const heading = passage.section ? coverageOf(passage.section, terms) : 0;
+  const heading = passage.section ? overlapOf(passage.section, terms) : 0;
   const blocks = blocksOf(units).map((block, order) => {
     const text = units.slice(block.first, block.last + 1).join(' ');
-    const overlap = coverageOf(text, terms);
+    const overlap = overlapOf(text, terms);
     const indexes = Array.from({ length: block.last - block.first + 1 }, (_, k) => block.first + k);
     const answers = overlap > 0 ? indexes.flatMap((i) => answering.get(i) ?? []) : [];
     const held = overlap > 0 && focus !== null && focusHeld(text, focus);

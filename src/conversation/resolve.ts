@@ -61,9 +61,10 @@ const POINTS_BACK = /(?<![\p{L}\p{N}])(?:đó|ấy|nó|họ(?!\s+(?:và\s+)?tên
 // question asked of it ("hội nghị đó ngày nào", "văn bản này ai ký").
 const POINTS_BACK_FOLDED = /(?:\s(?:do|ay)|(?<!\b(?:hom|toi|sang|chieu|trua|nam|gio|luc|dao|gan|den|tu|bay|hien|tuan|thang|ky|dot|lan))\snay)(?=\s+(?:o|thi|la|ban|co|duoc|dc|ra|the|quy|noi|ko|khong|k|ngay nao|khi nao|bao|ai|gi|may)\b|\s*$)/;
 // "Trước đây", "hồi trước" set the rule before against the one just answered: they ask about the last topic's past.
-const BEFORE_NOW = /\b(?:truoc day|trc day|truoc kia|hoi truoc|luc truoc)\b/;
-const pointsBackIn = (message: string) =>
-  BEFORE_NOW.test(words(expandChatSpelling(message)).join(' ')) || (hasDiacritics(message) ? POINTS_BACK.test(message) : POINTS_BACK.test(message) || POINTS_BACK_FOLDED.test(words(message).join(' ')));
+const BEFORE_NOW = /\b(?:truoc day|truoc kia|hoi truoc|luc truoc)\b/;
+/** Whether a message, chat spelling written out, points back at the last topic; `folded` is its words without diacritics. */
+const pointsBackIn = (text: string, folded: string) =>
+  BEFORE_NOW.test(folded) || POINTS_BACK.test(text) || (!hasDiacritics(text) && POINTS_BACK_FOLDED.test(folded));
 
 // Words that open or close a message leaning on the one before ("còn … thì sao", "thế còn", "vậy nếu", "what about"), typed without diacritics, longest first.
 const OPENERS = ['but what about', 'con truong hop', 'what about', 'how about', 'the con', 'vay con', 'con neu', 'the neu', 'vay neu', 'and if', 'what if', 'and for', 'truong hop', 'con', 'the', 'vay', 'neu', 'and'];
@@ -216,7 +217,7 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
   // Asked by the message itself, not by the words leaning on the last one ("what about …", "… thì sao").
   const asked = coreOf(text);
   const ownQuestion = ASKS.test(words(asked).join(' ')) || EN_AUXILIARY.has(/^[a-z]+\b/.exec(asked.toLowerCase())?.[0] ?? '');
-  const pointsBack = pointsBackIn(text);
+  const pointsBack = pointsBackIn(text, folded);
   // Its own question and a topic of its own: a full question.
   const full = ownQuestion && content.length >= TOPIC_WORDS;
   if (content.length === 0 && !ownQuestion) return fresh;

@@ -1,5 +1,5 @@
 export { analyzeQuery, detectLanguage, MAX_QUESTION_LENGTH, type AnalyzedQuery, type Concept, type Language } from './query.ts';
-export { DEFAULT_RETRIEVE_OPTIONS, heldShare, isSmallTalk, retrieve, topicOf, type Hit, type Outcome, type QuoteTerms, type Retrieval, type RetrieveOptions, type Topic } from './retrieve.ts';
+export { coverageOf, DEFAULT_RETRIEVE_OPTIONS, heldShare, isSmallTalk, retrieve, topicOf, type Hit, type Outcome, type QuoteTerms, type Retrieval, type RetrieveOptions, type Topic } from './retrieve.ts';
 export { DECISION_MODEL_FILE, decideAnswer, shippedDecisionModel, type Decision, type DecisionModel, type DeclineReason } from './decide.ts';
 export { FEATURE_NAMES, featureVector, type AnswerFeatures } from './features.ts';
 export { BACKGROUND_FILE, formatBackground, type Background } from './background.ts';

@@ -131,8 +131,13 @@ function idf(index: CorpusIndex, term: string, df = index.documentFrequency(term
 }
 
 /** A concept is met by terms holding its word as typed (with diacritics), or every word of one of its alternatives. */
-function conceptMet(concept: Concept, terms: Pick<Set<string>, 'has'>): boolean {
+function conceptMet(concept: Pick<Concept, 'alternatives' | 'exact'>, terms: Pick<Set<string>, 'has'>): boolean {
   return concept.exact ? terms.has(`=${concept.exact}`) : concept.alternatives.some((words) => words.every((w) => terms.has(w)));
+}
+
+/** A concept's weight in coverage: how telling it is, less when it only tells the asker's situation. */
+function askedWeight(index: CorpusIndex, concept: Concept): number {
+  return conceptWeight(index, concept) * (concept.context ? CONTEXT_WEIGHT : 1);
 }
 
 function conceptWeight(index: CorpusIndex, concept: Concept): number {
@@ -144,20 +149,33 @@ function conceptWeight(index: CorpusIndex, concept: Concept): number {
 
 /**
  * A question's words and phrases, each met by a text that holds every word of one of its alternatives (a phrase counts
- * once however many of its synonyms a text holds: "kiểm phiếu" is met by "đếm phiếu" too, not twice), and the word pairs
- * it typed: what a quote is scored on, as coverage scores a passage.
+ * once however many of its synonyms a text holds: "kiểm phiếu" is met by "đếm phiếu" too, not twice), weighted, and the
+ * word pairs it typed: what coverage measures a passage or a quote by.
  */
 export interface QuoteTerms {
-  concepts: Array<{ alternatives: string[][]; weight: number; phrase: boolean }>;
+  concepts: Array<Pick<Concept, 'alternatives' | 'exact' | 'phrase'> & { weight: number }>;
   pairs: string[];
 }
 
-/** The question's concepts, weighted as coverage weighs them (the situation told counts for less), and its typed pairs. */
+/** The question's concepts, weighted as coverage weighs them, and its typed pairs; met in a quote without regard to marks. */
 function quoteTermsOf(index: CorpusIndex, query: AnalyzedQuery): QuoteTerms {
-  return {
-    concepts: query.concepts.map((c) => ({ alternatives: c.alternatives, weight: conceptWeight(index, c) * (c.context ? CONTEXT_WEIGHT : 1), phrase: c.phrase })),
-    pairs: query.pairs,
-  };
+  return { concepts: query.concepts.map((c) => ({ alternatives: c.alternatives, weight: askedWeight(index, c), phrase: c.phrase })), pairs: query.pairs };
+}
+
+/**
+ * How much of a question a text holds, as ranking and quoting both measure it: the share of its words' weight, and the
+ * share of its word pairs and phrases (1 when it has neither); `coverage` is their mean, or the words' share alone when
+ * there are no pairs or phrases. `met` tells which concepts the text holds.
+ */
+export function coverageOf(terms: QuoteTerms, has: Pick<Set<string>, 'has'>): { coverage: number; wordCoverage: number; pairCoverage: number; met: boolean[] } {
+  const met = terms.concepts.map((c) => conceptMet(c, has));
+  const total = terms.concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
+  const wordCoverage = terms.concepts.length > 0 ? terms.concepts.reduce((sum, c, i) => sum + (met[i] ? c.weight : 0), 0) / total : 0;
+  const units = terms.pairs.length + terms.concepts.filter((c) => c.phrase).length;
+  // Word pairs tell "kết hôn" from "kết quả" and "hơn": single syllables alone match almost anything.
+  const unitsMet = terms.pairs.filter((p) => has.has(p)).length + terms.concepts.filter((c, i) => c.phrase && met[i]).length;
+  const pairCoverage = units > 0 ? unitsMet / units : 1;
+  return { coverage: units > 0 ? (wordCoverage + pairCoverage) / 2 : wordCoverage, wordCoverage, pairCoverage, met };
 }
 
 function refKey(ref: DocumentRef): string {
@@ -473,7 +491,7 @@ function questionTerms(index: CorpusIndex, query: AnalyzedQuery): QuestionTerms 
   // An English word the glossary cannot translate is a real word of another topic ("haiku", "python"), not a typo.
   const untranslated = query.language === 'en' ? query.concepts.filter(foreign).length / Math.max(1, query.concepts.length) : 0;
   // Words that tell the asker's situation weigh less than those of the question itself.
-  const weights = concepts.map((c) => conceptWeight(index, c) * (c.context ? CONTEXT_WEIGHT : 1));
+  const weights = concepts.map((c) => askedWeight(index, c));
   // Without diacritics "dang bi" may be "đang bị": a pair that may hold a stopword counts only if the corpus has it.
   // A pair that neither this corpus nor other laws use is two words side by side ("em cầm"), not a term: like a typo, no evidence.
   const background = shippedBackground();
@@ -497,28 +515,18 @@ function scoreCandidates(
   found: NamedReferences & { lexicalHits: LexicalHit[]; queryVector: Float32Array },
   rankWeights: RankWeights,
 ): Hit[] {
-  const { concepts, weights, totalWeight, pairs, phrases } = terms;
+  const { concepts, weights, pairs } = terms;
+  const weighed: QuoteTerms = { concepts: concepts.map((c, i) => ({ ...c, weight: weights[i] as number })), pairs };
   const { refs, mentioning, entries } = found;
   const maxLexical = Math.max(1e-9, ...found.lexicalHits.map((h) => h.score));
   const lexicalScore = new Map(found.lexicalHits.map((h) => [h.passage, h.score / maxLexical]));
-  const units = pairs.length + phrases.length;
   const hits: Hit[] = [];
   for (const passageIndex of candidates) {
     const passage = index.passage(passageIndex) as Passage;
     const document = index.document(passage.docId) as DocumentMeta;
     const has = { has: (term: string) => index.passageHas(passageIndex, term) };
-    const matched: string[] = [];
-    let covered = 0;
-    concepts.forEach((concept, i) => {
-      if (conceptMet(concept, has)) {
-        matched.push(concept.label);
-        covered += weights[i] as number;
-      }
-    });
-    const wordCoverage = concepts.length > 0 ? covered / totalWeight : 0;
-    // Word pairs tell "kết hôn" from "kết quả" and "hơn": single syllables alone match almost anything.
-    const metUnits = pairs.filter((b) => has.has(b)).length + phrases.filter((c) => matched.includes(c.label)).length;
-    const coverage = units > 0 ? (wordCoverage + metUnits / units) / 2 : wordCoverage;
+    const { coverage, wordCoverage, pairCoverage, met } = coverageOf(weighed, has);
+    const matched = concepts.filter((_, i) => met[i]).map((c) => c.label);
     const references = refs.filter((_, i) => mentioning[i]?.has(passageIndex)).map(refKey);
     const signals: RankSignals = {
       lexical: lexicalScore.get(passageIndex) ?? 0,
@@ -534,7 +542,6 @@ function scoreCandidates(
       answer: 0,
       answerVote: 0,
     };
-    const pairCoverage = units > 0 ? metUnits / units : 1;
     hits.push({ passageIndex, passage, document, score: rankScore(signals, rankWeights), signals, wordCoverage, pairCoverage, matched, references });
   }
   return hits.sort((a, b) => b.score - a.score);
