@@ -157,7 +157,7 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
         const { retrieval, answer } = await answerOf(reading.question, language);
         const lead = retrieval.hits[0];
         const continues = lastCited.has(lead?.document.id ?? '');
-        const ownWords = lead ? ownShare(lead.passageIndex) : 0;
+        const ownWords = lead ? ownShare(lead.document.id) : 0;
         // Declined as another topic, or as asking what no law states (an opinion, a forecast): no topic borrowed makes a law state it.
         const otherTopic = retrieval.outcome !== 'answered' && (OTHER_TOPIC.has(retrieval.declineReason ?? '') || retrieval.features?.asksOpinion === 1);
         found.push({ resolution: reading, retrieval, answer, answered: retrieval.outcome === 'answered', continues, ownWords, coverage: retrieval.features?.coverage ?? 0, probability: retrieval.probability ?? 0, otherTopic });

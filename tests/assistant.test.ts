@@ -36,6 +36,21 @@ describe('createAssistant', () => {
     expect((await assistant.ask('Bao nhiêu tuổi thì được đi bầu?', 'en')).language).toBe('en');
   });
 
+  it('lets a full question borrow the last topic when the document it finds there holds its words, not when they are another topic\'s', async () => {
+    const ws = await scratchWorkspace();
+    const config = loadConfig({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, MODELS_DIR: ws.modelsDir }, '/nonexistent');
+    const assistant = await createAssistant({ config, logger: memoryLogger().logger });
+    const plan = await assistant.converse(undefined, 'Hậu Giang tổng kết Kế hoạch 153-KH/TU là về việc gì?', 'vi', 1_000);
+    // The words of the steps ("nhân sự", "đại hội", "quy trình") are in the plan's article, not in the passage the borrowed reading leads with.
+    const steps = await assistant.converse(plan.conversation, 'nhân sự đại hội làm theo quy trình mấy bước', 'vi', 2_000);
+    expect(steps.resolution.kind).toBe('follow-up');
+    expect(steps.answer.citations[0]?.docId).toBe(plan.answer.citations[0]?.docId);
+    const first = await assistant.converse(undefined, 'Gian lận bầu cử thì bị xử lý thế nào?', 'vi', 1_000);
+    const divorce = await assistant.converse(first.conversation, 'thủ tục ly hôn đơn phương mất bao lâu', 'vi', 2_000);
+    expect(divorce.resolution.kind).toBe('fresh');
+    expect(divorce.answer.answered).toBe(false);
+  });
+
   it('waits at start-up for a build already running instead of duplicating it; an explicit reindex builds at once', async () => {
     const ws = await scratchWorkspace();
     const config = loadConfig({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, MODELS_DIR: ws.modelsDir }, '/nonexistent');

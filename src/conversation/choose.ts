@@ -13,7 +13,7 @@ export interface ReadingEvidence {
   probability: number;
   /** Its leading passage is in a document the last answer cited: it stays on the conversation's topic. */
   continues: boolean;
-  /** Share of the message's own weighted words its leading passage holds. */
+  /** Share of the message's own weighted words the document of its leading passage holds. */
   ownWords: number;
 }
 
@@ -27,7 +27,7 @@ export interface ReadingChoice {
   standsAlone: number;
   /**
    * A full question leaning on nothing that finds no answer as it stands may borrow the last topic when the answer so
-   * found stays in the documents the last answer cited and its passage holds this share of the message's own words.
+   * found stays in the documents the last answer cited and its document holds this share of the message's own words.
    */
   borrowsAt: number;
 }

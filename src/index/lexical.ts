@@ -145,6 +145,23 @@ export class LexicalIndex {
     return false;
   }
 
+  /** Whether any passage from `from` up to (not including) `to` is indexed under a term, as `contains` reads terms. */
+  containsIn(term: string, from: number, to: number): boolean {
+    const exact = term.startsWith('=');
+    const id = this.termIds.get(exact ? term.slice(1) : term);
+    if (id === undefined) return false;
+    const { offsets, passages } = this.fields[FIELDS.indexOf(exact ? 'exact' : term.includes('_') ? 'bigrams' : 'folded')] as Postings;
+    // The first of the term's passages at or after `from`, by binary search over its increasing passages.
+    let low = offsets[id] as number;
+    let high = offsets[id + 1] as number;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((passages[middle] as number) < from) low = middle + 1;
+      else high = middle;
+    }
+    return low < (offsets[id + 1] as number) && (passages[low] as number) < to;
+  }
+
   /** Top passages by BM25+ for the union of the query's terms. */
   query(query: LexicalQuery, limit: number): LexicalHit[] {
     return this.queryByGroup(query, limit, null);

@@ -472,6 +472,7 @@ export class CorpusIndex {
   private readonly entriesByKey = new Map<string, RegisterEntry[]>();
   private articlesByDocument: Map<string, Map<string, number[]>> | null = null;
   private kindOfPassage: Uint8Array | null = null;
+  private rangeOfDocument: Map<string, { from: number; to: number }> | null = null;
 
   constructor(
     readonly manifest: Manifest,
@@ -572,6 +573,21 @@ export class CorpusIndex {
     const { exact, folded, bigrams } = extractTerms(indexedText(this.documentsById.get(p.docId) as DocumentMeta, p));
     // Words with their diacritics too, marked "=", for questions typed with them.
     return new Set([...folded, ...bigrams, ...exact.map((w) => `=${w}`)]);
+  }
+
+  /** Whether any passage of a document is indexed under a term: its passages are stored together, in corpus order. */
+  documentHas(docId: string, term: string): boolean {
+    if (!this.rangeOfDocument) {
+      this.rangeOfDocument = new Map();
+      for (let i = 0; i < this.store.length; i++) {
+        const id = this.store.docId(i);
+        const range = this.rangeOfDocument.get(id);
+        if (range) range.to = i + 1;
+        else this.rangeOfDocument.set(id, { from: i, to: i + 1 });
+      }
+    }
+    const range = this.rangeOfDocument.get(docId);
+    return range !== undefined && this.lexical.containsIn(term, range.from, range.to);
   }
 
   get passageCount(): number {

@@ -390,17 +390,17 @@ function backgroundRatios(index: CorpusIndex, concepts: Concept[], pairs: string
 const TOPICS = 3;
 
 /**
- * The share of a text's words and word pairs, weighted by how telling they are, that a passage holds: how much of
- * a message a passage found for a reading of it speaks of. A word no passage holds weighs the most. The text's
- * terms are weighed once; the function returned asks each passage.
+ * The share of a text's words and word pairs, weighted by how telling they are, that a document holds in any of its
+ * passages: how much of a message the document found for a reading of it speaks of. A word no passage holds weighs
+ * the most. The text's terms are weighed once; the function returned asks each document.
  */
-export function heldShare(index: CorpusIndex, text: string): (passageIndex: number) => number {
+export function heldShare(index: CorpusIndex, text: string): (docId: string) => number {
   const written = expandChatSpelling(text);
   // An English message's function words ("the", "is") are no words of its topic.
   const { folded, bigrams } = extractTerms(written, detectLanguage(written, index.lexicon));
   const weighed = [...new Set([...folded, ...bigrams])].map((term) => ({ term, weight: idf(index, term) }));
   const total = weighed.reduce((sum, t) => sum + t.weight, 0);
-  return (passageIndex) => (total === 0 ? 0 : weighed.reduce((sum, t) => sum + (index.passageHas(passageIndex, t.term) ? t.weight : 0), 0) / total);
+  return (docId) => (total === 0 ? 0 : weighed.reduce((sum, t) => sum + (index.documentHas(docId, t.term) ? t.weight : 0), 0) / total);
 }
 
 /** A passage as a topic a reader can pick: a guide section by its heading, a law article by its number and title, anything else by its document's title. */

@@ -53,6 +53,18 @@ describe('LexicalIndex', () => {
     });
   });
 
+  it('tells whether any passage of a range is indexed under a term, as asking each passage does', () => {
+    const index = LexicalIndex.build(texts);
+    const probes = ['bau_cu', 'phieu', '=bầu', 'nghi_quyet', 'xylophone'];
+    const ranges = [[0, 1], [0, 5], [3, 9], [10, 40], [7, 7], [texts.length - 3, texts.length]] as const;
+    for (const [from, to] of ranges) {
+      for (const term of probes) {
+        const any = Array.from({ length: to - from }, (_, i) => from + i).some((passage) => index.contains(passage, term));
+        expect(index.containsIn(term, from, to), `${from}-${to} ${term}`).toBe(any);
+      }
+    }
+  });
+
   it('answers the same after a write and read, and nothing for unknown words', async () => {
     const built = LexicalIndex.build(texts);
     const file = path.join(await tempDir(), 'lexical.bin');
