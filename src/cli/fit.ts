@@ -274,8 +274,9 @@ async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labell
 }
 
 /**
- * A dev conversation turn whose reading the choice decides: a fragment (a short question, leaning on nothing) or a
- * full question leaning on nothing, each reading weighed, and which readings are right.
+ * A dev conversation turn whose reading the choice decides: a fragment (a question with no topic of its own, read as
+ * it stands or as the last question with it put in) or a full question, leaning on nothing, each reading weighed, and
+ * which readings are right.
  */
 interface ChoiceTurn {
   /** Which conversation of the dev dialogues it is in, counted across the sets: both spellings of it share one fold. */
@@ -296,7 +297,7 @@ async function choiceTurns(assistant: Assistant): Promise<ChoiceTurn[]> {
         for await (const [i, reply] of replayConversation(assistant, dialogue.turns.map((t) => typed(t.message)))) {
           const turn = dialogue.turns[i] as (typeof dialogue.turns)[number];
           const first = reply.readings[0]?.resolution;
-          if (first?.kind !== 'fresh' || first.leaning || !first.otherwise) continue;
+          if (!first || first.leaning || !first.otherwise) continue;
           // Right as the eval scores a turn: answered with a passage of an expected document in the top 3, or declined when none is;
           // a new topic only when read as it stands.
           const right = reply.readings.map(
@@ -319,18 +320,12 @@ interface ChoiceParameter {
   grid: number[];
 }
 
-/**
- * The value nearest to changing nothing among those that read within one standard error of the most turns right, the
- * other threshold held at what changes nothing: the one-standard-error rule, so a few turns cannot pull it far.
- */
-function bestValue(parameter: ChoiceParameter, turns: ChoiceTurn[]): { value: number; right: number; most: number } {
-  const scored = parameter.grid.map((value) => ({ value, right: rightAt(turns, { ...AS_IT_STANDS, [parameter.name]: value }) }));
-  const most = Math.max(...scored.map((s) => s.right));
-  const error = Math.sqrt(most * (1 - most / Math.max(1, turns.length)));
-  const near = scored.filter((s) => s.right >= most - error);
+/** The value that reads the most turns right, the nearest to changing nothing among equals. */
+function bestValue(parameter: ChoiceParameter, turns: ChoiceTurn[]): { value: number; right: number } {
   const unchanged = AS_IT_STANDS[parameter.name];
-  const chosen = near.reduce((best, s) => (Math.abs(s.value - unchanged) < Math.abs(best.value - unchanged) ? s : best));
-  return { ...chosen, most };
+  return parameter.grid
+    .map((value) => ({ value, right: rightAt(turns, { ...AS_IT_STANDS, [parameter.name]: value }) }))
+    .reduce((best, s) => (s.right > best.right || (s.right === best.right && Math.abs(s.value - unchanged) < Math.abs(best.value - unchanged)) ? s : best));
 }
 
 const rightAt = (turns: ChoiceTurn[], choice: ReadingChoice) => turns.filter((t) => t.right[chooseReading(t.readings, choice)]).length;
@@ -359,7 +354,7 @@ async function fitReadingChoice(assistant: Assistant): Promise<void> {
     choice[parameter.name] = heldOut > asItStands ? best.value : AS_IT_STANDS[parameter.name];
     fit[parameter.name] = { turns: parameter.turns.length, right: rightAt(parameter.turns, { ...AS_IT_STANDS, [parameter.name]: choice[parameter.name] }), heldOut, asItStands };
     lines.push(
-      `  ${parameter.name} = ${choice[parameter.name]}: ${parameter.turns.length} turns; most right ${best.most}, ${best.right} at ${best.value} (within one standard error, nearest to as it stands); ${READING_FOLDS}-fold held out ${heldOut}; always as it stands ${asItStands}`,
+      `  ${parameter.name} = ${choice[parameter.name]}: ${parameter.turns.length} turns; most right ${best.right} at ${best.value}; ${READING_FOLDS}-fold held out ${heldOut}; always as it stands ${asItStands}`,
     );
   }
   await writeFile(READING_CHOICE_FILE, `${JSON.stringify({ ...choice, fit }, null, 1)}\n`);

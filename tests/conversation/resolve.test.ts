@@ -147,6 +147,10 @@ describe('chooseReading', () => {
     expect(chooseReading([evidence(fragment, true, 1, false, standsAlone - 0.2), onTopic])).toBe(1);
     // Answered surely as it stands, a fragment is a new topic.
     expect(chooseReading([evidence(fragment, true, 1, false, standsAlone), onTopic])).toBe(0);
+    // A borrowed reading that leaves the last answer's documents is no likelier than the message as it stands.
+    const offTopic = evidence(followUp, true, 1, false, 0.9, false);
+    expect(chooseReading([evidence(fragment, true, 1, false, standsAlone - 0.2), offTopic])).toBe(0);
+    expect(chooseReading([evidence(fragment, false, 1, false, standsAlone - 0.2), offTopic])).toBe(1);
   });
 
   it('knows from the first reading alone when the others need not be retrieved', () => {
