@@ -359,7 +359,7 @@ async function fitReadingChoice(assistant: Assistant): Promise<void> {
   }
   await writeFile(READING_CHOICE_FILE, `${JSON.stringify({ ...choice, fit }, null, 1)}\n`);
   console.log(
-    `\nreading choice (a fragment keeps its own reading when answered with p ≥ standsAlone; a full question borrows the last topic when the answer holds borrowsAt of its words) → ${path.relative(process.cwd(), READING_CHOICE_FILE.pathname)}\n${lines.join('\n')}`,
+    `\nreading choice (a fragment keeps its own reading when answered with p ≥ standsAlone; a full question borrows the last topic when the answer's document holds borrowsAt of its words) → ${path.relative(process.cwd(), READING_CHOICE_FILE.pathname)}\n${lines.join('\n')}`,
   );
 }
 
