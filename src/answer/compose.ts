@@ -265,7 +265,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
   }
 
   const { query } = retrieval;
-  const request: QuoteRequest = { terms: retrieval.quoteTerms, answerType: query.answerType, focus: query.focus, years: query.years };
+  const request: QuoteRequest = { terms: retrieval.quoteTerms, answerType: query.answerType, focus: query.focus, counted: query.counted, years: query.years };
   // An article looked up is quoted whole; otherwise the sentences that answer, the first quote longer.
   const hits = retrieval.article ? retrieval.hits : breakTies(retrieval.hits, request, query.question);
   const chosen = hits.map((hit, i) => (retrieval.article ? null : chooseQuote(hit.passage, request, QUOTE_WORDS[Math.min(i, 1)] as number)));

@@ -1,4 +1,4 @@
-import { answerSentences, focusHeld, statementOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
+import { answerSentences, countsOf, focusHeld, statementOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
 import { coverageOf, type QuoteTerms } from '../search/index.ts';
 import { sentences, wordCount } from '../text/normalize.ts';
 import { extractTerms } from '../text/terms.ts';
@@ -8,6 +8,8 @@ export interface QuoteRequest {
   terms: QuoteTerms;
   answerType: AnswerType | null;
   focus: AnswerFocus | null;
+  /** For a count, the word it counts ("chi" of "bao nhiêu chỉ tiêu"), without diacritics. */
+  counted: string | null;
   years: string[];
 }
 
@@ -82,7 +84,7 @@ const overlapOf = (text: string, terms: QuoteTerms) => {
  * blocks holding the question's words, then to the lead's neighbours.
  */
 export function chooseQuote(passage: { text: string; section: string | null }, request: QuoteRequest, maxWords: number): ChosenQuote {
-  const { terms, answerType, focus, years } = request;
+  const { terms, answerType, focus, counted, years } = request;
   const units = unitsOf(passage.text, maxWords);
   const answering = new Map((answerType ? answerSentences(units, answerType, years) : []).map((a) => [a.index, a.answers]));
   const heading = passage.section ? overlapOf(passage.section, terms) : 0;
@@ -92,7 +94,9 @@ export function chooseQuote(passage: { text: string; section: string | null }, r
     const indexes = Array.from({ length: block.last - block.first + 1 }, (_, k) => block.first + k);
     const answers = overlap > 0 ? indexes.flatMap((i) => answering.get(i) ?? []) : [];
     const held = overlap > 0 && focus !== null && focusHeld(text, focus);
-    const score = overlap + (answers.length > 0 ? 1 : 0) + (held ? 0.5 : 0) + (order === 0 ? heading : 0);
+    // A count of what was asked ("45 chỉ tiêu" for "bao nhiêu chỉ tiêu") answers it more than a count of something else.
+    const countsAsked = counted !== null && answers.length > 0 && countsOf(text, answers, counted);
+    const score = overlap + (answers.length > 0 ? 1 : 0) + (held ? 0.5 : 0) + (countsAsked ? 0.5 : 0) + (order === 0 ? heading : 0);
     // Room is counted in the words of statements: a citation in brackets is read past, not read.
     return { ...block, order, text, overlap, answers, score, words: wordCount(statementOf(text)) };
   });

@@ -1,6 +1,6 @@
 import type { Lexicon } from '../corpus/index.ts';
 import type { LexicalQuery } from '../index/index.ts';
-import { answerFocusOf, answerTypeOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
+import { answerFocusOf, answerTypeOf, countedOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
 import { isEnglishSmallTalk, smallTalkOf, type SmallTalk } from '../text/small-talk.ts';
 import { expandChatSpelling } from '../text/chat.ts';
 import { isVietnameseWord, type Speller } from '../text/spelling.ts';
@@ -32,6 +32,8 @@ export interface AnalyzedQuery {
   /** What its question words ask for, read in the clauses that ask: a count in the story it tells ("5 người", "mấy năm trước") is no count asked. */
   answerType: AnswerType | null;
   focus: AnswerFocus | null;
+  /** For a count, the word it counts ("chi" of "bao nhiêu chỉ tiêu"), without diacritics, read in the clauses that ask. */
+  counted: string | null;
   smallTalk: SmallTalk | null;
   language: Language;
   /** Whether the user typed Vietnamese diacritics. */
@@ -339,6 +341,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     text: normalized,
     answerType: answerTypeOf(asked.clauses),
     focus: answerFocusOf(asked.clauses),
+    counted: answerTypeOf(asked.clauses) === 'number' ? countedOf(asked.clauses) : null,
     smallTalk,
     language: smallTalk && isEnglishSmallTalk(words) ? 'en' : language,
     accented,

@@ -38,6 +38,26 @@ const ANSWERS: Record<AnswerType, RegExp> = {
   ),
 };
 
+// Words after "bao nhiêu" / "mấy" that close the question rather than name what it counts ("bao nhiêu thì", "mấy vậy"), as typed
+// with diacritics and without: typed without, "la" may be "là" and counts as closing.
+const NOT_COUNTED = new Set(['thì', 'là', 'vậy', 'nữa', 'rồi', 'à', 'ạ', 'nhỉ', 'thế', 'hả', 'nhé', 'giờ', 'tuổi', 'thi', 'la', 'vay', 'nua', 'roi', 'a', 'ah', 'ak', 'z', 'v', 'nhi', 'the', 'ha', 'nhe', 'ad', 'gio', 'tuoi']);
+
+/** The word a count question counts ("bao nhiêu chỉ tiêu" → "chi", "mấy lá phiếu" → "la"), without diacritics, or null. */
+export function countedOf(question: string): string | null {
+  const words = question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const folded = words.map(foldDiacritics);
+  const at = folded.findIndex((w, i) => w === 'may' || (w === 'bao' && folded[i + 1] === 'nhieu'));
+  if (at < 0) return null;
+  const word = words[at + (folded[at] === 'may' ? 1 : 2)];
+  return word && !NOT_COUNTED.has(word) && !/^\d/.test(word) ? foldDiacritics(word) : null;
+}
+
+/** Whether one of a text's answers is a count of `counted` ("45 chỉ tiêu" for "chi"). */
+export function countsOf(text: string, answers: string[], counted: string): boolean {
+  const folded = foldDiacritics(statementOf(text)).toLowerCase();
+  return answers.some((a) => folded.includes(`${foldDiacritics(a).toLowerCase()} ${counted}`));
+}
+
 /** Spans of `text` that answer a question of this type: "15/3/2026", "7 giờ sáng", "42". */
 export function findAnswers(text: string, type: AnswerType): Array<{ start: number; end: number; text: string; year: string | null }> {
   return [...text.matchAll(ANSWERS[type])].map((m) => ({

@@ -279,6 +279,7 @@ describe('chooseQuote', () => {
     terms: { concepts: words.filter((w) => !w.includes('_')).map((w) => ({ alternatives: [[w]], weight: 1, phrase: false })), pairs: words.filter((w) => w.includes('_')) },
     answerType,
     focus: null,
+    counted: null,
     years: [],
     ...extra,
   });
@@ -290,6 +291,13 @@ describe('chooseQuote', () => {
     expect(quote).toContain('Chủ nhật 15/3/2026');
     expect(highlights).toEqual(['15/3/2026']);
     expect(chooseQuote(at(passage), request(words), 30).quote).not.toContain('15/3/2026');
+  });
+
+  it('for a count, takes first the sentence counting what was asked over one counting something else', () => {
+    const text = 'Đối với 8 nhóm nhiệm vụ đề ra trong nghị quyết năm 2021, Thành ủy yêu cầu 14 đơn vị cụ thể hóa thành các chỉ tiêu. Hội nghị thống nhất đề ra 45 chỉ tiêu chủ yếu.';
+    const words = ['thanh', 'uy', 'de', 'ra', 'chi', 'tieu', 'nghi', 'quyet', '2021', 'chi_tieu', 'nghi_quyet'];
+    expect(chooseQuote(at(text), request(words, 'number', { counted: 'chi' }), 14).quote).toContain('45 chỉ tiêu');
+    expect(chooseQuote(at(text), request(words, 'number'), 14).quote).not.toContain('45 chỉ tiêu');
   });
 
   it('counts a phrase of the question once, however many of its synonyms a sentence holds', () => {

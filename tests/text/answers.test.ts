@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFocusOf, answerSentences, answerTypeOf, asksOpinion, findAnswers, focusHeld, statementOf } from '../../src/text/answers.ts';
+import { answerFocusOf, answerSentences, answerTypeOf, asksOpinion, countedOf, countsOf, findAnswers, focusHeld, statementOf } from '../../src/text/answers.ts';
 
 const texts = (text: string, type: 'date' | 'time' | 'number') => findAnswers(text, type).map((a) => a.text);
 
@@ -56,6 +56,23 @@ describe('findAnswers', () => {
   it('finds counts the law writes in words: of something counted, or a fraction; not a year, a parent or "một số"', () => {
     expect(texts('Ban bầu cử có từ chín đến mười lăm thành viên, lập thành ba bản, khi có hai phần ba cử tri; Hai mươi mốt người.', 'number')).toEqual(['chín đến mười lăm', 'ba', 'hai phần ba', 'Hai mươi mốt']);
     expect(texts('năm 2026 ba mẹ tôi và một số cử tri', 'number')).toEqual(['2026']);
+  });
+});
+
+describe('countedOf and countsOf', () => {
+  it('reads the word a count question counts, typed with or without diacritics, and nothing from words that close it', () => {
+    expect(countedOf('Thành ủy đề ra bao nhiêu chỉ tiêu?')).toBe('chi');
+    expect(countedOf('mỗi người được phát mấy lá phiếu')).toBe('la');
+    expect(countedOf('quoc hoi co bao nhieu dai bieu')).toBe('dai');
+    expect(countedOf('phải đủ bao nhiêu tuổi thì được bầu')).toBeNull();
+    expect(countedOf('được bao nhiêu thì trúng cử')).toBeNull();
+    expect(countedOf('bầu cử ngày nào')).toBeNull();
+  });
+
+  it('tells a count of the word asked from a count of something else, citations aside', () => {
+    expect(countsOf('Hội nghị thống nhất đề ra 45 chỉ tiêu chủ yếu.', ['45'], 'chi')).toBe(true);
+    expect(countsOf('Thành ủy yêu cầu 14 đơn vị cụ thể hóa thành các chỉ tiêu.', ['14'], 'chi')).toBe(false);
+    expect(countsOf('Mỗi cử tri nhận 3 lá phiếu (Điều 4 chỉ tiêu).', ['3'], 'la')).toBe(true);
   });
 });
 
