@@ -46,9 +46,12 @@ describe('createAssistant', () => {
     expect(steps.resolution.kind).toBe('follow-up');
     expect(steps.answer.citations[0]?.docId).toBe(plan.answer.citations[0]?.docId);
     const first = await assistant.converse(undefined, 'Gian lận bầu cử thì bị xử lý thế nào?', 'vi', 1_000);
-    const divorce = await assistant.converse(first.conversation, 'thủ tục ly hôn đơn phương mất bao lâu', 'vi', 2_000);
-    expect(divorce.resolution.kind).toBe('fresh');
-    expect(divorce.answer.answered).toBe(false);
+    // Typed without marks its words are most of them in the corpus ("so do", "mat", "bao lau"), and read with the last
+    // question it finds an answer in the last answer's documents; but those documents hold few of its own words.
+    const landTitle = await assistant.converse(first.conversation, 'thu tuc sang ten so do mat bao lau', 'vi', 2_000);
+    expect(landTitle.readings.some((r) => r.resolution.kind === 'follow-up' && r.answered && r.continues)).toBe(true);
+    expect(landTitle.resolution.kind).toBe('fresh');
+    expect(landTitle.answer.answered).toBe(false);
   });
 
   it('waits at start-up for a build already running instead of duplicating it; an explicit reindex builds at once', async () => {

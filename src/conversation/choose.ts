@@ -61,8 +61,8 @@ export function settledBy(first: ReadingEvidence, choice: ReadingChoice = READIN
 /**
  * Which reading of a message to answer, from what retrieval found for each. A message that leans on
  * the last turn, or a fragment answered as it stands less surely than `standsAlone`, takes the reading that
- * stays on its topic (unless it is a full question), then the one most likely answered (such a fragment, answered as it
- * stands, only among the readings that stay on it); any other, the first that finds an answer.
+ * stays on its topic (unless it is a full question), then the one most likely answered (a fragment its first reading
+ * answers weakly: that reading, or one that stays on the topic); any other, the first that finds an answer.
  * When none does, the message as it stands. A full question about another topic (declined as such,
  * or, unless it leans on the last turn, with less than half its words in the corpus) is always read as
  * it stands: it never borrows the last topic to get an answer. A full question borrows only an answer that stays in the
@@ -78,15 +78,15 @@ export function chooseReading(evidence: ReadingEvidence[], choice: ReadingChoice
   // answer's documents: the lean is evidence enough of which topic, not that it is the last one.
   const borrows = (e: ReadingEvidence) =>
     !resolution.full || e.resolution.kind === 'fresh' || (e.continues && (resolution.leaning === true || e.ownWords >= choice.borrowsAt));
-  // A fragment weighed against its borrowed readings borrows only to stay on the last topic: a borrowed reading that leaves
-  // the last answer's documents is no likelier the message's meaning than the message as it stands.
-  const weighed = weighsOthers(first, choice.standsAlone) && !resolution.leaning && first.answered;
-  const stays = (e: ReadingEvidence) => !weighed || e.resolution.kind === 'fresh' || e.continues;
+  const weighed = weighsOthers(first, choice.standsAlone);
+  // A fragment answered weakly by its first reading, and weighed against the others, takes another only to stay on the last
+  // topic: a reading that leaves the last answer's documents is no likelier the message's meaning than its first.
+  const stays = (e: ReadingEvidence) => !weighed || resolution.leaning === true || !first.answered || e === first || e.continues;
   const answered = evidence.map((e, i) => ({ e, i })).filter(({ e }) => e.answered && borrows(e) && stays(e));
   // Leaning on the last turn, a fragment takes the reading that stays on its topic, then the one most likely answered;
   // a full question that leans ("thế còn …, … bao nhiêu?") only the most likely of those it may borrow.
   const rank = (e: ReadingEvidence) => (e.continues && !resolution.full ? 1 : 0) + e.probability;
-  if ((resolution.leaning || weighsOthers(first, choice.standsAlone)) && answered.length > 0) return answered.reduce((best, x) => (rank(x.e) > rank(best.e) ? x : best)).i;
+  if ((resolution.leaning || weighed) && answered.length > 0) return answered.reduce((best, x) => (rank(x.e) > rank(best.e) ? x : best)).i;
   if (answered.length > 0) return (answered[0] as { i: number }).i;
   const fresh = evidence.findIndex((e) => e.resolution.kind === 'fresh');
   return Math.max(fresh, 0);

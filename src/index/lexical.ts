@@ -128,21 +128,7 @@ export class LexicalIndex {
 
   /** Whether a passage is indexed under a term: a diacritic-free word, a word pair ("a_b"), or a word as written marked "=" ("=bầu"). */
   contains(passage: number, term: string): boolean {
-    const exact = term.startsWith('=');
-    const id = this.termIds.get(exact ? term.slice(1) : term);
-    if (id === undefined) return false;
-    const { offsets, passages } = this.fields[FIELDS.indexOf(exact ? 'exact' : term.includes('_') ? 'bigrams' : 'folded')] as Postings;
-    // A term's passages are stored in increasing order.
-    let low = offsets[id] as number;
-    let high = (offsets[id + 1] as number) - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const found = passages[middle] as number;
-      if (found === passage) return true;
-      if (found < passage) low = middle + 1;
-      else high = middle - 1;
-    }
-    return false;
+    return this.containsIn(term, passage, passage + 1);
   }
 
   /** Whether any passage from `from` up to (not including) `to` is indexed under a term, as `contains` reads terms. */
@@ -151,15 +137,16 @@ export class LexicalIndex {
     const id = this.termIds.get(exact ? term.slice(1) : term);
     if (id === undefined) return false;
     const { offsets, passages } = this.fields[FIELDS.indexOf(exact ? 'exact' : term.includes('_') ? 'bigrams' : 'folded')] as Postings;
-    // The first of the term's passages at or after `from`, by binary search over its increasing passages.
+    // The first of the term's passages at or after `from`, by binary search: a term's passages are stored in increasing order.
     let low = offsets[id] as number;
-    let high = offsets[id + 1] as number;
+    const end = offsets[id + 1] as number;
+    let high = end;
     while (low < high) {
       const middle = (low + high) >>> 1;
       if ((passages[middle] as number) < from) low = middle + 1;
       else high = middle;
     }
-    return low < (offsets[id + 1] as number) && (passages[low] as number) < to;
+    return low < end && (passages[low] as number) < to;
   }
 
   /** Top passages by BM25+ for the union of the query's terms. */

@@ -575,13 +575,14 @@ export class CorpusIndex {
     return new Set([...folded, ...bigrams, ...exact.map((w) => `=${w}`)]);
   }
 
-  /** Whether any passage of a document is indexed under a term: its passages are stored together, in corpus order. */
+  /** Whether any passage of a document is indexed under a term: a build stores each document's passages together, in order. */
   documentHas(docId: string, term: string): boolean {
     if (!this.rangeOfDocument) {
       this.rangeOfDocument = new Map();
       for (let i = 0; i < this.store.length; i++) {
         const id = this.store.docId(i);
         const range = this.rangeOfDocument.get(id);
+        if (range && range.to !== i) throw new Error(`index ${this.location}: the passages of ${id} are not stored together; rebuild it`);
         if (range) range.to = i + 1;
         else this.rangeOfDocument.set(id, { from: i, to: i + 1 });
       }

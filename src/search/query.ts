@@ -331,6 +331,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
 
   const unique = new Map(concepts.map((c) => [c.alternatives.map((a) => a.join(' ')).join('|'), c]));
   const asked = askedParts(normalized, clauses);
+  const answerType = answerTypeOf(asked.clauses);
   const askedFolded = foldDiacritics(asked.sentences);
   const refs = findDocumentRefs(normalized);
   const words = normalized.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -339,9 +340,9 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   return {
     question,
     text: normalized,
-    answerType: answerTypeOf(asked.clauses),
+    answerType,
     focus: answerFocusOf(asked.clauses),
-    counted: answerTypeOf(asked.clauses) === 'number' ? countedOf(asked.clauses) : null,
+    counted: answerType === 'number' ? countedOf(asked.clauses) : null,
     smallTalk,
     language: smallTalk && isEnglishSmallTalk(words) ? 'en' : language,
     accented,

@@ -38,24 +38,32 @@ const ANSWERS: Record<AnswerType, RegExp> = {
   ),
 };
 
-// Words after "bao nhiêu" / "mấy" that close the question rather than name what it counts ("bao nhiêu thì", "mấy vậy"), as typed
-// with diacritics and without: typed without, "la" may be "là" and counts as closing.
-const NOT_COUNTED = new Set(['thì', 'là', 'vậy', 'nữa', 'rồi', 'à', 'ạ', 'nhỉ', 'thế', 'hả', 'nhé', 'giờ', 'tuổi', 'thi', 'la', 'vay', 'nua', 'roi', 'a', 'ah', 'ak', 'z', 'v', 'nhi', 'the', 'ha', 'nhe', 'ad', 'gio', 'tuoi']);
+// Words after "bao nhiêu" / "mấy" that close the question rather than name what it counts ("bao nhiêu thì", "mấy vậy").
+const CLOSING = new Set(['thì', 'là', 'vậy', 'nữa', 'rồi', 'à', 'ạ', 'nhỉ', 'thế', 'hả', 'nhé', 'thi', 'vay', 'nua', 'roi', 'a', 'ah', 'ak', 'z', 'v', 'nhi', 'the', 'ha', 'nhe', 'ad']);
 
-/** The word a count question counts ("bao nhiêu chỉ tiêu" → "chi", "mấy lá phiếu" → "la"), without diacritics, or null. */
+/**
+ * The word a count question counts ("bao nhiêu chỉ tiêu" → "chi", "mấy lá phiếu" → "la"), without diacritics, or null.
+ * Typed without marks, "la" may be "là" or "lá": the word after it is taken ("may la phieu" → "phieu").
+ */
 export function countedOf(question: string): string | null {
   const words = question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const folded = words.map(foldDiacritics);
-  const at = folded.findIndex((w, i) => w === 'may' || (w === 'bao' && folded[i + 1] === 'nhieu'));
+  // "mấy" as typed, or "may" typed without marks ("máy" is a machine).
+  const at = words.findIndex((w, i) => w === 'mấy' || w === 'may' || (folded[i] === 'bao' && folded[i + 1] === 'nhieu'));
   if (at < 0) return null;
-  const word = words[at + (folded[at] === 'may' ? 1 : 2)];
-  return word && !NOT_COUNTED.has(word) && !/^\d/.test(word) ? foldDiacritics(word) : null;
+  let next = at + (folded[at] === 'bao' ? 2 : 1);
+  if (words[next] === 'la') next++;
+  const word = words[next];
+  return word && !CLOSING.has(word) && !/^\d/.test(word) ? foldDiacritics(word) : null;
 }
 
-/** Whether one of a text's answers is a count of `counted` ("45 chỉ tiêu" for "chi"). */
+/** Whether one of a text's answers counts `counted`, right after it or after a classifier ("45 chỉ tiêu", "3 lá phiếu"). */
 export function countsOf(text: string, answers: string[], counted: string): boolean {
   const folded = foldDiacritics(statementOf(text)).toLowerCase();
-  return answers.some((a) => folded.includes(`${foldDiacritics(a).toLowerCase()} ${counted}`));
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return answers.some((a) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])${escape(foldDiacritics(a).toLowerCase())} (?:[\\p{L}]+ )?${escape(counted)}(?![\\p{L}\\p{N}])`, 'u').test(folded),
+  );
 }
 
 /** Spans of `text` that answer a question of this type: "15/3/2026", "7 giờ sáng", "42". */

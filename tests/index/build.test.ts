@@ -15,6 +15,20 @@ beforeEach(async () => {
 });
 
 describe('buildIndex', () => {
+  it('stores each document\'s passages together, so a document holds a term when one of its passages does', async () => {
+    await buildIndex({ ...ws, embedder });
+    const index = await loadIndex(ws.indexDir);
+    const passagesOf = new Map<string, number[]>();
+    index.passages.forEach((p, i) => passagesOf.set(p.docId, [...(passagesOf.get(p.docId) ?? []), i]));
+    for (const [docId, passages] of passagesOf) {
+      expect(passages.at(-1)! - passages[0]! + 1, docId).toBe(passages.length);
+      for (const term of ['bau_cu', 'phieu', 'chi_thi', 'xylophone']) {
+        expect(index.documentHas(docId, term), `${docId} ${term}`).toBe(passages.some((p) => index.passageHas(p, term)));
+      }
+    }
+    expect(index.documentHas('guidance/no-such-document', 'phieu')).toBe(false);
+  });
+
   it('writes a manifest that describes the build and an index that loads', async () => {
     const progress: number[] = [];
     const { manifest } = await buildIndex({ ...ws, embedder, onProgress: (done) => progress.push(done) });

@@ -63,16 +63,23 @@ describe('countedOf and countsOf', () => {
   it('reads the word a count question counts, typed with or without diacritics, and nothing from words that close it', () => {
     expect(countedOf('Thành ủy đề ra bao nhiêu chỉ tiêu?')).toBe('chi');
     expect(countedOf('mỗi người được phát mấy lá phiếu')).toBe('la');
+    expect(countedOf('moi nguoi duoc phat may la phieu')).toBe('phieu');
     expect(countedOf('quoc hoi co bao nhieu dai bieu')).toBe('dai');
-    expect(countedOf('phải đủ bao nhiêu tuổi thì được bầu')).toBeNull();
+    expect(countedOf('phải đủ bao nhiêu tuổi thì được bầu')).toBe('tuoi');
     expect(countedOf('được bao nhiêu thì trúng cử')).toBeNull();
+    expect(countedOf('máy bỏ phiếu điện tử có bao nhiêu chiếc')).toBe('chiec');
     expect(countedOf('bầu cử ngày nào')).toBeNull();
   });
 
-  it('tells a count of the word asked from a count of something else, citations aside', () => {
+  it('tells a count of the word asked, right after the number or after a classifier, from a count of something else', () => {
     expect(countsOf('Hội nghị thống nhất đề ra 45 chỉ tiêu chủ yếu.', ['45'], 'chi')).toBe(true);
+    expect(countsOf('Mỗi cử tri nhận 3 lá phiếu bầu.', ['3'], 'phieu')).toBe(true);
     expect(countsOf('Thành ủy yêu cầu 14 đơn vị cụ thể hóa thành các chỉ tiêu.', ['14'], 'chi')).toBe(false);
-    expect(countsOf('Mỗi cử tri nhận 3 lá phiếu (Điều 4 chỉ tiêu).', ['3'], 'la')).toBe(true);
+    expect(countsOf('Đề ra 45 chính sách.', ['45'], 'chi')).toBe(false);
+    expect(countsOf('Đã họp 3 lần.', ['3'], 'la')).toBe(false);
+    expect(countsOf('Đề ra 15 chỉ tiêu.', ['5'], 'chi')).toBe(false);
+    // A number in a citation is no count.
+    expect(countsOf('Mỗi cử tri nhận 3 lá phiếu (Điều 4 chỉ tiêu).', ['4'], 'chi')).toBe(false);
   });
 });
 
