@@ -150,14 +150,15 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
     async converse(conversation, message, language = 'vi', now = Date.now()) {
       const readings = readingsOf(resolveMessage(conversation?.turns ?? [], message, now));
       const lastCited = new Set(conversation?.turns.at(-1)?.sources.map((s) => s.docId));
-      const ownShare = heldShare(index, message);
+      // The message's own words are weighed once, and only when a reading has a passage to hold them.
+      let ownShare: ((docId: string) => number) | undefined;
       const found = [];
       // Readings are retrieved in turn (four at most) until what the first found settles the choice.
       for (const reading of readings) {
         const { retrieval, answer } = await answerOf(reading.question, language);
         const lead = retrieval.hits[0];
         const continues = lastCited.has(lead?.document.id ?? '');
-        const ownWords = lead ? ownShare(lead.document.id) : 0;
+        const ownWords = lead ? (ownShare ??= heldShare(index, message))(lead.document.id) : 0;
         // Declined as another topic, or as asking what no law states (an opinion, a forecast): no topic borrowed makes a law state it.
         const otherTopic = retrieval.outcome !== 'answered' && (OTHER_TOPIC.has(retrieval.declineReason ?? '') || retrieval.features?.asksOpinion === 1);
         found.push({ resolution: reading, retrieval, answer, answered: retrieval.outcome === 'answered', continues, ownWords, coverage: retrieval.features?.coverage ?? 0, probability: retrieval.probability ?? 0, otherTopic });

@@ -1,4 +1,4 @@
-import { answerSentences, countsOf, focusHeld, statementOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
+import { answerSentences, countsOf, focusHeld, isClauseNumber, statementOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
 import { coverageOf, type QuoteTerms } from '../search/index.ts';
 import { sentences, wordCount } from '../text/normalize.ts';
 import { extractTerms } from '../text/terms.ts';
@@ -30,14 +30,13 @@ const POINTS_BACK = /^(?:khi đó|khi ấy|đó|điều đó|điều này|việc
 // Inside a sentence, a clause after ";" that names "đó"/"này" ("đó là ngày 25/3/2026") refers to the clause before it.
 const REFERS_BACK = /(?<![\p{L}\p{N}])(?:đó|này|ấy)(?![\p{L}\p{N}])/iu;
 
-// A clause or point number of the law ("2.", "b)") opens what follows it.
-const LIST_MARKER = /^(?:\d+[a-zđ]?|[a-zđ])[.)]$/u;
 
 /** Units a passage is quoted by: sentences, and the clauses of a sentence too long to quote whole. */
 function unitsOf(text: string, maxWords: number): string[] {
   const whole = sentences(text).reduce<string[]>((out, sentence) => {
     const previous = out.at(-1);
-    if (previous !== undefined && LIST_MARKER.test(previous)) out[out.length - 1] = `${previous} ${sentence}`;
+    // A clause or point number of the law ("2.", "b)") opens what follows it.
+    if (previous !== undefined && isClauseNumber(previous)) out[out.length - 1] = `${previous} ${sentence}`;
     else out.push(sentence);
     return out;
   }, []);

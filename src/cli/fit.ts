@@ -53,7 +53,7 @@ const USAGE = `Usage: npm run fit -- [--legal DIR]
   answer-or-decline model (src/search/data/decision-model.json) from the dev question sets, questions
   built from the corpus's own headings, and the articles of other laws in DIR (default:
   ../shared/legal/phap-dien); then, on the dev dialogues, how sure an answer to a fragment read as it
-  stands must be to keep that reading, and how much of a full question's words the passage it borrows
+  stands must be to keep that reading, and how much of a full question's words the document it borrows
   from the last topic must hold (src/conversation/data/reading-choice.json).`;
 
 // Tuned on: the model is fitted on these and its operating point chosen on them.
@@ -352,7 +352,7 @@ async function fitReadingChoice(assistant: Assistant): Promise<void> {
     const asItStands = rightAt(parameter.turns, AS_IT_STANDS);
     const best = bestValue(parameter, parameter.turns);
     choice[parameter.name] = heldOut > asItStands ? best.value : AS_IT_STANDS[parameter.name];
-    fit[parameter.name] = { turns: parameter.turns.length, right: rightAt(parameter.turns, { ...AS_IT_STANDS, [parameter.name]: choice[parameter.name] }), heldOut, asItStands };
+    fit[parameter.name] = { turns: parameter.turns.length, right: heldOut > asItStands ? best.right : asItStands, heldOut, asItStands };
     lines.push(
       `  ${parameter.name} = ${choice[parameter.name]}: ${parameter.turns.length} turns; most right ${best.right} at ${best.value}; ${READING_FOLDS}-fold held out ${heldOut}; always as it stands ${asItStands}`,
     );

@@ -76,12 +76,20 @@ export function findAnswers(text: string, type: AnswerType): Array<{ start: numb
   }));
 }
 
+// A clause or point number of the law ("2.", "b)"): structure, not a statement.
+const CLAUSE_NUMBER = String.raw`(?:\d+[a-zđ]?|[a-zđ])[.)]`;
+const OPENING_CLAUSE_NUMBER = new RegExp(`^\\s*${CLAUSE_NUMBER}(?=\\s|$)`, 'u');
+const CLAUSE_NUMBER_ALONE = new RegExp(`^${CLAUSE_NUMBER}$`, 'u');
+
+/** Whether a piece of text is a clause or point number and nothing else ("2.", "b)"). */
+export const isClauseNumber = (text: string): boolean => CLAUSE_NUMBER_ALONE.test(text);
+
 /**
  * A sentence's words without its parenthesised citations ("(Điều 5, Luật Bầu cử …)") and the clause or point number
  * it opens with ("1.", "b)"), which are references and structure, not statements: a clause number is no count.
  */
 export function statementOf(sentence: string): string {
-  return sentence.replace(/^\s*(?:\d+[a-zđ]?|[a-zđ])[.)](?=\s|$)/u, ' ').replace(/\([^()]*\)/g, ' ');
+  return sentence.replace(OPENING_CLAUSE_NUMBER, ' ').replace(/\([^()]*\)/g, ' ');
 }
 
 // A clause's opening setting ("Ở cuộc bầu cử ngày 15/3/2026, …", "…; ở cuộc bầu cử ngày 15/3/2026, đó là ngày 25/3/2026"):
