@@ -4,7 +4,7 @@ import type { Passage } from './corpus/index.ts';
 import { chooseReading, readingsOf, remember, settledBy, resolveMessage, turnOf, type Conversation, type ReadingChoice, type ReadingEvidence, type Resolution } from './conversation/index.ts';
 import { buildIndex, loadIndex, openIndex, readManifest, selectEmbedder, type BuildSummary, type CorpusIndex, type DocumentMeta, type Embedder } from './index/index.ts';
 import type { Logger } from './logger.ts';
-import { heldShare, isSmallTalk, retrieve, topicOf, type Language, type Retrieval, type RetrieveOptions, type Topic } from './search/index.ts';
+import { decisionModelFor, heldShare, isSmallTalk, retrieve, shippedDecisionModel, topicOf, type Language, type Retrieval, type RetrieveOptions, type Topic } from './search/index.ts';
 
 const REFRESH_INTERVAL_MS = 3000;
 // Starter questions per index, found once.
@@ -93,10 +93,19 @@ function conversationTopic(conversation: Conversation | undefined, resolution: R
   return resolution.kind === 'about-answer' ? (conversation?.turns.at(-1)?.question ?? answer.question) : answer.question;
 }
 
+/** One line when retrieval decides with the shipped model's vector-free twin, the embedder not being the one it was fitted on. */
+function sayVectorFree(embedder: Embedder, logger: Logger): void {
+  if (decisionModelFor(embedder.id).fitted) return;
+  const fittedOn = shippedDecisionModel().embedder;
+  logger.info({ embedder: embedder.id, fittedOn }, `decision: vector-free model, since the shipped one was fitted on ${fittedOn}; npm run fit with ${embedder.id} fits one on its vectors`);
+}
+
 /** Opens (building if needed) the index and answers questions from it: what the CLI and the bot share. */
 export async function createAssistant(options: AssistantOptions): Promise<Assistant> {
-  const { config, logger, onProgress, retrieveOptions = {}, readingChoice, everyReading = false } = options;
+  const { config, logger, onProgress, readingChoice, everyReading = false } = options;
   const embedder = options.embedder ?? (await selectEmbedder(config.embedding, logger));
+  const { retrieveOptions = {} } = options;
+  if (!retrieveOptions.model) sayVectorFree(embedder, logger);
   const { corpusDir, indexDir } = config;
   let index = await openIndex({ corpusDir, indexDir, embedder, logger, onProgress });
   let running: Promise<BuildSummary> | null = null;

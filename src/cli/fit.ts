@@ -35,9 +35,11 @@ import {
   rankOf,
   retrieve,
   seededRandom,
+  VECTOR_FEATURES,
   type Background,
   type DecisionModel,
   type EvalQuestion,
+  type FeatureName,
   type Sample,
 } from '../search/index.ts';
 import { formatTitles, OTHER_TITLES_FILE } from '../search/titles.ts';
@@ -185,6 +187,40 @@ function otherLawQuestions(articles: LegalArticleText[], corpusTitles: Set<strin
   return sample.flatMap((a) =>
     questionsAbout(a.title, 1, random).map((question) => ({ question, expect: [], group: `other:${a.title}`, source: 'generated' as const, set: 'other laws' })),
   );
+}
+
+/**
+ * A decision model on the named features (the columns of each sample's `x`): the L2 penalty with the best cross-validated
+ * log loss, thresholds chosen on the dev questions' out-of-fold probabilities; prints what it chose.
+ */
+function fitDecision(names: readonly FeatureName[], samples: Sample[], training: Retrieved[]): { model: DecisionModel & { fit: Record<string, number> }; oof: number[] } {
+  let best = { lambda: LAMBDAS[0] as number, loss: Infinity, oof: [] as number[] };
+  for (const lambda of LAMBDAS) {
+    const oof = crossValidate([...names], samples, lambda);
+    const loss = logLoss(samples, oof);
+    console.log(`  lambda ${lambda}: 5-fold log loss ${loss.toFixed(4)}, AUC ${auc(samples, oof).toFixed(4)}`);
+    if (loss < best.loss) best = { lambda, loss, oof };
+  }
+  const model = fitLogistic([...names], samples, best.lambda);
+  const devScored = training.flatMap((s, i) => (s.source === 'dev' ? [{ p: best.oof[i] as number, y: s.y }] : []));
+  const devSamples = samples.filter((_, i) => training[i]?.source === 'dev');
+  console.log(`dev questions alone, out of fold: AUC ${auc(devSamples, devScored.map((d) => d.p)).toFixed(4)}`);
+  const thresholds = chooseThresholds(devScored);
+  console.log(`model: lambda ${best.lambda}, thresholds answer ≥ ${thresholds.answer}, decline < ${thresholds.decline}`);
+  console.log('weights (standardised):');
+  for (const [i, name] of model.features.entries()) console.log(`  ${name.padEnd(16)} ${(model.weights[i] as number).toFixed(3)}`);
+  return {
+    model: {
+      features: model.features,
+      mean: model.mean.map(round),
+      scale: model.scale.map(round),
+      weights: model.weights.map(round),
+      bias: round(model.bias),
+      thresholds,
+      fit: { lambda: best.lambda, samples: samples.length, cvLogLoss: round(best.loss), cvAuc: round(auc(samples, best.oof)) },
+    },
+    oof: best.oof,
+  };
 }
 
 /** Share answered and the share of those answered right, at each tenth of the questions answered, most confident first. */
@@ -414,31 +450,17 @@ async function main(): Promise<number> {
   const samples: Sample[] = training.map((s) => ({ x: s.x, y: s.y, group: s.group, weight: training.length / 4 / (sizes.get(bucket(s)) as number) }));
   console.log(`training: ${samples.length} questions (${[...sizes].map(([k, n]) => `${k} ${n}`).join(', ')}; label:source)`);
 
-  let best = { lambda: LAMBDAS[0] as number, loss: Infinity, oof: [] as number[] };
-  for (const lambda of LAMBDAS) {
-    const oof = crossValidate(FEATURE_NAMES, samples, lambda);
-    const loss = logLoss(samples, oof);
-    console.log(`  lambda ${lambda}: 5-fold log loss ${loss.toFixed(4)}, AUC ${auc(samples, oof).toFixed(4)}`);
-    if (loss < best.loss) best = { lambda, loss, oof };
-  }
-  const model = fitLogistic(FEATURE_NAMES, samples, best.lambda);
-  const devScored = training.flatMap((s, i) => (s.source === 'dev' ? [{ p: best.oof[i] as number, y: s.y }] : []));
-  const devSamples = samples.filter((_, i) => training[i]?.source === 'dev');
-  console.log(`dev questions alone, out of fold: AUC ${auc(devSamples, devScored.map((d) => d.p)).toFixed(4)}`);
-  const thresholds = chooseThresholds(devScored);
-  const fitted: DecisionModel & { fit: Record<string, number> } = {
-    features: model.features,
-    mean: model.mean.map(round),
-    scale: model.scale.map(round),
-    weights: model.weights.map(round),
-    bias: round(model.bias),
-    thresholds,
-    fit: { lambda: best.lambda, samples: samples.length, cvLogLoss: round(best.loss), cvAuc: round(auc(samples, best.oof)) },
-  };
+  const { model: full, oof } = fitDecision(FEATURE_NAMES, samples, training);
+  // The same decision without the embedder's cosines, for an index built with another embedder (see decisionModelFor).
+  const vectorNames = FEATURE_NAMES.filter((name) => !VECTOR_FEATURES.includes(name));
+  const columns = vectorNames.map((name) => FEATURE_NAMES.indexOf(name));
+  console.log('\nwithout the vector features:');
+  const { model: vectorFree } = fitDecision(vectorNames, samples.map((s) => ({ ...s, x: columns.map((j) => s.x[j] as number) })), training);
+  const fitted: DecisionModel = { ...full, embedder: embedder.id, vectorFree };
   await writeFile(DECISION_MODEL_FILE, `${JSON.stringify(fitted, null, 1)}\n`);
-  console.log(`\nmodel: lambda ${best.lambda}, thresholds answer ≥ ${thresholds.answer}, decline < ${thresholds.decline} → ${path.relative(process.cwd(), DECISION_MODEL_FILE.pathname)}`);
-  console.log('weights (standardised):');
-  for (const [i, name] of model.features.entries()) console.log(`  ${name.padEnd(16)} ${(model.weights[i] as number).toFixed(3)}`);
+  console.log(`\nmodels fitted on ${embedder.id} → ${path.relative(process.cwd(), DECISION_MODEL_FILE.pathname)}`);
+  const thresholds = fitted.thresholds;
+  const devScored = training.flatMap((s, i) => (s.source === 'dev' ? [{ p: oof[i] as number, y: s.y }] : []));
 
   // The conversation's reading choice weighs the probabilities of this model and the ranking just fitted; conversations are
   // replayed with every answered fragment read as it stands, so what came before a turn does not depend on the threshold being fitted.
@@ -448,7 +470,7 @@ async function main(): Promise<number> {
   console.log(`\ndev (out of fold): right-ranked answered ${(dOp.tpr * 100).toFixed(1)}%, others answered ${(dOp.fpr * 100).toFixed(1)}%`);
   console.log(riskCoverage(devScored));
   for (const set of DEV_SETS.map((f) => path.basename(f, '.json'))) {
-    const scored = training.flatMap((s, i) => (s.set === set ? [{ p: best.oof[i] as number, y: s.y }] : []));
+    const scored = training.flatMap((s, i) => (s.set === set ? [{ p: oof[i] as number, y: s.y }] : []));
     const op = operating(scored, thresholds.answer);
     console.log(`  ${set} (out of fold): right-ranked answered ${(op.tpr * 100).toFixed(1)}%, others answered ${(op.fpr * 100).toFixed(1)}%`);
   }

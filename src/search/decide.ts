@@ -6,6 +6,10 @@ import { contributions, predict, type LogisticModel } from './logistic.ts';
 export interface DecisionModel extends LogisticModel {
   /** At or above `answer` the question is answered; below `decline` it is declined; between, "not sure". */
   thresholds: { answer: number; decline: number };
+  /** The embedder whose cosines the model was fitted on. */
+  embedder?: string;
+  /** The same decision fitted without the embedder's cosines, for an index built with another embedder. */
+  vectorFree?: DecisionModel;
 }
 
 export const DECISION_MODEL_FILE = new URL('./data/decision-model.json', import.meta.url);
@@ -15,6 +19,16 @@ let shipped: DecisionModel | null = null;
 /** The model `npm run fit` wrote into the repository, read once. */
 export function shippedDecisionModel(): DecisionModel {
   return (shipped ??= JSON.parse(readFileSync(DECISION_MODEL_FILE, 'utf8')) as DecisionModel);
+}
+
+/**
+ * The model to decide with under an embedder: the shipped one when it was fitted on that embedder's cosines; otherwise
+ * its vector-free twin, since another embedder's cosines sit at other levels (a neural model's near 0.8 where the
+ * weight-free one's are near 0.3) and would read as strong evidence for every question. `fitted` says which.
+ */
+export function decisionModelFor(embedderId: string, model: DecisionModel = shippedDecisionModel()): { model: DecisionModel; fitted: boolean } {
+  if (model.embedder === embedderId || !model.vectorFree) return { model, fitted: model.embedder === embedderId };
+  return { model: model.vectorFree, fitted: false };
 }
 
 export type DeclineReason = 'nothing_found' | 'out_of_scope' | 'other_law' | 'other_topic' | 'missing_specifics' | 'unseen_words' | 'chance_match' | 'low_coverage';

@@ -72,6 +72,9 @@ export interface AnswerFeatures {
 
 export type FeatureName = keyof AnswerFeatures;
 
+/** Features read off the embedder's cosines, whose levels are the embedder's own: a model fitted under one embedder misreads another's. */
+export const VECTOR_FEATURES: readonly FeatureName[] = ['similarity', 'similarityMax'];
+
 export const FEATURE_NAMES: FeatureName[] = [
   'coverage',
   'coverageInDomain',

@@ -7,7 +7,7 @@ import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
 import { expandChatSpelling } from '../text/chat.ts';
 import { analyzeQuery, detectLanguage, type AnalyzedQuery, type Concept } from './query.ts';
-import { decideAnswer, shippedDecisionModel, type DecisionModel, type DeclineReason } from './decide.ts';
+import { decideAnswer, decisionModelFor, type DecisionModel, type DeclineReason } from './decide.ts';
 import { answerFeatures, type AnswerFeatures } from './features.ts';
 import { backgroundEvidence, backgroundRatio, shippedBackground } from './background.ts';
 import { rankScore, shippedRankWeights, type RankSignals, type RankWeights } from './rank.ts';
@@ -29,7 +29,7 @@ export interface RetrieveOptions {
   perDocument: number;
   /** Hits scoring below this fraction of the best one are dropped. */
   relativeFloor: number;
-  /** The answer-or-decline model; the one shipped in the repository when absent. */
+  /** The answer-or-decline model; when absent, the one shipped in the repository for the embedder (see decisionModelFor). */
   model?: DecisionModel;
   /** Weights of the fused score; the ones shipped in the repository when absent. */
   weights?: RankWeights;
@@ -681,7 +681,7 @@ export async function retrieve(
   const best = hits[0];
   const chosen = best ? chooseHits(index, hits, opts) : [];
   const features = best ? featuresOf(index, query, terms, hits, lexicalHits, refs.length > 0) : null;
-  const decision = decideAnswer(features, { referenced: refs.length > 0 && best !== undefined && best.references.length > 0 }, opts.model ?? shippedDecisionModel());
+  const decision = decideAnswer(features, { referenced: refs.length > 0 && best !== undefined && best.references.length > 0 }, opts.model ?? decisionModelFor(embedder.id).model);
   const decided = { features, probability: decision.probability, ranked: chosen, scored: hits };
   if (decision.outcome === 'decline') return result('no_match', [], { ...decided, declineReason: decision.reason });
   if (decision.outcome === 'not_sure') return result('not_sure', [], { ...decided, declineReason: decision.reason, topics: topicsOf(index, hits) });

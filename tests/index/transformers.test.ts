@@ -137,4 +137,21 @@ describe('the pipeline on the neural embedder', () => {
     const back = await buildIndex({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder });
     expect(back.embeddings).toEqual({ computed: 0, reused: built.manifest.counts.passages });
   });
+
+  it('decides with the vector-free model under an embedder whose cosines sit high, so other laws stay declined', async () => {
+    // Every row shares one vector: all texts land close together, as a real encoder's do (cosines near 0.9, not 0.3).
+    const model = 'tests/tiny-encoder';
+    await writeTinyModel(ws.modelsDir, model, { words: await corpusWords(ws.corpusDir), shared: 1.5 });
+    const { logger, lines } = memoryLogger();
+    const config = loadConfig({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, MODELS_DIR: ws.modelsDir, EMBEDDER: 'transformers', EMBEDDING_MODEL: model }, '/nonexistent');
+    const assistant = await createAssistant({ config, logger });
+    expect(lines().some((l) => String(l.msg).startsWith(`decision: vector-free model, since the shipped one was fitted on local-hash-v1-512`))).toBe(true);
+
+    const elections = await assistant.retrieve('Những trường hợp nào phiếu bầu không hợp lệ?');
+    expect(elections.outcome).toBe('answered');
+    expect(elections.features?.similarity).toBeGreaterThan(0.8);
+    for (const question of ['Thủ tục ly hôn đơn phương cần giấy tờ gì?', 'Thời hạn kháng nghị trong tố tụng hình sự được quy định như thế nào?']) {
+      expect((await assistant.retrieve(question)).outcome, question).not.toBe('answered');
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideAnswer, shippedDecisionModel, type DecisionModel } from '../../src/search/decide.ts';
-import { FEATURE_NAMES, type AnswerFeatures } from '../../src/search/features.ts';
+import { decideAnswer, decisionModelFor, shippedDecisionModel, type DecisionModel } from '../../src/search/decide.ts';
+import { FEATURE_NAMES, VECTOR_FEATURES, type AnswerFeatures } from '../../src/search/features.ts';
 
 // A model over two features, by hand: coverage raises the odds, another law's words lower them.
 const model: DecisionModel = {
@@ -56,5 +56,23 @@ describe('decideAnswer', () => {
     const weight = (name: string) => shipped.weights[shipped.features.indexOf(name)] as number;
     expect(weight('coverage') + weight('pairCoverage')).toBeGreaterThan(0);
     expect(weight('outOfScope')).toBeLessThan(0);
+  });
+});
+
+describe('decisionModelFor', () => {
+  it('decides with the shipped model under the embedder it was fitted on, and with its vector-free twin under any other', () => {
+    const shipped = shippedDecisionModel();
+    expect(shipped.embedder).toBe('local-hash-v1-512');
+    expect(decisionModelFor('local-hash-v1-512')).toEqual({ model: shipped, fitted: true });
+    const other = decisionModelFor('transformers:Xenova/multilingual-e5-small:q8');
+    expect(other.fitted).toBe(false);
+    expect(other.model).toBe(shipped.vectorFree);
+    expect(other.model.features).toEqual(FEATURE_NAMES.filter((n) => !VECTOR_FEATURES.includes(n)));
+    expect(other.model.thresholds.decline).toBeLessThanOrEqual(other.model.thresholds.answer);
+  });
+
+  it('keeps a model that has no vector-free twin, saying it was not fitted on this embedder', () => {
+    expect(decisionModelFor('any', model)).toEqual({ model, fitted: false });
+    expect(decisionModelFor('mine', { ...model, embedder: 'mine' }).fitted).toBe(true);
   });
 });

@@ -12,6 +12,8 @@ export interface TinyModelOptions {
   /** Words in one group share one embedding row, so the model treats them as synonyms. */
   synonyms?: string[][];
   dimensions?: number;
+  /** Every row gets this multiple of one shared vector, so all texts sit close together, as a real encoder's outputs do (their cosines are all high). */
+  shared?: number;
 }
 
 /** Splits like the tokenizer below (NFC, lower case, BERT pre-tokenizer), so vocabularies match what it will see. */
@@ -44,6 +46,8 @@ export async function writeTinyModel(modelsDir: string, model: string, options: 
   plain.forEach((w, i) => rowOf.set(w, i + 1));
   groups.forEach((group, g) => group.forEach((w) => rowOf.set(w, plain.length + 1 + g)));
   const rows = seededRows(plain.length + groups.length + 1, dimensions);
+  const [common] = seededRows(1, dimensions, 11) as [Float32Array];
+  for (const row of rows) row.forEach((v, i) => (row[i] = v + (options.shared ?? 0) * (common[i] as number)));
   // Row 0 is shared by the special tokens: small and constant, so pooling never divides by zero.
   (rows[0] as Float32Array).fill(0.01);
   const table = new Float32Array(vocab.length * dimensions);
