@@ -10,6 +10,7 @@ import { createCliLogger } from '../logger.ts';
 import {
   auc,
   BACKGROUND_FILE,
+  backgroundRatio,
   citedArticles,
   crossValidate,
   crossValidateRanking,
@@ -75,8 +76,12 @@ const BORROWS_AT_GRID = [...Array.from({ length: 20 }, (_, i) => (i + 1) / 20), 
 const AS_IT_STANDS: ReadingChoice = { standsAlone: 0, borrowsAt: 1.01 };
 // A word or pair in fewer of the other laws' articles than this is left out of the background table.
 const MIN_BACKGROUND_ARTICLES = 5;
-// Articles of other laws turned into questions to decline.
+// Articles of other laws turned into questions to decline, and how many of the files closest to the corpus give half of them.
 const NEGATIVE_ARTICLES = 900;
+const NEAR_FILES = 10;
+// A word pair this much more typical (log ratio) of the corpus than of other laws names the corpus's own matter: "bầu cử",
+// "ứng cử", "cử tri", "hiệp thương" sit at −5 to −6, the institutions it shares with other laws ("Quốc hội", "đại biểu") at −3.5 to −4.2.
+const OWN_MATTER = -4.5;
 // Candidate L2 penalties, chosen by cross-validated log loss.
 const LAMBDAS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
 // Share of right-ranked dev questions the answer threshold must answer.
@@ -171,20 +176,47 @@ function corpusQuestions(index: CorpusIndex, random: () => number): Labelled[] {
   return out;
 }
 
-/** Questions about other laws' articles, which the corpus must decline. */
-function otherLawQuestions(articles: LegalArticleText[], corpusTitles: Set<string>, random: () => number): Labelled[] {
+/** The files of other laws, closest to the corpus first: cosine of their diacritic-free word counts with the passages'. */
+function closestFiles(articles: LegalArticleText[], index: CorpusIndex): string[] {
+  const count = (into: Map<string, number>, text: string) => {
+    for (const word of extractTerms(text).folded) into.set(word, (into.get(word) ?? 0) + 1);
+  };
+  const norm = (counts: Map<string, number>) => Math.sqrt([...counts.values()].reduce((sum, n) => sum + n * n, 0)) || 1;
+  const corpus = new Map<string, number>();
+  for (let i = 0; i < index.passageCount; i++) count(corpus, index.passage(i)?.text ?? '');
+  const byFile = new Map<string, Map<string, number>>();
+  for (const a of articles) {
+    const counts = byFile.get(a.file) ?? new Map<string, number>();
+    count(counts, `${a.title}\n${a.text}`);
+    byFile.set(a.file, counts);
+  }
+  const closeness = new Map([...byFile].map(([file, counts]) => [file, [...counts].reduce((sum, [w, n]) => sum + n * (corpus.get(w) ?? 0), 0) / (norm(counts) * norm(corpus))]));
+  return [...closeness.keys()].sort((a, b) => (closeness.get(b) as number) - (closeness.get(a) as number));
+}
+
+/**
+ * Questions about other laws' articles, which the corpus must decline: half drawn from all the files given, half from
+ * the closest of them (the National Assembly's organisation, the Fatherland Front, associations, village democracy),
+ * where declining is hardest. An article whose title speaks of the corpus's own matter is left out: it is no question
+ * to decline.
+ */
+function otherLawQuestions(articles: LegalArticleText[], index: CorpusIndex, corpusTitles: Set<string>, ownMatter: (title: string) => boolean, random: () => number): Labelled[] {
   const byTitle = new Map<string, LegalArticleText>();
   for (const a of articles) {
     const folded = foldedWords(a.title).trim();
-    if (folded.split(' ').length >= 3 && !corpusTitles.has(folded)) byTitle.set(folded, a);
+    if (folded.split(' ').length >= 3 && !corpusTitles.has(folded) && !ownMatter(a.title)) byTitle.set(folded, a);
   }
   const titles = [...byTitle.values()];
-  const sample: LegalArticleText[] = [];
-  while (sample.length < Math.min(NEGATIVE_ARTICLES, titles.length)) {
-    const [a] = titles.splice(Math.floor(random() * titles.length), 1);
-    sample.push(a as LegalArticleText);
-  }
-  return sample.flatMap((a) =>
+  const near = new Set(closestFiles(articles, index).slice(0, NEAR_FILES));
+  const draw = (pool: LegalArticleText[], count: number) => {
+    const drawn: LegalArticleText[] = [];
+    while (drawn.length < Math.min(count, pool.length)) drawn.push(...pool.splice(Math.floor(random() * pool.length), 1));
+    return drawn;
+  };
+  const spread = draw(titles, NEGATIVE_ARTICLES / 2);
+  const close = draw(titles.filter((a) => near.has(a.file)), NEGATIVE_ARTICLES / 2);
+  console.log(`questions to decline: ${spread.length} drawn from all ${new Set(articles.map((a) => a.file)).size} files, ${close.length} from the ${near.size} closest (${[...near].slice(0, 4).map((f) => path.basename(f, '.md')).join(', ')}, …)`);
+  return [...spread, ...close].flatMap((a) =>
     questionsAbout(a.title, 1, random).map((question) => ({ question, expect: [], group: `other:${a.title}`, source: 'generated' as const, set: 'other laws' })),
   );
 }
@@ -429,9 +461,10 @@ async function main(): Promise<number> {
     const law = index.passage(i)?.law;
     if (law) corpusTitles.add(foldedWords(law.title).trim());
   }
+  const ownMatter = (title: string) => extractTerms(title).bigrams.some((pair) => backgroundRatio(background, index.documentFrequency(pair), index.passageCount, pair) <= OWN_MATTER);
   const dev = (await Promise.all(DEV_SETS.map((f) => readSet(path.join(EVAL_DIR, f), 'dev')))).flat();
   const test = (await Promise.all(TEST_SETS.map((f) => readSet(path.join(EVAL_DIR, f), 'test')))).flat();
-  const generated = [...corpusQuestions(index, random), ...otherLawQuestions(articles.filter((a) => !backgroundFiles.has(a.file)), corpusTitles, random)];
+  const generated = [...corpusQuestions(index, random), ...otherLawQuestions(articles.filter((a) => !backgroundFiles.has(a.file)), index, corpusTitles, ownMatter, random)];
 
   // The ranking first: the decision's features describe what the ranking puts first, so they are read again if it changes.
   const shippedWeights = shippedRankWeights();

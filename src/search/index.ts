@@ -2,7 +2,7 @@ export { analyzeQuery, detectLanguage, MAX_QUESTION_LENGTH, type AnalyzedQuery, 
 export { coverageOf, DEFAULT_RETRIEVE_OPTIONS, heldShare, isSmallTalk, retrieve, topicOf, type Hit, type Outcome, type QuoteTerms, type Retrieval, type RetrieveOptions, type Topic } from './retrieve.ts';
 export { DECISION_MODEL_FILE, decideAnswer, decisionModelFor, shippedDecisionModel, type Decision, type DecisionModel, type DeclineReason } from './decide.ts';
 export { FEATURE_NAMES, featureVector, VECTOR_FEATURES, type AnswerFeatures, type FeatureName } from './features.ts';
-export { BACKGROUND_FILE, formatBackground, type Background } from './background.ts';
+export { BACKGROUND_FILE, backgroundRatio, formatBackground, type Background } from './background.ts';
 export { auc, crossValidate, fitLogistic, logLoss, predict, type LogisticModel, type Sample } from './logistic.ts';
 export { citedDocuments, crossValidateRanking, fitRankWeights, RANK_SIGNALS, RANKING_FILE, rankedRight, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from './rank.ts';
 export { keywordsOf, questionsAbout, seededRandom, toldAsStory, typedVariant } from './training.ts';
