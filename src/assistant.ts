@@ -102,9 +102,8 @@ function sayVectorFree(embedder: Embedder, logger: Logger): void {
 
 /** Opens (building if needed) the index and answers questions from it: what the CLI and the bot share. */
 export async function createAssistant(options: AssistantOptions): Promise<Assistant> {
-  const { config, logger, onProgress, readingChoice, everyReading = false } = options;
+  const { config, logger, onProgress, retrieveOptions = {}, readingChoice, everyReading = false } = options;
   const embedder = options.embedder ?? (await selectEmbedder(config.embedding, logger));
-  const { retrieveOptions = {} } = options;
   if (!retrieveOptions.model) sayVectorFree(embedder, logger);
   const { corpusDir, indexDir } = config;
   let index = await openIndex({ corpusDir, indexDir, embedder, logger, onProgress });
