@@ -25,6 +25,7 @@ import {
   FEATURE_NAMES,
   featureVector,
   fitLogistic,
+  foldOf,
   formatBackground,
   keywordsOf,
   logLoss,
@@ -36,6 +37,9 @@ import {
   rankOf,
   retrieve,
   seededRandom,
+  QuestionNeighbours,
+  formatLabelledQuestions,
+  LABELLED_QUESTIONS_FILE,
   VECTOR_FEATURES,
   type Background,
   type DecisionModel,
@@ -82,6 +86,10 @@ const NEAR_FILES = 10;
 // A word pair this much more typical (log ratio) of the corpus than of other laws names the corpus's own matter: "bầu cử",
 // "ứng cử", "cử tri", "hiệp thương" sit at −5 to −6, the institutions it shares with other laws ("Quốc hội", "đại biểu") at −3.5 to −4.2.
 const OWN_MATTER = -4.5;
+// How many of the nearest labelled questions vote (see neighbours.ts): candidates, chosen by cross-validated log loss.
+const NEIGHBOUR_COUNTS = [5, 10, 20, 40];
+// Folds of the decision's cross-validation, by question.
+const DECISION_FOLDS = 5;
 // Candidate L2 penalties, chosen by cross-validated log loss.
 const LAMBDAS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
 // Share of right-ranked dev questions the answer threshold must answer.
@@ -324,10 +332,10 @@ interface Retrieved extends Labelled {
 }
 
 /** Each question retrieved once with the given ranking weights. */
-async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labelled[], weights: RankWeights): Promise<Retrieved[]> {
+async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labelled[], weights: RankWeights, neighbours: QuestionNeighbours): Promise<Retrieved[]> {
   const out: Retrieved[] = [];
   for (const item of items) {
-    const retrieval = await retrieve(index, embedder, item.question, { weights });
+    const retrieval = await retrieve(index, embedder, item.question, { weights, neighbours });
     const rank = item.expect.length > 0 ? rankIn(retrieval.ranked, item.expect) : null;
     out.push({
       ...item,
@@ -468,20 +476,50 @@ async function main(): Promise<number> {
 
   // The ranking first: the decision's features describe what the ranking puts first, so they are read again if it changes.
   const shippedWeights = shippedRankWeights();
-  let retrieved = await retrieveAll(index, embedder, [...dev, ...generated], shippedWeights);
+  // The labelled questions the decision's `neighbours` feature asks: the dev sets' and the generated ones, once each.
+  const labelled = [...new Map([...dev, ...generated].reverse().map((l) => [foldedWords(l.question).trim(), l])).values()].reverse();
+  const allNeighbours = new QuestionNeighbours(
+    labelled.map((l) => ({ question: l.question, answerable: l.expect.length > 0 })),
+    NEIGHBOUR_COUNTS[0] as number,
+  );
+  let retrieved = await retrieveAll(index, embedder, [...dev, ...generated], shippedWeights, allNeighbours);
   const rankingQuestions = retrieved.filter((r) => r.expect.length > 0 && r.candidates.length > 0);
   const rankWeights = await fitRanking(rankingQuestions, shippedWeights);
-  if (rankWeights !== shippedWeights) retrieved = await retrieveAll(index, embedder, [...dev, ...generated], rankWeights);
+  if (rankWeights !== shippedWeights) retrieved = await retrieveAll(index, embedder, [...dev, ...generated], rankWeights, allNeighbours);
   const decided = (r: Retrieved): r is Retrieved & { x: number[] } => r.x !== null;
   const training = retrieved.filter(decided);
-  const testScored = (await retrieveAll(index, embedder, test, rankWeights)).filter(decided);
+  const testScored = (await retrieveAll(index, embedder, test, rankWeights, allNeighbours)).filter(decided);
 
   // Each class weighs the same in all, and within it the dev sets and the generated questions weigh half each.
   const bucket = (s: { y: number; source: string }) => `${s.y}:${s.source}`;
   const sizes = new Map<string, number>();
   for (const s of training) sizes.set(bucket(s), (sizes.get(bucket(s)) ?? 0) + 1);
-  const samples: Sample[] = training.map((s) => ({ x: s.x, y: s.y, group: s.group, weight: training.length / 4 / (sizes.get(bucket(s)) as number) }));
+  let samples: Sample[] = training.map((s) => ({ x: s.x, y: s.y, group: s.group, weight: training.length / 4 / (sizes.get(bucket(s)) as number) }));
   console.log(`training: ${samples.length} questions (${[...sizes].map(([k, n]) => `${k} ${n}`).join(', ')}; label:source)`);
+
+  // Each question's neighbours are asked without its own fold's labels, so the model learns what the vote is worth
+  // on questions it has not seen; how many neighbours vote is chosen by cross-validated log loss.
+  const column = FEATURE_NAMES.indexOf('neighbours');
+  const itemFold = labelled.map((l) => foldOf(l.group, DECISION_FOLDS));
+  const withVotes = (count: number): Sample[] =>
+    samples.map((s, i) => {
+      const fold = foldOf(s.group, DECISION_FOLDS);
+      const x = [...s.x];
+      x[column] = allNeighbours.vote((training[i] as Retrieved).question, (item) => itemFold[item] === fold, count);
+      return { ...s, x };
+    });
+  const counted = NEIGHBOUR_COUNTS.map((count) => {
+    const voted = withVotes(count);
+    return { count, voted, loss: Math.min(...LAMBDAS.map((lambda) => logLoss(voted, crossValidate(FEATURE_NAMES, voted, lambda, DECISION_FOLDS)))) };
+  });
+  console.log(`neighbours: ${labelled.length} labelled questions; 5-fold log loss ${counted.map((c) => `${c.loss.toFixed(4)} with ${c.count}`).join(', ')}`);
+  const voting = counted.reduce((best, c) => (c.loss < best.loss ? c : best));
+  samples = voting.voted;
+  await writeFile(LABELLED_QUESTIONS_FILE, formatLabelledQuestions(labelled.map((l) => ({ question: l.question, answerable: l.expect.length > 0 })), voting.count));
+  const neighbours = new QuestionNeighbours(
+    labelled.map((l) => ({ question: l.question, answerable: l.expect.length > 0 })),
+    voting.count,
+  );
 
   const { model: full, oof } = fitDecision(FEATURE_NAMES, samples, training);
   // The same decision without the embedder's cosines, for an index built with another embedder (see decisionModelFor).
@@ -497,7 +535,7 @@ async function main(): Promise<number> {
 
   // The conversation's reading choice weighs the probabilities of this model and the ranking just fitted; conversations are
   // replayed with every answered fragment read as it stands, so what came before a turn does not depend on the threshold being fitted.
-  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: fitted, weights: rankWeights }, readingChoice: AS_IT_STANDS, everyReading: true }));
+  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: fitted, weights: rankWeights, neighbours }, readingChoice: AS_IT_STANDS, everyReading: true }));
 
   const dOp = operating(devScored, thresholds.answer);
   console.log(`\ndev (out of fold): right-ranked answered ${(dOp.tpr * 100).toFixed(1)}%, others answered ${(dOp.fpr * 100).toFixed(1)}%`);

@@ -68,6 +68,8 @@ export interface AnswerFeatures {
   /** The best passage is from the guide, or from a law. */
   bestGuide: number;
   bestLaw: number;
+  /** How the labelled questions most like it turned out: +1 all answered, −1 all declined (see neighbours.ts). */
+  neighbours: number;
 }
 
 export type FeatureName = keyof AnswerFeatures;
@@ -111,6 +113,7 @@ export const FEATURE_NAMES: FeatureName[] = [
   'contextShare',
   'bestGuide',
   'bestLaw',
+  'neighbours',
 ];
 
 export function featureVector(features: AnswerFeatures, names: readonly string[] = FEATURE_NAMES): number[] {
@@ -153,6 +156,7 @@ export interface FeatureInput {
   accented: boolean;
   english: boolean;
   untranslated: number;
+  neighbours: number;
 }
 
 const flag = (b: boolean) => (b ? 1 : 0);
@@ -199,5 +203,6 @@ export function answerFeatures(input: FeatureInput): AnswerFeatures {
     contextShare: weightOf((c) => c.context) / totalConceptWeight,
     bestGuide: flag(best?.kind === 'guidance'),
     bestLaw: flag(best?.kind === 'law'),
+    neighbours: input.neighbours,
   };
 }

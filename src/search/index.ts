@@ -3,8 +3,9 @@ export { coverageOf, DEFAULT_RETRIEVE_OPTIONS, heldShare, isSmallTalk, retrieve,
 export { DECISION_MODEL_FILE, decideAnswer, decisionModelFor, shippedDecisionModel, type Decision, type DecisionModel, type DeclineReason } from './decide.ts';
 export { FEATURE_NAMES, featureVector, VECTOR_FEATURES, type AnswerFeatures, type FeatureName } from './features.ts';
 export { BACKGROUND_FILE, backgroundRatio, formatBackground, type Background } from './background.ts';
-export { auc, crossValidate, fitLogistic, logLoss, predict, type LogisticModel, type Sample } from './logistic.ts';
+export { auc, crossValidate, fitLogistic, foldOf, logLoss, predict, type LogisticModel, type Sample } from './logistic.ts';
 export { citedDocuments, crossValidateRanking, fitRankWeights, RANK_SIGNALS, RANKING_FILE, rankedRight, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from './rank.ts';
 export { keywordsOf, questionsAbout, seededRandom, toldAsStory, typedVariant } from './training.ts';
 export { quotes, rankIn, rankOf, scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from './evaluate.ts';
 export { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
+export { formatLabelledQuestions, LABELLED_QUESTIONS_FILE, QuestionNeighbours, type LabelledQuestion } from './neighbours.ts';

@@ -15,6 +15,7 @@ import { resolveReferences } from './references.ts';
 import { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
 import { documentStats, preferMentioned } from './documents.ts';
 import { otherTitles, ownTitles } from './titles.ts';
+import { shippedNeighbours, type QuestionNeighbours } from './neighbours.ts';
 
 export interface RetrieveOptions {
   /** Passages returned at most. */
@@ -31,6 +32,8 @@ export interface RetrieveOptions {
   relativeFloor: number;
   /** The answer-or-decline model; when absent, the one shipped in the repository for the embedder (see decisionModelFor). */
   model?: DecisionModel;
+  /** The labelled questions the decision asks how questions like this one turned out; the shipped ones when absent. */
+  neighbours?: QuestionNeighbours;
   /** Weights of the fused score; the ones shipped in the repository when absent. */
   weights?: RankWeights;
 }
@@ -562,7 +565,15 @@ function rerankByAnswers(hits: Hit[], query: AnalyzedQuery, concepts: Concept[],
 }
 
 /** The decision's evidence about a question and its ranked passages (best first). */
-function featuresOf(index: CorpusIndex, query: AnalyzedQuery, terms: QuestionTerms, hits: Hit[], lexicalHits: LexicalHit[], namesReference: boolean): AnswerFeatures {
+function featuresOf(
+  index: CorpusIndex,
+  query: AnalyzedQuery,
+  terms: QuestionTerms,
+  hits: Hit[],
+  lexicalHits: LexicalHit[],
+  namesReference: boolean,
+  neighbours: QuestionNeighbours,
+): AnswerFeatures {
   const best = hits[0] as Hit;
   const { concepts, pairs } = terms;
   const scope = scopeSignals(index, query, best);
@@ -583,6 +594,7 @@ function featuresOf(index: CorpusIndex, query: AnalyzedQuery, terms: QuestionTer
     backgroundUnmet: [...ratios].reduce((sum, [term, ratio]) => sum + (ratio > 0 && !index.passageHas(best.passageIndex, term) ? ratio : 0), 0),
     asksOpinion: asksOpinion(query.text),
     untranslated: terms.untranslated,
+    neighbours: neighbours.vote(query.text),
     otherTitleMatch: otherTitles()(query.embedText),
     ownTitleMatch: ownTitles(index)(query.embedText),
     outOfScope: scope.outOfScope.length > 0,
@@ -680,7 +692,7 @@ export async function retrieve(
 
   const best = hits[0];
   const chosen = best ? chooseHits(index, hits, opts) : [];
-  const features = best ? featuresOf(index, query, terms, hits, lexicalHits, refs.length > 0) : null;
+  const features = best ? featuresOf(index, query, terms, hits, lexicalHits, refs.length > 0, opts.neighbours ?? shippedNeighbours()) : null;
   const decision = decideAnswer(features, { referenced: refs.length > 0 && best !== undefined && best.references.length > 0 }, opts.model ?? decisionModelFor(embedder.id).model);
   const decided = { features, probability: decision.probability, ranked: chosen, scored: hits };
   if (decision.outcome === 'decline') return result('no_match', [], { ...decided, declineReason: decision.reason });

@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex } from '../../src/index/index.ts';
+import { retrieve } from '../../src/search/index.ts';
+import { formatLabelledQuestions, parseLabelledQuestions, QuestionNeighbours, shippedNeighbours, type LabelledQuestion } from '../../src/search/neighbours.ts';
+import { scratchWorkspace } from '../helpers.ts';
+
+const labelled: LabelledQuestion[] = [
+  { question: 'Quốc hội khóa XV có bao nhiêu đại biểu nữ?', answerable: false },
+  { question: 'Quốc hội khóa XIV có bao nhiêu đại biểu là người dân tộc thiểu số?', answerable: false },
+  { question: 'Mấy giờ thì bắt đầu bỏ phiếu?', answerable: true },
+  { question: 'Bỏ phiếu kết thúc lúc mấy giờ?', answerable: true },
+];
+
+describe('QuestionNeighbours', () => {
+  const neighbours = new QuestionNeighbours(labelled, 2);
+
+  it('votes as the labelled questions most like it turned out: +1 all answered, −1 all declined', () => {
+    expect(neighbours.vote('Quốc hội khóa XIII có bao nhiêu đại biểu nữ?')).toBeCloseTo(-1);
+    expect(neighbours.vote('Mấy giờ bắt đầu bỏ phiếu vậy?')).toBeCloseTo(1);
+  });
+
+  it('weighs the nearest by similarity, so a mixed neighbourhood leans to the closer', () => {
+    const mixed = new QuestionNeighbours(labelled, 4).vote('Quốc hội khóa XV có bao nhiêu đại biểu, bỏ phiếu mấy giờ?');
+    expect(mixed).toBeGreaterThan(-1);
+    expect(mixed).toBeLessThan(1);
+  });
+
+  it('gives 0 when no labelled question shares a word', () => {
+    expect(neighbours.vote('xyzzy plugh')).toBe(0);
+  });
+
+  it('never lets a question vote for itself, typed with or without diacritics', () => {
+    const alone = new QuestionNeighbours([{ question: 'Mấy giờ thì bắt đầu bỏ phiếu?', answerable: true }], 1);
+    expect(alone.vote('Mấy giờ thì bắt đầu bỏ phiếu?')).toBe(0);
+    expect(alone.vote('May gio thi bat dau bo phieu?')).toBe(0);
+  });
+
+  it('leaves out the items it is told to skip (a fold being fitted), and counts as many as asked', () => {
+    const both = 'Quốc hội khóa XV có bao nhiêu đại biểu, bỏ phiếu mấy giờ?';
+    expect(neighbours.vote(both, (item) => item < 2, 4)).toBeCloseTo(1);
+    expect(neighbours.vote(both, (item) => item >= 2, 4)).toBeCloseTo(-1);
+    expect(neighbours.vote('Quốc hội khóa XIII có bao nhiêu đại biểu nữ?', () => false, 1)).toBeCloseTo(-1);
+    expect(neighbours.vote(both, () => false, 4)).toBeGreaterThan(-1);
+  });
+
+  it('reads back what it writes: labels, questions and how many vote', () => {
+    const read = parseLabelledQuestions(formatLabelledQuestions(labelled, 3));
+    expect(read.count).toBe(3);
+    expect(read.vote('Quốc hội khóa XIII có bao nhiêu đại biểu nữ?', () => false, 1)).toBeCloseTo(-1);
+  });
+
+  it('ships the labelled questions npm run fit chose, with how many neighbours vote', () => {
+    const shipped = shippedNeighbours();
+    expect(shipped.count).toBeGreaterThan(0);
+    expect(shipped.vote('Quốc hội khóa XV có bao nhiêu ủy ban?')).toBeLessThan(0);
+    expect(shipped.vote('Mấy giờ mở cửa bỏ phiếu?')).toBeGreaterThan(0);
+  });
+});
+
+describe('the neighbours feature in retrieval', () => {
+  let index: CorpusIndex;
+  const embedder = new LocalEmbedder();
+  beforeAll(async () => {
+    const ws = await scratchWorkspace();
+    await buildIndex({ ...ws, embedder });
+    index = await loadIndex(ws.indexDir);
+  });
+
+  it('is the vote of the labelled questions retrieval is given, and weighs in the decision', async () => {
+    const question = 'Mấy giờ bắt đầu bỏ phiếu vậy?';
+    const declined = await retrieve(index, embedder, question, { neighbours: new QuestionNeighbours(labelled.map((l) => ({ ...l, answerable: false })), 2) });
+    expect(declined.features?.neighbours).toBeCloseTo(-1);
+    const answered = await retrieve(index, embedder, question, { neighbours: new QuestionNeighbours(labelled.map((l) => ({ ...l, answerable: true })), 2) });
+    expect(answered.features?.neighbours).toBeCloseTo(1);
+    expect(answered.probability as number).toBeGreaterThan(declined.probability as number);
+  });
+});
