@@ -119,8 +119,8 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
     }
   }
 
-  async function answerOf(question: string, language: Language = 'vi'): Promise<{ retrieval: Retrieval; answer: Answer }> {
-    const retrieval = await retrieve(index, embedder, question, retrieveOptions);
+  async function answerOf(question: string, language: Language = 'vi', options = retrieveOptions): Promise<{ retrieval: Retrieval; answer: Answer }> {
+    const retrieval = await retrieve(index, embedder, question, options);
     // A question asked in English is answered in English, whatever the user's app language.
     return { retrieval, answer: composeAnswer(retrieval, retrieval.query.language === 'en' ? 'en' : language) };
   }
@@ -157,13 +157,16 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
     ask: async (question, language) => (await answerOf(question, language)).answer,
     async converse(conversation, message, language = 'vi', now = Date.now()) {
       const readings = readingsOf(resolveMessage(conversation?.turns ?? [], message, now));
+      // The labelled questions were asked alone: in a conversation, a message is decided without their vote.
+      const model = retrieveOptions.model ?? decisionModelFor(embedder.id).model;
+      const options = conversation?.turns.length && model.inConversation ? { ...retrieveOptions, model: model.inConversation } : retrieveOptions;
       const lastCited = new Set(conversation?.turns.at(-1)?.sources.map((s) => s.docId));
       // The message's own words are weighed once, and only when a reading has a passage to hold them.
       let ownShare: ((docId: string) => number) | undefined;
       const found = [];
       // Readings are retrieved in turn (four at most) until what the first found settles the choice.
       for (const reading of readings) {
-        const { retrieval, answer } = await answerOf(reading.question, language);
+        const { retrieval, answer } = await answerOf(reading.question, language, options);
         const lead = retrieval.hits[0];
         const continues = lastCited.has(lead?.document.id ?? '');
         const ownWords = lead ? (ownShare ??= heldShare(index, message))(lead.document.id) : 0;

@@ -522,12 +522,17 @@ async function main(): Promise<number> {
   );
 
   const { model: full, oof } = fitDecision(FEATURE_NAMES, samples, training);
-  // The same decision without the embedder's cosines, for an index built with another embedder (see decisionModelFor).
+  // The same decision on fewer features: without the embedder's cosines (for an index built with another embedder, see
+  // decisionModelFor), and without the labelled questions' vote (for a message in a conversation).
+  const fitOn = (names: FeatureName[], heading: string) => {
+    console.log(`\n${heading}:`);
+    const columns = names.map((name) => FEATURE_NAMES.indexOf(name));
+    return fitDecision(names, samples.map((s) => ({ ...s, x: columns.map((j) => s.x[j] as number) })), training).model;
+  };
   const vectorNames = FEATURE_NAMES.filter((name) => !VECTOR_FEATURES.includes(name));
-  const columns = vectorNames.map((name) => FEATURE_NAMES.indexOf(name));
-  console.log('\nwithout the vector features:');
-  const { model: vectorFree } = fitDecision(vectorNames, samples.map((s) => ({ ...s, x: columns.map((j) => s.x[j] as number) })), training);
-  const fitted: DecisionModel = { ...full, embedder: embedder.id, vectorFree };
+  const withoutVote = (names: FeatureName[]) => names.filter((name) => name !== 'neighbours');
+  const vectorFree = { ...fitOn(vectorNames, 'without the vector features'), inConversation: fitOn(withoutVote(vectorNames), 'without the vector features and the vote') };
+  const fitted: DecisionModel = { ...full, embedder: embedder.id, vectorFree, inConversation: fitOn(withoutVote(FEATURE_NAMES), 'without the vote') };
   await writeFile(DECISION_MODEL_FILE, `${JSON.stringify(fitted, null, 1)}\n`);
   console.log(`\nmodels fitted on ${embedder.id} → ${path.relative(process.cwd(), DECISION_MODEL_FILE.pathname)}`);
   const thresholds = fitted.thresholds;

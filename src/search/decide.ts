@@ -10,6 +10,8 @@ export interface DecisionModel extends LogisticModel {
   embedder?: string;
   /** The same decision fitted without the embedder's cosines, for an index built with another embedder. */
   vectorFree?: DecisionModel;
+  /** The same decision fitted without the labelled questions' vote, for a message in a conversation: they were asked alone. */
+  inConversation?: DecisionModel;
 }
 
 export const DECISION_MODEL_FILE = new URL('./data/decision-model.json', import.meta.url);
