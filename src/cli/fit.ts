@@ -37,7 +37,8 @@ import {
   rankOf,
   retrieve,
   seededRandom,
-  QuestionNeighbours,
+  neighboursFor,
+  type QuestionNeighbours,
   formatLabelledQuestions,
   LABELLED_QUESTIONS_FILE,
   VECTOR_FEATURES,
@@ -88,6 +89,8 @@ const NEAR_FILES = 10;
 const OWN_MATTER = -4.5;
 // How many of the nearest labelled questions vote (see neighbours.ts): candidates, chosen by cross-validated log loss.
 const NEIGHBOUR_COUNTS = [5, 10, 20, 40];
+// How much more the corpus's own words count in the vote (see corpusWeight): candidates, chosen the same way.
+const NEIGHBOUR_BOOSTS = [0, 0.5, 1, 2, 4];
 // Folds of the decision's cross-validation, by question.
 const DECISION_FOLDS = 5;
 // Candidate L2 penalties, chosen by cross-validated log loss.
@@ -478,10 +481,9 @@ async function main(): Promise<number> {
   const shippedWeights = shippedRankWeights();
   // The labelled questions the decision's `neighbours` feature asks: the dev sets' and the generated ones, once each.
   const labelled = [...new Map([...dev, ...generated].reverse().map((l) => [foldedWords(l.question).trim(), l])).values()].reverse();
-  const allNeighbours = new QuestionNeighbours(
-    labelled.map((l) => ({ question: l.question, answerable: l.expect.length > 0 })),
-    NEIGHBOUR_COUNTS[0] as number,
-  );
+  const labelledItems = labelled.map((l) => ({ question: l.question, answerable: l.expect.length > 0 }));
+  const votingWith = (count: number, boost: number) => neighboursFor(index, { items: labelledItems, count, boost });
+  const allNeighbours = votingWith(NEIGHBOUR_COUNTS[0] as number, 0);
   let retrieved = await retrieveAll(index, embedder, [...dev, ...generated], shippedWeights, allNeighbours);
   const rankingQuestions = retrieved.filter((r) => r.expect.length > 0 && r.candidates.length > 0);
   const rankWeights = await fitRanking(rankingQuestions, shippedWeights);
@@ -501,25 +503,27 @@ async function main(): Promise<number> {
   // on questions it has not seen; how many neighbours vote is chosen by cross-validated log loss.
   const column = FEATURE_NAMES.indexOf('neighbours');
   const itemFold = labelled.map((l) => foldOf(l.group, DECISION_FOLDS));
-  const withVotes = (count: number): Sample[] =>
+  const withVotes = (voters: QuestionNeighbours, count: number): Sample[] =>
     samples.map((s, i) => {
       const fold = foldOf(s.group, DECISION_FOLDS);
       const x = [...s.x];
-      x[column] = allNeighbours.vote((training[i] as Retrieved).question, (item) => itemFold[item] === fold, count);
+      x[column] = voters.vote((training[i] as Retrieved).question, (item) => itemFold[item] === fold, count);
       return { ...s, x };
     });
-  const counted = NEIGHBOUR_COUNTS.map((count) => {
-    const voted = withVotes(count);
-    return { count, voted, loss: Math.min(...LAMBDAS.map((lambda) => logLoss(voted, crossValidate(FEATURE_NAMES, voted, lambda, DECISION_FOLDS)))) };
+  const counted = NEIGHBOUR_BOOSTS.flatMap((boost) => {
+    const voters = votingWith(NEIGHBOUR_COUNTS[0] as number, boost);
+    return NEIGHBOUR_COUNTS.map((count) => {
+      const voted = withVotes(voters, count);
+      return { count, boost, voted, loss: Math.min(...LAMBDAS.map((lambda) => logLoss(voted, crossValidate(FEATURE_NAMES, voted, lambda, DECISION_FOLDS)))) };
+    });
   });
-  console.log(`neighbours: ${labelled.length} labelled questions; 5-fold log loss ${counted.map((c) => `${c.loss.toFixed(4)} with ${c.count}`).join(', ')}`);
+  console.log(`neighbours: ${labelled.length} labelled questions; 5-fold log loss by count and boost:`);
+  for (const boost of NEIGHBOUR_BOOSTS) console.log(`  boost ${boost}: ${counted.filter((c) => c.boost === boost).map((c) => `${c.loss.toFixed(4)} with ${c.count}`).join(', ')}`);
   const voting = counted.reduce((best, c) => (c.loss < best.loss ? c : best));
   samples = voting.voted;
-  await writeFile(LABELLED_QUESTIONS_FILE, formatLabelledQuestions(labelled.map((l) => ({ question: l.question, answerable: l.expect.length > 0 })), voting.count));
-  const neighbours = new QuestionNeighbours(
-    labelled.map((l) => ({ question: l.question, answerable: l.expect.length > 0 })),
-    voting.count,
-  );
+  const chosenVote = { items: labelledItems, count: voting.count, boost: voting.boost };
+  await writeFile(LABELLED_QUESTIONS_FILE, formatLabelledQuestions(chosenVote));
+  const neighbours = neighboursFor(index, chosenVote);
 
   const { model: full, oof } = fitDecision(FEATURE_NAMES, samples, training);
   // The same decision on fewer features: without the embedder's cosines (for an index built with another embedder, see

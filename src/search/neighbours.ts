@@ -14,9 +14,12 @@ export const LABELLED_QUESTIONS_FILE = new URL('./data/labelled-questions.tsv', 
 // The question itself, typed with or without its marks: a labelled question never votes for itself.
 const keyOf = (question: string) => foldedWords(question).toLowerCase().trim().replace(/\s+/g, ' ');
 
+/** How much a term counts beyond its idf; 1 for every term unless the caller knows the corpus (see `corpusWeight`). */
+export type TermWeight = (term: string) => number;
+
 /**
  * The labelled questions most like a question, by cosine of their idf-weighted diacritic-free words and word pairs
- * (idf over the labelled questions), and how they were labelled: what questions of this kind turned out to be.
+ * (idf over the labelled questions, times `weigh`), and how they were labelled: what questions of this kind turned out to be.
  */
 export class QuestionNeighbours {
   private readonly postings = new Map<string, Array<{ item: number; weight: number }>>();
@@ -26,6 +29,7 @@ export class QuestionNeighbours {
   constructor(
     private readonly items: LabelledQuestion[],
     readonly count: number,
+    private readonly weigh: TermWeight = () => 1,
   ) {
     this.keys = items.map((item) => keyOf(item.question));
     const terms = items.map((item) => termsOf(item.question));
@@ -44,7 +48,7 @@ export class QuestionNeighbours {
   private vector(terms: string[]): Map<string, number> {
     const vector = new Map<string, number>();
     // A term no labelled question uses weighs as one used once: it makes the question less like all of them.
-    for (const term of terms) vector.set(term, (vector.get(term) ?? 0) + (this.idf.get(term) ?? Math.log(1 + this.items.length / 2)));
+    for (const term of terms) vector.set(term, (vector.get(term) ?? 0) + (this.idf.get(term) ?? Math.log(1 + this.items.length / 2)) * this.weigh(term));
     const norm = Math.sqrt([...vector.values()].reduce((sum, w) => sum + w * w, 0)) || 1;
     for (const [term, w] of vector) vector.set(term, w / norm);
     return vector;
@@ -75,23 +79,41 @@ function termsOf(question: string): string[] {
   return [...folded, ...bigrams].filter((term) => !term.split('_').some((word) => place.has(word)));
 }
 
-/** One question per line, its label first: "1" answered, "0" declined; the first line gives how many neighbours vote. */
-export function formatLabelledQuestions(items: LabelledQuestion[], count: number): string {
-  return [`neighbours\t${count}`, ...items.map((i) => `${i.answerable ? 1 : 0}\t${i.question.replace(/\s+/g, ' ').trim()}`)].join('\n') + '\n';
+/**
+ * A term's weight from how typical of this corpus it is against other laws (`ratio`, a log ratio, negative when the
+ * corpus's): 1 + boost × how far below 0. The labelled questions are mostly the corpus's, so idf alone lets the asker's
+ * situation ("con trai đi nghĩa vụ quân sự") outweigh the corpus's topic ("bầu ở đâu") it asks about.
+ */
+export const corpusWeight =
+  (ratio: (term: string) => number, boost: number): TermWeight =>
+  (term) =>
+    1 + boost * Math.max(0, -ratio(term));
+
+/** The labelled questions and how they vote: how many neighbours, and how much the corpus's own words count (`corpusWeight`). */
+export interface LabelledQuestions {
+  items: LabelledQuestion[];
+  count: number;
+  boost: number;
 }
 
-export function parseLabelledQuestions(text: string): QuestionNeighbours {
+/** One question per line, its label first: "1" answered, "0" declined; the first line gives how many neighbours vote and the boost. */
+export function formatLabelledQuestions({ items, count, boost }: LabelledQuestions): string {
+  return [`neighbours\t${count}\tboost\t${boost}`, ...items.map((i) => `${i.answerable ? 1 : 0}\t${i.question.replace(/\s+/g, ' ').trim()}`)].join('\n') + '\n';
+}
+
+export function parseLabelledQuestions(text: string): LabelledQuestions {
   const [head = '', ...lines] = text.split('\n').filter(Boolean);
   const items = lines.map((line) => {
     const [label, question = ''] = line.split('\t');
     return { question, answerable: label === '1' };
   });
-  return new QuestionNeighbours(items, Number(head.split('\t')[1]) || 1);
+  const fields = head.split('\t');
+  return { items, count: Number(fields[1]) || 1, boost: Number(fields[3]) || 0 };
 }
 
-let shipped: QuestionNeighbours | null = null;
+let shipped: LabelledQuestions | null = null;
 
 /** The labelled questions `npm run fit` wrote into the repository, read once. */
-export function shippedNeighbours(): QuestionNeighbours {
+export function shippedLabelledQuestions(): LabelledQuestions {
   return (shipped ??= parseLabelledQuestions(readFileSync(LABELLED_QUESTIONS_FILE, 'utf8')));
 }

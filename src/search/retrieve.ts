@@ -15,7 +15,7 @@ import { resolveReferences } from './references.ts';
 import { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
 import { documentStats, preferMentioned } from './documents.ts';
 import { otherTitles, ownTitles } from './titles.ts';
-import { shippedNeighbours, type QuestionNeighbours } from './neighbours.ts';
+import { corpusWeight, QuestionNeighbours, shippedLabelledQuestions, type LabelledQuestions } from './neighbours.ts';
 
 export interface RetrieveOptions {
   /** Passages returned at most. */
@@ -389,6 +389,19 @@ function backgroundRatios(index: CorpusIndex, concepts: Concept[], pairs: string
   return new Map(terms.map((t) => [t, backgroundRatio(background, index.documentFrequency(t), index.passageCount, t)]));
 }
 
+const shippedNeighbours = new WeakMap<CorpusIndex, QuestionNeighbours>();
+
+/** Labelled questions (by default the shipped ones) voting with their terms weighed by how typical of this index's corpus they are. */
+export function neighboursFor(index: CorpusIndex, labelled?: LabelledQuestions): QuestionNeighbours {
+  const cached = labelled ? undefined : shippedNeighbours.get(index);
+  if (cached) return cached;
+  const { items, count, boost } = labelled ?? shippedLabelledQuestions();
+  const background = shippedBackground();
+  const neighbours = new QuestionNeighbours(items, count, corpusWeight((term) => backgroundRatio(background, index.documentFrequency(term), index.passageCount, term), boost));
+  if (!labelled) shippedNeighbours.set(index, neighbours);
+  return neighbours;
+}
+
 // Topics offered at most when the corpus may not answer exactly what was asked.
 const TOPICS = 3;
 
@@ -692,7 +705,7 @@ export async function retrieve(
 
   const best = hits[0];
   const chosen = best ? chooseHits(index, hits, opts) : [];
-  const features = best ? featuresOf(index, query, terms, hits, lexicalHits, refs.length > 0, opts.neighbours ?? shippedNeighbours()) : null;
+  const features = best ? featuresOf(index, query, terms, hits, lexicalHits, refs.length > 0, opts.neighbours ?? neighboursFor(index)) : null;
   const decision = decideAnswer(features, { referenced: refs.length > 0 && best !== undefined && best.references.length > 0 }, opts.model ?? decisionModelFor(embedder.id).model);
   const decided = { features, probability: decision.probability, ranked: chosen, scored: hits };
   if (decision.outcome === 'decline') return result('no_match', [], { ...decided, declineReason: decision.reason });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex } from '../../src/index/index.ts';
-import { retrieve } from '../../src/search/index.ts';
-import { formatLabelledQuestions, parseLabelledQuestions, QuestionNeighbours, shippedNeighbours, type LabelledQuestion } from '../../src/search/neighbours.ts';
+import { neighboursFor, retrieve } from '../../src/search/index.ts';
+import { corpusWeight, formatLabelledQuestions, parseLabelledQuestions, QuestionNeighbours, shippedLabelledQuestions, type LabelledQuestion } from '../../src/search/neighbours.ts';
 import { scratchWorkspace } from '../helpers.ts';
 
 const labelled: LabelledQuestion[] = [
@@ -43,17 +43,21 @@ describe('QuestionNeighbours', () => {
     expect(neighbours.vote(both, () => false, 4)).toBeGreaterThan(-1);
   });
 
-  it('reads back what it writes: labels, questions and how many vote', () => {
-    const read = parseLabelledQuestions(formatLabelledQuestions(labelled, 3));
-    expect(read.count).toBe(3);
-    expect(read.vote('Quốc hội khóa XIII có bao nhiêu đại biểu nữ?', () => false, 1)).toBeCloseTo(-1);
+  it('reads back what it writes: labels, questions, how many vote and the boost', () => {
+    const read = parseLabelledQuestions(formatLabelledQuestions({ items: labelled, count: 3, boost: 1.5 }));
+    expect(read).toEqual({ items: labelled, count: 3, boost: 1.5 });
   });
 
-  it('ships the labelled questions npm run fit chose, with how many neighbours vote', () => {
-    const shipped = shippedNeighbours();
-    expect(shipped.count).toBeGreaterThan(0);
-    expect(shipped.vote('Quốc hội khóa XV có bao nhiêu ủy ban?')).toBeLessThan(0);
-    expect(shipped.vote('Mấy giờ mở cửa bỏ phiếu?')).toBeGreaterThan(0);
+  it("counts the corpus's own words more when told how typical of the corpus they are, so the asker's situation does not decide", () => {
+    const situation: LabelledQuestion[] = [
+      { question: 'Đi nghĩa vụ quân sự mấy năm?', answerable: false },
+      { question: 'Con đi học xa thì bầu ở đâu?', answerable: true },
+    ];
+    const question = 'Con trai tôi đang đi nghĩa vụ quân sự thì nó bầu ở đâu?';
+    const ratio = (term: string) => (term === 'bau' ? -5 : term.startsWith('nghia') || term.includes('quan_su') ? 2 : 0);
+    expect(new QuestionNeighbours(situation, 1).vote(question)).toBeCloseTo(-1);
+    expect(new QuestionNeighbours(situation, 1, corpusWeight(ratio, 1)).vote(question)).toBeCloseTo(1);
+    expect(new QuestionNeighbours(situation, 1, corpusWeight(ratio, 0)).vote(question)).toBeCloseTo(-1);
   });
 });
 
@@ -73,5 +77,13 @@ describe('the neighbours feature in retrieval', () => {
     const answered = await retrieve(index, embedder, question, { neighbours: new QuestionNeighbours(labelled.map((l) => ({ ...l, answerable: true })), 2) });
     expect(answered.features?.neighbours).toBeCloseTo(1);
     expect(answered.probability as number).toBeGreaterThan(declined.probability as number);
+  });
+
+  it('ships the labelled questions npm run fit chose: another law votes to decline, polling and a voter away on duty to answer', () => {
+    expect(shippedLabelledQuestions().count).toBeGreaterThan(0);
+    const shipped = neighboursFor(index);
+    expect(shipped.vote('Thời hạn kháng nghị trong tố tụng hình sự được quy định như thế nào?')).toBeLessThan(0);
+    expect(shipped.vote('Mấy giờ mở cửa bỏ phiếu?')).toBeGreaterThan(0);
+    expect(shipped.vote('Con trai tôi đang đi nghĩa vụ quân sự thì nó bầu ở đâu?')).toBeGreaterThan(0);
   });
 });
