@@ -225,7 +225,11 @@ function otherLawQuestions(articles: LegalArticleText[], index: CorpusIndex, cor
  * A decision model on the named features (the columns of each sample's `x`): the L2 penalty with the best cross-validated
  * log loss, thresholds chosen on the dev questions' out-of-fold probabilities; prints what it chose.
  */
-function fitDecision(names: readonly FeatureName[], samples: Sample[], training: Retrieved[]): { model: DecisionModel & { fit: Record<string, number> }; oof: number[] } {
+function fitDecision(
+  names: readonly FeatureName[],
+  samples: Sample[],
+  training: Retrieved[],
+): { model: DecisionModel & { fit: Record<string, number> }; oof: number[]; devScored: Array<{ p: number; y: number }> } {
   let best = { lambda: LAMBDAS[0] as number, loss: Infinity, oof: [] as number[] };
   for (const lambda of LAMBDAS) {
     const oof = crossValidate([...names], samples, lambda);
@@ -252,6 +256,7 @@ function fitDecision(names: readonly FeatureName[], samples: Sample[], training:
       fit: { lambda: best.lambda, samples: samples.length, cvLogLoss: round(best.loss), cvAuc: round(auc(samples, best.oof)) },
     },
     oof: best.oof,
+    devScored,
   };
 }
 
@@ -483,7 +488,7 @@ async function main(): Promise<number> {
   const samples: Sample[] = training.map((s) => ({ x: s.x, y: s.y, group: s.group, weight: training.length / 4 / (sizes.get(bucket(s)) as number) }));
   console.log(`training: ${samples.length} questions (${[...sizes].map(([k, n]) => `${k} ${n}`).join(', ')}; label:source)`);
 
-  const { model: full, oof } = fitDecision(FEATURE_NAMES, samples, training);
+  const { model: full, oof, devScored } = fitDecision(FEATURE_NAMES, samples, training);
   // The same decision without the embedder's cosines, for an index built with another embedder (see decisionModelFor).
   const vectorNames = FEATURE_NAMES.filter((name) => !VECTOR_FEATURES.includes(name));
   const columns = vectorNames.map((name) => FEATURE_NAMES.indexOf(name));
@@ -492,8 +497,7 @@ async function main(): Promise<number> {
   const fitted: DecisionModel = { ...full, embedder: embedder.id, vectorFree };
   await writeFile(DECISION_MODEL_FILE, `${JSON.stringify(fitted, null, 1)}\n`);
   console.log(`\nmodels fitted on ${embedder.id} → ${path.relative(process.cwd(), DECISION_MODEL_FILE.pathname)}`);
-  const thresholds = fitted.thresholds;
-  const devScored = training.flatMap((s, i) => (s.source === 'dev' ? [{ p: oof[i] as number, y: s.y }] : []));
+  const { thresholds } = fitted;
 
   // The conversation's reading choice weighs the probabilities of this model and the ranking just fitted; conversations are
   // replayed with every answered fragment read as it stands, so what came before a turn does not depend on the threshold being fitted.
