@@ -95,8 +95,9 @@ function conversationTopic(conversation: Conversation | undefined, resolution: R
 
 /** One line when retrieval decides with the shipped model's vector-free twin, the embedder not being the one it was fitted on. */
 function sayVectorFree(embedder: Embedder, logger: Logger): void {
-  if (decisionModelFor(embedder.id).fitted) return;
-  const fittedOn = shippedDecisionModel().embedder;
+  const shipped = shippedDecisionModel();
+  if (decisionModelFor(embedder.id, shipped).model === shipped) return;
+  const fittedOn = shipped.embedder;
   logger.info({ embedder: embedder.id, fittedOn }, `decision: vector-free model, since the shipped one was fitted on ${fittedOn}; npm run fit with ${embedder.id} fits one on its vectors`);
 }
 

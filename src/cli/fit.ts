@@ -236,7 +236,11 @@ function otherLawQuestions(articles: LegalArticleText[], index: CorpusIndex, cor
  * A decision model on the named features (the columns of each sample's `x`): the L2 penalty with the best cross-validated
  * log loss, thresholds chosen on the dev questions' out-of-fold probabilities; prints what it chose.
  */
-function fitDecision(names: readonly FeatureName[], samples: Sample[], training: Retrieved[]): { model: DecisionModel & { fit: Record<string, number> }; oof: number[] } {
+function fitDecision(
+  names: readonly FeatureName[],
+  samples: Sample[],
+  training: Retrieved[],
+): { model: DecisionModel & { fit: Record<string, number> }; oof: number[]; devScored: Array<{ p: number; y: number }> } {
   let best = { lambda: LAMBDAS[0] as number, loss: Infinity, oof: [] as number[] };
   for (const lambda of LAMBDAS) {
     const oof = crossValidate([...names], samples, lambda);
@@ -263,6 +267,7 @@ function fitDecision(names: readonly FeatureName[], samples: Sample[], training:
       fit: { lambda: best.lambda, samples: samples.length, cvLogLoss: round(best.loss), cvAuc: round(auc(samples, best.oof)) },
     },
     oof: best.oof,
+    devScored,
   };
 }
 
@@ -499,15 +504,18 @@ async function main(): Promise<number> {
   let samples: Sample[] = training.map((s) => ({ x: s.x, y: s.y, group: s.group, weight: training.length / 4 / (sizes.get(bucket(s)) as number) }));
   console.log(`training: ${samples.length} questions (${[...sizes].map(([k, n]) => `${k} ${n}`).join(', ')}; label:source)`);
 
-  // Each question's neighbours are asked without its own fold's labels, so the model learns what the vote is worth
-  // on questions it has not seen; how many neighbours vote is chosen by cross-validated log loss.
+  // Each question's neighbours are asked without its own fold's labels, and a dev question's without its own set's: the
+  // model learns what the vote is worth on questions written elsewhere, as users' are, not on siblings of the labelled
+  // ones. How many neighbours vote, and the boost, are chosen by cross-validated log loss.
   const column = FEATURE_NAMES.indexOf('neighbours');
   const itemFold = labelled.map((l) => foldOf(l.group, DECISION_FOLDS));
   const withVotes = (voters: QuestionNeighbours, count: number): Sample[] =>
     samples.map((s, i) => {
+      const question = training[i] as Retrieved;
       const fold = foldOf(s.group, DECISION_FOLDS);
+      const unseen = (item: number) => itemFold[item] === fold || (question.source === 'dev' && (labelled[item] as Labelled).set === question.set);
       const x = [...s.x];
-      x[column] = voters.vote((training[i] as Retrieved).question, (item) => itemFold[item] === fold, count);
+      x[column] = voters.vote(question.question, unseen, count);
       return { ...s, x };
     });
   const counted = NEIGHBOUR_BOOSTS.flatMap((boost) => {
@@ -525,7 +533,7 @@ async function main(): Promise<number> {
   await writeFile(LABELLED_QUESTIONS_FILE, formatLabelledQuestions(chosenVote));
   const neighbours = neighboursFor(index, chosenVote);
 
-  const { model: full, oof } = fitDecision(FEATURE_NAMES, samples, training);
+  const { model: full, oof, devScored } = fitDecision(FEATURE_NAMES, samples, training);
   // The same decision on fewer features: without the embedder's cosines (for an index built with another embedder, see
   // decisionModelFor), and without the labelled questions' vote (for a message in a conversation).
   const fitOn = (names: FeatureName[], heading: string) => {
@@ -539,8 +547,7 @@ async function main(): Promise<number> {
   const fitted: DecisionModel = { ...full, embedder: embedder.id, vectorFree, inConversation: fitOn(withoutVote(FEATURE_NAMES), 'without the vote') };
   await writeFile(DECISION_MODEL_FILE, `${JSON.stringify(fitted, null, 1)}\n`);
   console.log(`\nmodels fitted on ${embedder.id} → ${path.relative(process.cwd(), DECISION_MODEL_FILE.pathname)}`);
-  const thresholds = fitted.thresholds;
-  const devScored = training.flatMap((s, i) => (s.source === 'dev' ? [{ p: oof[i] as number, y: s.y }] : []));
+  const { thresholds } = fitted;
 
   // The conversation's reading choice weighs the probabilities of this model and the ranking just fitted; conversations are
   // replayed with every answered fragment read as it stands, so what came before a turn does not depend on the threshold being fitted.

@@ -84,6 +84,6 @@ describe('the neighbours feature in retrieval', () => {
     const shipped = neighboursFor(index);
     expect(shipped.vote('Thời hạn kháng nghị trong tố tụng hình sự được quy định như thế nào?')).toBeLessThan(0);
     expect(shipped.vote('Mấy giờ mở cửa bỏ phiếu?')).toBeGreaterThan(0);
-    expect(shipped.vote('Con trai tôi đang đi nghĩa vụ quân sự thì nó bầu ở đâu?')).toBeGreaterThan(0);
+    expect(shipped.vote('Con tôi đi bộ đội thì bầu ở đâu?')).toBeGreaterThan(0);
   });
 });
