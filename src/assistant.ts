@@ -1,7 +1,7 @@
 import { composeAnswer, type Answer } from './answer/index.ts';
 import type { Config } from './config.ts';
 import type { Passage } from './corpus/index.ts';
-import { chooseReading, readingsOf, remember, settledBy, resolveMessage, turnOf, type Conversation, type ReadingChoice, type ReadingEvidence, type Resolution } from './conversation/index.ts';
+import { chooseReading, isGoing, readingsOf, remember, settledBy, resolveMessage, turnOf, type Conversation, type ReadingChoice, type ReadingEvidence, type Resolution } from './conversation/index.ts';
 import { buildIndex, loadIndex, openIndex, readManifest, selectEmbedder, type BuildSummary, type CorpusIndex, type DocumentMeta, type Embedder } from './index/index.ts';
 import type { Logger } from './logger.ts';
 import { decisionModelFor, heldShare, isSmallTalk, retrieve, shippedDecisionModel, topicOf, type Language, type Retrieval, type RetrieveOptions, type Topic } from './search/index.ts';
@@ -120,8 +120,8 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
     }
   }
 
-  async function answerOf(question: string, language: Language = 'vi', options = retrieveOptions): Promise<{ retrieval: Retrieval; answer: Answer }> {
-    const retrieval = await retrieve(index, embedder, question, options);
+  async function answerOf(question: string, language: Language = 'vi', askedWith = retrieveOptions): Promise<{ retrieval: Retrieval; answer: Answer }> {
+    const retrieval = await retrieve(index, embedder, question, askedWith);
     // A question asked in English is answered in English, whatever the user's app language.
     return { retrieval, answer: composeAnswer(retrieval, retrieval.query.language === 'en' ? 'en' : language) };
   }
@@ -160,14 +160,14 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
       const readings = readingsOf(resolveMessage(conversation?.turns ?? [], message, now));
       // The labelled questions were asked alone: in a conversation, a message is decided without their vote.
       const model = retrieveOptions.model ?? decisionModelFor(embedder.id).model;
-      const options = conversation?.turns.length && model.inConversation ? { ...retrieveOptions, model: model.inConversation } : retrieveOptions;
+      const asked = conversation && isGoing(conversation.turns, now) && model.inConversation ? { ...retrieveOptions, model: model.inConversation } : retrieveOptions;
       const lastCited = new Set(conversation?.turns.at(-1)?.sources.map((s) => s.docId));
       // The message's own words are weighed once, and only when a reading has a passage to hold them.
       let ownShare: ((docId: string) => number) | undefined;
       const found = [];
       // Readings are retrieved in turn (four at most) until what the first found settles the choice.
       for (const reading of readings) {
-        const { retrieval, answer } = await answerOf(reading.question, language, options);
+        const { retrieval, answer } = await answerOf(reading.question, language, asked);
         const lead = retrieval.hits[0];
         const continues = lastCited.has(lead?.document.id ?? '');
         const ownWords = lead ? (ownShare ??= heldShare(index, message))(lead.document.id) : 0;

@@ -10,8 +10,8 @@ import { createCliLogger } from '../logger.ts';
 import {
   auc,
   BACKGROUND_FILE,
-  backgroundRatio,
   citedArticles,
+  corpusRatio,
   crossValidate,
   crossValidateRanking,
   DEFAULT_RETRIEVE_OPTIONS,
@@ -38,6 +38,7 @@ import {
   retrieve,
   seededRandom,
   neighboursFor,
+  questionKey,
   type QuestionNeighbours,
   formatLabelledQuestions,
   LABELLED_QUESTIONS_FILE,
@@ -58,7 +59,8 @@ const USAGE = `Usage: npm run fit -- [--legal DIR]
   Refits the background table of other laws' words (src/search/data/background.tsv) and their article
   titles (src/search/data/other-titles.txt), the ranking's
   weights (src/search/data/ranking.json, kept only when they clearly beat the shipped ones) and the
-  answer-or-decline model (src/search/data/decision-model.json) from the dev question sets, questions
+  answer-or-decline model (src/search/data/decision-model.json, with the labelled questions its vote asks in
+  src/search/data/labelled-questions.tsv) from the dev question sets, questions
   built from the corpus's own headings, and the articles of other laws in DIR (default:
   ../shared/legal/phap-dien); then, on the dev dialogues, how sure an answer to a fragment read as it
   stands must be to keep that reading, and how much of a full question's words the document it borrows
@@ -148,6 +150,17 @@ async function readSet(file: string, source: Labelled['source']): Promise<Labell
   return items.flatMap((item, i) =>
     [item.question, stripDiacritics(item.question)].map((question) => ({ question, expect: item.expect, group: `${set}#${i}`, source, set, ...(item.answer ? { answer: item.answer } : {}) })),
   );
+}
+
+/** Each question once, however it is spelled or marked: the first kept, in the order given. */
+function onceEach(items: Labelled[]): Labelled[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = questionKey(item.question);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Questions the corpus answers, built from its guide's headings and its laws' article titles. */
@@ -243,9 +256,9 @@ function fitDecision(
 ): { model: DecisionModel & { fit: Record<string, number> }; oof: number[]; devScored: Array<{ p: number; y: number }> } {
   let best = { lambda: LAMBDAS[0] as number, loss: Infinity, oof: [] as number[] };
   for (const lambda of LAMBDAS) {
-    const oof = crossValidate([...names], samples, lambda);
+    const oof = crossValidate([...names], samples, lambda, DECISION_FOLDS);
     const loss = logLoss(samples, oof);
-    console.log(`  lambda ${lambda}: 5-fold log loss ${loss.toFixed(4)}, AUC ${auc(samples, oof).toFixed(4)}`);
+    console.log(`  lambda ${lambda}: ${DECISION_FOLDS}-fold log loss ${loss.toFixed(4)}, AUC ${auc(samples, oof).toFixed(4)}`);
     if (loss < best.loss) best = { lambda, loss, oof };
   }
   const model = fitLogistic([...names], samples, best.lambda);
@@ -477,7 +490,8 @@ async function main(): Promise<number> {
     const law = index.passage(i)?.law;
     if (law) corpusTitles.add(foldedWords(law.title).trim());
   }
-  const ownMatter = (title: string) => extractTerms(title).bigrams.some((pair) => backgroundRatio(background, index.documentFrequency(pair), index.passageCount, pair) <= OWN_MATTER);
+  const ratio = corpusRatio(index, background);
+  const ownMatter = (title: string) => extractTerms(title).bigrams.some((pair) => ratio(pair) <= OWN_MATTER);
   const dev = (await Promise.all(DEV_SETS.map((f) => readSet(path.join(EVAL_DIR, f), 'dev')))).flat();
   const test = (await Promise.all(TEST_SETS.map((f) => readSet(path.join(EVAL_DIR, f), 'test')))).flat();
   const generated = [...corpusQuestions(index, random), ...otherLawQuestions(articles.filter((a) => !backgroundFiles.has(a.file)), index, corpusTitles, ownMatter, random)];
@@ -485,17 +499,18 @@ async function main(): Promise<number> {
   // The ranking first: the decision's features describe what the ranking puts first, so they are read again if it changes.
   const shippedWeights = shippedRankWeights();
   // The labelled questions the decision's `neighbours` feature asks: the dev sets' and the generated ones, once each.
-  const labelled = [...new Map([...dev, ...generated].reverse().map((l) => [foldedWords(l.question).trim(), l])).values()].reverse();
+  const labelled = onceEach([...dev, ...generated]);
   const labelledItems = labelled.map((l) => ({ question: l.question, answerable: l.expect.length > 0 }));
   const votingWith = (count: number, boost: number) => neighboursFor(index, { items: labelledItems, count, boost });
-  const allNeighbours = votingWith(NEIGHBOUR_COUNTS[0] as number, 0);
-  let retrieved = await retrieveAll(index, embedder, [...dev, ...generated], shippedWeights, allNeighbours);
+  // Until the vote is chosen the questions are retrieved with a provisional one; its column is recomputed below.
+  const provisionalVote = votingWith(NEIGHBOUR_COUNTS[0] as number, 0);
+  let retrieved = await retrieveAll(index, embedder, [...dev, ...generated], shippedWeights, provisionalVote);
   const rankingQuestions = retrieved.filter((r) => r.expect.length > 0 && r.candidates.length > 0);
   const rankWeights = await fitRanking(rankingQuestions, shippedWeights);
-  if (rankWeights !== shippedWeights) retrieved = await retrieveAll(index, embedder, [...dev, ...generated], rankWeights, allNeighbours);
+  if (rankWeights !== shippedWeights) retrieved = await retrieveAll(index, embedder, [...dev, ...generated], rankWeights, provisionalVote);
   const decided = (r: Retrieved): r is Retrieved & { x: number[] } => r.x !== null;
   const training = retrieved.filter(decided);
-  const testScored = (await retrieveAll(index, embedder, test, rankWeights, allNeighbours)).filter(decided);
+  const testRetrieved = (await retrieveAll(index, embedder, test, rankWeights, provisionalVote)).filter(decided);
 
   // Each class weighs the same in all, and within it the dev sets and the generated questions weigh half each.
   const bucket = (s: { y: number; source: string }) => `${s.y}:${s.source}`;
@@ -513,25 +528,27 @@ async function main(): Promise<number> {
     samples.map((s, i) => {
       const question = training[i] as Retrieved;
       const fold = foldOf(s.group, DECISION_FOLDS);
-      const unseen = (item: number) => itemFold[item] === fold || (question.source === 'dev' && (labelled[item] as Labelled).set === question.set);
+      const leftOut = (item: number) => itemFold[item] === fold || (question.source === 'dev' && (labelled[item] as Labelled).set === question.set);
       const x = [...s.x];
-      x[column] = voters.vote(question.question, unseen, count);
+      x[column] = voters.vote(question.question, leftOut, count);
       return { ...s, x };
     });
-  const counted = NEIGHBOUR_BOOSTS.flatMap((boost) => {
-    const voters = votingWith(NEIGHBOUR_COUNTS[0] as number, boost);
+  const grid = NEIGHBOUR_BOOSTS.flatMap((boost) => {
+    const voters = votingWith(1, boost);
     return NEIGHBOUR_COUNTS.map((count) => {
       const voted = withVotes(voters, count);
       return { count, boost, voted, loss: Math.min(...LAMBDAS.map((lambda) => logLoss(voted, crossValidate(FEATURE_NAMES, voted, lambda, DECISION_FOLDS)))) };
     });
   });
-  console.log(`neighbours: ${labelled.length} labelled questions; 5-fold log loss by count and boost:`);
-  for (const boost of NEIGHBOUR_BOOSTS) console.log(`  boost ${boost}: ${counted.filter((c) => c.boost === boost).map((c) => `${c.loss.toFixed(4)} with ${c.count}`).join(', ')}`);
-  const voting = counted.reduce((best, c) => (c.loss < best.loss ? c : best));
-  samples = voting.voted;
-  const chosenVote = { items: labelledItems, count: voting.count, boost: voting.boost };
+  console.log(`neighbours: ${labelled.length} labelled questions; ${DECISION_FOLDS}-fold log loss by count and boost:`);
+  for (const boost of NEIGHBOUR_BOOSTS) console.log(`  boost ${boost}: ${grid.filter((c) => c.boost === boost).map((c) => `${c.loss.toFixed(4)} with ${c.count}`).join(', ')}`);
+  const chosen = grid.reduce((best, c) => (c.loss < best.loss ? c : best));
+  samples = chosen.voted;
+  const chosenVote = { items: labelledItems, count: chosen.count, boost: chosen.boost };
   await writeFile(LABELLED_QUESTIONS_FILE, formatLabelledQuestions(chosenVote));
   const neighbours = neighboursFor(index, chosenVote);
+  // The frozen questions are scored with the vote the model ships with.
+  const testScored = testRetrieved.map((r) => ({ ...r, x: r.x.map((v, j) => (j === column ? neighbours.vote(r.question) : v)) }));
 
   const { model: full, oof, devScored } = fitDecision(FEATURE_NAMES, samples, training);
   // The same decision on fewer features: without the embedder's cosines (for an index built with another embedder, see

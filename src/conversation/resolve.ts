@@ -172,6 +172,12 @@ function basisOf(sources: ConversationTurn['sources']): ConversationTurn['source
   return sources.find((s) => s.law && (s.article === article || s.article?.startsWith(`${article} `))) ?? first;
 }
 
+/** Whether a conversation is still going at `now`: it has a turn within its lifetime. */
+export function isGoing(turns: ConversationTurn[], now: number, ttlMs = CONVERSATION_TTL_MS): boolean {
+  const last = turns.at(-1);
+  return last !== undefined && now - last.at <= ttlMs;
+}
+
 /**
  * What to do with a message in a conversation, from its own words: a question about the last answer
  * (its legal basis, more of it, a numbered source, where it was published) asks for that source. A
@@ -185,7 +191,7 @@ function basisOf(sources: ConversationTurn['sources']): ConversationTurn['source
 export function resolveMessage(turns: ConversationTurn[], message: string, now: number, ttlMs = CONVERSATION_TTL_MS): Resolution {
   const fresh: Resolution = { kind: 'fresh', question: message };
   const last = turns.at(-1);
-  if (!last || now - last.at > ttlMs) return fresh;
+  if (!last || !isGoing(turns, now, ttlMs)) return fresh;
   // Chat spelling written out first ("đc" is "được", "k" is "không"), so its words count as what they are.
   const text = expandChatSpelling(message);
   // Thanks, a greeting or an acknowledgement ("em cảm ơn", "ok em hiểu rồi") is no follow-up, however it names the asker.

@@ -33,7 +33,7 @@ export function decisionModelFor(embedderId: string, model: DecisionModel = ship
   return { model: model.vectorFree, fitted: false };
 }
 
-export type DeclineReason = 'nothing_found' | 'out_of_scope' | 'other_law' | 'other_topic' | 'missing_specifics' | 'unseen_words' | 'chance_match' | 'low_coverage';
+export type DeclineReason = 'nothing_found' | 'out_of_scope' | 'other_law' | 'other_topic' | 'missing_specifics' | 'unseen_words' | 'chance_match' | 'like_declined' | 'low_coverage';
 
 export interface Decision {
   outcome: 'answer' | 'not_sure' | 'decline';
@@ -54,6 +54,7 @@ const REASONS: Partial<Record<FeatureName, DeclineReason>> = {
   missingSpecifics: 'missing_specifics',
   unseenShare: 'unseen_words',
   chanceMatch: 'chance_match',
+  neighbours: 'like_declined',
 };
 
 /** The feature that lowers the log odds most, as a reason a reader can be told. */

@@ -1,5 +1,5 @@
 export { analyzeQuery, detectLanguage, MAX_QUESTION_LENGTH, type AnalyzedQuery, type Concept, type Language } from './query.ts';
-export { coverageOf, DEFAULT_RETRIEVE_OPTIONS, heldShare, isSmallTalk, neighboursFor, retrieve, topicOf, type Hit, type Outcome, type QuoteTerms, type Retrieval, type RetrieveOptions, type Topic } from './retrieve.ts';
+export { corpusRatio, coverageOf, DEFAULT_RETRIEVE_OPTIONS, heldShare, isSmallTalk, neighboursFor, retrieve, topicOf, type Hit, type Outcome, type QuoteTerms, type Retrieval, type RetrieveOptions, type Topic } from './retrieve.ts';
 export { DECISION_MODEL_FILE, decideAnswer, decisionModelFor, shippedDecisionModel, type Decision, type DecisionModel, type DeclineReason } from './decide.ts';
 export { FEATURE_NAMES, featureVector, VECTOR_FEATURES, type AnswerFeatures, type FeatureName } from './features.ts';
 export { BACKGROUND_FILE, backgroundRatio, formatBackground, type Background } from './background.ts';
@@ -8,4 +8,4 @@ export { citedDocuments, crossValidateRanking, fitRankWeights, RANK_SIGNALS, RAN
 export { keywordsOf, questionsAbout, seededRandom, toldAsStory, typedVariant } from './training.ts';
 export { quotes, rankIn, rankOf, scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from './evaluate.ts';
 export { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
-export { formatLabelledQuestions, LABELLED_QUESTIONS_FILE, QuestionNeighbours, type LabelledQuestion, type LabelledQuestions } from './neighbours.ts';
+export { formatLabelledQuestions, LABELLED_QUESTIONS_FILE, questionKey, type QuestionNeighbours } from './neighbours.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { foldDiacritics, foldedWords } from '../text/normalize.ts';
-import { findPlaces } from '../text/places.ts';
+import { foldedWords } from '../text/normalize.ts';
+import { withoutPlaces } from '../text/places.ts';
 import { extractTerms } from '../text/terms.ts';
 
 /** A question whose answer is known: the corpus answers it, or it must be declined. */
@@ -11,11 +11,11 @@ export interface LabelledQuestion {
 
 export const LABELLED_QUESTIONS_FILE = new URL('./data/labelled-questions.tsv', import.meta.url);
 
-// The question itself, typed with or without its marks: a labelled question never votes for itself.
-const keyOf = (question: string) => foldedWords(question).toLowerCase().trim().replace(/\s+/g, ' ');
+/** The question itself, typed with or without its marks: a labelled question never votes for itself. */
+export const questionKey = (question: string) => foldedWords(question).toLowerCase().trim().replace(/\s+/g, ' ');
 
 /** How much a term counts beyond its idf; 1 for every term unless the caller knows the corpus (see `corpusWeight`). */
-export type TermWeight = (term: string) => number;
+type TermWeight = (term: string) => number;
 
 /**
  * The labelled questions most like a question, by cosine of their idf-weighted diacritic-free words and word pairs
@@ -31,7 +31,7 @@ export class QuestionNeighbours {
     readonly count: number,
     private readonly weigh: TermWeight = () => 1,
   ) {
-    this.keys = items.map((item) => keyOf(item.question));
+    this.keys = items.map((item) => questionKey(item.question));
     const terms = items.map((item) => termsOf(item.question));
     const df = new Map<string, number>();
     for (const t of terms) for (const term of new Set(t)) df.set(term, (df.get(term) ?? 0) + 1);
@@ -60,7 +60,7 @@ export class QuestionNeighbours {
    */
   vote(question: string, skip: (item: number) => boolean = () => false, count = this.count): number {
     const similarity = new Map<number, number>();
-    const key = keyOf(question);
+    const key = questionKey(question);
     for (const [term, weight] of this.vector(termsOf(question))) {
       for (const posting of this.postings.get(term) ?? []) {
         if (!skip(posting.item) && this.keys[posting.item] !== key) similarity.set(posting.item, (similarity.get(posting.item) ?? 0) + weight * posting.weight);
@@ -74,9 +74,8 @@ export class QuestionNeighbours {
 
 /** Its diacritic-free words and word pairs, less the provinces it names: where the asker is says nothing of what is asked. */
 function termsOf(question: string): string[] {
-  const place = new Set(findPlaces(question).flatMap((p) => foldedWords(foldDiacritics(p)).toLowerCase().split(' ').filter(Boolean)));
-  const { folded, bigrams } = extractTerms(question);
-  return [...folded, ...bigrams].filter((term) => !term.split('_').some((word) => place.has(word)));
+  const { folded, bigrams } = extractTerms(withoutPlaces(question));
+  return [...folded, ...bigrams];
 }
 
 /**
@@ -102,13 +101,16 @@ export function formatLabelledQuestions({ items, count, boost }: LabelledQuestio
 }
 
 export function parseLabelledQuestions(text: string): LabelledQuestions {
-  const [head = '', ...lines] = text.split('\n').filter(Boolean);
-  const items = lines.map((line) => {
-    const [label, question = ''] = line.split('\t');
-    return { question, answerable: label === '1' };
+  const [head = '', ...lines] = text.split('\n');
+  const header = /^neighbours\t([1-9]\d*)\tboost\t(\d+(?:\.\d+)?)$/.exec(head);
+  if (!header) throw new Error('labelled questions: the first line must be "neighbours<TAB>N<TAB>boost<TAB>B" (N ≥ 1, B ≥ 0)');
+  const items = lines.flatMap((line, i) => {
+    if (line === '') return [];
+    const [, label, question] = /^([01])\t(.+)$/.exec(line) ?? [];
+    if (!label || !question) throw new Error(`labelled questions, line ${i + 2}: expected "1" or "0", a tab, then the question`);
+    return [{ question, answerable: label === '1' }];
   });
-  const fields = head.split('\t');
-  return { items, count: Number(fields[1]) || 1, boost: Number(fields[3]) || 0 };
+  return { items, count: Number(header[1]), boost: Number(header[2]) };
 }
 
 let shipped: LabelledQuestions | null = null;

@@ -9,7 +9,7 @@ import { expandChatSpelling } from '../text/chat.ts';
 import { analyzeQuery, detectLanguage, type AnalyzedQuery, type Concept } from './query.ts';
 import { decideAnswer, decisionModelFor, type DecisionModel, type DeclineReason } from './decide.ts';
 import { answerFeatures, type AnswerFeatures } from './features.ts';
-import { backgroundEvidence, backgroundRatio, shippedBackground } from './background.ts';
+import { backgroundEvidence, backgroundRatio, shippedBackground, type Background } from './background.ts';
 import { rankScore, shippedRankWeights, type RankSignals, type RankWeights } from './rank.ts';
 import { resolveReferences } from './references.ts';
 import { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
@@ -32,7 +32,7 @@ export interface RetrieveOptions {
   relativeFloor: number;
   /** The answer-or-decline model; when absent, the one shipped in the repository for the embedder (see decisionModelFor). */
   model?: DecisionModel;
-  /** The labelled questions the decision asks how questions like this one turned out; the shipped ones when absent. */
+  /** The labelled questions the decision asks how questions like this one turned out, built for this index (`neighboursFor`); the shipped ones when absent. */
   neighbours?: QuestionNeighbours;
   /** Weights of the fused score; the ones shipped in the repository when absent. */
   weights?: RankWeights;
@@ -382,11 +382,16 @@ function chooseHits(index: CorpusIndex, hits: Hit[], opts: RetrieveOptions): Hit
   return chosen;
 }
 
+/** How typical of other laws a word or word pair is against this index's corpus: its log ratio (see backgroundRatio). */
+export function corpusRatio(index: CorpusIndex, background: Background = shippedBackground()): (term: string) => number {
+  return (term) => backgroundRatio(background, index.documentFrequency(term), index.passageCount, term);
+}
+
 /** Log ratios of how typical of other laws, against this corpus, each of the question's words and word pairs is. */
 function backgroundRatios(index: CorpusIndex, concepts: Concept[], pairs: string[]): Map<string, number> {
-  const background = shippedBackground();
+  const ratio = corpusRatio(index);
   const terms = [...new Set([...concepts.filter((c) => !c.phrase && !/^\d+$/.test(c.label)).map((c) => c.label), ...pairs])];
-  return new Map(terms.map((t) => [t, backgroundRatio(background, index.documentFrequency(t), index.passageCount, t)]));
+  return new Map(terms.map((t) => [t, ratio(t)]));
 }
 
 const shippedNeighbours = new WeakMap<CorpusIndex, QuestionNeighbours>();
@@ -396,8 +401,7 @@ export function neighboursFor(index: CorpusIndex, labelled?: LabelledQuestions):
   const cached = labelled ? undefined : shippedNeighbours.get(index);
   if (cached) return cached;
   const { items, count, boost } = labelled ?? shippedLabelledQuestions();
-  const background = shippedBackground();
-  const neighbours = new QuestionNeighbours(items, count, corpusWeight((term) => backgroundRatio(background, index.documentFrequency(term), index.passageCount, term), boost));
+  const neighbours = new QuestionNeighbours(items, count, corpusWeight(corpusRatio(index), boost));
   if (!labelled) shippedNeighbours.set(index, neighbours);
   return neighbours;
 }
@@ -585,7 +589,7 @@ function featuresOf(
   hits: Hit[],
   lexicalHits: LexicalHit[],
   namesReference: boolean,
-  neighbours: QuestionNeighbours,
+  neighbours: number,
 ): AnswerFeatures {
   const best = hits[0] as Hit;
   const { concepts, pairs } = terms;
@@ -607,7 +611,7 @@ function featuresOf(
     backgroundUnmet: [...ratios].reduce((sum, [term, ratio]) => sum + (ratio > 0 && !index.passageHas(best.passageIndex, term) ? ratio : 0), 0),
     asksOpinion: asksOpinion(query.text),
     untranslated: terms.untranslated,
-    neighbours: neighbours.vote(query.text),
+    neighbours,
     otherTitleMatch: otherTitles()(query.embedText),
     ownTitleMatch: ownTitles(index)(query.embedText),
     outOfScope: scope.outOfScope.length > 0,
@@ -705,7 +709,8 @@ export async function retrieve(
 
   const best = hits[0];
   const chosen = best ? chooseHits(index, hits, opts) : [];
-  const features = best ? featuresOf(index, query, terms, hits, lexicalHits, refs.length > 0, opts.neighbours ?? neighboursFor(index)) : null;
+  // The labelled questions were kept as typed, and `npm run fit` votes on them so: the vote reads the question as typed too.
+  const features = best ? featuresOf(index, query, terms, hits, lexicalHits, refs.length > 0, (opts.neighbours ?? neighboursFor(index)).vote(question)) : null;
   const decision = decideAnswer(features, { referenced: refs.length > 0 && best !== undefined && best.references.length > 0 }, opts.model ?? decisionModelFor(embedder.id).model);
   const decided = { features, probability: decision.probability, ranked: chosen, scored: hits };
   if (decision.outcome === 'decline') return result('no_match', [], { ...decided, declineReason: decision.reason });

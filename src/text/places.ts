@@ -27,3 +27,22 @@ export function findPlaces(text: string): string[] {
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
 }
+
+// Each name as a pattern over diacritic-free text, any run of spaces or punctuation between its words, whole words only.
+const PATTERNS = FOLDED.map(({ folded }) => new RegExp(`(?<![\\p{L}\\p{N}])${foldedWords(folded).trim().split(' ').join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'gu'));
+
+/**
+ * The text with the province names it mentions cut out, a comma in their place so no word pair spans the gap: the
+ * words of "Quảng Trị" go, the "tri" of "cử tri" stays.
+ */
+export function withoutPlaces(text: string): string {
+  const normalized = normalizeText(text);
+  const folded = foldDiacritics(normalized);
+  // Folding keeps one character for one in Vietnamese text; where it does not, positions cannot be mapped back.
+  if (folded.length !== normalized.length) return normalized;
+  const cut = new Array<boolean>(normalized.length).fill(false);
+  for (const pattern of PATTERNS) for (const m of folded.matchAll(pattern)) cut.fill(true, m.index, m.index + m[0].length);
+  let out = '';
+  for (let i = 0; i < normalized.length; i++) out += cut[i] ? (cut[i - 1] ? '' : ', ') : normalized[i];
+  return out;
+}

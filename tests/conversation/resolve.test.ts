@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseReading, CONVERSATION_TTL_MS, READING_CHOICE, readingsOf, remember, resolveMessage, settledBy, type ConversationTurn } from '../../src/conversation/index.ts';
+import { chooseReading, CONVERSATION_TTL_MS, isGoing, READING_CHOICE, readingsOf, remember, resolveMessage, settledBy, type ConversationTurn } from '../../src/conversation/index.ts';
 
 const turn = (question: string, at = 0): ConversationTurn => ({
   question,
@@ -115,6 +115,14 @@ describe('resolveMessage', () => {
     expect(after('Người đang nằm viện có được bầu không?', 'điều kiện ứng cử đại biểu quốc hội là gì')).toMatchObject({ kind: 'fresh' });
     expect(resolveMessage([], 'còn người bị tạm giam thì sao?', 0)).toEqual({ kind: 'fresh', question: 'còn người bị tạm giam thì sao?' });
     expect(resolveMessage([turn('Người đang nằm viện có được bầu không?')], 'còn người bị tạm giam thì sao?', CONVERSATION_TTL_MS + 1)).toEqual({ kind: 'fresh', question: 'còn người bị tạm giam thì sao?' });
+  });
+});
+
+describe('isGoing', () => {
+  it('holds while the last turn is within the lifetime, and not for no turns or after it', () => {
+    expect(isGoing([turn('Mấy giờ thì bắt đầu bỏ phiếu?', 1_000)], 1_000 + CONVERSATION_TTL_MS)).toBe(true);
+    expect(isGoing([turn('Mấy giờ thì bắt đầu bỏ phiếu?', 1_000)], 1_000 + CONVERSATION_TTL_MS + 1)).toBe(false);
+    expect(isGoing([], 0)).toBe(false);
   });
 });
 

@@ -27,6 +27,8 @@ describe('decideAnswer', () => {
     expect(decide({ coverage: 0.9, backgroundSum: 4 })).toMatchObject({ outcome: 'decline', reason: 'other_topic' });
     expect(decide({ coverage: 0.1 })).toMatchObject({ outcome: 'decline', reason: 'low_coverage' });
     expect(decide({ coverage: 0.9 }).reason).toBeNull();
+    const voted: DecisionModel = { ...model, features: ['coverage', 'neighbours'], weights: [10, 3] };
+    expect(decideAnswer(features({ coverage: 0.6, neighbours: -1 }), { referenced: false }, voted)).toMatchObject({ outcome: 'decline', reason: 'like_declined' });
   });
 
   it('answers a document number the best passage holds whatever the model says, unless the question is about another country or law', () => {

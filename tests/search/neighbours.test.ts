@@ -22,7 +22,7 @@ describe('QuestionNeighbours', () => {
   it('weighs the nearest by similarity, so a mixed neighbourhood leans to the closer', () => {
     const mixed = new QuestionNeighbours(labelled, 4).vote('Quốc hội khóa XV có bao nhiêu đại biểu, bỏ phiếu mấy giờ?');
     expect(mixed).toBeGreaterThan(-1);
-    expect(mixed).toBeLessThan(1);
+    expect(mixed).toBeLessThan(0);
   });
 
   it('gives 0 when no labelled question shares a word', () => {
@@ -46,6 +46,24 @@ describe('QuestionNeighbours', () => {
   it('reads back what it writes: labels, questions, how many vote and the boost', () => {
     const read = parseLabelledQuestions(formatLabelledQuestions({ items: labelled, count: 3, boost: 1.5 }));
     expect(read).toEqual({ items: labelled, count: 3, boost: 1.5 });
+  });
+
+  it('refuses a file without its header or with a line it cannot read, naming the line', () => {
+    expect(() => parseLabelledQuestions('1\tMấy giờ bỏ phiếu?\n')).toThrow(/first line/);
+    expect(() => parseLabelledQuestions('neighbours\t0\tboost\t1\n')).toThrow(/first line/);
+    expect(() => parseLabelledQuestions('neighbours\t5\tboost\t0.5\n1\tMấy giờ bỏ phiếu?\nyes\tBầu ở đâu?\n')).toThrow(/line 3/);
+  });
+
+  it('leaves out the provinces a question names, and only them', () => {
+    const places = new QuestionNeighbours(
+      [
+        { question: 'Cử tri bị ốm có được bầu tại nhà không?', answerable: true },
+        { question: 'Quảng Trị có bao nhiêu huyện?', answerable: false },
+      ],
+      1,
+    );
+    expect(places.vote('Cử tri ở Quảng Trị bị ốm thì sao?')).toBeCloseTo(1);
+    expect(places.vote('Quảng Trị')).toBe(0);
   });
 
   it("counts the corpus's own words more when told how typical of the corpus they are, so the asker's situation does not decide", () => {
@@ -79,8 +97,17 @@ describe('the neighbours feature in retrieval', () => {
     expect(answered.probability as number).toBeGreaterThan(declined.probability as number);
   });
 
+  it('reads the question as it was typed, so a labelled question never votes for itself however it is spelled', async () => {
+    const question = 'bau cu ko di co bi phat ko';
+    const alone = new QuestionNeighbours([{ question, answerable: false }], 1);
+    expect((await retrieve(index, embedder, question, { neighbours: alone })).features?.neighbours).toBe(0);
+    expect((await retrieve(index, embedder, 'Bầu cử không đi có bị phạt không', { neighbours: alone })).features?.neighbours).toBeCloseTo(-1);
+  });
+
   it('ships the labelled questions npm run fit chose: another law votes to decline, polling and a voter away on duty to answer', () => {
-    expect(shippedLabelledQuestions().count).toBeGreaterThan(0);
+    const { items } = shippedLabelledQuestions();
+    expect(items.filter((i) => i.answerable).length).toBeGreaterThan(500);
+    expect(items.filter((i) => !i.answerable).length).toBeGreaterThan(500);
     const shipped = neighboursFor(index);
     expect(shipped.vote('Thời hạn kháng nghị trong tố tụng hình sự được quy định như thế nào?')).toBeLessThan(0);
     expect(shipped.vote('Mấy giờ mở cửa bỏ phiếu?')).toBeGreaterThan(0);

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { findPlaces, withoutPlaces } from '../../src/text/places.ts';
+
+describe('findPlaces', () => {
+  it('finds the provinces a text names, with or without diacritics', () => {
+    expect(findPlaces('Cử tri ở Quảng Trị bầu ở đâu?')).toEqual(['Quảng Trị']);
+    expect(findPlaces('cu tri o quang tri bau o dau')).toEqual(['Quảng Trị']);
+    expect(findPlaces('cử tri bầu ở đâu')).toEqual([]);
+  });
+});
+
+describe('withoutPlaces', () => {
+  it('cuts out the provinces a text names and nothing that only shares a word with them', () => {
+    expect(withoutPlaces('Cử tri ở Quảng Trị bầu ở đâu?')).toBe('Cử tri ở ,  bầu ở đâu?');
+    expect(withoutPlaces('cu tri o quang tri bau o dau')).toBe('cu tri o ,  bau o dau');
+    expect(withoutPlaces('Gia Lai có bao nhiêu gia đình')).toBe(',  có bao nhiêu gia đình');
+  });
+
+  it('takes a name spelled with punctuation between its words, and a longer name whole', () => {
+    expect(withoutPlaces('Người ở Bà Rịa - Vũng Tàu')).toBe('Người ở , ');
+    expect(withoutPlaces('Thừa Thiên Huế có mấy đơn vị')).toBe(',  có mấy đơn vị');
+  });
+});
