@@ -28,8 +28,14 @@ export function findPlaces(text: string): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
 }
 
-// Each name as a pattern over diacritic-free text, any run of spaces or punctuation between its words, whole words only.
-const PATTERNS = FOLDED.map(({ folded }) => new RegExp(`(?<![\\p{L}\\p{N}])${foldedWords(folded).trim().split(' ').join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'gu'));
+// Every name as one pattern over diacritic-free text, longest first, any run of spaces or punctuation between its words.
+const PLACE_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${FOLDED.map(({ folded }) => foldedWords(folded).trim().split(' '))
+    .sort((a, b) => b.join(' ').length - a.join(' ').length)
+    .map((words) => words.join('[^\\p{L}\\p{N}]+'))
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
 
 /**
  * The text with the province names it mentions cut out, a comma in their place so no word pair spans the gap: the
@@ -41,7 +47,7 @@ export function withoutPlaces(text: string): string {
   // Folding keeps one character for one in Vietnamese text; where it does not, positions cannot be mapped back.
   if (folded.length !== normalized.length) return normalized;
   const cut = new Array<boolean>(normalized.length).fill(false);
-  for (const pattern of PATTERNS) for (const m of folded.matchAll(pattern)) cut.fill(true, m.index, m.index + m[0].length);
+  for (const m of folded.matchAll(PLACE_PATTERN)) cut.fill(true, m.index, m.index + m[0].length);
   let out = '';
   for (let i = 0; i < normalized.length; i++) out += cut[i] ? (cut[i - 1] ? '' : ', ') : normalized[i];
   return out;
