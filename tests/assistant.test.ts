@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAssistant, ReindexBusyError } from '../src/assistant.ts';
 import { loadConfig } from '../src/config.ts';
+import { CONVERSATION_TTL_MS } from '../src/conversation/index.ts';
 import { buildIndex, LocalEmbedder, type Embedder } from '../src/index/index.ts';
+import { shippedDecisionModel, type DecisionModel } from '../src/search/index.ts';
 import { memoryLogger, scratchWorkspace } from './helpers.ts';
 
 describe('createAssistant', () => {
@@ -52,6 +54,21 @@ describe('createAssistant', () => {
     expect(landTitle.readings.some((r) => r.resolution.kind === 'follow-up' && r.answered && r.continues)).toBe(true);
     expect(landTitle.resolution.kind).toBe('fresh');
     expect(landTitle.answer.answered).toBe(false);
+  });
+
+  it('decides a message of a conversation still going with the model fitted without the labelled questions\' vote, and a first or later fresh one with the full model', async () => {
+    const ws = await scratchWorkspace();
+    const config = loadConfig({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, MODELS_DIR: ws.modelsDir }, '/nonexistent');
+    const full = shippedDecisionModel();
+    // A conversation model that declines everything shows which model decided.
+    const model = { ...full, inConversation: { ...(full.inConversation as DecisionModel), bias: -50 } };
+    const assistant = await createAssistant({ config, logger: memoryLogger().logger, retrieveOptions: { model } });
+    const first = await assistant.converse(undefined, 'Mấy giờ thì bắt đầu bỏ phiếu?', 'vi', 1_000);
+    expect(first.answer.outcome).toBe('answered');
+    const later = await assistant.converse(first.conversation, 'Bao nhiêu tuổi thì được đi bầu?', 'vi', 2_000);
+    expect(later.answer.outcome).not.toBe('answered');
+    const afterwards = await assistant.converse(first.conversation, 'Bao nhiêu tuổi thì được đi bầu?', 'vi', 1_000 + CONVERSATION_TTL_MS + 1);
+    expect(afterwards.answer.outcome).toBe('answered');
   });
 
   it('waits at start-up for a build already running instead of duplicating it; an explicit reindex builds at once', async () => {
