@@ -4,7 +4,7 @@ import type { Passage } from './corpus/index.ts';
 import { chooseReading, isGoing, readingsOf, remember, settledBy, resolveMessage, turnOf, type Conversation, type ReadingChoice, type ReadingEvidence, type Resolution } from './conversation/index.ts';
 import { buildIndex, loadIndex, openIndex, readManifest, selectEmbedder, type BuildSummary, type CorpusIndex, type DocumentMeta, type Embedder } from './index/index.ts';
 import type { Logger } from './logger.ts';
-import { decisionModelFor, heldShare, isSmallTalk, retrieve, shippedDecisionModel, topicOf, type Language, type Retrieval, type RetrieveOptions, type Topic } from './search/index.ts';
+import { decisionModelFor, heldShare, isSmallTalk, neighboursFor, retrieve, shippedDecisionModel, topicOf, type Language, type Retrieval, type RetrieveOptions, type Topic } from './search/index.ts';
 
 const REFRESH_INTERVAL_MS = 3000;
 // Starter questions per index, found once.
@@ -107,7 +107,12 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
   const embedder = options.embedder ?? (await selectEmbedder(config.embedding, logger));
   if (!retrieveOptions.model) sayVectorFree(embedder, logger);
   const { corpusDir, indexDir } = config;
-  let index = await openIndex({ corpusDir, indexDir, embedder, logger, onProgress });
+  // The labelled questions' vote is built per index: before the index serves, not on its first question.
+  const ready = (next: CorpusIndex): CorpusIndex => {
+    if (!retrieveOptions.neighbours) neighboursFor(next);
+    return next;
+  };
+  let index = ready(await openIndex({ corpusDir, indexDir, embedder, logger, onProgress }));
   let running: Promise<BuildSummary> | null = null;
   let refreshing: Promise<boolean> | null = null;
   let lastCheck = 0;
@@ -205,7 +210,7 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
       if (running) throw new ReindexBusyError();
       running = (async () => {
         const summary = await buildIndex({ corpusDir, indexDir, embedder, onProgress: progress });
-        index = await loadIndex(indexDir);
+        index = ready(await loadIndex(indexDir));
         for (const warning of summary.warnings) logger.warn(warning);
         logger.info({ ...summary.manifest.counts, buildMs: summary.manifest.buildMs }, 'index rebuilt and swapped in');
         return summary;
@@ -225,7 +230,7 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
         lastCheck = Date.now();
         const manifest = await readManifest(indexDir);
         if (!manifest || manifest.builtAt === index.manifest.builtAt || manifest.embedder.id !== embedder.id) return false;
-        index = await loadIndex(indexDir);
+        index = ready(await loadIndex(indexDir));
         logger.info({ builtAt: manifest.builtAt }, 'picked up an index built by another process');
         return true;
       })().finally(() => {
