@@ -25,7 +25,6 @@ import {
   FEATURE_NAMES,
   featureVector,
   fitLogistic,
-  foldOf,
   formatBackground,
   keywordsOf,
   logLoss,
@@ -37,8 +36,10 @@ import {
   rankOf,
   retrieve,
   seededRandom,
+  heldOutVoter,
   neighboursFor,
   questionKey,
+  type HeldOutQuestion,
   type QuestionNeighbours,
   formatLabelledQuestions,
   LABELLED_QUESTIONS_FILE,
@@ -519,18 +520,15 @@ async function main(): Promise<number> {
   let samples: Sample[] = training.map((s) => ({ x: s.x, y: s.y, group: s.group, weight: training.length / 4 / (sizes.get(bucket(s)) as number) }));
   console.log(`training: ${samples.length} questions (${[...sizes].map(([k, n]) => `${k} ${n}`).join(', ')}; label:source)`);
 
-  // Each question's neighbours are asked without its own fold's labels, and a dev question's without its own set's: the
-  // model learns what the vote is worth on questions written elsewhere, as users' are, not on siblings of the labelled
-  // ones. How many neighbours vote, and the boost, are chosen by cross-validated log loss.
+  // Each question's vote is held out (see heldOutVoter); how many neighbours vote, and the boost, are chosen by
+  // cross-validated log loss.
   const column = FEATURE_NAMES.indexOf('neighbours');
-  const itemFold = labelled.map((l) => foldOf(l.group, DECISION_FOLDS));
+  const heldOut = (l: Labelled): HeldOutQuestion => ({ question: l.question, group: l.group, set: l.set, dev: l.source === 'dev' });
+  const heldOutVote = heldOutVoter(labelled.map(heldOut), DECISION_FOLDS);
   const withVotes = (voters: QuestionNeighbours, count: number): Sample[] =>
     samples.map((s, i) => {
-      const question = training[i] as Retrieved;
-      const fold = foldOf(s.group, DECISION_FOLDS);
-      const leftOut = (item: number) => itemFold[item] === fold || (question.source === 'dev' && (labelled[item] as Labelled).set === question.set);
       const x = [...s.x];
-      x[column] = voters.vote(question.question, leftOut, count);
+      x[column] = heldOutVote(voters, heldOut(training[i] as Retrieved), count);
       return { ...s, x };
     });
   const grid = NEIGHBOUR_BOOSTS.flatMap((boost) => {

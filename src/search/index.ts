@@ -8,4 +8,4 @@ export { citedDocuments, crossValidateRanking, fitRankWeights, RANK_SIGNALS, RAN
 export { keywordsOf, questionsAbout, seededRandom, toldAsStory, typedVariant } from './training.ts';
 export { quotes, rankIn, rankOf, scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from './evaluate.ts';
 export { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
-export { formatLabelledQuestions, LABELLED_QUESTIONS_FILE, questionKey, type QuestionNeighbours } from './neighbours.ts';
+export { formatLabelledQuestions, heldOutVoter, LABELLED_QUESTIONS_FILE, questionKey, type HeldOutQuestion, type QuestionNeighbours } from './neighbours.ts';

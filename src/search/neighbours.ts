@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { foldOf } from './logistic.ts';
 import { foldedWords } from '../text/normalize.ts';
 import { withoutPlaces } from '../text/places.ts';
 import { extractTerms } from '../text/terms.ts';
@@ -70,6 +71,26 @@ export class QuestionNeighbours {
     const total = nearest.reduce((sum, [, s]) => sum + s, 0);
     return total > 0 ? nearest.reduce((sum, [item, s]) => sum + s * ((this.items[item] as LabelledQuestion).answerable ? 1 : -1), 0) / total : 0;
   }
+}
+
+/** A labelled question as the fit knows it: its group (which fold), the set it comes from, and whether that is a dev set. */
+export interface HeldOutQuestion {
+  question: string;
+  group: string;
+  set: string;
+  dev: boolean;
+}
+
+/**
+ * The vote for a question the fit learns from, without its own fold's labelled questions and, for a dev question, its
+ * own set's: what the vote is worth on questions written elsewhere, as users' are. `labelled` is the voters' items, in order.
+ */
+export function heldOutVoter(labelled: readonly HeldOutQuestion[], folds: number): (voters: QuestionNeighbours, question: HeldOutQuestion, count: number) => number {
+  const itemFold = labelled.map((l) => foldOf(l.group, folds));
+  return (voters, question, count) => {
+    const fold = foldOf(question.group, folds);
+    return voters.vote(question.question, (item) => itemFold[item] === fold || (question.dev && (labelled[item] as HeldOutQuestion).set === question.set), count);
+  };
 }
 
 /** Its diacritic-free words and word pairs, less the provinces it names: where the asker is says nothing of what is asked. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex } from '../../src/index/index.ts';
-import { neighboursFor, retrieve } from '../../src/search/index.ts';
-import { corpusWeight, formatLabelledQuestions, parseLabelledQuestions, QuestionNeighbours, shippedLabelledQuestions, type LabelledQuestion } from '../../src/search/neighbours.ts';
+import { foldOf, neighboursFor, retrieve } from '../../src/search/index.ts';
+import { corpusWeight, formatLabelledQuestions, heldOutVoter, parseLabelledQuestions, QuestionNeighbours, shippedLabelledQuestions, type HeldOutQuestion, type LabelledQuestion } from '../../src/search/neighbours.ts';
 import { scratchWorkspace } from '../helpers.ts';
 
 const labelled: LabelledQuestion[] = [
@@ -41,6 +41,25 @@ describe('QuestionNeighbours', () => {
     expect(neighbours.vote(both, (item) => item >= 2, 4)).toBeCloseTo(-1);
     expect(neighbours.vote('Quốc hội khóa XIII có bao nhiêu đại biểu nữ?', () => false, 1)).toBeCloseTo(-1);
     expect(neighbours.vote(both, () => false, 4)).toBeGreaterThan(-1);
+  });
+
+  it('holds a question\'s vote out of its own fold, and a dev question\'s out of its own set: only questions written elsewhere vote', () => {
+    const items: HeldOutQuestion[] = [
+      { question: 'Mấy giờ thì bắt đầu bỏ phiếu?', group: 'dev2#1', set: 'dev2', dev: true },
+      { question: 'Mấy giờ bắt đầu bỏ phiếu ở Nhật?', group: 'generated#2', set: 'generated', dev: false },
+    ];
+    const voters = new QuestionNeighbours([{ question: items[0]!.question, answerable: true }, { question: items[1]!.question, answerable: false }], 1);
+    const vote = heldOutVoter(items, 5);
+    // A group in neither labelled question's fold.
+    const taken = items.map((i) => foldOf(i.group, 5));
+    const group = Array.from({ length: 100 }, (_, i) => `q#${i}`).find((g) => !taken.includes(foldOf(g, 5))) as string;
+    const asked = 'Mấy giờ thì bắt đầu bỏ phiếu vậy?';
+    expect(vote(voters, { question: asked, group, set: 'dev3', dev: true }, 1)).toBeCloseTo(1);
+    expect(vote(voters, { question: asked, group, set: 'dev2', dev: true }, 1)).toBeCloseTo(-1);
+    expect(vote(voters, { question: asked, group, set: 'dev2', dev: false }, 1)).toBeCloseTo(1);
+    // The first labelled question's fold, not the second's.
+    expect(taken[0]).not.toBe(taken[1]);
+    expect(vote(voters, { question: asked, group: 'dev2#1', set: 'dev3', dev: true }, 1)).toBeCloseTo(-1);
   });
 
   it('reads back what it writes: labels, questions, how many vote and the boost', () => {
