@@ -163,9 +163,7 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
     ask: async (question, language) => (await answerOf(question, language)).answer,
     async converse(conversation, message, language = 'vi', now = Date.now()) {
       const readings = readingsOf(resolveMessage(conversation?.turns ?? [], message, now));
-      // The labelled questions were asked alone: in a conversation, a message is decided without their vote.
-      const model = retrieveOptions.model ?? decisionModelFor(embedder.id).model;
-      const asked = conversation && isGoing(conversation.turns, now) && model.inConversation ? { ...retrieveOptions, model: model.inConversation } : retrieveOptions;
+      const asked = conversation && isGoing(conversation.turns, now) ? { ...retrieveOptions, inConversation: true } : retrieveOptions;
       const lastCited = new Set(conversation?.turns.at(-1)?.sources.map((s) => s.docId));
       // The message's own words are weighed once, and only when a reading has a passage to hold them.
       let ownShare: ((docId: string) => number) | undefined;

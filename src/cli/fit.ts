@@ -502,9 +502,10 @@ async function main(): Promise<number> {
   // The labelled questions the decision's `neighbours` feature asks: the dev sets' and the generated ones, once each.
   const labelled = onceEach([...dev, ...generated]);
   const labelledItems = labelled.map((l) => ({ question: l.question, answerable: l.expect.length > 0 }));
-  const votingWith = (count: number, boost: number) => neighboursFor(index, { items: labelledItems, count, boost });
+  // Voters at a boost; the grid below asks each for as many neighbours as it tries.
+  const votingWith = (boost: number) => neighboursFor(index, { items: labelledItems, count: NEIGHBOUR_COUNTS[0] as number, boost });
   // Until the vote is chosen the questions are retrieved with a provisional one; its column is recomputed below.
-  const provisionalVote = votingWith(NEIGHBOUR_COUNTS[0] as number, 0);
+  const provisionalVote = votingWith(0);
   let retrieved = await retrieveAll(index, embedder, [...dev, ...generated], shippedWeights, provisionalVote);
   const rankingQuestions = retrieved.filter((r) => r.expect.length > 0 && r.candidates.length > 0);
   const rankWeights = await fitRanking(rankingQuestions, shippedWeights);
@@ -532,7 +533,7 @@ async function main(): Promise<number> {
       return { ...s, x };
     });
   const grid = NEIGHBOUR_BOOSTS.flatMap((boost) => {
-    const voters = votingWith(1, boost);
+    const voters = votingWith(boost);
     return NEIGHBOUR_COUNTS.map((count) => {
       const voted = withVotes(voters, count);
       return { count, boost, voted, loss: Math.min(...LAMBDAS.map((lambda) => logLoss(voted, crossValidate(FEATURE_NAMES, voted, lambda, DECISION_FOLDS)))) };

@@ -67,10 +67,24 @@ export class QuestionNeighbours {
         if (!skip(posting.item) && this.keys[posting.item] !== key) similarity.set(posting.item, (similarity.get(posting.item) ?? 0) + weight * posting.weight);
       }
     }
-    const nearest = [...similarity].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, count);
+    const nearest = closest(similarity, count);
     const total = nearest.reduce((sum, [, s]) => sum + s, 0);
     return total > 0 ? nearest.reduce((sum, [item, s]) => sum + s * ((this.items[item] as LabelledQuestion).answerable ? 1 : -1), 0) / total : 0;
   }
+}
+
+/** The `count` items of highest similarity (ties to the earlier item), best first, without sorting them all: this runs per question. */
+function closest(similarity: Map<number, number>, count: number): Array<[number, number]> {
+  const best: Array<[number, number]> = [];
+  const before = (a: [number, number], b: [number, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+  for (const entry of similarity) {
+    if (best.length === count && !before(entry, best[count - 1] as [number, number])) continue;
+    let at = best.length;
+    while (at > 0 && before(entry, best[at - 1] as [number, number])) at--;
+    best.splice(at, 0, entry);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
 
 /** A labelled question as the fit knows it: its group (which fold), the set it comes from, and whether that is a dev set. */

@@ -34,6 +34,8 @@ export interface RetrieveOptions {
   model?: DecisionModel;
   /** The labelled questions the decision asks how questions like this one turned out, built for this index (`neighboursFor`); the shipped ones when absent. */
   neighbours?: QuestionNeighbours;
+  /** Asked within a conversation still going: decided by the model's twin fitted without the labelled questions' vote, which were asked alone. */
+  inConversation?: boolean;
   /** Weights of the fused score; the ones shipped in the repository when absent. */
   weights?: RankWeights;
 }
@@ -709,9 +711,13 @@ export async function retrieve(
 
   const best = hits[0];
   const chosen = best ? chooseHits(index, hits, opts) : [];
-  // The labelled questions were kept as typed, and `npm run fit` votes on them so: the vote reads the question as typed too.
-  const features = best ? featuresOf(index, query, terms, hits, lexicalHits, refs.length > 0, (opts.neighbours ?? neighboursFor(index)).vote(question)) : null;
-  const decision = decideAnswer(features, { referenced: refs.length > 0 && best !== undefined && best.references.length > 0 }, opts.model ?? decisionModelFor(embedder.id).model);
+  const shipped = opts.model ?? decisionModelFor(embedder.id).model;
+  const model = opts.inConversation && shipped.inConversation ? shipped.inConversation : shipped;
+  // The labelled questions were kept as typed, and `npm run fit` votes on them so: the vote reads the question as typed
+  // too, and only for a model that weighs it.
+  const vote = () => (model.features.includes('neighbours') ? (opts.neighbours ?? neighboursFor(index)).vote(question) : 0);
+  const features = best ? featuresOf(index, query, terms, hits, lexicalHits, refs.length > 0, vote()) : null;
+  const decision = decideAnswer(features, { referenced: refs.length > 0 && best !== undefined && best.references.length > 0 }, model);
   const decided = { features, probability: decision.probability, ranked: chosen, scored: hits };
   if (decision.outcome === 'decline') return result('no_match', [], { ...decided, declineReason: decision.reason });
   if (decision.outcome === 'not_sure') return result('not_sure', [], { ...decided, declineReason: decision.reason, topics: topicsOf(index, hits) });
