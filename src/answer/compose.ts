@@ -1,6 +1,6 @@
 import type { DocumentKind } from '../corpus/index.ts';
 import type { RegisterEntry } from '../index/index.ts';
-import { articleLabel, citedArticles, findArticleRefs, isSmallTalk, type ArticleRef, type Hit, type Language, type Outcome, type Retrieval, type Topic } from '../search/index.ts';
+import { articleLabel, citedArticles, findArticleRefs, isSmallTalk, LEAD_QUOTE_WORDS, type ArticleRef, type Hit, type Language, type Outcome, type Retrieval, type Topic } from '../search/index.ts';
 import { findDocumentRefs, KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
 import { foldDiacritics } from '../text/normalize.ts';
 import { chooseQuote, type QuoteRequest } from './quote.ts';
@@ -104,7 +104,7 @@ function reasonOf(retrieval: Retrieval): string | null {
 }
 
 // The first quote carries the answer; later ones support it and stay short, so the answer fits one phone screen.
-const QUOTE_WORDS = [60, 40];
+const QUOTE_WORDS = [LEAD_QUOTE_WORDS, 40];
 // Share of the lead quote's question words a clause of the law must hold to be cited as its basis.
 const BASIS_SHARE = 0.5;
 
@@ -265,7 +265,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
   }
 
   const { query } = retrieval;
-  const request: QuoteRequest = { terms: retrieval.quoteTerms, answerType: query.answerType, focus: query.focus, counted: query.counted, years: query.years };
+  const { request } = retrieval;
   // An article looked up is quoted whole; otherwise the sentences that answer, the first quote longer.
   const hits = retrieval.article ? retrieval.hits : breakTies(retrieval.hits, request, query.question);
   const chosen = hits.map((hit, i) => (retrieval.article ? null : chooseQuote(hit.passage, request, QUOTE_WORDS[Math.min(i, 1)] as number)));
@@ -279,6 +279,9 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
     // Labelled by the passage quoted, which may be the whole article when the law does not split it by clause.
     quotes.splice(1, 0, { n: 0, text: basisQuote.quote, highlights: [], basis: articleLabel(basis.hit.passage.law ?? basis.cited) });
     citations.splice(1, 0, citationOf(basis.hit, 0, basisQuote.quote));
+    // A clause cited as the basis is not quoted a second time as a passage the ranking found.
+    const repeated = citations.findIndex((c, k) => k > 1 && c.passageIndex === basis.hit.passageIndex);
+    if (repeated > 1) [quotes, citations].forEach((list) => list.splice(repeated, 1));
     quotes.forEach((q, i) => (q.n = i + 1));
     citations.forEach((c, i) => (c.n = i + 1));
   }

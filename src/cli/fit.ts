@@ -14,6 +14,15 @@ import {
   corpusRatio,
   crossValidate,
   crossValidateRanking,
+  CITE_CANDIDATES,
+  CITE_FEATURES,
+  citeFeatures,
+  CITING_FILE,
+  crossValidateCiting,
+  fitCiteModel,
+  neutralCiteModel,
+  type CiteModel,
+  type CiteQuestion,
   DEFAULT_RETRIEVE_OPTIONS,
   fitRankWeights,
   RANK_SIGNALS,
@@ -59,7 +68,8 @@ import { readArgs } from './args.ts';
 const USAGE = `Usage: npm run fit -- [--legal DIR]
   Refits the background table of other laws' words (src/search/data/background.tsv) and their article
   titles (src/search/data/other-titles.txt), the ranking's
-  weights (src/search/data/ranking.json, kept only when they clearly beat the shipped ones) and the
+  weights (src/search/data/ranking.json, kept only when they clearly beat the shipped ones), which of a
+  document's leading passages to cite (src/search/data/citing.json, from the dev sets' answer words), the
   answer-or-decline model (src/search/data/decision-model.json, with the labelled questions its vote asks in
   src/search/data/labelled-questions.tsv) from the dev question sets, questions
   built from the corpus's own headings, and the articles of other laws in DIR (default:
@@ -344,6 +354,30 @@ async function fitRanking(questions: RankingQuestion[], shippedWeights: RankWeig
   return kept;
 }
 
+// Candidate L2 penalties of the citing model, chosen by held-out share of questions whose cited passages hold the answer.
+const CITING_LAMBDAS = [0.001, 0.01, 0.1];
+
+/**
+ * Fits which leading passages to cite on the dev questions whose sets give the answer's words; the penalty is chosen,
+ * and the model kept over the ranking's own order, on held-out folds. Writes what it keeps.
+ */
+async function fitCiting(questions: CiteQuestion[]): Promise<CiteModel> {
+  const rule = DEFAULT_RETRIEVE_OPTIONS;
+  const tried = CITING_LAMBDAS.map((lambda) => ({ lambda, ...crossValidateCiting(questions, lambda, rule, DECISION_FOLDS) }));
+  const best = tried.reduce((a, b) => (b.fitted > a.fitted ? b : a));
+  const fitted = best.fitted > best.ranked;
+  const features = [...CITE_FEATURES];
+  const model = fitted ? fitCiteModel(questions, best.lambda) : neutralCiteModel();
+  console.log(
+    `citing: ${best.questions} dev questions with the answer's words among their leading ${CITE_CANDIDATES} passages; held out, the cited passages hold them for ` +
+      `${(best.ranked * 100).toFixed(1)}% in the ranking's order, ${tried.map((t) => `${(t.fitted * 100).toFixed(1)}% fitted at ${t.lambda}`).join(', ')} → ${fitted ? 'fitted' : "ranking's order"} kept`,
+  );
+  console.log(`  ${features.map((n, i) => `${n} ${round(model.weights[i] as number)}`).join(', ')}`);
+  const rounded = { features, mean: model.mean.map(round), scale: model.scale.map(round), weights: model.weights.map(round) };
+  await writeFile(CITING_FILE, `${JSON.stringify(rounded, null, 1)}\n`);
+  return rounded;
+}
+
 interface Retrieved extends Labelled {
   /** The decision's features; null when the question never reached the decision (an article lookup, small talk). */
   x: number[] | null;
@@ -351,13 +385,17 @@ interface Retrieved extends Labelled {
   y: 0 | 1;
   /** The leading scored candidates, for fitting the ranking. */
   candidates: RankingQuestion['candidates'];
+  /** The leading candidates the citing model reorders, where the set gives the answer's words. */
+  citing: CiteQuestion['candidates'];
 }
 
 /** Each question retrieved once with the given ranking weights. */
-async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labelled[], weights: RankWeights, neighbours: QuestionNeighbours): Promise<Retrieved[]> {
+async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labelled[], weights: RankWeights, neighbours: QuestionNeighbours, citing: CiteModel): Promise<Retrieved[]> {
   const out: Retrieved[] = [];
   for (const item of items) {
-    const retrieval = await retrieve(index, embedder, item.question, { weights, neighbours });
+    const retrieval = await retrieve(index, embedder, item.question, { weights, neighbours, citing });
+    const leading = retrieval.scored.slice(0, CITE_CANDIDATES);
+    const answer = item.answer;
     const rank = item.expect.length > 0 ? rankIn(retrieval.ranked, item.expect) : null;
     out.push({
       ...item,
@@ -366,6 +404,7 @@ async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labell
       candidates: retrieval.scored
         .slice(0, RANKING_CANDIDATES)
         .map((h) => ({ docId: h.document.id, signals: { ...h.signals }, ...(item.answer ? { answers: quotes(h.passage.text, item.answer) } : {}) })),
+      citing: answer ? citeFeatures(leading, retrieval.request).map((x, i) => ({ x, answers: quotes((leading[i] as (typeof leading)[number]).passage.text, answer), docId: (leading[i] as (typeof leading)[number]).document.id })) : [],
     });
   }
   return out;
@@ -506,13 +545,17 @@ async function main(): Promise<number> {
   const votingWith = (boost: number) => neighboursFor(index, { items: labelledItems, count: NEIGHBOUR_COUNTS[0] as number, boost });
   // Until the vote is chosen the questions are retrieved with a provisional one; its column is recomputed below.
   const provisionalVote = votingWith(0);
-  let retrieved = await retrieveAll(index, embedder, [...dev, ...generated], shippedWeights, provisionalVote);
+  // Until the citing model is fitted, the ranking's order stands: what the ranking and the citing model are fitted on does not depend on it.
+  let retrieved = await retrieveAll(index, embedder, [...dev, ...generated], shippedWeights, provisionalVote, neutralCiteModel());
   const rankingQuestions = retrieved.filter((r) => r.expect.length > 0 && r.candidates.length > 0);
   const rankWeights = await fitRanking(rankingQuestions, shippedWeights);
-  if (rankWeights !== shippedWeights) retrieved = await retrieveAll(index, embedder, [...dev, ...generated], rankWeights, provisionalVote);
+  if (rankWeights !== shippedWeights) retrieved = await retrieveAll(index, embedder, [...dev, ...generated], rankWeights, provisionalVote, neutralCiteModel());
+  // Which passages to cite, then: the decision's labels read the documents cited.
+  const citing = await fitCiting(retrieved.filter((r) => r.source === 'dev' && r.citing.length > 0).map((r) => ({ group: r.group, candidates: r.citing })));
+  retrieved = await retrieveAll(index, embedder, [...dev, ...generated], rankWeights, provisionalVote, citing);
   const decided = (r: Retrieved): r is Retrieved & { x: number[] } => r.x !== null;
   const training = retrieved.filter(decided);
-  const testRetrieved = (await retrieveAll(index, embedder, test, rankWeights, provisionalVote)).filter(decided);
+  const testRetrieved = (await retrieveAll(index, embedder, test, rankWeights, provisionalVote, citing)).filter(decided);
 
   // Each class weighs the same in all, and within it the dev sets and the generated questions weigh half each.
   const bucket = (s: { y: number; source: string }) => `${s.y}:${s.source}`;
@@ -567,7 +610,7 @@ async function main(): Promise<number> {
 
   // The conversation's reading choice weighs the probabilities of this model and the ranking just fitted; conversations are
   // replayed with every answered fragment read as it stands, so what came before a turn does not depend on the threshold being fitted.
-  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: fitted, weights: rankWeights, neighbours }, readingChoice: AS_IT_STANDS, everyReading: true }));
+  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: fitted, weights: rankWeights, neighbours, citing }, readingChoice: AS_IT_STANDS, everyReading: true }));
 
   const dOp = operating(devScored, thresholds.answer);
   console.log(`\ndev (out of fold): right-ranked answered ${(dOp.tpr * 100).toFixed(1)}%, others answered ${(dOp.fpr * 100).toFixed(1)}%`);

@@ -1,5 +1,5 @@
 export { analyzeQuery, detectLanguage, MAX_QUESTION_LENGTH, type AnalyzedQuery, type Concept, type Language } from './query.ts';
-export { corpusRatio, coverageOf, DEFAULT_RETRIEVE_OPTIONS, heldShare, isSmallTalk, neighboursFor, retrieve, topicOf, type Hit, type Outcome, type QuoteTerms, type Retrieval, type RetrieveOptions, type Topic } from './retrieve.ts';
+export { corpusRatio, DEFAULT_RETRIEVE_OPTIONS, heldShare, isSmallTalk, neighboursFor, retrieve, topicOf, type Hit, type Outcome, type Retrieval, type RetrieveOptions, type Topic } from './retrieve.ts';
 export { DECISION_MODEL_FILE, decideAnswer, decisionModelFor, shippedDecisionModel, type Decision, type DecisionModel, type DeclineReason } from './decide.ts';
 export { FEATURE_NAMES, featureVector, VECTOR_FEATURES, type AnswerFeatures, type FeatureName } from './features.ts';
 export { BACKGROUND_FILE, backgroundRatio, formatBackground, type Background } from './background.ts';
@@ -9,3 +9,6 @@ export { keywordsOf, questionsAbout, seededRandom, toldAsStory, typedVariant } f
 export { quotes, rankIn, rankOf, scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from './evaluate.ts';
 export { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
 export { formatLabelledQuestions, heldOutVoter, LABELLED_QUESTIONS_FILE, questionKey, type HeldOutQuestion, type QuestionNeighbours } from './neighbours.ts';
+export { coverageOf, type QuoteTerms } from './coverage.ts';
+export { answerScore, BARE_REPLY, headingOverlap, scoreBlocks, type QuoteRequest, type ScoredBlock } from './blocks.ts';
+export { CITE_CANDIDATES, CITE_FEATURES, citeFeatures, CITING_FILE, crossValidateCiting, fitCiteModel, LEAD_QUOTE_WORDS, neutralCiteModel, type CiteModel, type CiteQuestion } from './cite.ts';

@@ -7,6 +7,9 @@ import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
 import { expandChatSpelling } from '../text/chat.ts';
 import { analyzeQuery, detectLanguage, type AnalyzedQuery, type Concept } from './query.ts';
+import { conceptMet, coverageOf, type QuoteTerms } from './coverage.ts';
+import { orderForCiting, shippedCiteModel, type CiteModel } from './cite.ts';
+import type { QuoteRequest } from './blocks.ts';
 import { decideAnswer, decisionModelFor, type DecisionModel, type DeclineReason } from './decide.ts';
 import { answerFeatures, type AnswerFeatures } from './features.ts';
 import { backgroundEvidence, backgroundRatio, shippedBackground, type Background } from './background.ts';
@@ -38,6 +41,8 @@ export interface RetrieveOptions {
   inConversation?: boolean;
   /** Weights of the fused score; the ones shipped in the repository when absent. */
   weights?: RankWeights;
+  /** The model that picks which leading passages to cite (see cite.ts); the one shipped in the repository when absent. */
+  citing?: CiteModel;
 }
 
 export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
@@ -89,8 +94,8 @@ export interface Retrieval {
   unknownReferences: DocumentRef[];
   /** Real references close to an unknown one, offered as "did you mean". */
   suggestions: string[];
-  /** The question's words and phrases, weighted by how telling they are in this corpus, and the word pairs it typed: for choosing what to quote. */
-  quoteTerms: QuoteTerms;
+  /** What a cited passage's quote must answer: the question's words and phrases, weighted by how telling they are in this corpus, the word pairs it typed, and the kind of answer it asks for. */
+  request: QuoteRequest;
   /** References the corpus holds, but from another issuer than the question names. */
   otherIssuers: Array<{ ref: DocumentRef; named: string; held: RegisterEntry[] }>;
   /** The article the question looks up, when it names one the corpus holds ("Điều 69 luật bầu cử"): its hits are that article's passages. */
@@ -136,10 +141,6 @@ function idf(index: CorpusIndex, term: string, df = index.documentFrequency(term
 }
 
 /** A concept is met by terms holding its word as typed (with diacritics), or every word of one of its alternatives. */
-function conceptMet(concept: Pick<Concept, 'alternatives' | 'exact'>, terms: Pick<Set<string>, 'has'>): boolean {
-  return concept.exact ? terms.has(`=${concept.exact}`) : concept.alternatives.some((words) => words.every((w) => terms.has(w)));
-}
-
 /** A concept's weight in coverage: how telling it is, less when it only tells the asker's situation. */
 function askedWeight(index: CorpusIndex, concept: Concept): number {
   return conceptWeight(index, concept) * (concept.context ? CONTEXT_WEIGHT : 1);
@@ -152,35 +153,9 @@ function conceptWeight(index: CorpusIndex, concept: Concept): number {
   return Math.min(...perAlternative);
 }
 
-/**
- * A question's words and phrases, each met by a text that holds every word of one of its alternatives (a phrase counts
- * once however many of its synonyms a text holds: "kiểm phiếu" is met by "đếm phiếu" too, not twice), weighted, and the
- * word pairs it typed: what coverage measures a passage or a quote by.
- */
-export interface QuoteTerms {
-  concepts: Array<Pick<Concept, 'alternatives' | 'exact' | 'phrase'> & { weight: number }>;
-  pairs: string[];
-}
-
 /** The question's concepts, weighted as coverage weighs them, and its typed pairs; met in a quote without regard to marks. */
 function quoteTermsOf(index: CorpusIndex, query: AnalyzedQuery): QuoteTerms {
   return { concepts: query.concepts.map((c) => ({ alternatives: c.alternatives, weight: askedWeight(index, c), phrase: c.phrase })), pairs: query.pairs };
-}
-
-/**
- * How much of a question a text holds, as ranking and quoting both measure it: the share of its words' weight, and the
- * share of its word pairs and phrases (1 when it has neither); `coverage` is their mean, or the words' share alone when
- * there are no pairs or phrases. `met` tells which concepts the text holds.
- */
-export function coverageOf(terms: QuoteTerms, has: Pick<Set<string>, 'has'>): { coverage: number; wordCoverage: number; pairCoverage: number; met: boolean[] } {
-  const met = terms.concepts.map((c) => conceptMet(c, has));
-  const total = terms.concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
-  const wordCoverage = terms.concepts.length > 0 ? terms.concepts.reduce((sum, c, i) => sum + (met[i] ? c.weight : 0), 0) / total : 0;
-  const units = terms.pairs.length + terms.concepts.filter((c) => c.phrase).length;
-  // Word pairs tell "kết hôn" from "kết quả" and "hơn": single syllables alone match almost anything.
-  const unitsMet = terms.pairs.filter((p) => has.has(p)).length + terms.concepts.filter((c, i) => c.phrase && met[i]).length;
-  const pairCoverage = units > 0 ? unitsMet / units : 1;
-  return { coverage: units > 0 ? (wordCoverage + pairCoverage) / 2 : wordCoverage, wordCoverage, pairCoverage, met };
 }
 
 function refKey(ref: DocumentRef): string {
@@ -362,9 +337,9 @@ function tooSimilar(a: Set<string>, b: Set<string>): boolean {
   return shared / (a.size + b.size - shared || 1) > 0.8;
 }
 
-/** The passages to cite: the leading ones within a fraction of the best, a few per document, no near-duplicates. */
+/** The passages to cite, in the order given: those within a fraction of the best score, a few per document, no near-duplicates. */
 function chooseHits(index: CorpusIndex, hits: Hit[], opts: RetrieveOptions): Hit[] {
-  const best = hits[0] as Hit;
+  const best = Math.max(...hits.map((h) => h.score));
   const chosen: Hit[] = [];
   const perDocument = new Map<string, number>();
   // Each passage's terms extracted once for this question, however many chosen passages it is compared with.
@@ -375,8 +350,8 @@ function chooseHits(index: CorpusIndex, hits: Hit[], opts: RetrieveOptions): Hit
     return terms;
   };
   for (const hit of hits) {
-    if (chosen.length >= opts.limit || hit.score < best.score * opts.relativeFloor) break;
-    if ((perDocument.get(hit.document.id) ?? 0) >= opts.perDocument) continue;
+    if (chosen.length >= opts.limit) break;
+    if (hit.score < best * opts.relativeFloor || (perDocument.get(hit.document.id) ?? 0) >= opts.perDocument) continue;
     if (chosen.some((c) => tooSimilar(termsOf(c.passageIndex), termsOf(hit.passageIndex)))) continue;
     chosen.push(hit);
     perDocument.set(hit.document.id, (perDocument.get(hit.document.id) ?? 0) + 1);
@@ -647,6 +622,7 @@ export async function retrieve(
     r.ref.key === null && r.entries.length > 1 ? { ...r, entries: preferMentioned(r.entries, inLaw) } : r,
   );
   const entries = [...new Set(resolved.flatMap((r) => r.entries))];
+  const request: QuoteRequest = { terms: quoteTermsOf(index, query), answerType: query.answerType, focus: query.focus, counted: query.counted, years: query.years };
   const result = (outcome: Outcome, hits: Hit[] = [], extra: Partial<Retrieval> = {}): Retrieval => ({
     query,
     outcome,
@@ -665,7 +641,7 @@ export async function retrieve(
     ranked: hits,
     scored: [],
     topics: [],
-    quoteTerms: quoteTermsOf(index, query),
+    request,
     ...extra,
   });
   if (query.smallTalk) return result(query.smallTalk === 'contentless' ? 'empty' : query.smallTalk);
@@ -710,7 +686,7 @@ export async function retrieve(
   if (lead && refs.length === 0 && coverageOf('guidance') >= bar && coverageOf('guidance') >= coverageOf('law')) hits = [lead, ...hits.filter((h) => h !== lead)];
 
   const best = hits[0];
-  const chosen = best ? chooseHits(index, hits, opts) : [];
+  const chosen = best ? chooseHits(index, orderForCiting(hits, request, opts.citing ?? shippedCiteModel()), opts) : [];
   const shipped = opts.model ?? decisionModelFor(embedder.id).model;
   const model = opts.inConversation && shipped.inConversation ? shipped.inConversation : shipped;
   // The labelled questions were kept as typed, and `npm run fit` votes on them so: the vote reads the question as typed

@@ -186,6 +186,14 @@ describe('the election law in the corpus', () => {
     expect(renderText(a)).toMatch(/\nCăn cứ: Điều 69 khoản 2 \[2\] «/);
   });
 
+  it('quotes the clause it cites as the basis once, not again among the passages found', async () => {
+    const a = await answer('Mấy giờ thì bắt đầu bỏ phiếu?');
+    expect(a.quotes[1]?.basis).toBe('Điều 71');
+    const cited = a.citations.map((c) => c.passageIndex);
+    expect(new Set(cited).size).toBe(cited.length);
+    expect(a.quotes.map((q) => q.n)).toEqual(a.citations.map((_, i) => i + 1));
+  });
+
   it('keeps the guide in front when the law repeats the question\'s words more often', async () => {
     for (const q of ['Quốc hội có bao nhiêu đại biểu?', 'Mấy giờ thì bắt đầu bỏ phiếu?', 'Phiếu bầu thế nào thì không hợp lệ?']) {
       expect((await answer(q)).citations[0]?.kind).toBe('guidance');

@@ -1,0 +1,117 @@
+import { answerSentences, countsOf, focusHeld, isClauseNumber, statementOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
+import { sentences, wordCount } from '../text/normalize.ts';
+import { extractTerms } from '../text/terms.ts';
+import { coverageOf, type QuoteTerms } from './coverage.ts';
+
+/** What a passage's sentences must answer: the question's words, phrases and pairs, weighted by how telling they are, and the kind of answer it asks for. */
+export interface QuoteRequest {
+  terms: QuoteTerms;
+  answerType: AnswerType | null;
+  focus: AnswerFocus | null;
+  /** For a count, the word it counts ("chi" of "bao nhiêu chỉ tiêu"), without diacritics. */
+  counted: string | null;
+  years: string[];
+}
+
+/** A run of a passage's sentences that stands alone, scored by how well it answers. */
+export interface ScoredBlock {
+  /** Its place among the passage's blocks. */
+  order: number;
+  text: string;
+  /** Share of the question's weight it holds. */
+  overlap: number;
+  /** What in it answers the question ("15/3/2026", "7 giờ sáng"). */
+  answers: string[];
+  /** Question words held, plus the answer asked for, plus, for the opening, a heading that asks this question. */
+  score: number;
+  /** Words of its statements, citations in brackets left out. */
+  words: number;
+}
+
+// "Được.", "Không.", "Có thể.": a reply that means nothing without the sentence after it.
+export const BARE_REPLY = /^(?:được|không|có|có thể|chưa|đúng|không được|vẫn được|yes|no)[.!]?$/iu;
+// A sentence or clause opening with a word that points back ("Khi đó", "Ngược lại") means nothing without the one before.
+const POINTS_BACK = /^(?:khi đó|khi ấy|đó|điều đó|điều này|việc này|việc đó|như vậy|ngược lại|trường hợp này|trường hợp đó|nếu vậy|vì vậy|do đó|người đó|họ)(?![\p{L}\p{N}])/iu;
+// Inside a sentence, a clause after ";" that names "đó"/"này" ("đó là ngày 25/3/2026") refers to the clause before it.
+const REFERS_BACK = /(?<![\p{L}\p{N}])(?:đó|này|ấy)(?![\p{L}\p{N}])/iu;
+
+/** Units a passage is quoted by: sentences, and the clauses of a sentence too long to quote whole. */
+export function unitsOf(text: string, maxWords: number): string[] {
+  const whole = sentences(text).reduce<string[]>((out, sentence) => {
+    const previous = out.at(-1);
+    // A clause or point number of the law ("2.", "b)") opens what follows it.
+    if (previous !== undefined && isClauseNumber(previous)) out[out.length - 1] = `${previous} ${sentence}`;
+    else out.push(sentence);
+    return out;
+  }, []);
+  return whole.flatMap((sentence) => {
+    if (wordCount(sentence) <= maxWords) return [sentence];
+    const clauses: string[] = [];
+    // Cut at ";" outside brackets: a citation "(hướng dẫn …; căn cứ Điều 69 …)" stays whole.
+    for (const clause of sentence.split(/(?<=;)\s+(?![^()]*\))/u)) {
+      if (clauses.length > 0 && REFERS_BACK.test(clause)) clauses[clauses.length - 1] += ` ${clause}`;
+      else clauses.push(clause);
+    }
+    return clauses;
+  });
+}
+
+// Fewer words than this make no statement of their own.
+const FRAGMENT_WORDS = 4;
+
+/** Units joined into blocks that stand alone: a bare reply takes the sentence after it, a sentence pointing back or a fragment the one before. */
+function blocksOf(units: string[]): Array<{ first: number; last: number }> {
+  const blocks: Array<{ first: number; last: number }> = [];
+  units.forEach((unit, i) => {
+    const previous = blocks.at(-1);
+    // A fragment too short to say anything by itself ("với viên chức.") is quoted with the words it ends.
+    const fragment = !BARE_REPLY.test(unit.trim()) && wordCount(statementOf(unit)) < FRAGMENT_WORDS;
+    const joinsPrevious = previous && (BARE_REPLY.test(units[previous.last]?.trim() ?? '') || POINTS_BACK.test(unit) || fragment);
+    if (previous && joinsPrevious) previous.last = i;
+    else blocks.push({ first: i, last: i });
+  });
+  return blocks;
+}
+
+/** How much of the question a text's statement holds, measured as a passage's coverage is. */
+const overlapOf = (text: string, terms: QuoteTerms) => {
+  const { folded, bigrams } = extractTerms(statementOf(text));
+  return coverageOf(terms, new Set([...folded, ...bigrams]));
+};
+
+/** How much of the question a heading holds. */
+export function headingOverlap(section: string | null, terms: QuoteTerms): number {
+  return section ? overlapOf(section, terms).coverage : 0;
+}
+
+/**
+ * A passage cut into blocks that stand alone, each scored by how well it answers: the share of the question's words it
+ * holds, plus 1 when it holds the kind of answer asked for (a time, a date, a count), ½ when it names what the question
+ * asks about (a place, a body, a yes or no), ½ when its count counts what was asked, and, for the opening of a guide
+ * section whose heading asks this question, the heading's share (the guide answers first).
+ */
+export function scoreBlocks(passage: { text: string; section: string | null }, request: QuoteRequest, maxWords: number): { units: string[]; blocks: ScoredBlock[] } {
+  const { terms, answerType, focus, counted, years } = request;
+  const units = unitsOf(passage.text, maxWords);
+  const answering = new Map((answerType ? answerSentences(units, answerType, years) : []).map((a) => [a.index, a.answers]));
+  const heading = headingOverlap(passage.section, terms);
+  const blocks = blocksOf(units).map((block, order) => {
+    const text = units.slice(block.first, block.last + 1).join(' ');
+    const overlap = overlapOf(text, terms).coverage;
+    const indexes = Array.from({ length: block.last - block.first + 1 }, (_, k) => block.first + k);
+    const answers = overlap > 0 ? indexes.flatMap((i) => answering.get(i) ?? []) : [];
+    const held = overlap > 0 && focus !== null && focusHeld(text, focus);
+    // A count of what was asked ("45 chỉ tiêu" for "bao nhiêu chỉ tiêu") answers it more than a count of something else.
+    const countsAsked = counted !== null && answers.length > 0 && countsOf(text, answers, counted);
+    const score = overlap + (answers.length > 0 ? 1 : 0) + (held ? 0.5 : 0) + (countsAsked ? 0.5 : 0) + (order === 0 ? heading : 0);
+    // Room is counted in the words of statements: a citation in brackets is read past, not read.
+    return { order, text, overlap, answers, score, words: wordCount(statementOf(text)) };
+  });
+  return { units, blocks };
+}
+
+/** How well a passage's best block answers the question (see scoreBlocks): what its quote would lead with. */
+export function answerScore(passage: { text: string; section: string | null }, request: QuoteRequest, maxWords: number): number {
+  return Math.max(0, ...scoreBlocks(passage, request, maxWords).blocks.map((b) => b.score));
+}
+
