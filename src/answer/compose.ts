@@ -1,9 +1,9 @@
 import type { DocumentKind } from '../corpus/index.ts';
 import type { RegisterEntry } from '../index/index.ts';
-import { articleLabel, citedArticles, findArticleRefs, isSmallTalk, LEAD_QUOTE_WORDS, type ArticleRef, type Hit, type Language, type Outcome, type Retrieval, type Topic } from '../search/index.ts';
+import { articleLabel, citedArticles, findArticleRefs, isSmallTalk, LEAD_QUOTE_WORDS, type ArticleRef, type Hit, type QuoteRequest, type Language, type Outcome, type Retrieval, type Topic } from '../search/index.ts';
 import { findDocumentRefs, KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
 import { foldDiacritics } from '../text/normalize.ts';
-import { chooseQuote, type QuoteRequest } from './quote.ts';
+import { chooseQuote } from './quote.ts';
 import { TEMPLATES } from './templates.ts';
 
 export interface Citation {
@@ -264,8 +264,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
     return { ...base, answered: false, lead: leads[retrieval.outcome], suggestions, topics: retrieval.topics };
   }
 
-  const { query } = retrieval;
-  const { request } = retrieval;
+  const { query, request } = retrieval;
   // An article looked up is quoted whole; otherwise the sentences that answer, the first quote longer.
   const hits = retrieval.article ? retrieval.hits : breakTies(retrieval.hits, request, query.question);
   const chosen = hits.map((hit, i) => (retrieval.article ? null : chooseQuote(hit.passage, request, QUOTE_WORDS[Math.min(i, 1)] as number)));
@@ -281,7 +280,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
     citations.splice(1, 0, citationOf(basis.hit, 0, basisQuote.quote));
     // A clause cited as the basis is not quoted a second time as a passage the ranking found.
     const repeated = citations.findIndex((c, k) => k > 1 && c.passageIndex === basis.hit.passageIndex);
-    if (repeated > 1) [quotes, citations].forEach((list) => list.splice(repeated, 1));
+    if (repeated !== -1) [quotes, citations].forEach((list) => list.splice(repeated, 1));
     quotes.forEach((q, i) => (q.n = i + 1));
     citations.forEach((c, i) => (c.n = i + 1));
   }

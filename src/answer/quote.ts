@@ -1,7 +1,5 @@
 import { BARE_REPLY, scoreBlocks, type QuoteRequest } from '../search/index.ts';
 
-export type { QuoteRequest };
-
 export interface ChosenQuote {
   quote: string;
   /** What in the quote answers the question ("15/3/2026", "7 giờ sáng"), for emphasis. */

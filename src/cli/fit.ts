@@ -394,8 +394,9 @@ async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labell
   const out: Retrieved[] = [];
   for (const item of items) {
     const retrieval = await retrieve(index, embedder, item.question, { weights, neighbours, citing });
+    const { answer } = item;
     const leading = retrieval.scored.slice(0, CITE_CANDIDATES);
-    const answer = item.answer;
+    const features = answer ? citeFeatures(leading, retrieval.request) : [];
     const rank = item.expect.length > 0 ? rankIn(retrieval.ranked, item.expect) : null;
     out.push({
       ...item,
@@ -403,8 +404,8 @@ async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labell
       y: rank !== null && rank <= 3 ? 1 : 0,
       candidates: retrieval.scored
         .slice(0, RANKING_CANDIDATES)
-        .map((h) => ({ docId: h.document.id, signals: { ...h.signals }, ...(item.answer ? { answers: quotes(h.passage.text, item.answer) } : {}) })),
-      citing: answer ? citeFeatures(leading, retrieval.request).map((x, i) => ({ x, answers: quotes((leading[i] as (typeof leading)[number]).passage.text, answer), docId: (leading[i] as (typeof leading)[number]).document.id })) : [],
+        .map((h) => ({ docId: h.document.id, signals: { ...h.signals }, ...(answer ? { answers: quotes(h.passage.text, answer) } : {}) })),
+      citing: answer ? leading.map((h, i) => ({ x: features[i] ?? null, score: h.score, answers: quotes(h.passage.text, answer), docId: h.document.id })) : [],
     });
   }
   return out;

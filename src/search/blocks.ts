@@ -13,6 +13,9 @@ export interface QuoteRequest {
   years: string[];
 }
 
+// Words the first quote of an answer holds: a passage is scored by how it would be quoted.
+export const LEAD_QUOTE_WORDS = 60;
+
 /** A run of a passage's sentences that stands alone, scored by how well it answers. */
 export interface ScoredBlock {
   /** Its place among the passage's blocks. */
@@ -36,7 +39,7 @@ const POINTS_BACK = /^(?:khi đó|khi ấy|đó|điều đó|điều này|việc
 const REFERS_BACK = /(?<![\p{L}\p{N}])(?:đó|này|ấy)(?![\p{L}\p{N}])/iu;
 
 /** Units a passage is quoted by: sentences, and the clauses of a sentence too long to quote whole. */
-export function unitsOf(text: string, maxWords: number): string[] {
+function unitsOf(text: string, maxWords: number): string[] {
   const whole = sentences(text).reduce<string[]>((out, sentence) => {
     const previous = out.at(-1);
     // A clause or point number of the law ("2.", "b)") opens what follows it.

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Passage } from '../corpus/index.ts';
-import { answerScore, headingOverlap, type QuoteRequest } from './blocks.ts';
+import { answerScore, headingOverlap, LEAD_QUOTE_WORDS, type QuoteRequest } from './blocks.ts';
 import { foldOf, type LogisticModel } from './logistic.ts';
+import { citedPlaces, type CiteRule } from './rank.ts';
 
 /**
  * Which of a document's leading passages to cite: the ranking finds the documents, but the passage whose sentences
@@ -17,8 +18,6 @@ export const CITING_FILE = new URL('./data/citing.json', import.meta.url);
 
 // Leading passages the model reorders; below them the ranking's order stands.
 export const CITE_CANDIDATES = 12;
-// Words the first quote holds (see compose.ts): a passage's answer is scored as it would be quoted.
-export const LEAD_QUOTE_WORDS = 60;
 
 /** The model that weighs nothing: the ranking's order stands. */
 export function neutralCiteModel(): CiteModel {
@@ -30,9 +29,15 @@ let shipped: CiteModel | null = null;
 /** The model `npm run fit` wrote into the repository, read once. */
 export function shippedCiteModel(): CiteModel {
   if (shipped) return shipped;
-  const model = JSON.parse(readFileSync(CITING_FILE, 'utf8')) as CiteModel;
-  if (model.features.join() !== CITE_FEATURES.join()) throw new Error(`${CITING_FILE.pathname} weighs ${model.features.join(', ')}, not ${CITE_FEATURES.join(', ')}: run npm run fit`);
-  return (shipped = model);
+  return (shipped = checkedCiteModel(JSON.parse(readFileSync(CITING_FILE, 'utf8')) as CiteModel));
+}
+
+/** A model over CITE_FEATURES with a mean, scale and weight for each, or an error naming what is wrong. */
+export function checkedCiteModel(model: CiteModel): CiteModel {
+  const sized = [model.mean, model.scale, model.weights].every((values) => Array.isArray(values) && values.length === CITE_FEATURES.length && values.every(Number.isFinite));
+  if (model.features?.join() !== CITE_FEATURES.join() || !sized)
+    throw new Error(`${CITING_FILE.pathname} is not a model over ${CITE_FEATURES.join(', ')} with a finite mean, scale and weight for each: run npm run fit`);
+  return model;
 }
 
 interface Candidate {
@@ -85,10 +90,10 @@ export function orderForCiting<T extends Candidate>(hits: T[], request: QuoteReq
   return [...citingOrder(scores, leading.map((h) => h.passage.docId)).map((i) => leading[i] as T), ...hits.slice(CITE_CANDIDATES)];
 }
 
-/** One question's leading candidates for fitting: their features, and which hold the words of the sentence that answers. */
+/** One question's leading candidates, in the ranking's order, for fitting: their features, their fused score, and which hold the words of the sentence that answers. */
 export interface CiteQuestion {
   group: string;
-  candidates: Array<{ x: number[] | null; answers: boolean; docId: string }>;
+  candidates: Array<{ x: number[] | null; score: number; answers: boolean; docId: string }>;
 }
 
 // Gradient steps of the fit; the loss is smooth and the features standardised, so a fixed step converges.
@@ -100,7 +105,8 @@ const STEP_SIZE = 0.5;
  * hold and lack the answer, the log of the softmax share of the ones that hold it; L2 penalty `lambda` on the
  * standardised weights.
  */
-export function fitCiteModel(questions: CiteQuestion[], lambda: number, features: string[] = [...CITE_FEATURES]): CiteModel {
+export function fitCiteModel(questions: CiteQuestion[], lambda: number): CiteModel {
+  const features = [...CITE_FEATURES];
   const rows = questions.flatMap((q) => q.candidates.flatMap((c) => (c.x ? [c.x] : [])));
   const mean = features.map((_, j) => rows.reduce((s, x) => s + (x[j] ?? 0), 0) / (rows.length || 1));
   const scale = features.map((_, j) => Math.sqrt(rows.reduce((s, x) => s + ((x[j] ?? 0) - (mean[j] as number)) ** 2, 0) / (rows.length || 1)) || 1);
@@ -128,29 +134,15 @@ export function fitCiteModel(questions: CiteQuestion[], lambda: number, features
   return { features, mean, scale, weights };
 }
 
-/** How the passages to cite are taken from an order: a few at most, a few per document (see chooseHits in retrieve.ts). */
-export interface CitingRule {
-  limit: number;
-  perDocument: number;
-}
-
-/** Whether the passages an order cites hold the answer's words. */
-export function citesAnswer(candidates: CiteQuestion['candidates'], order: number[], rule: CitingRule): boolean {
-  const perDocument = new Map<string, number>();
-  let cited = 0;
-  for (const i of order) {
-    const c = candidates[i] as CiteQuestion['candidates'][number];
-    if (cited >= rule.limit) break;
-    if ((perDocument.get(c.docId) ?? 0) >= rule.perDocument) continue;
-    perDocument.set(c.docId, (perDocument.get(c.docId) ?? 0) + 1);
-    cited++;
-    if (c.answers) return true;
-  }
-  return false;
+/** Whether the passages an order cites (see citedPlaces; the floor measured from the ranking's first) hold the answer's words. */
+export function citesAnswer(candidates: CiteQuestion['candidates'], order: number[], rule: CiteRule): boolean {
+  const ordered = order.map((i) => candidates[i] as CiteQuestion['candidates'][number]);
+  const places = citedPlaces(ordered.map((c) => c.docId), ordered.map((c) => c.score), rule, candidates[0]?.score ?? 0);
+  return places.some((p) => ordered[p]?.answers === true);
 }
 
 /** Held out by question, the share of questions (with an answer among their candidates) whose cited passages hold it: in the ranking's order, and in the fitted model's. */
-export function crossValidateCiting(questions: CiteQuestion[], lambda: number, rule: CitingRule, folds = 5): { ranked: number; fitted: number; questions: number } {
+export function crossValidateCiting(questions: CiteQuestion[], lambda: number, rule: CiteRule, folds = 5): { ranked: number; fitted: number; questions: number } {
   const answerable = questions.filter((q) => q.candidates.some((c) => c.answers));
   let [ranked, fitted] = [0, 0];
   for (let f = 0; f < folds; f++) {

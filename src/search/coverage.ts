@@ -10,6 +10,7 @@ export interface QuoteTerms {
   pairs: string[];
 }
 
+/** A concept is met by terms holding its word as typed (with diacritics), or every word of one of its alternatives. */
 export function conceptMet(concept: Pick<Concept, 'alternatives' | 'exact'>, terms: Pick<Set<string>, 'has'>): boolean {
   return concept.exact ? terms.has(`=${concept.exact}`) : concept.alternatives.some((words) => words.every((w) => terms.has(w)));
 }

@@ -4,11 +4,11 @@ export { DECISION_MODEL_FILE, decideAnswer, decisionModelFor, shippedDecisionMod
 export { FEATURE_NAMES, featureVector, VECTOR_FEATURES, type AnswerFeatures, type FeatureName } from './features.ts';
 export { BACKGROUND_FILE, backgroundRatio, formatBackground, type Background } from './background.ts';
 export { auc, crossValidate, fitLogistic, foldOf, logLoss, predict, type LogisticModel, type Sample } from './logistic.ts';
-export { citedDocuments, crossValidateRanking, fitRankWeights, RANK_SIGNALS, RANKING_FILE, rankedRight, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from './rank.ts';
+export { citedDocuments, citedPlaces, crossValidateRanking, fitRankWeights, RANK_SIGNALS, RANKING_FILE, rankedRight, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from './rank.ts';
 export { keywordsOf, questionsAbout, seededRandom, toldAsStory, typedVariant } from './training.ts';
 export { quotes, rankIn, rankOf, scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from './evaluate.ts';
 export { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
 export { formatLabelledQuestions, heldOutVoter, LABELLED_QUESTIONS_FILE, questionKey, type HeldOutQuestion, type QuestionNeighbours } from './neighbours.ts';
 export { coverageOf, type QuoteTerms } from './coverage.ts';
-export { answerScore, BARE_REPLY, headingOverlap, scoreBlocks, type QuoteRequest, type ScoredBlock } from './blocks.ts';
-export { CITE_CANDIDATES, CITE_FEATURES, citeFeatures, CITING_FILE, crossValidateCiting, fitCiteModel, LEAD_QUOTE_WORDS, neutralCiteModel, type CiteModel, type CiteQuestion } from './cite.ts';
+export { BARE_REPLY, LEAD_QUOTE_WORDS, scoreBlocks, type QuoteRequest } from './blocks.ts';
+export { CITE_CANDIDATES, CITE_FEATURES, citeFeatures, CITING_FILE, crossValidateCiting, fitCiteModel, neutralCiteModel, type CiteModel, type CiteQuestion } from './cite.ts';

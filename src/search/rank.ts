@@ -42,7 +42,7 @@ export function rankScore(signals: RankSignals, weights: RankWeights): number {
   return RANK_SIGNALS.reduce((sum, name) => sum + weights[name] * signals[name], 0);
 }
 
-/** How the passages to cite are chosen from the ranking: see chooseHits in retrieve.ts. */
+/** How the passages to cite are taken from an order (see citedPlaces). */
 export interface CiteRule {
   limit: number;
   perDocument: number;
@@ -57,19 +57,27 @@ export interface RankingQuestion {
   group: string;
 }
 
+/**
+ * Which places of an order are cited, in order: at most `limit`, none scoring under `relativeFloor` of `best`, at most
+ * `perDocument` from one document, none that `skip` rejects (a near-duplicate of one already taken).
+ */
+export function citedPlaces(docIds: string[], scores: number[], rule: CiteRule, best: number, skip?: (place: number, taken: number[]) => boolean): number[] {
+  const taken: number[] = [];
+  const perDocument = new Map<string, number>();
+  for (let i = 0; i < docIds.length && taken.length < rule.limit; i++) {
+    const docId = docIds[i] as string;
+    if ((scores[i] as number) < best * rule.relativeFloor || (perDocument.get(docId) ?? 0) >= rule.perDocument || skip?.(i, taken)) continue;
+    taken.push(i);
+    perDocument.set(docId, (perDocument.get(docId) ?? 0) + 1);
+  }
+  return taken;
+}
+
 /** The documents a ranking cites: the leading passages within a fraction of the best, a few per document. */
 export function citedDocuments(question: RankingQuestion, weights: RankWeights, rule: CiteRule): string[] {
   const scored = question.candidates.map((c) => ({ docId: c.docId, score: rankScore(c.signals, weights) })).sort((a, b) => b.score - a.score);
-  const best = scored[0]?.score ?? 0;
-  const perDocument = new Map<string, number>();
-  let cited = 0;
-  for (const c of scored) {
-    if (cited >= rule.limit || c.score < best * rule.relativeFloor) break;
-    if ((perDocument.get(c.docId) ?? 0) >= rule.perDocument) continue;
-    perDocument.set(c.docId, (perDocument.get(c.docId) ?? 0) + 1);
-    cited++;
-  }
-  return [...perDocument.keys()];
+  const places = citedPlaces(scored.map((c) => c.docId), scored.map((c) => c.score), rule, scored[0]?.score ?? 0);
+  return [...new Set(places.map((i) => (scored[i] as (typeof scored)[number]).docId))];
 }
 
 /**

@@ -13,7 +13,7 @@ import type { QuoteRequest } from './blocks.ts';
 import { decideAnswer, decisionModelFor, type DecisionModel, type DeclineReason } from './decide.ts';
 import { answerFeatures, type AnswerFeatures } from './features.ts';
 import { backgroundEvidence, backgroundRatio, shippedBackground, type Background } from './background.ts';
-import { rankScore, shippedRankWeights, type RankSignals, type RankWeights } from './rank.ts';
+import { citedPlaces, rankScore, shippedRankWeights, type RankSignals, type RankWeights } from './rank.ts';
 import { resolveReferences } from './references.ts';
 import { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
 import { documentStats, preferMentioned } from './documents.ts';
@@ -140,7 +140,6 @@ function idf(index: CorpusIndex, term: string, df = index.documentFrequency(term
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-/** A concept is met by terms holding its word as typed (with diacritics), or every word of one of its alternatives. */
 /** A concept's weight in coverage: how telling it is, less when it only tells the asker's situation. */
 function askedWeight(index: CorpusIndex, concept: Concept): number {
   return conceptWeight(index, concept) * (concept.context ? CONTEXT_WEIGHT : 1);
@@ -337,26 +336,17 @@ function tooSimilar(a: Set<string>, b: Set<string>): boolean {
   return shared / (a.size + b.size - shared || 1) > 0.8;
 }
 
-/** The passages to cite, in the order given: those within a fraction of the best score, a few per document, no near-duplicates. */
-function chooseHits(index: CorpusIndex, hits: Hit[], opts: RetrieveOptions): Hit[] {
-  const best = Math.max(...hits.map((h) => h.score));
-  const chosen: Hit[] = [];
-  const perDocument = new Map<string, number>();
+/** The passages to cite, in the order given (see citedPlaces), `best` the score their floor is measured from; no near-duplicates. */
+function chooseHits(index: CorpusIndex, hits: Hit[], opts: RetrieveOptions, best: number): Hit[] {
   // Each passage's terms extracted once for this question, however many chosen passages it is compared with.
   const termSets = new Map<number, Set<string>>();
-  const termsOf = (passage: number) => {
-    let terms = termSets.get(passage);
-    if (!terms) termSets.set(passage, (terms = index.indexedTerms(passage)));
+  const termsOf = (hit: Hit) => {
+    let terms = termSets.get(hit.passageIndex);
+    if (!terms) termSets.set(hit.passageIndex, (terms = index.indexedTerms(hit.passageIndex)));
     return terms;
   };
-  for (const hit of hits) {
-    if (chosen.length >= opts.limit) break;
-    if (hit.score < best * opts.relativeFloor || (perDocument.get(hit.document.id) ?? 0) >= opts.perDocument) continue;
-    if (chosen.some((c) => tooSimilar(termsOf(c.passageIndex), termsOf(hit.passageIndex)))) continue;
-    chosen.push(hit);
-    perDocument.set(hit.document.id, (perDocument.get(hit.document.id) ?? 0) + 1);
-  }
-  return chosen;
+  const nearDuplicate = (place: number, taken: number[]) => taken.some((t) => tooSimilar(termsOf(hits[t] as Hit), termsOf(hits[place] as Hit)));
+  return citedPlaces(hits.map((h) => h.document.id), hits.map((h) => h.score), opts, best, nearDuplicate).map((i) => hits[i] as Hit);
 }
 
 /** How typical of other laws a word or word pair is against this index's corpus: its log ratio (see backgroundRatio). */
@@ -686,7 +676,8 @@ export async function retrieve(
   if (lead && refs.length === 0 && coverageOf('guidance') >= bar && coverageOf('guidance') >= coverageOf('law')) hits = [lead, ...hits.filter((h) => h !== lead)];
 
   const best = hits[0];
-  const chosen = best ? chooseHits(index, orderForCiting(hits, request, opts.citing ?? shippedCiteModel()), opts) : [];
+  // The floor is measured from the passage the ranking put first, which may be a guide passage put before a higher score.
+  const chosen = best ? chooseHits(index, orderForCiting(hits, request, opts.citing ?? shippedCiteModel()), opts, best.score) : [];
   const shipped = opts.model ?? decisionModelFor(embedder.id).model;
   const model = opts.inConversation && shipped.inConversation ? shipped.inConversation : shipped;
   // The labelled questions were kept as typed, and `npm run fit` votes on them so: the vote reads the question as typed

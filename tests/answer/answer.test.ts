@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chooseQuote, composeAnswer, type QuoteRequest, renderTelegram, renderText, toTelegramMessages, type Answer } from '../../src/answer/index.ts';
+import { chooseQuote, composeAnswer, renderTelegram, renderText, toTelegramMessages, type Answer } from '../../src/answer/index.ts';
 import { emphasise } from '../../src/answer/render.ts';
 import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex } from '../../src/index/index.ts';
-import { retrieve, shippedDecisionModel } from '../../src/search/index.ts';
+import { retrieve, shippedDecisionModel, type QuoteRequest } from '../../src/search/index.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { scratchWorkspace } from '../helpers.ts';
@@ -187,11 +187,16 @@ describe('the election law in the corpus', () => {
   });
 
   it('quotes the clause it cites as the basis once, not again among the passages found', async () => {
-    const a = await answer('Mấy giờ thì bắt đầu bỏ phiếu?');
+    const question = 'Mấy giờ thì bắt đầu bỏ phiếu?';
+    const found = (await retrieve(index, embedder, question)).hits.map((h) => h.passageIndex);
+    const a = await answer(question);
     expect(a.quotes[1]?.basis).toBe('Điều 71');
+    // The ranking found the clause the guide's sentence rests on too: cited once, as the basis.
+    expect(found).toContain(a.citations[1]?.passageIndex);
     const cited = a.citations.map((c) => c.passageIndex);
     expect(new Set(cited).size).toBe(cited.length);
     expect(a.quotes.map((q) => q.n)).toEqual(a.citations.map((_, i) => i + 1));
+    expect(a.citations.map((c) => c.n)).toEqual(a.citations.map((_, i) => i + 1));
   });
 
   it('keeps the guide in front when the law repeats the question\'s words more often', async () => {

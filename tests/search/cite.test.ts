@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CITE_CANDIDATES, CITE_FEATURES, citeFeatures, citesAnswer, citeScore, citingOrder, crossValidateCiting, fitCiteModel, neutralCiteModel, orderForCiting, shippedCiteModel, type CiteModel, type CiteQuestion } from '../../src/search/cite.ts';
+import { checkedCiteModel, CITE_CANDIDATES, CITE_FEATURES, citeFeatures, citesAnswer, citeScore, citingOrder, crossValidateCiting, fitCiteModel, neutralCiteModel, orderForCiting, shippedCiteModel, type CiteModel, type CiteQuestion } from '../../src/search/cite.ts';
 import type { QuoteRequest } from '../../src/search/blocks.ts';
 import { seededRandom } from '../../src/search/training.ts';
 
@@ -36,7 +36,6 @@ describe('citeFeatures', () => {
 
   it('scores nothing for a passage alone of its document among the leading ones: there is nothing to choose between', () => {
     expect(x[4]).toBeNull();
-    expect(citeScore(shippedCiteModel(), null)).toBe(0);
   });
 
   const zero = neutralCiteModel();
@@ -64,6 +63,7 @@ function questions(n: number, seed: number): CiteQuestion[] {
       group: `q${i}`,
       candidates: Array.from({ length: 6 }, (_, k) => ({
         x: [1 - k / 10, 1 / (1 + k), k === right ? 1 + random() : random(), random(), 1],
+        score: 1 - k / 10,
         answers: k === right,
         docId: `d${k % 2}`,
       })),
@@ -75,32 +75,42 @@ describe('fitCiteModel', () => {
   it('weighs the feature that tells the answering passage, and beats the ranking held out', () => {
     const model = fitCiteModel(questions(200, 1), 0.01);
     expect(model.weights[column('answers')]).toBeGreaterThan(Math.abs(model.weights[column('rank')] as number));
-    const cv = crossValidateCiting(questions(200, 2), 0.01, { limit: 1, perDocument: 1 });
+    const cv = crossValidateCiting(questions(200, 2), 0.01, { limit: 1, perDocument: 1, relativeFloor: 0.5 });
     // Only the first document is cited, so the best the model can do is lead it with its answering passage.
     expect(cv.fitted).toBeGreaterThan(0.45);
     expect(cv.ranked).toBeLessThan(0.25);
     expect(cv.questions).toBe(200);
   });
 
-  it('learns nothing from questions whose candidates all hold, or all lack, the answer', () => {
-    const flat = questions(20, 3).map((q) => ({ ...q, candidates: q.candidates.map((c) => ({ ...c, answers: false })) }));
-    expect(fitCiteModel(flat, 0.01).weights.every((w) => w === 0)).toBe(true);
+  it("learns only from a document's passages that both hold and lack the answer", () => {
+    const data = questions(100, 3);
+    const all = (answers: boolean) => data.map((q) => ({ ...q, candidates: q.candidates.map((c) => ({ ...c, answers })) }));
+    for (const flat of [all(false), all(true)]) expect(fitCiteModel(flat, 0.01).weights.every((w) => w === 0)).toBe(true);
+    // Two documents each: the answering passage's document gives a list, the other (all lacking) none.
+    expect(fitCiteModel(data, 0.01).weights.some((w) => w !== 0)).toBe(true);
   });
 
-  it('takes the cited passages from an order a few per document, and says whether one holds the answer', () => {
+  it('takes the cited passages from an order a few per document, above the floor measured from the first, and says whether one holds the answer', () => {
     const candidates = [
-      { x: [], answers: false, docId: 'a' },
-      { x: [], answers: false, docId: 'a' },
-      { x: [], answers: true, docId: 'a' },
-      { x: [], answers: false, docId: 'b' },
+      { x: null, score: 1, answers: false, docId: 'a' },
+      { x: null, score: 0.9, answers: false, docId: 'a' },
+      { x: null, score: 0.8, answers: true, docId: 'a' },
+      { x: null, score: 0.7, answers: false, docId: 'b' },
+      { x: null, score: 0.3, answers: true, docId: 'c' },
     ];
-    expect(citesAnswer(candidates, [0, 1, 2, 3], { limit: 3, perDocument: 2 })).toBe(false);
-    expect(citesAnswer(candidates, [2, 0, 1, 3], { limit: 3, perDocument: 2 })).toBe(true);
+    const rule = { limit: 3, perDocument: 2, relativeFloor: 0.5 };
+    expect(citesAnswer(candidates, [0, 1, 2, 3, 4], rule)).toBe(false);
+    expect(citesAnswer(candidates, [2, 0, 1, 3, 4], rule)).toBe(true);
+    // Below half the first one's score: never cited, wherever the order puts it.
+    expect(citesAnswer(candidates, [4, 0, 1, 2, 3], rule)).toBe(false);
   });
 
-  it('ships a model over the features it names', () => {
+  it('ships a model over the features it names, and refuses one that does not match them', () => {
     const model = shippedCiteModel();
-    expect(model.features).toEqual([...CITE_FEATURES]);
+    expect(checkedCiteModel(model)).toBe(model);
     expect(Number.isFinite(citeScore(model, model.mean))).toBe(true);
+    expect(() => checkedCiteModel({ ...model, features: ['score'] })).toThrow(/npm run fit/);
+    expect(() => checkedCiteModel({ ...model, weights: model.weights.slice(1) })).toThrow(/npm run fit/);
+    expect(() => checkedCiteModel({ ...model, scale: model.scale.map(() => Number.NaN) })).toThrow(/npm run fit/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citedDocuments, crossValidateRanking, fitRankWeights, rankedRight, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from '../../src/search/rank.ts';
+import { citedDocuments, citedPlaces, crossValidateRanking, fitRankWeights, rankedRight, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from '../../src/search/rank.ts';
 import { seededRandom } from '../../src/search/training.ts';
 
 const none: RankSignals = { lexical: 0, vector: 0, coverage: 0, reference: 0, stated: 0, place: 0, year: 0, guidance: 0, answer: 0, answerVote: 0 };
@@ -38,6 +38,16 @@ describe('ranking weights', () => {
     };
     expect(citedDocuments(q, weights({ coverage: 1 }), rule)).toEqual(['a', 'b']);
     expect(rankingScore([q], weights({ coverage: 1 }), rule).hit).toBe(0);
+  });
+
+  it('cites places in the order given, the floor measured from the score given, skipping what the caller rejects', () => {
+    // A guide passage put first with a lower score than the law's keeps its place; the floor is half of its score.
+    const docIds = ['guide', 'law', 'law', 'law', 'news'];
+    const scores = [0.6, 1, 0.9, 0.8, 0.25];
+    expect(citedPlaces(docIds, scores, rule, 0.6)).toEqual([0, 1, 2]);
+    expect(citedPlaces(docIds, scores, { ...rule, limit: 5 }, 0.6)).toEqual([0, 1, 2]);
+    expect(citedPlaces(docIds, scores, { ...rule, limit: 5 }, 0.4)).toEqual([0, 1, 2, 4]);
+    expect(citedPlaces(docIds, scores, rule, 0.6, (place) => place === 1)).toEqual([0, 2, 3]);
   });
 
   it('counts a question right only when, where the answer\'s words are known, a passage holding them leads', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex } from '../../src/index/index.ts';
-import { analyzeQuery, retrieve } from '../../src/search/index.ts';
+import { analyzeQuery, neutralCiteModel, retrieve } from '../../src/search/index.ts';
 import { stripDiacritics } from '../../src/text/normalize.ts';
 import { scratchWorkspace } from '../helpers.ts';
 
@@ -174,6 +174,20 @@ describe('retrieve over the shipped corpus', () => {
     for (const h of r.hits) perDoc.set(h.document.id, (perDoc.get(h.document.id) ?? 0) + 1);
     expect(Math.max(...perDoc.values())).toBeLessThanOrEqual(2);
     expect(new Set(r.hits.map((h) => h.passage.id)).size).toBe(r.hits.length);
+  });
+});
+
+describe('which passages are cited', () => {
+  it("cites the clause of a document that answers, not the one the ranking put first; the documents stay the ranking's", async () => {
+    const question = 'Mấy giờ thì bắt đầu bỏ phiếu?';
+    const ranked = await retrieve(index, embedder, question, { citing: neutralCiteModel() });
+    const cited = await ask(question);
+    const law = (r: typeof cited) => r.hits.find((h) => h.document.kind === 'law')?.passage;
+    // In the ranking's order the law is cited by its article on campaigning, which also "starts" before voting does.
+    expect(law(ranked)?.law?.article).toBe('64');
+    expect(law(cited)?.law?.article).toBe('71');
+    expect(law(cited)?.text).toContain('bắt đầu từ bảy giờ sáng');
+    expect(cited.hits.map((h) => h.document.id)).toEqual(ranked.hits.map((h) => h.document.id));
   });
 });
 
