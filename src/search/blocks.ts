@@ -1,5 +1,5 @@
 import { answerSentences, countsOf, focusHeld, isClauseNumber, statementOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
-import { sentences, wordCount } from '../text/normalize.ts';
+import { foldDiacritics, sentences, wordCount } from '../text/normalize.ts';
 import { extractTerms } from '../text/terms.ts';
 import { coverageOf, type QuoteTerms } from './coverage.ts';
 
@@ -11,6 +11,8 @@ export interface QuoteRequest {
   /** For a count, the word it counts ("chi" of "bao nhiêu chỉ tiêu"), without diacritics. */
   counted: string | null;
   years: string[];
+  /** The corpus's abbreviations, without diacritics, and the words they stand for ("dbqh" → "đại biểu Quốc hội"). */
+  abbreviations?: Record<string, string>;
 }
 
 // Words the first quote of an answer holds: a passage is scored by how it would be quoted.
@@ -76,15 +78,39 @@ function blocksOf(units: string[]): Array<{ first: number; last: number }> {
   return blocks;
 }
 
-/** How much of the question a text's statement holds, measured as a passage's coverage is. */
-const overlapOf = (text: string, terms: QuoteTerms) => {
+/**
+ * The abbreviations of the synonym table: a phrase's alternative written as one word in capitals ("ĐBQH" for "đại biểu
+ * Quốc hội"), keyed without diacritics.
+ */
+export function abbreviationsOf(synonyms: Record<string, string[]>): Record<string, string> {
+  const known = abbreviationTables.get(synonyms);
+  if (known) return known;
+  const out: Record<string, string> = {};
+  for (const [phrase, alternatives] of Object.entries(synonyms))
+    for (const alternative of alternatives) if (/^\p{Lu}{2,}$/u.test(alternative)) out[foldDiacritics(alternative).toLowerCase()] = phrase;
+  abbreviationTables.set(synonyms, out);
+  return out;
+}
+
+// Each index's synonym table is read for its abbreviations once.
+const abbreviationTables = new WeakMap<Record<string, string[]>, Record<string, string>>();
+
+/** How much of the question a text's statement holds, measured as a passage's coverage is; an abbreviation holds the words it stands for. */
+const overlapOf = (text: string, request: Pick<QuoteRequest, 'terms' | 'abbreviations'>) => {
   const { folded, bigrams } = extractTerms(statementOf(text));
-  return coverageOf(terms, new Set([...folded, ...bigrams]));
+  const held = new Set([...folded, ...bigrams]);
+  for (const word of folded) {
+    const stands = request.abbreviations?.[word];
+    if (!stands) continue;
+    const words = extractTerms(stands);
+    for (const term of [...words.folded, ...words.bigrams]) held.add(term);
+  }
+  return coverageOf(request.terms, held);
 };
 
 /** How much of the question a heading holds. */
-export function headingOverlap(section: string | null, terms: QuoteTerms): number {
-  return section ? overlapOf(section, terms).coverage : 0;
+export function headingOverlap(section: string | null, request: Pick<QuoteRequest, 'terms' | 'abbreviations'>): number {
+  return section ? overlapOf(section, request).coverage : 0;
 }
 
 /**
@@ -94,13 +120,13 @@ export function headingOverlap(section: string | null, terms: QuoteTerms): numbe
  * section whose heading asks this question, the heading's share (the guide answers first).
  */
 export function scoreBlocks(passage: { text: string; section: string | null }, request: QuoteRequest, maxWords: number): { units: string[]; blocks: ScoredBlock[] } {
-  const { terms, answerType, focus, counted, years } = request;
+  const { answerType, focus, counted, years } = request;
   const units = unitsOf(passage.text, maxWords);
   const answering = new Map((answerType ? answerSentences(units, answerType, years) : []).map((a) => [a.index, a.answers]));
-  const heading = headingOverlap(passage.section, terms);
+  const heading = headingOverlap(passage.section, request);
   const blocks = blocksOf(units).map((block, order) => {
     const text = units.slice(block.first, block.last + 1).join(' ');
-    const overlap = overlapOf(text, terms).coverage;
+    const overlap = overlapOf(text, request).coverage;
     const indexes = Array.from({ length: block.last - block.first + 1 }, (_, k) => block.first + k);
     const answers = overlap > 0 ? indexes.flatMap((i) => answering.get(i) ?? []) : [];
     const held = overlap > 0 && focus !== null && focusHeld(text, focus);

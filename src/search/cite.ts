@@ -58,7 +58,7 @@ export function citeFeatures(candidates: Candidate[], request: QuoteRequest): Ar
     const withinDocument = seen.get(c.passage.docId) ?? 0;
     seen.set(c.passage.docId, withinDocument + 1);
     if ((count.get(c.passage.docId) as number) < 2) return null;
-    return [c.score / best, 1 / (1 + k), answerScore(c.passage, request, LEAD_QUOTE_WORDS), headingOverlap(c.passage.section, request.terms), 1 / (1 + withinDocument)];
+    return [c.score / best, 1 / (1 + k), answerScore(c.passage, request, LEAD_QUOTE_WORDS), headingOverlap(c.passage.section, request), 1 / (1 + withinDocument)];
   });
 }
 

@@ -9,7 +9,7 @@ import { expandChatSpelling } from '../text/chat.ts';
 import { analyzeQuery, detectLanguage, type AnalyzedQuery, type Concept } from './query.ts';
 import { conceptMet, coverageOf, type QuoteTerms } from './coverage.ts';
 import { orderForCiting, shippedCiteModel, type CiteModel } from './cite.ts';
-import type { QuoteRequest } from './blocks.ts';
+import { abbreviationsOf, type QuoteRequest } from './blocks.ts';
 import { decideAnswer, decisionModelFor, type DecisionModel, type DeclineReason } from './decide.ts';
 import { answerFeatures, type AnswerFeatures } from './features.ts';
 import { backgroundEvidence, backgroundRatio, shippedBackground, type Background } from './background.ts';
@@ -612,7 +612,7 @@ export async function retrieve(
     r.ref.key === null && r.entries.length > 1 ? { ...r, entries: preferMentioned(r.entries, inLaw) } : r,
   );
   const entries = [...new Set(resolved.flatMap((r) => r.entries))];
-  const request: QuoteRequest = { terms: quoteTermsOf(index, query), answerType: query.answerType, focus: query.focus, counted: query.counted, years: query.years };
+  const request: QuoteRequest = { terms: quoteTermsOf(index, query), answerType: query.answerType, focus: query.focus, counted: query.counted, years: query.years, abbreviations: abbreviationsOf(index.lexicon.synonyms) };
   const result = (outcome: Outcome, hits: Hit[] = [], extra: Partial<Retrieval> = {}): Retrieval => ({
     query,
     outcome,
