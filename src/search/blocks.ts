@@ -95,22 +95,34 @@ export function abbreviationsOf(synonyms: Record<string, string[]>): Record<stri
 // Each index's synonym table is read for its abbreviations once.
 const abbreviationTables = new WeakMap<Record<string, string[]>, Record<string, string>>();
 
+// The words and word pairs each abbreviation's phrase stands for, extracted once.
+const phraseTerms = new Map<string, string[]>();
+const termsOfPhrase = (phrase: string) => {
+  let terms = phraseTerms.get(phrase);
+  if (!terms) {
+    const { folded, bigrams } = extractTerms(phrase);
+    phraseTerms.set(phrase, (terms = [...folded, ...bigrams]));
+  }
+  return terms;
+};
+
 /** How much of the question a text's statement holds, measured as a passage's coverage is; an abbreviation holds the words it stands for. */
 const overlapOf = (text: string, request: Pick<QuoteRequest, 'terms' | 'abbreviations'>) => {
   const { folded, bigrams } = extractTerms(statementOf(text));
   const held = new Set([...folded, ...bigrams]);
   for (const word of folded) {
-    const stands = request.abbreviations?.[word];
-    if (!stands) continue;
-    const words = extractTerms(stands);
-    for (const term of [...words.folded, ...words.bigrams]) held.add(term);
+    const phrase = request.abbreviations?.[word];
+    if (phrase) for (const term of termsOfPhrase(phrase)) held.add(term);
   }
   return coverageOf(request.terms, held);
 };
 
-/** How much of the question a heading holds. */
-export function headingOverlap(section: string | null, request: Pick<QuoteRequest, 'terms' | 'abbreviations'>): number {
-  return section ? overlapOf(section, request).coverage : 0;
+/** A passage's blocks as scored for one question. */
+export interface ScoredPassage {
+  units: string[];
+  blocks: ScoredBlock[];
+  /** How much of the question the passage's heading holds. */
+  heading: number;
 }
 
 /**
@@ -119,11 +131,11 @@ export function headingOverlap(section: string | null, request: Pick<QuoteReques
  * asks about (a place, a body, a yes or no), ½ when its count counts what was asked, and, for the opening of a guide
  * section whose heading asks this question, the heading's share (the guide answers first).
  */
-export function scoreBlocks(passage: { text: string; section: string | null }, request: QuoteRequest, maxWords: number): { units: string[]; blocks: ScoredBlock[] } {
+export function scoreBlocks(passage: { text: string; section: string | null }, request: QuoteRequest, maxWords: number): ScoredPassage {
   const { answerType, focus, counted, years } = request;
   const units = unitsOf(passage.text, maxWords);
   const answering = new Map((answerType ? answerSentences(units, answerType, years) : []).map((a) => [a.index, a.answers]));
-  const heading = headingOverlap(passage.section, request);
+  const heading = passage.section ? overlapOf(passage.section, request).coverage : 0;
   const blocks = blocksOf(units).map((block, order) => {
     const text = units.slice(block.first, block.last + 1).join(' ');
     const overlap = overlapOf(text, request).coverage;
@@ -136,11 +148,5 @@ export function scoreBlocks(passage: { text: string; section: string | null }, r
     // Room is counted in the words of statements: a citation in brackets is read past, not read.
     return { order, text, overlap, answers, score, words: wordCount(statementOf(text)) };
   });
-  return { units, blocks };
+  return { units, blocks, heading };
 }
-
-/** How well a passage's best block answers the question (see scoreBlocks): what its quote would lead with. */
-export function answerScore(passage: { text: string; section: string | null }, request: QuoteRequest, maxWords: number): number {
-  return Math.max(0, ...scoreBlocks(passage, request, maxWords).blocks.map((b) => b.score));
-}
-

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Passage } from '../corpus/index.ts';
-import { answerScore, headingOverlap, LEAD_QUOTE_WORDS, type QuoteRequest } from './blocks.ts';
+import { LEAD_QUOTE_WORDS, scoreBlocks, type QuoteRequest } from './blocks.ts';
 import { foldOf, type LogisticModel } from './logistic.ts';
 import { citedPlaces, type CiteRule } from './rank.ts';
 
@@ -58,7 +58,9 @@ export function citeFeatures(candidates: Candidate[], request: QuoteRequest): Ar
     const withinDocument = seen.get(c.passage.docId) ?? 0;
     seen.set(c.passage.docId, withinDocument + 1);
     if ((count.get(c.passage.docId) as number) < 2) return null;
-    return [c.score / best, 1 / (1 + k), answerScore(c.passage, request, LEAD_QUOTE_WORDS), headingOverlap(c.passage.section, request), 1 / (1 + withinDocument)];
+    // Scored as its first quote would be: its best block's score, and its heading's share of the question.
+    const { blocks, heading } = scoreBlocks(c.passage, request, LEAD_QUOTE_WORDS);
+    return [c.score / best, 1 / (1 + k), Math.max(0, ...blocks.map((b) => b.score)), heading, 1 / (1 + withinDocument)];
   });
 }
 
