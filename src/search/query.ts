@@ -135,34 +135,57 @@ interface Piece {
 
 const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'our', 'their', 'its']);
 
-/** Splits text into phrase matches (longest first) and the original text between them. */
+/**
+ * Splits text into phrase matches and the original text between them. The matches are the set that
+ * covers most words (then with fewest phrases), not the leftmost-longest: in "đi nghĩa vụ quân sự" the
+ * four-word "nghĩa vụ quân sự" wins over the "đi nghĩa vụ" that starts earlier and would strand "quân sự".
+ */
 function splitPhrases(text: string, lookup: (key: string) => string[] | undefined, fold: boolean, english: boolean): Piece[] {
   // "on my behalf" is the glossary's "on behalf", "my voter card" its "voter card": possessives never change the term.
   const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].filter((t) => !english || !POSSESSIVES.has(t[0].toLowerCase()));
   const keys = tokens.map((t) => (fold ? foldDiacritics(t[0]) : t[0].toLowerCase()));
+  const matches = phraseMatches(keys, lookup);
   const pieces: Piece[] = [];
   let looseFrom = 0;
-  for (let i = 0; i < tokens.length; ) {
-    let phrases: string[] | undefined;
-    let length = 0;
-    for (let n = Math.min(LONGEST_PHRASE, tokens.length - i); n > 0 && !phrases; n--) {
-      phrases = lookup(keys.slice(i, i + n).join(' '));
-      length = n;
-    }
-    if (!phrases) {
-      i++;
-      continue;
-    }
-    const start = tokens[i]?.index ?? 0;
-    const last = tokens[i + length - 1] as RegExpMatchArray;
+  for (const { at, length, phrases } of matches) {
+    const start = tokens[at]?.index ?? 0;
+    const last = tokens[at + length - 1] as RegExpMatchArray;
     const end = (last.index ?? 0) + last[0].length;
     if (start > looseFrom) pieces.push({ text: text.slice(looseFrom, start) });
     pieces.push({ text: text.slice(start, end), phrases });
     looseFrom = end;
-    i += length;
   }
   if (looseFrom < text.length) pieces.push({ text: text.slice(looseFrom) });
   return pieces;
+}
+
+/** The non-overlapping phrase matches among `keys` that cover most of them, with fewest phrases; on a tie, the earlier and longer. */
+function phraseMatches(keys: string[], lookup: (key: string) => string[] | undefined): Array<{ at: number; length: number; phrases: string[] }> {
+  // best[i]: the best cover of keys[i..]; filled from the end, so each choice sees the best of what follows it.
+  const best: Array<{ covered: number; count: number; length: number; phrases?: string[] }> = new Array(keys.length + 1);
+  best[keys.length] = { covered: 0, count: 0, length: 0 };
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const skip = best[i + 1] as { covered: number; count: number };
+    let choice: (typeof best)[number] = { covered: skip.covered, count: skip.count, length: 0 };
+    for (let n = Math.min(LONGEST_PHRASE, keys.length - i); n > 0; n--) {
+      const phrases = lookup(keys.slice(i, i + n).join(' '));
+      if (!phrases) continue;
+      const rest = best[i + n] as { covered: number; count: number };
+      const option = { covered: rest.covered + n, count: rest.count + 1, length: n, phrases };
+      const fewer = option.count < choice.count || (option.count === choice.count && choice.length === 0);
+      if (option.covered > choice.covered || (option.covered === choice.covered && fewer)) choice = option;
+    }
+    best[i] = choice;
+  }
+  const matches: Array<{ at: number; length: number; phrases: string[] }> = [];
+  for (let i = 0; i < keys.length; ) {
+    const step = best[i] as (typeof best)[number];
+    if (step.length > 0 && step.phrases) {
+      matches.push({ at: i, length: step.length, phrases: step.phrases });
+      i += step.length;
+    } else i++;
+  }
+  return matches;
 }
 
 // A name's diacritic-free word pairs (or its one word): a document mentions the name only if it holds them all.

@@ -1,11 +1,11 @@
 import { foldDiacritics, normalizeText } from './normalize.ts';
 
-// Function and question words that carry no topic in Vietnamese ("lại" stays: "bầu cử lại" is a topic).
+// Function and question words, and pronouns, that carry no topic in Vietnamese ("lại" stays: "bầu cử lại" is a topic).
 const VI_STOPWORDS = new Set(
   `và của các là có được những trong cho để với đã đang sẽ tại thì mà này nay đó khi từ đến về một như cũng còn
   theo trên dưới ra vào bị nên nếu hay hoặc rất nhất nữa gì nào ai đâu sao bao nhiêu mấy không chưa rồi vậy
   thế ấy kia vì nhé à ơi hả ạ tôi mình chúng ta hỏi xin biết ở đây muốn cần phải mỗi cả cái chiếc việc sự bạn
-  nói chuyện điều gồm nêu kể nhắc tới tóm tắt vấn ông bà luôn kiểu nhỉ nha giúp`
+  nói chuyện điều gồm nêu kể nhắc tới tóm tắt vấn ông bà luôn kiểu nhỉ nha giúp nó`
     .split(/\s+/)
     .filter(Boolean),
 );

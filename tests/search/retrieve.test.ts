@@ -225,6 +225,19 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery("Where do I vote if I'm sick, as a student?", lexicon).concepts.map((c) => c.label)).toEqual(['vote', 'sick', 'student']);
   });
 
+  it('takes the phrases that cover most words, not the one that starts first ("đi nghĩa vụ" | "nghĩa vụ quân sự")', () => {
+    const lexicon = { glossary: {}, synonyms: { 'quân nhân': ['đi nghĩa vụ', 'nghĩa vụ quân sự'] }, outOfScope: {} };
+    for (const q of ['Con trai tôi đang đi nghĩa vụ quân sự thì nó bầu ở đâu?', 'con trai toi dang di nghia vu quan su thi no bau o dau']) {
+      const concepts = analyzeQuery(q, lexicon).concepts;
+      expect(concepts.filter((c) => c.phrase).map((c) => c.label.toLowerCase())).toEqual([q.startsWith('Con') ? 'nghĩa vụ quân sự' : 'nghia vu quan su']);
+      expect(concepts.map((c) => c.label)).not.toContain('quan');
+    }
+    // Nor is the pronoun "nó" a word of the question (typed without marks, "no" may be "nợ").
+    expect(analyzeQuery('Con trai tôi đang đi nghĩa vụ quân sự thì nó bầu ở đâu?', lexicon).concepts.map((c) => c.label)).toEqual(['trai', 'di', 'nghĩa vụ quân sự', 'bau']);
+    // A phrase that starts first still wins when it covers as much.
+    expect(analyzeQuery('đi nghĩa vụ', lexicon).concepts.map((c) => c.label)).toEqual(['đi nghĩa vụ']);
+  });
+
   it('reads "bao giờ" and "bao lâu" as question words, not as the hours of voting', () => {
     const lexicon = { glossary: {}, synonyms: {}, outOfScope: {} };
     expect(analyzeQuery('thẻ cử tri bao giờ mới có', lexicon).concepts.map((c) => c.label)).toEqual(['the', 'cu', 'tri', 'moi']);
