@@ -189,11 +189,12 @@ function citationOf(hit: Hit, n: number, quote: string): Citation {
   };
 }
 
-/** The clause of the law the first quote rests on: the one its own citation names, else the first the passage cites. */
-function chooseBasis(retrieval: Retrieval, firstQuote: string): Retrieval['basis'][number] | undefined {
+/** The clause of the law the first quote rests on: the one its own citation names, else the first its passage cites. */
+function chooseBasis(retrieval: Retrieval, lead: Hit | undefined, firstQuote: string): Retrieval['basis'][number] | undefined {
+  const own = retrieval.basis.filter((b) => b.from === lead?.passageIndex);
   const quoted = citedArticles(firstQuote, () => null);
   const same = (a: ArticleRef, b: ArticleRef) => a.article === b.article && (a.clause ?? null) === (b.clause ?? null);
-  return retrieval.basis.find((b) => quoted.some((q) => same(q, b.cited))) ?? retrieval.basis[0];
+  return own.find((b) => quoted.some((q) => same(q, b.cited))) ?? own[0];
 }
 
 /** Labels an entry with its issuer, for "did you mean": "Chỉ thị 03-CT/TU của Ban Thường vụ Tỉnh ủy Lạng Sơn". */
@@ -270,7 +271,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
   const chosen = hits.map((hit, i) => (retrieval.article ? null : chooseQuote(hit.passage, request, QUOTE_WORDS[Math.min(i, 1)] as number)));
   const quotes: Quote[] = hits.map((hit, i) => ({ n: i + 1, text: chosen[i]?.quote ?? hit.passage.text, highlights: chosen[i]?.highlights ?? [] }));
   const citations = hits.map((hit, i) => citationOf(hit, i + 1, quotes[i]?.text ?? ''));
-  const basis = retrieval.article ? undefined : chooseBasis(retrieval, quotes[0]?.text ?? '');
+  const basis = retrieval.article ? undefined : chooseBasis(retrieval, hits[0], quotes[0]?.text ?? '');
   const basisQuote = basis && chooseQuote(basis.hit.passage, request, QUOTE_WORDS[0] as number);
   // A clause of the law is cited as the basis only when it speaks of what was asked, as much as the lead does.
   if (basis && basisQuote && basisQuote.overlap >= BASIS_SHARE * (chosen[0]?.overlap ?? 0)) {

@@ -102,8 +102,8 @@ export interface Retrieval {
   article: (ArticleRef & { docId: string; title: string }) | null;
   /** An article the named law does not have, with the range it does have. */
   unknownArticle: (ArticleRef & { law: string; first: string; last: string }) | null;
-  /** Clauses of the law that the leading guide passage cites, each with the citation it answers to: its legal basis. */
-  basis: Array<{ cited: CitedArticle; hit: Hit }>;
+  /** Clauses of the law that the cited guide passages cite, each with the citation it answers to and the guide passage (`from`) it rests under: their legal basis. */
+  basis: Array<{ cited: CitedArticle; hit: Hit; from: number }>;
   /** Why a question was declined or not answered for sure, when it was for want of a fitting passage. */
   declineReason: DeclineReason | null;
   /** The evidence the decision weighed, when the question went through ranking. */
@@ -303,7 +303,7 @@ function legalBasis(index: CorpusIndex, hit: Hit, queryTerms: Set<string>): Retr
     const passages = law ? articlePassages(index, law, cited).passages : [];
     const overlap = (i: number) => [...queryTerms].filter((t) => index.passageHas(i, t)).length;
     const [best] = passages.map((i) => ({ i, score: overlap(i) })).sort((a, b) => b.score - a.score);
-    if (best) basis.push({ cited, hit: hitOf(index, best.i, best.score) });
+    if (best) basis.push({ cited, hit: hitOf(index, best.i, best.score), from: hit.passageIndex });
   }
   return basis;
 }
@@ -688,8 +688,9 @@ export async function retrieve(
   const decided = { features, probability: decision.probability, ranked: chosen, scored: hits };
   if (decision.outcome === 'decline') return result('no_match', [], { ...decided, declineReason: decision.reason });
   if (decision.outcome === 'not_sure') return result('not_sure', [], { ...decided, declineReason: decision.reason, topics: topicsOf(index, hits) });
-  // A voter's answer from the guide comes with the clauses of the law it rests on.
-  const guide = chosen[0]?.document.kind === 'guidance' ? chosen[0] : undefined;
-  const basis = guide ? legalBasis(index, guide, new Set([...query.lexical.folded, ...query.lexical.bigrams])) : [];
+  // A voter's answer from the guide comes with the clauses of the law it rests on: each cited guide passage's, since
+  // the reply may lead with any of them.
+  const queryTerms = new Set([...query.lexical.folded, ...query.lexical.bigrams]);
+  const basis = chosen.filter((h) => h.document.kind === 'guidance').flatMap((guide) => legalBasis(index, guide, queryTerms));
   return result('answered', chosen, { ...decided, basis });
 }

@@ -186,6 +186,15 @@ describe('the election law in the corpus', () => {
     expect(renderText(a)).toMatch(/\nCăn cứ: Điều 69 khoản 2 \[2\] «/);
   });
 
+  it('takes the basis from the passage the reply leads with, not from another passage the ranking put first', async () => {
+    const question = 'ngay bau cu nam 2026 la ngay nao vay';
+    const a = await answer(question);
+    // Its answer words put first a guide passage about voting elsewhere (citing Điều 34); the reply leads with the date.
+    expect(a.quotes[0]?.text).toContain('15/3/2026');
+    expect(a.quotes[1]?.basis).toBe('Điều 4 khoản 1');
+    expect(a.quotes[1]?.text).toContain('Quốc hội quyết định ngày bầu cử');
+  });
+
   it('quotes the clause it cites as the basis once, not again among the passages found', async () => {
     const question = 'Mấy giờ thì bắt đầu bỏ phiếu?';
     const found = (await retrieve(index, embedder, question)).hits.map((h) => h.passageIndex);
