@@ -83,6 +83,22 @@ export function tellsSituation(text: string): boolean {
 }
 
 /**
+ * A clause "X thì Y" whose X tells the asker's situation and whose Y asks, as two: chat leaves out the comma
+ * ("Chồng tôi là bộ đội thì bầu ở đâu?" is "Chồng tôi là bộ đội, thì bầu ở đâu?"). Typed without marks "thi" may be
+ * "thi" or "thị", so only "thì" splits.
+ */
+function atCondition(text: string): Clause[] {
+  const at = text.search(/\sthì\s/u);
+  if (at > 0) {
+    const [told, asked] = [text.slice(0, at + 1), text.slice(at + 1)];
+    if ((told.match(/[\p{L}\p{N}]+/gu) ?? []).length >= MIN_CLAUSE_WORDS && tellsSituation(told) && isAsking(asked)) {
+      return [{ text: told, asking: false }, { text: asked, asking: true }];
+    }
+  }
+  return [{ text, asking: isAsking(text) }];
+}
+
+/**
  * Splits a question at commas, semicolons and sentence ends into clauses, and tells which ask:
  * "bà nội em 85 tuổi, bị liệt, hôm đó có ai mang hòm phiếu tới nhà không" asks only in its last.
  * In a message that asks with a question mark, a sentence closed by a full stop tells, whatever words it holds
@@ -103,11 +119,11 @@ export function splitClauses(text: string): Clause[] {
     pending += part;
     // A list of words ("Khiếu nại, tố cáo về …") is no clause: a part under three words joins the next.
     if ((pending.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_CLAUSE_WORDS) continue;
-    sentence.push({ text: pending, asking: isAsking(pending) });
+    sentence.push(...atCondition(pending));
     pending = '';
     if (/[.!?\n]\s*$/u.test(part)) close(part);
   }
-  if (pending) sentence.push({ text: pending, asking: isAsking(pending) });
+  if (pending) sentence.push(...atCondition(pending));
   close(pending);
   if (!clauses.some((c) => c.asking && /[\p{L}\p{N}]{2,}/u.test(c.text))) return clauses.map((c) => ({ ...c, asking: true }));
   return clauses;

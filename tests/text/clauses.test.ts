@@ -48,6 +48,16 @@ describe('splitClauses', () => {
     expect(asking('Tôi thấy mấy năm trước vẫn có người làm. Luật quy định thế nào.').map(([, a]) => a)).toEqual([true, true]);
   });
 
+  it('splits "X thì Y" when X tells the asker\'s situation and Y asks, as if a comma stood before "thì"', () => {
+    expect(asking('Con trai tôi đang đi nghĩa vụ quân sự thì nó bầu ở đâu?')).toEqual([
+      ['Con trai tôi đang đi nghĩa vụ quân sự', false],
+      ['thì nó bầu ở đâu?', true],
+    ]);
+    // A topic before "thì" that tells no one's situation stays what is asked; so does "thi" typed without marks.
+    expect(asking('Viết sai phiếu bầu thì phải làm sao?')).toEqual([['Viết sai phiếu bầu thì phải làm sao?', true]]);
+    expect(asking('con trai toi di nghia vu quan su thi bau o dau')).toEqual([['con trai toi di nghia vu quan su thi bau o dau', true]]);
+  });
+
   it('keeps a list of words in one clause', () => {
     expect(asking('Khiếu nại, tố cáo về bầu cử được giải quyết thế nào?')).toEqual([['Khiếu nại, tố cáo về bầu cử được giải quyết thế nào?', true]]);
   });
