@@ -159,31 +159,39 @@ function splitPhrases(text: string, lookup: (key: string) => string[] | undefine
   return pieces;
 }
 
+/** A cover of the words from some place on: how many it covers, with how many phrases, and its first step. */
+interface Cover {
+  covered: number;
+  count: number;
+  /** Words of the phrase it opens with; 0 when it skips the first word. */
+  length: number;
+  phrases?: string[];
+}
+
+const betterCover = (a: Cover, b: Cover) => a.covered > b.covered || (a.covered === b.covered && a.count < b.count);
+
 /** The non-overlapping phrase matches among `keys` that cover most of them, with fewest phrases; on a tie, the earlier and longer. */
 function phraseMatches(keys: string[], lookup: (key: string) => string[] | undefined): Array<{ at: number; length: number; phrases: string[] }> {
   // best[i]: the best cover of keys[i..]; filled from the end, so each choice sees the best of what follows it.
-  const best: Array<{ covered: number; count: number; length: number; phrases?: string[] }> = new Array(keys.length + 1);
+  const best: Cover[] = [];
   best[keys.length] = { covered: 0, count: 0, length: 0 };
   for (let i = keys.length - 1; i >= 0; i--) {
-    const skip = best[i + 1] as { covered: number; count: number };
-    let choice: (typeof best)[number] = { covered: skip.covered, count: skip.count, length: 0 };
+    let opening: Cover | null = null;
     for (let n = Math.min(LONGEST_PHRASE, keys.length - i); n > 0; n--) {
       const phrases = lookup(keys.slice(i, i + n).join(' '));
-      if (!phrases) continue;
-      const rest = best[i + n] as { covered: number; count: number };
+      const rest = best[i + n] as Cover;
       const option = { covered: rest.covered + n, count: rest.count + 1, length: n, phrases };
-      const fewer = option.count < choice.count || (option.count === choice.count && choice.length === 0);
-      if (option.covered > choice.covered || (option.covered === choice.covered && fewer)) choice = option;
+      if (phrases && (!opening || betterCover(option, opening))) opening = option;
     }
-    best[i] = choice;
+    const after = best[i + 1] as Cover;
+    const skip = { covered: after.covered, count: after.count, length: 0 };
+    best[i] = opening && !betterCover(skip, opening) ? opening : skip;
   }
   const matches: Array<{ at: number; length: number; phrases: string[] }> = [];
   for (let i = 0; i < keys.length; ) {
-    const step = best[i] as (typeof best)[number];
-    if (step.length > 0 && step.phrases) {
-      matches.push({ at: i, length: step.length, phrases: step.phrases });
-      i += step.length;
-    } else i++;
+    const { length, phrases } = best[i] as Cover;
+    if (length > 0 && phrases) matches.push({ at: i, length, phrases });
+    i += Math.max(1, length);
   }
   return matches;
 }

@@ -7,7 +7,7 @@ import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
 import { expandChatSpelling } from '../text/chat.ts';
 import { analyzeQuery, detectLanguage, type AnalyzedQuery, type Concept } from './query.ts';
-import { conceptMet, coverageOf, type QuoteTerms } from './coverage.ts';
+import { coverageOf, type QuoteTerms } from './coverage.ts';
 import { orderForCiting, shippedCiteModel, type CiteModel } from './cite.ts';
 import { abbreviationsOf, type QuoteRequest } from './blocks.ts';
 import { decideAnswer, decisionModelFor, type DecisionModel, type DeclineReason } from './decide.ts';
