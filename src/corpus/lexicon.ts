@@ -8,9 +8,11 @@ export interface Lexicon {
   synonyms: Record<string, string[]>;
   /** What the corpus does not cover (other countries, other kinds of elections), with other spellings. */
   outOfScope: Record<string, string[]>;
+  /** The entries of `outOfScope` that are places abroad (countries), not topics: a voter may tell of coming home from one. */
+  abroad: string[];
 }
 
-export const EMPTY_LEXICON: Lexicon = { glossary: {}, synonyms: {}, outOfScope: {} };
+export const EMPTY_LEXICON: Lexicon = { glossary: {}, synonyms: {}, outOfScope: {}, abroad: [] };
 
 /**
  * Parses a tab-separated table: a term, a tab, then one or more phrases separated by "|".

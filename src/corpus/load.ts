@@ -21,7 +21,8 @@ export interface LoadedCorpus {
 export const LEXICON_FOLDER = 'lexicon';
 const GLOSSARY_FILE = `${LEXICON_FOLDER}/glossary.en-vi.tsv`;
 const SYNONYMS_FILE = `${LEXICON_FOLDER}/synonyms.vi.tsv`;
-const OUT_OF_SCOPE_FILES = [`${LEXICON_FOLDER}/foreign.tsv`, `${LEXICON_FOLDER}/other-topics.tsv`];
+const ABROAD_FILE = `${LEXICON_FOLDER}/foreign.tsv`;
+const OUT_OF_SCOPE_FILES = [ABROAD_FILE, `${LEXICON_FOLDER}/other-topics.tsv`];
 
 /** Every regular file below `dir`, as sorted relative paths with "/"; a missing folder names CORPUS_DIR. */
 async function allFiles(dir: string): Promise<string[]> {
@@ -177,7 +178,11 @@ export async function loadCorpus(dir: string, today: Date = new Date()): Promise
   for (const { file, source } of sources) {
     if (file === GLOSSARY_FILE) lexicon.glossary = parseTermTable(file, source);
     if (file === SYNONYMS_FILE) lexicon.synonyms = parseTermTable(file, source);
-    if (OUT_OF_SCOPE_FILES.includes(file)) Object.assign(lexicon.outOfScope, parseTermTable(file, source));
+    if (OUT_OF_SCOPE_FILES.includes(file)) {
+      const table = parseTermTable(file, source);
+      Object.assign(lexicon.outOfScope, table);
+      if (file === ABROAD_FILE) lexicon.abroad = Object.keys(table);
+    }
     if (!isDocument(file)) continue;
     const parsed = parseDocument(file, source, today);
     documents.push(parsed.document);

@@ -202,12 +202,47 @@ const termsOf = (tokens: string[]) => (tokens.length === 1 ? [tokens[0] as strin
 /** A one-word name that is no Vietnamese syllable ("Myanmar", "Japan"): that name however it is typed. */
 const foreignWord = (name: string[]) => name.length === 1 && /^[a-z]{4,}$/i.test(name[0] as string) && !isVietnameseWord((name[0] as string).toLowerCase());
 
+// A voter coming home tells where from ("đi xklđ ở Hàn Quốc về nước", "just got back from Australia"): the question is
+// about voting here, which the law provides for (Điều 29 khoản 4), not about that country.
+const COMES_HOME = /\b(?:ve nuoc|ve viet nam|ve vn|tro ve|back from|back to vietnam|back home|home from|returned from|returning from|return from)\b/;
+
+// The words a place follows where a voter tells where they are or come from: "ở Mỹ", "từ Hàn Quốc", "back from Australia".
+const AT_OR_FROM = new Set(['o', 'tai', 'tu', 'ben', 'sang', 'from', 'in']);
+
+/**
+ * A question telling of coming home from a country named after "ở", "từ" or "from" asks about coming home from abroad,
+ * which the law provides for whatever the country: the country is read as "nước ngoài" ("ở Mỹ về nước" → "ở nước ngoài
+ * về nước"), in the question's language and spelling.
+ */
+function readAbroad(text: string, lexicon: Lexicon, language: Language): string {
+  if (!COMES_HOME.test(foldDiacritics(text).toLowerCase())) return text;
+  const abroad = language === 'en' ? 'abroad' : typedWithDiacritics(text) ? 'nước ngoài' : 'nuoc ngoai';
+  const names = lexicon.abroad
+    .flatMap((head) => [head, ...(lexicon.outOfScope[head] ?? [])])
+    .map((name) => foldDiacritics(name).toLowerCase().split(/\s+/))
+    .sort((a, b) => b.length - a.length);
+  const tokens = text.split(/\s+/u);
+  const bare = tokens.map((t) => foldDiacritics(t).toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    out.push(tokens[i] as string);
+    const name = AT_OR_FROM.has(bare[i] as string) ? names.find((n) => n.every((w, k) => bare[i + 1 + k] === w)) : undefined;
+    if (!name) continue;
+    // The punctuation closing the name closes its replacement too: "from Australia." → "from abroad.".
+    out.push(`${abroad}${(tokens[i + name.length] as string).replace(/^[\p{L}\p{N}]+/u, '')}`);
+    i += name.length;
+  }
+  return out.join(' ');
+}
+
 /** Entries of the lexicon's out-of-scope lists (countries, other elections) that the question names. */
 function findOutOfScope(text: string, lexicon: Lexicon): AnalyzedQuery['outOfScope'] {
   const tokens: string[] = text.match(/[\p{L}\p{N}]+/gu) ?? [];
   const folded = ` ${tokens.map((t) => foldDiacritics(t)).join(' ')} `;
   const found: AnalyzedQuery['outOfScope'] = [];
+  const comesHome = COMES_HOME.test(folded.toLowerCase());
   for (const [head, others] of Object.entries(lexicon.outOfScope)) {
+    if (comesHome && lexicon.abroad.includes(head)) continue;
     const names = [head, ...others].map((n) => normalizeText(n).match(/[\p{L}\p{N}]+/gu) ?? []).filter((n) => n.length > 0);
     // A lone syllable is too often a Vietnamese name or word ("Đức", "Nga", "đạo đức"): only longer
     // names, capitalised English names ("Japan") and acronyms ("USA") count.
@@ -308,7 +343,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const expanded = expandChatSpelling(cleanQuestion(question));
   const language = detectLanguage(expanded, lexicon);
   // English words are not misspelt Vietnamese.
-  const normalized = speller && language === 'vi' ? speller.correct(expanded) : expanded;
+  const normalized = readAbroad(speller && language === 'vi' ? speller.correct(expanded) : expanded, lexicon, language);
   const lexical: LexicalQuery = { exact: [], folded: [], bigrams: [] };
   const concepts: Concept[] = [];
   const pairs: string[] = [];

@@ -193,7 +193,7 @@ describe('which passages are cited', () => {
 
 describe('analyzeQuery', () => {
   it('detects English and keeps Vietnamese typed without diacritics as Vietnamese', () => {
-    const lexicon = { glossary: { election: ['bầu cử'], directive: ['chỉ thị'] }, synonyms: {}, outOfScope: {} };
+    const lexicon = { glossary: { election: ['bầu cử'], directive: ['chỉ thị'] }, synonyms: {}, outOfScope: {}, abroad: [] };
     expect(analyzeQuery('Which directive covers the election?', lexicon).language).toBe('en');
     expect(analyzeQuery('bau cu luc may gio', lexicon).language).toBe('vi');
     expect(analyzeQuery('chi thi 05 yeu cau gi', lexicon).language).toBe('vi');
@@ -213,7 +213,7 @@ describe('analyzeQuery', () => {
   });
 
   it('reads what a question asks for in the clauses that ask, not in the story it tells', () => {
-    const lexicon = { glossary: {}, synonyms: {}, outOfScope: {} };
+    const lexicon = { glossary: {}, synonyms: {}, outOfScope: {}, abroad: [] };
     const story = 'Nhà tôi có 5 người lớn. Tôi thấy mấy năm trước vẫn có người đi bầu hộ cả nhà. Tôi bầu hộ như vậy có được không?';
     expect(analyzeQuery(story, lexicon)).toMatchObject({ answerType: null, focus: 'permission' });
     expect(analyzeQuery('Nhà tôi có 5 người lớn. Mỗi người được phát mấy lá phiếu?', lexicon)).toMatchObject({ answerType: 'number' });
@@ -221,12 +221,12 @@ describe('analyzeQuery', () => {
   });
 
   it('takes neither "I" nor the pieces of contractions for words of an English question', () => {
-    const lexicon = { glossary: { vote: ['bỏ phiếu'] }, synonyms: {}, outOfScope: {} };
+    const lexicon = { glossary: { vote: ['bỏ phiếu'] }, synonyms: {}, outOfScope: {}, abroad: [] };
     expect(analyzeQuery("Where do I vote if I'm sick, as a student?", lexicon).concepts.map((c) => c.label)).toEqual(['vote', 'sick', 'student']);
   });
 
   it('takes the phrases that cover most words, not the one that starts first ("đi nghĩa vụ" | "nghĩa vụ quân sự")', () => {
-    const lexicon = { glossary: {}, synonyms: { 'quân nhân': ['đi nghĩa vụ', 'nghĩa vụ quân sự'] }, outOfScope: {} };
+    const lexicon = { glossary: {}, synonyms: { 'quân nhân': ['đi nghĩa vụ', 'nghĩa vụ quân sự'] }, outOfScope: {}, abroad: [] };
     for (const q of ['Con trai tôi đang đi nghĩa vụ quân sự thì nó bầu ở đâu?', 'con trai toi dang di nghia vu quan su thi no bau o dau']) {
       const concepts = analyzeQuery(q, lexicon).concepts;
       expect(concepts.filter((c) => c.phrase).map((c) => c.label.toLowerCase())).toEqual([q.startsWith('Con') ? 'nghĩa vụ quân sự' : 'nghia vu quan su']);
@@ -239,19 +239,19 @@ describe('analyzeQuery', () => {
   });
 
   it('reads "bao giờ" and "bao lâu" as question words, not as the hours of voting', () => {
-    const lexicon = { glossary: {}, synonyms: {}, outOfScope: {} };
+    const lexicon = { glossary: {}, synonyms: {}, outOfScope: {}, abroad: [] };
     expect(analyzeQuery('thẻ cử tri bao giờ mới có', lexicon).concepts.map((c) => c.label)).toEqual(['the', 'cu', 'tri', 'moi']);
     expect(analyzeQuery('mấy giờ mở cửa', lexicon).concepts.map((c) => c.label)).toContain('gio');
   });
 
   it('takes the year, not the word "năm" that names it, for a concept ("năm 2026"); "năm" alone or "5 năm" stays', () => {
-    const lexicon = { glossary: {}, synonyms: {}, outOfScope: {} };
+    const lexicon = { glossary: {}, synonyms: {}, outOfScope: {}, abroad: [] };
     expect(analyzeQuery('ngày bầu cử năm 2026 là ngày nào', lexicon).concepts.map((c) => c.label)).toEqual(['ngay', 'bau', 'cu', '2026']);
     expect(analyzeQuery('nhiệm kỳ mấy năm', lexicon).concepts.map((c) => c.label)).toContain('nam');
   });
 
   it('weighs the words of clauses that tell the situation less than those of the clause that asks', () => {
-    const lexicon = { glossary: {}, synonyms: {}, outOfScope: {} };
+    const lexicon = { glossary: {}, synonyms: {}, outOfScope: {}, abroad: [] };
     const q = analyzeQuery('bà nội em 85 tuổi, bị liệt cả năm, hôm đó có ai mang hòm phiếu tới nhà không', lexicon);
     expect(q.concepts.filter((c) => c.context).map((c) => c.label)).toEqual(['noi', 'em', '85', 'tuoi', 'liet', 'nam']);
     expect(q.pairs).not.toContain('noi_em');
@@ -259,7 +259,7 @@ describe('analyzeQuery', () => {
   });
 
   it('turns glossary terms, inflected or not, into Vietnamese alternatives', () => {
-    const lexicon = { glossary: { election: ['bầu cử'], chair: ['chủ trì'] }, synonyms: {}, outOfScope: {} };
+    const lexicon = { glossary: { election: ['bầu cử'], chair: ['chủ trì'] }, synonyms: {}, outOfScope: {}, abroad: [] };
     const q = analyzeQuery('Who chaired the elections?', lexicon);
     expect(q.concepts.map((c) => c.alternatives)).toEqual([[['chu', 'tri']], [['bau', 'cu']]]);
     expect(q.lexical.exact).toContain('bầu');
@@ -315,6 +315,17 @@ describe('voters and the guide', () => {
       expect((await ask(q)).outcome).toBe('no_match');
       expect((await ask(stripDiacritics(q))).outcome).toBe('no_match');
     }
+  });
+
+  it('answers a voter coming home from another country with the rule for citizens back from abroad', async () => {
+    const questions = ['Người Việt ở Mỹ về nước có được đi bầu không?', 'e di xkld o han quoc ve nuoc truoc bau cu 3 ngay thi co bau dc ko', 'I just got back from Australia. Can I still vote?'];
+    for (const q of [...questions, stripDiacritics(questions[0] as string)]) {
+      const r = await ask(q);
+      expect(r.outcome).toBe('answered');
+      expect(r.hits[0]?.passage.text).toMatch(/^Công dân Việt Nam ở nước ngoài về nước/);
+    }
+    // Not coming home, the same country is another country's election.
+    expect((await ask('Người Việt ở Mỹ có được bầu tổng thống Mỹ không?')).outcome).toBe('no_match');
   });
 
   it('answers a voter who names a province the corpus never mentions, from the guide', async () => {
