@@ -7,8 +7,8 @@ export interface ArticleRef {
 }
 
 // "khoản 2 điều 30", "điều 30 khoản 2", "Điều 69": the words typed with or without diacritics.
-// "đ.37" and "k.2" are how notes abbreviate them.
-const ARTICLE = /(?<![\p{L}\p{N}.])(?:(?:diem\s+[a-zđ]\s*,?\s*)?(?:khoan\s+|k\.\s*)(\d{1,3})\s*,?\s*(?:cua\s+)?)?(?:dieu\s+|d\.\s*)(\d{1,3}[a-z]?)(?![\p{N}.]|[\p{L}])(?:\s*,?\s*(?:khoan\s+|k\.\s*)(\d{1,3}))?/gu;
+// "đ.37" and "k.2" are how notes abbreviate them. A number of any length: "Điều 1000" is an article the law lacks.
+const ARTICLE = /(?<![\p{L}\p{N}.])(?:(?:diem\s+[a-zđ]\s*,?\s*)?(?:khoan\s+|k\.\s*)(\d+)\s*,?\s*(?:cua\s+)?)?(?:dieu\s+|d\.\s*)(\d+[a-z]?)(?![\p{N}.]|[\p{L}])(?:\s*,?\s*(?:khoan\s+|k\.\s*)(\d+))?/gu;
 
 /** The articles a question names, in order. "Điều 35.1.LQ.69" (a Code id) is not read as Điều 35. */
 export function findArticleRefs(question: string): ArticleRef[] {

@@ -72,14 +72,15 @@ const KIND_PATTERN =
   'chi thi|nghi quyet|ke hoach|quyet dinh|ket luan|quy dinh|huong dan|cong van|thong tu|nghi dinh|luat|nq|ct|kh|directive|resolution|plan|decision|regulation|conclusion|guideline|law';
 const CODE = '[a-z]{1,5}';
 const ISSUER = '[a-z]{1,8}\\d{0,3}';
-// 05-CT/TW (party documents), 03/CT-UBND (state documents), 85/2015/QH13 (laws and resolutions with a year).
-const PARTY = new RegExp(`(?<![\\w/.-])(\\d{1,4})(?:\\s*-\\s*|\\s+)(${CODE})\\s*/\\s*(${ISSUER})(?![\\w/-])`, 'dg');
-const STATE = new RegExp(`(?<![\\w/.-])(\\d{1,4})\\s*/\\s*(${CODE})\\s*-\\s*(${ISSUER})(?![\\w/-])`, 'dg');
-const YEARED = new RegExp(`(?<![\\w/.-])(\\d{1,4})\\s*/\\s*((?:19|20)\\d{2})\\s*/\\s*(${ISSUER}(?:\\s*-\\s*${ISSUER})?)(?![\\w/-])`, 'dg');
+// 05-CT/TW (party documents), 03/CT-UBND (state documents), 85/2015/QH13 (laws and resolutions with a year). A number of
+// any length: a mistyped one ("99999-CT/TW") is still a reference, and one the corpus does not hold.
+const PARTY = new RegExp(`(?<![\\w/.-])(\\d+)(?:\\s*-\\s*|\\s+)(${CODE})\\s*/\\s*(${ISSUER})(?![\\w/-])`, 'dg');
+const STATE = new RegExp(`(?<![\\w/.-])(\\d+)\\s*/\\s*(${CODE})\\s*-\\s*(${ISSUER})(?![\\w/-])`, 'dg');
+const YEARED = new RegExp(`(?<![\\w/.-])(\\d+)\\s*/\\s*((?:19|20)\\d{2})\\s*/\\s*(${ISSUER}(?:\\s*-\\s*${ISSUER})?)(?![\\w/-])`, 'dg');
 // "Nghị quyết Trung ương 4 (khóa XII)"
 const CENTRAL = /nghi quyet (?:hoi nghi )?trung uong (\d{1,2})\s*(?:\(\s*)?khoa\s+([ivxl]+)\)?/g;
 // "Chỉ thị 05", "Chỉ thị số 12", "NQ số 02": a kind word followed by a bare number.
-const BY_NUMBER = new RegExp(`(?<![\\w])(${KIND_PATTERN})\\s+(?:so\\s+|no\\.?\\s*|number\\s+)?(\\d{1,4})(?![\\w/-]|\\s*[-/]\\s*\\w)`, 'g');
+const BY_NUMBER = new RegExp(`(?<![\\w])(${KIND_PATTERN})\\s+(?:so\\s+|no\\.?\\s*|number\\s+)?(\\d+)(?![\\w/-]|\\s*[-/]\\s*\\w)`, 'g');
 
 function kindFromWords(words: string): string | null {
   const w = words.toLowerCase();

@@ -175,6 +175,14 @@ describe('the election law in the corpus', () => {
     expect(a.lead).toBe('Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân không có Điều 120; văn bản có từ Điều 1 đến Điều 98.');
     expect((await answer('Điều 120')).outcome).toBe('unknown_article');
     expect((await answer('dieu 10 nghi quyet 1187')).lead).toBe('Nghị quyết 1187/NQ-UBTVQH14 không có Điều 10; văn bản có từ Điều 1 đến Điều 3.');
+    // A number of four digits or more is no less an article: it is looked up, not read as words of a question.
+    for (const q of ['Điều 1000 Luật 85/2015/QH13', 'luật 85/2015/QH13 điều 12345']) expect((await answer(q)).outcome).toBe('unknown_article');
+  });
+
+  it('says a document number of five digits or more is not in the corpus, rather than answering from its words', async () => {
+    const a = await answer('Chỉ thị 99999-CT/TW yêu cầu gì?');
+    expect(a.outcome).toBe('unknown_reference');
+    expect(a.lead).toContain('Chỉ thị 99999-CT/TW');
   });
 
   it("answers a voter from the guide first, then quotes the clause of the law the guide's sentence cites as its basis", async () => {

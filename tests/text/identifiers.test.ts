@@ -9,6 +9,11 @@ describe('findDocumentRefs', () => {
     expect(keys('Kế hoạch số 153-KH/TU, NQ số 02-NQ/TU, Luật số 85/2015/QH13')).toEqual(['153-kh/tu', '2-nq/tu', '85/2015/qh13']);
   });
 
+  it('reads a number of any length, so a mistyped one is still a reference', () => {
+    expect(keys('Chỉ thị 99999-CT/TW và Nghị quyết 12345/2021/UBTVQH14')).toEqual(['99999-ct/tw', '12345/2021/ubtvqh14']);
+    expect(keys('chỉ thị số 123456')).toEqual(['ct 123456']);
+  });
+
   it('accepts the spellings users type: spaces, lower case, no diacritics', () => {
     for (const q of ['chi thi 05-ct/tw', 'Chỉ thị 05 - CT / TW', '05 CT/TW yêu cầu gì']) expect(keys(q)).toEqual(['5-ct/tw']);
   });
