@@ -1,5 +1,5 @@
 import type { RegisterEntry } from '../index/index.ts';
-import type { DocumentRef } from '../text/identifiers.ts';
+import { yearMatches, type DocumentRef } from '../text/identifiers.ts';
 import { foldDiacritics } from '../text/normalize.ts';
 import { findPlaces } from '../text/places.ts';
 
@@ -88,7 +88,7 @@ export interface ResolvedReference {
 /** Looks up each reference of a question in the register, keeping only entries of the issuer it names. */
 export function resolveReferences(text: string, refs: DocumentRef[], lookup: (key: string) => RegisterEntry[]): ResolvedReference[] {
   return refs.map((ref, i) => {
-    const all = lookup(ref.key ?? ref.shortKey);
+    const all = lookup(ref.key ?? ref.shortKey).filter((e) => yearMatches(ref, e));
     const issuer = namedIssuer(text, ref, refs[i + 1]);
     if (!issuer) return { ref, issuer, entries: all, otherIssuers: [] };
     const entries = all.filter((e) => issuerMatches(issuer, e));

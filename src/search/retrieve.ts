@@ -1,6 +1,6 @@
 import type { Passage } from '../corpus/index.ts';
 import type { CorpusIndex, DocumentMeta, Embedder, LexicalHit, RegisterEntry } from '../index/index.ts';
-import { findDocumentRefs, KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
+import { findDocumentRefs, KIND_NAMES, yearMatches, type DocumentRef } from '../text/identifiers.ts';
 import { answerSentences, asksOpinion, statementOf, type AnswerType } from '../text/answers.ts';
 import { foldDiacritics, foldedWords, sentences } from '../text/normalize.ts';
 import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.ts';
@@ -252,7 +252,7 @@ function lookupArticle(
   const ownRefs = new Map(laws.map((d) => [d.id, d.number ? findDocumentRefs(d.number)[0] : undefined]));
   const isLaw = (r: DocumentRef, d: DocumentMeta) => {
     const own = ownRefs.get(d.id);
-    return own !== undefined && (r.key !== null ? r.key === own.key : r.shortKey === own.shortKey);
+    return own !== undefined && (r.key !== null ? r.key === own.key : r.shortKey === own.shortKey && yearMatches(r, { key: own.key, date: d.date }));
   };
   const numberYears = numbersWithYear(query.text);
   const hasNumberYear = (n: string, d: DocumentMeta) => ownRefs.get(d.id)?.key?.startsWith(`${n}/`) === true;

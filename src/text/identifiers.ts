@@ -15,6 +15,8 @@ export interface DocumentRef {
    * at all. An ambiguous reference the corpus does not hold is read as plain words.
    */
   ambiguous: boolean;
+  /** The year a reference by number names with it ("Nghị quyết 1186/2021", "luật 85/2015"): only that year's document is meant. */
+  year?: string;
   /** Character span in the text the reference was found in. */
   start: number;
   end: number;
@@ -81,6 +83,20 @@ const YEARED = new RegExp(`(?<![\\w/.-])(\\d+)\\s*/\\s*((?:19|20)\\d{2})\\s*/\\s
 const CENTRAL = /nghi quyet (?:hoi nghi )?trung uong (\d{1,2})\s*(?:\(\s*)?khoa\s+([ivxl]+)\)?/g;
 // "Chỉ thị 05", "Chỉ thị số 12", "NQ số 02": a kind word followed by a bare number.
 const BY_NUMBER = new RegExp(`(?<![\\w])(${KIND_PATTERN})\\s+(?:so\\s+|no\\.?\\s*|number\\s+)?(\\d+)(?![\\w/-]|\\s*[-/]\\s*\\w)`, 'g');
+
+// "Nghị quyết 1186/2021", "luật 85/2015": a kind word, a number and its year, without the issuer's code.
+const BY_NUMBER_YEAR = new RegExp(`(?<![\\w])(${KIND_PATTERN})\\s+(?:so\\s+|no\\.?\\s*|number\\s+)?(\\d+)\\s*/\\s*((?:19|20)\\d{2})(?![\\w/-]|\\s*[-/]\\s*\\w)`, 'g');
+
+/**
+ * Whether a document (its exact key, its date) can be the one a reference by number and year means: of that year, by the
+ * year in its number ("1186/2021/UBTVQH14") or else by its date ("1187/NQ-UBTVQH14" of 11/01/2021). One whose year is
+ * unknown is not taken for it: numbers match exactly.
+ */
+export function yearMatches(ref: Pick<DocumentRef, 'year'>, document: { key: string | null; date?: string | null }): boolean {
+  if (ref.year === undefined) return true;
+  const numbered = document.key?.match(/^\d+\/((?:19|20)\d{2})\//)?.[1];
+  return (numbered ?? document.date?.slice(0, 4)) === ref.year;
+}
 
 function kindFromWords(words: string): string | null {
   const w = words.toLowerCase();
@@ -179,6 +195,12 @@ export function findDocumentRefs(text: string, options: FindOptions = {}): Docum
         end: m.index + m[0].length,
       });
     }
+  }
+  for (const m of folded.matchAll(BY_NUMBER_YEAR)) {
+    const [, words = '', n = '', year = ''] = m;
+    const kind = kindFromWords(words);
+    if (!kind) continue;
+    push({ key: null, shortKey: `${kind} ${int(n)}`, display: `${KIND_NAMES[kind]?.vi ?? words} ${n}/${year}`, kind, ambiguous: false, year, start: m.index, end: m.index + m[0].length });
   }
   for (const m of folded.matchAll(BY_NUMBER)) {
     const [, words = '', n = ''] = m;

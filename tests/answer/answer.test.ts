@@ -179,6 +179,17 @@ describe('the election law in the corpus', () => {
     for (const q of ['Điều 1000 Luật 85/2015/QH13', 'luật 85/2015/QH13 điều 12345']) expect((await answer(q)).outcome).toBe('unknown_article');
   });
 
+  it('answers a resolution named by number and year with its card, and says another year is not in the corpus', async () => {
+    const held = await answer('nghị quyết 1186/2021 quy định gì');
+    expect(held.outcome).toBe('answered');
+    expect(held.lead).toMatch(/^Về Nghị quyết 1186\/2021:/);
+    expect(held.citations[0]?.docId).toBe('law/nghi-quyet-1186-2021-ubtvqh14');
+    const other = await answer('nghị quyết 1186/2020 quy định gì');
+    expect(other.outcome).toBe('unknown_reference');
+    expect(other.lead).toContain('Nghị quyết 1186/2020');
+    expect((await answer('Điều 5 luật 85/2015')).citations[0]?.article).toBe('Điều 5');
+  });
+
   it('says a document number of five digits or more is not in the corpus, rather than answering from its words', async () => {
     const a = await answer('Chỉ thị 99999-CT/TW yêu cầu gì?');
     expect(a.outcome).toBe('unknown_reference');

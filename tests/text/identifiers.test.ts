@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDocumentRefs } from '../../src/text/identifiers.ts';
+import { findDocumentRefs, yearMatches } from '../../src/text/identifiers.ts';
 
 const keys = (text: string) => findDocumentRefs(text).map((r) => r.key ?? r.shortKey);
 
@@ -12,6 +12,19 @@ describe('findDocumentRefs', () => {
   it('reads a number of any length, so a mistyped one is still a reference', () => {
     expect(keys('Chỉ thị 99999-CT/TW và Nghị quyết 12345/2021/UBTVQH14')).toEqual(['99999-ct/tw', '12345/2021/ubtvqh14']);
     expect(keys('chỉ thị số 123456')).toEqual(['ct 123456']);
+  });
+
+  it('reads a number with its year but no issuer ("Nghị quyết 1186/2021", "luật 85/2015") as that year\'s document', () => {
+    const [ref] = findDocumentRefs('nghị quyết 1186/2021 quy định gì');
+    expect(ref).toMatchObject({ key: null, shortKey: 'nq 1186', year: '2021', display: 'Nghị quyết 1186/2021' });
+    expect(findDocumentRefs('luat 85/2015')[0]).toMatchObject({ shortKey: 'luat 85', year: '2015' });
+    // The issuer's code makes it an exact reference, read as before.
+    expect(keys('Nghị quyết 1186/2021/UBTVQH14')).toEqual(['1186/2021/ubtvqh14']);
+    expect(yearMatches({ year: '2021' }, { key: '1186/2021/ubtvqh14' })).toBe(true);
+    expect(yearMatches({ year: '2020' }, { key: '1186/2021/ubtvqh14', date: '2020-12-30' })).toBe(false);
+    // A number without its year ("1187/NQ-UBTVQH14") is of its date's year; with neither, it is not taken for one.
+    expect(yearMatches({ year: '2021' }, { key: '1187/nq-ubtvqh14', date: '2021-01-11' })).toBe(true);
+    expect(yearMatches({ year: '2021' }, { key: '5-ct/tw', date: null })).toBe(false);
   });
 
   it('accepts the spellings users type: spaces, lower case, no diacritics', () => {
