@@ -299,9 +299,11 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
   return {
     ...base,
     answered: true,
-    reason: textless ? 'no_full_text' : null,
+    reason: textless ? 'no_full_text' : retrieval.article?.missingClause ? 'unknown_clause' : null,
     lead: retrieval.article
-      ? t.leadArticle(articleLabel(retrieval.article), retrieval.article.title)
+      ? retrieval.article.missingClause
+        ? t.leadArticleWithoutClause(articleLabel(retrieval.article), retrieval.article.title, retrieval.article.missingClause.clause, retrieval.article.missingClause.first, retrieval.article.missingClause.last)
+        : t.leadArticle(articleLabel(retrieval.article), retrieval.article.title)
       : textless
         ? t.noFullText(entryLabel(textless, language))
         : referenced

@@ -8,6 +8,8 @@ export interface Templates {
   noFullText: (reference: string) => string;
   fullTextElsewhere: (issuer: string | null) => string;
   leadArticle: (article: string, title: string) => string;
+  /** The article shown whole for a clause it does not have ("khoản 9 Điều 29"), with the clauses it has. */
+  leadArticleWithoutClause: (article: string, title: string, clause: string, first: string, last: string) => string;
   unknownArticle: (law: string, article: string, first: string, last: string) => string;
   basis: string;
   numbered: (number: string) => string;
@@ -48,6 +50,7 @@ export const TEMPLATES: Record<Language, Templates> = {
     noFullText: (ref) => `Kho chưa có toàn văn ${ref}.`,
     fullTextElsewhere: (issuer) => `Kho tài liệu chỉ có các bài viết nhắc đến văn bản này, nên không trích được nội dung của nó; toàn văn do ${issuer ?? 'cơ quan ban hành'} phát hành, xem trên cổng thông tin của cơ quan đó.`,
     leadArticle: (article, title) => `${article}. ${title}`,
+    leadArticleWithoutClause: (article, title, clause, first, last) => `${article} không có khoản ${clause} (chỉ có từ khoản ${first} đến khoản ${last}); toàn văn ${article}. ${title}`,
     unknownArticle: (law, article, first, last) => `${law} không có ${article}; văn bản có từ Điều ${first} đến Điều ${last}.`,
     basis: 'Căn cứ',
     numbered: (number) => (/^\d/.test(number) ? `số ${number}` : number),
@@ -81,6 +84,8 @@ export const TEMPLATES: Record<Language, Templates> = {
     noFullText: (ref) => `No text of ${ref} here.`,
     fullTextElsewhere: (issuer) => `The corpus holds only articles that mention this document, so it cannot quote what it says; the full text is published by ${issuer ?? 'its issuer'}, on that body's portal.`,
     leadArticle: (article, title) => `${article.replace('Điều', 'Article').replace('khoản', 'clause')}. ${title}`,
+    leadArticleWithoutClause: (article, title, clause, first, last) =>
+      `${article.replace('Điều', 'Article')} has no clause ${clause} (its clauses run from ${first} to ${last}); the whole of ${article.replace('Điều', 'Article')}. ${title}`,
     unknownArticle: (law, article, first, last) => `${law} has no ${article.replace('Điều', 'Article').replace('khoản', 'clause')}; its articles run from ${first} to ${last}.`,
     basis: 'Legal basis',
     numbered: (number) => (/^\d/.test(number) ? `No. ${number}` : number),

@@ -6,9 +6,9 @@ export interface ArticleRef {
   clause: string | null;
 }
 
-// "khoản 2 điều 30", "điều 30 khoản 2", "Điều 69": the words typed with or without diacritics.
+// "khoản 2 điều 30", "điều 30 khoản 2", "Điều 69": the words typed with or without diacritics; in English, "clause 2 of Article 30".
 // "đ.37" and "k.2" are how notes abbreviate them. A number of any length: "Điều 1000" is an article the law lacks.
-const ARTICLE = /(?<![\p{L}\p{N}.])(?:(?:diem\s+[a-zđ]\s*,?\s*)?(?:khoan\s+|k\.\s*)(\d+)\s*,?\s*(?:cua\s+)?)?(?:dieu\s+|d\.\s*)(\d+[a-z]?)(?![\p{N}.]|[\p{L}])(?:\s*,?\s*(?:khoan\s+|k\.\s*)(\d+))?/gu;
+const ARTICLE = /(?<![\p{L}\p{N}.])(?:(?:diem\s+[a-zđ]\s*,?\s*)?(?:khoan\s+|clause\s+|k\.\s*)(\d+)\s*,?\s*(?:cua\s+|of\s+)?)?(?:dieu\s+|article\s+|d\.\s*)(\d+[a-z]?)(?![\p{N}.]|[\p{L}])(?:\s*,?\s*(?:khoan\s+|clause\s+|k\.\s*)(\d+))?/giu;
 
 /** The articles a question names, in order. "Điều 35.1.LQ.69" (a Code id) is not read as Điều 35. */
 export function findArticleRefs(question: string): ArticleRef[] {

@@ -98,8 +98,11 @@ export interface Retrieval {
   request: QuoteRequest;
   /** References the corpus holds, but from another issuer than the question names. */
   otherIssuers: Array<{ ref: DocumentRef; named: string; held: RegisterEntry[] }>;
-  /** The article the question looks up, when it names one the corpus holds ("Điều 69 luật bầu cử"): its hits are that article's passages. */
-  article: (ArticleRef & { docId: string; title: string }) | null;
+  /**
+   * The article the question looks up, when it names one the corpus holds ("Điều 69 luật bầu cử"): its hits are that
+   * article's passages. `missingClause`: the clause asked for is past the article's last ("khoản 9 Điều 29"), whose range is given.
+   */
+  article: (ArticleRef & { docId: string; title: string; missingClause?: { clause: string; first: string; last: string } }) | null;
   /** An article the named law does not have, with the range it does have. */
   unknownArticle: (ArticleRef & { law: string; first: string; last: string }) | null;
   /** Clauses of the law that the cited guide passages cite, each with the citation it answers to and the guide passage (`from`) it rests under: their legal basis. */
@@ -287,7 +290,11 @@ function lookupArticle(
   const title = index.passage(shown[0] as number)?.law?.title ?? '';
   // A clause the article does not hold as a passage of its own: the whole article, headed as the article.
   const clause = clauseFound ? ref.clause : null;
-  return { found: { hits: shown.map((i, k) => hitOf(index, i, 1 - k / 100)), article: { article: ref.article, clause, docId: holding.id, title } } };
+  // Past the last clause the article's passages number, it has no such clause; below it, the clause may share a passage.
+  const numbered = passages.map((i) => Number(index.passage(i)?.law?.clause)).filter((n) => Number.isInteger(n) && n > 0);
+  const beyond = ref.clause !== null && !clauseFound && numbered.length > 0 && Number(ref.clause) > Math.max(...numbered);
+  const missingClause = beyond ? { missingClause: { clause: ref.clause as string, first: String(Math.min(...numbered)), last: String(Math.max(...numbered)) } } : {};
+  return { found: { hits: shown.map((i, k) => hitOf(index, i, 1 - k / 100)), article: { article: ref.article, clause, docId: holding.id, title, ...missingClause } } };
 }
 
 /**

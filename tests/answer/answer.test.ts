@@ -179,6 +179,19 @@ describe('the election law in the corpus', () => {
     for (const q of ['Điều 1000 Luật 85/2015/QH13', 'luật 85/2015/QH13 điều 12345']) expect((await answer(q)).outcome).toBe('unknown_article');
   });
 
+  it('shows the whole article for a clause past its last, saying which clauses it has', async () => {
+    const a = await answer('khoản 9 Điều 29 luật bầu cử');
+    expect(a.outcome).toBe('answered');
+    expect(a.lead).toBe('Điều 29 không có khoản 9 (chỉ có từ khoản 1 đến khoản 5); toàn văn Điều 29. Nguyên tắc lập danh sách cử tri');
+    expect(a.reason).toBe('unknown_clause');
+    expect(a.quotes[0]?.text).toMatch(/^1\. Mọi công dân có quyền bầu cử/);
+    // A clause the article has is shown alone, with no such note.
+    expect((await answer('khoản 4 điều 29')).lead).toBe('Điều 29 khoản 4. Nguyên tắc lập danh sách cử tri');
+    // In English, articles and clauses are looked up too.
+    expect((await answer('clause 9 of Article 29 of the election law', 'en')).lead).toMatch(/^Article 29 has no clause 9 \(its clauses run from 1 to 5\)/);
+    expect((await answer('What does Article 120 of the election law say?', 'en')).outcome).toBe('unknown_article');
+  });
+
   it('answers a resolution named by number and year with its card, and says another year is not in the corpus', async () => {
     const held = await answer('nghị quyết 1186/2021 quy định gì');
     expect(held.outcome).toBe('answered');
