@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { foldDiacritics } from '../text/normalize.ts';
 import { parseArticle } from './article.ts';
-import { CorpusError } from './errors.ts';
 import { normalizeSource, parseFrontMatter, splitFrontMatter, stringifyDocument } from './front-matter.ts';
 import { legalCorpusFiles, parseLegalText } from './law.ts';
 import { parseDocument } from './load.ts';

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chunkDocument, cleanBody, CorpusError, loadCorpus, parseArticle, parseDocument, parseTermTable } from '../../src/corpus/index.ts';
+import { chunkDocument, cleanBody, loadCorpus, parseArticle, parseDocument, parseTermTable } from '../../src/corpus/index.ts';
 import { wordCount } from '../../src/text/normalize.ts';
 import { errorOf, tempDir } from '../helpers.ts';
 

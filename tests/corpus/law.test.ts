@@ -4,7 +4,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   chunkDocument,
-  CorpusError,
   documentsFromUpload,
   GAZETTE_URL,
   legalBody,

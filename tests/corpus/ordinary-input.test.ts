@@ -2,7 +2,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  CorpusError,
   CorpusFolderError,
   documentsFromUpload,
   hashCorpus,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { abbreviationsOf, scoreBlocks, type QuoteRequest } from '../../src/search/blocks.ts';
 
-const word = (w: string) => ({ alternatives: [[w]], weight: 1, phrase: false });
 const pair = (a: string, b: string) => ({ alternatives: [[a, b]], weight: 1, phrase: true });
 
 describe('abbreviationsOf', () => {
