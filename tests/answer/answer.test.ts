@@ -179,6 +179,12 @@ describe('the election law in the corpus', () => {
     for (const q of ['Điều 1000 Luật 85/2015/QH13', 'luật 85/2015/QH13 điều 12345']) expect((await answer(q)).outcome).toBe('unknown_article');
   });
 
+  it('answers where one votes with the polling area whose voter list holds one\'s name, not with another article', async () => {
+    const a = await answer('Tôi đi bỏ phiếu ở đâu?');
+    expect(a.outcome).toBe('answered');
+    expect(a.quotes[0]?.text).toContain('Bạn đi bỏ phiếu ở khu vực bỏ phiếu có danh sách cử tri ghi tên mình');
+  });
+
   it('shows the whole article for a clause past its last, saying which clauses it has', async () => {
     const a = await answer('khoản 9 Điều 29 luật bầu cử');
     expect(a.outcome).toBe('answered');
