@@ -40,6 +40,12 @@ export interface Resolution {
   leaning?: boolean;
   /** The message has its own question and a topic of its own: if it is about another topic, it is a new one. */
   full?: boolean;
+  /**
+   * The words of the last question this reading opens with, before the words of a message that leans on it: they say what
+   * is asked, but weigh as a told situation does, so the message's own words ("còn người đang chấp hành án tù thì sao?")
+   * choose the passage and the quote.
+   */
+  carried?: string;
 }
 
 // Messages about the last answer, typed without diacritics: which source they want.
@@ -235,7 +241,10 @@ export function resolveMessage(turns: ConversationTurn[], message: string, now: 
     question: ownQuestion ? `${subjectOf(last.question)} ${core.replace(POINTS_BACK, ' ').replace(/\s+/g, ' ').trim()}` : swapSubject(last.question, core),
   };
   // The previous question and the message side by side: for when the subject is not where the constructions above cut.
-  const together: Resolution = { kind: 'follow-up', question: `${last.question.replace(/[?!.…]+$/u, '')} ${core}` };
+  // Leaning on it ("còn … thì sao", "what about …"), the message sets its own words against the last question's: those
+  // weigh as context. A message adding a detail ("mới đăng ký tạm trú được 5 tháng") leaves the last question the ask.
+  const carried = last.question.replace(/[?!.…]+$/u, '');
+  const together: Resolution = { kind: 'follow-up', question: `${carried} ${core}`, ...(leans ? { carried } : {}) };
   const followUps: Resolution = { ...followUp, otherwise: together };
   if (bare) return followUps;
   const standing: Resolution = { ...fresh, ...(full ? { full } : {}) };

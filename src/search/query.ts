@@ -339,11 +339,19 @@ export const MAX_QUESTION_LENGTH = 1000;
  * Turns a user's question into the concepts, terms and references that retrieval works with. With a
  * speller (built on the corpus's words), misspelt, Telex- and VNI-typed words are read first.
  */
-export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Speller): AnalyzedQuery {
+export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Speller, carried?: string): AnalyzedQuery {
   const expanded = expandChatSpelling(cleanQuestion(question));
   const language = detectLanguage(expanded, lexicon);
   // English words are not misspelt Vietnamese.
-  const normalized = readAbroad(speller && language === 'vi' ? speller.correct(expanded) : expanded, lexicon, language);
+  const read = (text: string) => {
+    const written = expandChatSpelling(cleanQuestion(text));
+    return readAbroad(speller && language === 'vi' ? speller.correct(written) : written, lexicon, language);
+  };
+  // A follow-up's reading that opens with the last question ("còn người đang chấp hành án tù thì sao?" read after "Người
+  // đang bị tạm giam có được đi bầu không?"): those words say what is asked, but weigh as a told situation does.
+  const opening = carried && question.startsWith(carried) ? read(carried) : '';
+  const own = opening ? read(question.slice((carried as string).length)) : read(question);
+  const normalized = opening ? `${opening} ${own}` : own;
   const lexical: LexicalQuery = { exact: [], folded: [], bigrams: [] };
   const concepts: Concept[] = [];
   const pairs: string[] = [];
@@ -364,9 +372,11 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
       ? (key: string) => lookupGlossary(lexicon, key)
       : (key: string) => (accented ? synonyms.exact : synonyms.folded).get(key);
   const contextPairs: string[] = [];
-  const clauses = splitClauses(normalized);
-  for (const clause of language === 'vi' ? clauses : [{ text: normalized, asking: true }]) {
-    const context = clause.asking ? {} : { context: true };
+  const clauses: Array<Clause & { carried?: boolean }> = [...(opening ? splitClauses(opening).map((c) => ({ ...c, carried: true })) : []), ...splitClauses(own)];
+  const weighedClauses: Array<Clause & { carried?: boolean }> = language === 'vi' ? clauses : [...(opening ? [{ text: opening, asking: true, carried: true }] : []), { text: own, asking: true }];
+  for (const clause of weighedClauses) {
+    const weighed = clause.asking && !clause.carried;
+    const context = weighed ? {} : { context: true };
     for (const piece of splitPhrases(clause.text, lookup, language === 'en' || !accented, language === 'en')) {
       if (piece.phrases) {
         const alternatives = piece.phrases.map((p) => addTerms(p, 'vi').folded).filter((a) => a.length > 0);
@@ -384,7 +394,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
           const year = /^(?:19|20)\d{2}$/.test(word);
           concepts.push({ label: word, alternatives: [[word]], phrase: false, ...(exact ? { exact } : {}), ...(year ? {} : context) });
         });
-        (clause.asking ? pairs : contextPairs).push(...terms.bigrams);
+        (weighed ? pairs : contextPairs).push(...terms.bigrams);
         embedParts.push(piece.text);
       }
     }

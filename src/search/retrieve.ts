@@ -39,6 +39,8 @@ export interface RetrieveOptions {
   neighbours?: QuestionNeighbours;
   /** Asked within a conversation still going: decided by the model's twin fitted without the labelled questions' vote, which were asked alone. */
   inConversation?: boolean;
+  /** The words of the last question a follow-up's reading opens with (see analyzeQuery). */
+  carried?: string;
   /** Weights of the fused score; the ones shipped in the repository when absent. */
   weights?: RankWeights;
   /** The model that picks which leading passages to cite (see cite.ts); the one shipped in the repository when absent. */
@@ -611,7 +613,7 @@ export async function retrieve(
 ): Promise<Retrieval> {
   const opts = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
   const rankWeights = opts.weights ?? shippedRankWeights();
-  const query = analyzeQuery(question, index.lexicon, spellerOf(index));
+  const query = analyzeQuery(question, index.lexicon, spellerOf(index), opts.carried);
   // "quy định 5 trường hợp" may be a verb and a count: read as words unless the corpus holds such a document.
   const refs = query.refs.filter((ref) => !ref.ambiguous || index.lookupReference(refKey(ref)).length > 0);
   const { inLaw } = documentStats(index);

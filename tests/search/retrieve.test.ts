@@ -250,6 +250,17 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('nhiệm kỳ mấy năm', lexicon).concepts.map((c) => c.label)).toContain('nam');
   });
 
+  it("weighs the last question's words a follow-up's reading opens with as context", () => {
+    const lexicon = { glossary: {}, synonyms: {}, outOfScope: {}, abroad: [] };
+    const carried = 'Người đang bị tạm giam có được đi bầu không';
+    const q = analyzeQuery(`${carried} người đang chấp hành án tù`, lexicon, undefined, carried);
+    expect(q.concepts.filter((c) => !c.context).map((c) => c.label)).toEqual(['nguoi', 'chap', 'hanh', 'an', 'tu']);
+    expect(q.concepts.filter((c) => c.context).map((c) => c.label)).toContain('giam');
+    expect(q.pairs).not.toContain('tam_giam');
+    // Without it, the same text weighs every word alike.
+    expect(analyzeQuery(`${carried} người đang chấp hành án tù`, lexicon).concepts.some((c) => c.context)).toBe(false);
+  });
+
   it('weighs the words of clauses that tell the situation less than those of the clause that asks', () => {
     const lexicon = { glossary: {}, synonyms: {}, outOfScope: {}, abroad: [] };
     const q = analyzeQuery('bà nội em 85 tuổi, bị liệt cả năm, hôm đó có ai mang hòm phiếu tới nhà không', lexicon);
