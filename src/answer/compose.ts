@@ -301,9 +301,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
     answered: true,
     reason: textless ? 'no_full_text' : retrieval.article?.missingClause ? 'unknown_clause' : null,
     lead: retrieval.article
-      ? retrieval.article.missingClause
-        ? t.leadArticleWithoutClause(articleLabel(retrieval.article), retrieval.article.title, retrieval.article.missingClause.clause, retrieval.article.missingClause.first, retrieval.article.missingClause.last)
-        : t.leadArticle(articleLabel(retrieval.article), retrieval.article.title)
+      ? t.leadArticle(articleLabel(retrieval.article), retrieval.article.title, retrieval.article.missingClause)
       : textless
         ? t.noFullText(entryLabel(textless, language))
         : referenced

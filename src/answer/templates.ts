@@ -7,9 +7,8 @@ export interface Templates {
   /** A document the corpus holds no text of, only others' mentions of it; and where its text is. */
   noFullText: (reference: string) => string;
   fullTextElsewhere: (issuer: string | null) => string;
-  leadArticle: (article: string, title: string) => string;
-  /** The article shown whole for a clause it does not have ("khoản 9 Điều 29"), with the clauses it has. */
-  leadArticleWithoutClause: (article: string, title: string, clause: string, first: string, last: string) => string;
+  /** With `missing`, the article is shown whole for a clause past its last ("khoản 9 Điều 29"), with the clauses it has. */
+  leadArticle: (article: string, title: string, missing?: { clause: string; first: string; last: string }) => string;
   unknownArticle: (law: string, article: string, first: string, last: string) => string;
   basis: string;
   numbered: (number: string) => string;
@@ -49,8 +48,8 @@ export const TEMPLATES: Record<Language, Templates> = {
     leadCurrent: 'Theo luật hiện hành:',
     noFullText: (ref) => `Kho chưa có toàn văn ${ref}.`,
     fullTextElsewhere: (issuer) => `Kho tài liệu chỉ có các bài viết nhắc đến văn bản này, nên không trích được nội dung của nó; toàn văn do ${issuer ?? 'cơ quan ban hành'} phát hành, xem trên cổng thông tin của cơ quan đó.`,
-    leadArticle: (article, title) => `${article}. ${title}`,
-    leadArticleWithoutClause: (article, title, clause, first, last) => `${article} không có khoản ${clause} (chỉ có từ khoản ${first} đến khoản ${last}); toàn văn ${article}. ${title}`,
+    leadArticle: (article, title, missing) =>
+      missing ? `${article} không có khoản ${missing.clause} (chỉ có từ khoản ${missing.first} đến khoản ${missing.last}); toàn văn ${article}. ${title}` : `${article}. ${title}`,
     unknownArticle: (law, article, first, last) => `${law} không có ${article}; văn bản có từ Điều ${first} đến Điều ${last}.`,
     basis: 'Căn cứ',
     numbered: (number) => (/^\d/.test(number) ? `số ${number}` : number),
@@ -83,9 +82,10 @@ export const TEMPLATES: Record<Language, Templates> = {
     leadCurrent: 'Under the law in force:',
     noFullText: (ref) => `No text of ${ref} here.`,
     fullTextElsewhere: (issuer) => `The corpus holds only articles that mention this document, so it cannot quote what it says; the full text is published by ${issuer ?? 'its issuer'}, on that body's portal.`,
-    leadArticle: (article, title) => `${article.replace('Điều', 'Article').replace('khoản', 'clause')}. ${title}`,
-    leadArticleWithoutClause: (article, title, clause, first, last) =>
-      `${article.replace('Điều', 'Article')} has no clause ${clause} (its clauses run from ${first} to ${last}); the whole of ${article.replace('Điều', 'Article')}. ${title}`,
+    leadArticle: (article, title, missing) => {
+      const named = article.replace('Điều', 'Article').replace('khoản', 'clause');
+      return missing ? `${named} has no clause ${missing.clause} (its clauses run from ${missing.first} to ${missing.last}); the whole of ${named}. ${title}` : `${named}. ${title}`;
+    },
     unknownArticle: (law, article, first, last) => `${law} has no ${article.replace('Điều', 'Article').replace('khoản', 'clause')}; its articles run from ${first} to ${last}.`,
     basis: 'Legal basis',
     numbered: (number) => (/^\d/.test(number) ? `No. ${number}` : number),

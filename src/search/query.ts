@@ -332,6 +332,9 @@ function typedWithDiacritics(text: string): boolean {
   return tokens.length > 0 && tokens.filter(hasDiacritics).length / tokens.length >= ACCENTED_SHARE;
 }
 
+/** A clause of the question, or (`carried`) of the last question a follow-up's reading opens with. */
+type ReadClause = Clause & { carried?: boolean };
+
 /** The longest question read, in characters: a question is a sentence or a short story, not a document. */
 export const MAX_QUESTION_LENGTH = 1000;
 
@@ -340,18 +343,17 @@ export const MAX_QUESTION_LENGTH = 1000;
  * speller (built on the corpus's words), misspelt, Telex- and VNI-typed words are read first.
  */
 export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Speller, carried?: string): AnalyzedQuery {
-  const expanded = expandChatSpelling(cleanQuestion(question));
+  const written = (text: string) => expandChatSpelling(cleanQuestion(text));
+  const expanded = written(question);
   const language = detectLanguage(expanded, lexicon);
   // English words are not misspelt Vietnamese.
-  const read = (text: string) => {
-    const written = expandChatSpelling(cleanQuestion(text));
-    return readAbroad(speller && language === 'vi' ? speller.correct(written) : written, lexicon, language);
-  };
+  const read = (text: string) => readAbroad(speller && language === 'vi' ? speller.correct(text) : text, lexicon, language);
   // A follow-up's reading that opens with the last question ("còn người đang chấp hành án tù thì sao?" read after "Người
   // đang bị tạm giam có được đi bầu không?"): those words say what is asked, but weigh as a told situation does.
-  const opening = carried && question.startsWith(carried) ? read(carried) : '';
-  const own = opening ? read(question.slice((carried as string).length)) : read(question);
-  const normalized = opening ? `${opening} ${own}` : own;
+  const opens = carried !== undefined && carried !== '' && question.startsWith(carried);
+  const opening = opens ? read(written(carried)) : '';
+  const own = opens ? read(written(question.slice(carried.length))) : read(expanded);
+  const normalized = opens ? `${opening} ${own}` : own;
   const lexical: LexicalQuery = { exact: [], folded: [], bigrams: [] };
   const concepts: Concept[] = [];
   const pairs: string[] = [];
@@ -372,9 +374,10 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
       ? (key: string) => lookupGlossary(lexicon, key)
       : (key: string) => (accented ? synonyms.exact : synonyms.folded).get(key);
   const contextPairs: string[] = [];
-  const clauses: Array<Clause & { carried?: boolean }> = [...(opening ? splitClauses(opening).map((c) => ({ ...c, carried: true })) : []), ...splitClauses(own)];
-  const weighedClauses: Array<Clause & { carried?: boolean }> = language === 'vi' ? clauses : [...(opening ? [{ text: opening, asking: true, carried: true }] : []), { text: own, asking: true }];
-  for (const clause of weighedClauses) {
+  const carriedClauses = (parts: Clause[]): ReadClause[] => parts.map((c) => ({ ...c, carried: true }));
+  const clauses: ReadClause[] = [...(opens ? carriedClauses(splitClauses(opening)) : []), ...splitClauses(own)];
+  // English is read whole: its commas do not set a told situation apart.
+  for (const clause of language === 'vi' ? clauses : [...(opens ? carriedClauses([{ text: opening, asking: true }]) : []), { text: own, asking: true }]) {
     const weighed = clause.asking && !clause.carried;
     const context = weighed ? {} : { context: true };
     for (const piece of splitPhrases(clause.text, lookup, language === 'en' || !accented, language === 'en')) {

@@ -294,8 +294,9 @@ function lookupArticle(
   const clause = clauseFound ? ref.clause : null;
   // Past the last clause the article's passages number, it has no such clause; below it, the clause may share a passage.
   const numbered = passages.map((i) => Number(index.passage(i)?.law?.clause)).filter((n) => Number.isInteger(n) && n > 0);
-  const beyond = ref.clause !== null && !clauseFound && numbered.length > 0 && Number(ref.clause) > Math.max(...numbered);
-  const missingClause = beyond ? { missingClause: { clause: ref.clause as string, first: String(Math.min(...numbered)), last: String(Math.max(...numbered)) } } : {};
+  const last = Math.max(0, ...numbered);
+  const beyond = ref.clause !== null && !clauseFound && last > 0 && Number(ref.clause) > last;
+  const missingClause = beyond ? { missingClause: { clause: ref.clause as string, first: String(Math.min(...numbered)), last: String(last) } } : {};
   return { found: { hits: shown.map((i, k) => hitOf(index, i, 1 - k / 100)), article: { article: ref.article, clause, docId: holding.id, title, ...missingClause } } };
 }
 

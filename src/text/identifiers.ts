@@ -81,11 +81,13 @@ const STATE = new RegExp(`(?<![\\w/.-])(\\d+)\\s*/\\s*(${CODE})\\s*-\\s*(${ISSUE
 const YEARED = new RegExp(`(?<![\\w/.-])(\\d+)\\s*/\\s*((?:19|20)\\d{2})\\s*/\\s*(${ISSUER}(?:\\s*-\\s*${ISSUER})?)(?![\\w/-])`, 'dg');
 // "Nghị quyết Trung ương 4 (khóa XII)"
 const CENTRAL = /nghi quyet (?:hoi nghi )?trung uong (\d{1,2})\s*(?:\(\s*)?khoa\s+([ivxl]+)\)?/g;
+// A kind word and a number ("Chỉ thị số 12"), then the end of the reference: no code or further number follows.
+const KIND_AND_NUMBER = `(?<![\\w])(${KIND_PATTERN})\\s+(?:so\\s+|no\\.?\\s*|number\\s+)?(\\d+)`;
+const ENDS = '(?![\\w/-]|\\s*[-/]\\s*\\w)';
 // "Chỉ thị 05", "Chỉ thị số 12", "NQ số 02": a kind word followed by a bare number.
-const BY_NUMBER = new RegExp(`(?<![\\w])(${KIND_PATTERN})\\s+(?:so\\s+|no\\.?\\s*|number\\s+)?(\\d+)(?![\\w/-]|\\s*[-/]\\s*\\w)`, 'g');
-
+const BY_NUMBER = new RegExp(`${KIND_AND_NUMBER}${ENDS}`, 'g');
 // "Nghị quyết 1186/2021", "luật 85/2015": a kind word, a number and its year, without the issuer's code.
-const BY_NUMBER_YEAR = new RegExp(`(?<![\\w])(${KIND_PATTERN})\\s+(?:so\\s+|no\\.?\\s*|number\\s+)?(\\d+)\\s*/\\s*((?:19|20)\\d{2})(?![\\w/-]|\\s*[-/]\\s*\\w)`, 'g');
+const BY_NUMBER_YEAR = new RegExp(`${KIND_AND_NUMBER}\\s*/\\s*((?:19|20)\\d{2})${ENDS}`, 'g');
 
 /**
  * Whether a document (its exact key, its date) can be the one a reference by number and year means: of that year, by the
