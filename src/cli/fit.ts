@@ -78,7 +78,7 @@ const USAGE = `Usage: npm run fit -- [--legal DIR]
   from the last topic must hold (src/conversation/data/reading-choice.json).`;
 
 // Tuned on: the model is fitted on these and its operating point chosen on them.
-const DEV_SETS = ['questions.json', 'dev2-questions.json', 'dev3-questions.json', 'law-questions.json'];
+const DEV_SETS = ['questions.json', 'dev2-questions.json', 'dev3-questions.json', 'dev4-questions.json', 'law-questions.json'];
 // Frozen: only scored, for the curves printed at the end.
 const TEST_SETS = ['test-questions.json', 'test2-questions.json', 'test3-questions.json'];
 const EVAL_DIR = 'tests/eval';

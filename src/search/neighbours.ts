@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { foldOf } from './logistic.ts';
+import { isRomanNumeral } from '../text/identifiers.ts';
 import { foldedWords } from '../text/normalize.ts';
 import { withoutPlaces } from '../text/places.ts';
+import { isSyllable } from '../text/spelling.ts';
 import { extractTerms } from '../text/terms.ts';
 
 /** A question whose answer is known: the corpus answers it, or it must be declined. */
@@ -107,9 +109,20 @@ export function heldOutVoter(labelled: readonly HeldOutQuestion[], folds: number
   };
 }
 
-/** Its diacritic-free words and word pairs, less the provinces it names: where the asker is says nothing of what is asked. */
+// A number, a date, or a Roman numeral that is no Vietnamese syllable ("XVI" of "khóa XVI"; not "vi", "xi").
+const SPECIFIC = /(?<![\p{L}\p{N}])(?:\p{N}[\p{N}/.-]*|[ivxl]{2,})(?![\p{L}\p{N}])/giu;
+
+/** The question without the numbers and term numerals it names, each a clause break: which instance is asked of says nothing of what is asked. */
+export function withoutSpecifics(question: string): string {
+  return question.replace(SPECIFIC, (token) => (/^\p{N}/u.test(token) || (isRomanNumeral(token.toLowerCase()) && !isSyllable(token.toLowerCase())) ? ', ' : token));
+}
+
+/**
+ * Its diacritic-free words and word pairs, less the provinces, numbers and term numerals it names: where the asker is
+ * and which election or year she means say nothing of what kind of question it is.
+ */
 function termsOf(question: string): string[] {
-  const { folded, bigrams } = extractTerms(withoutPlaces(question));
+  const { folded, bigrams } = extractTerms(withoutSpecifics(withoutPlaces(question)));
   return [...folded, ...bigrams];
 }
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex } from '../../src/index/index.ts';
 import { foldOf, neighboursFor, retrieve } from '../../src/search/index.ts';
-import { corpusWeight, formatLabelledQuestions, heldOutVoter, parseLabelledQuestions, QuestionNeighbours, shippedLabelledQuestions, type HeldOutQuestion, type LabelledQuestion } from '../../src/search/neighbours.ts';
+import { corpusWeight, formatLabelledQuestions, heldOutVoter, parseLabelledQuestions, QuestionNeighbours, shippedLabelledQuestions, withoutSpecifics, type HeldOutQuestion, type LabelledQuestion } from '../../src/search/neighbours.ts';
 import { scratchWorkspace } from '../helpers.ts';
 
 const labelled: LabelledQuestion[] = [
@@ -83,6 +83,22 @@ describe('QuestionNeighbours', () => {
     );
     expect(places.vote('Cử tri ở Quảng Trị bị ốm thì sao?')).toBeCloseTo(1);
     expect(places.vote('Quảng Trị')).toBe(0);
+  });
+
+  it('leaves out the numbers and term numerals a question names: which election it means says nothing of what it asks', () => {
+    const items: LabelledQuestion[] = [
+      { question: 'Khóa XVI có bao nhiêu đại biểu tái cử?', answerable: false },
+      { question: 'Đoàn đại biểu khóa XVI gồm những ai?', answerable: false },
+      { question: 'Ngày bầu cử là ngày nào?', answerable: true },
+      { question: 'Bầu cử lúc mấy giờ?', answerable: true },
+      { question: 'Ai được bầu cử?', answerable: true },
+    ];
+    // "XVI" is as typical of the corpus as a term gets, so it would outweigh what is asked.
+    const neighbours = new QuestionNeighbours(items, 2, corpusWeight((term) => (term.includes('xvi') ? -5 : 0), 1));
+    expect(neighbours.vote('bau cu khoa XVI ngay nao')).toBeCloseTo(1);
+    expect(neighbours.vote('Khóa XV có bao nhiêu đại biểu nữ?')).toBeCloseTo(-1);
+    expect(withoutSpecifics('Bầu cử ngày 15/3/2026 khóa XVI')).toBe('Bầu cử ngày ,  khóa , ');
+    expect(withoutSpecifics('vì sao xi măng, vi phạm')).toBe('vì sao xi măng, vi phạm');
   });
 
   it("counts the corpus's own words more when told how typical of the corpus they are, so the asker's situation does not decide", () => {
