@@ -334,10 +334,17 @@ function scopeSignals(index: CorpusIndex, query: AnalyzedQuery, hit: Hit | undef
 }
 
 /** Years, people and numbered constituencies the question names that a passage (with its title, heading and date) does not hold. */
-function missingSpecifics(query: AnalyzedQuery, hit: Hit): string[] {
+function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit): string[] {
   // Whole words only: "số 1" is not in "số 12".
   const text = ` ${foldedWords(`${hit.document.title} ${hit.document.date ?? ''} ${hit.passage.section ?? ''} ${hit.passage.text}`)} `;
-  return [...query.years, ...query.people, ...query.numbered].filter((s) => !text.includes(` ${s} `));
+  // A news report or a directive is about one event: a year or a person it names in any passage is every passage's.
+  const oneEvent = hit.document.kind === 'news' || hit.document.kind === 'directive';
+  const inDocument = (specific: string) => {
+    const words = specific.split(' ');
+    const terms = words.length === 1 ? words : words.slice(1).map((w, i) => `${words[i]}_${w}`);
+    return terms.every((term) => index.documentHas(hit.document.id, term));
+  };
+  return [...query.years, ...query.people, ...query.numbered].filter((s) => !text.includes(` ${s} `) && !(oneEvent && inDocument(s)));
 }
 
 function tooSimilar(a: Set<string>, b: Set<string>): boolean {
@@ -593,7 +600,7 @@ function featuresOf(
     ownTitleMatch: ownTitles(index)(query.embedText),
     outOfScope: scope.outOfScope.length > 0,
     otherLaw: scope.otherLaw,
-    missingSpecifics: missingSpecifics(query, best).length,
+    missingSpecifics: missingSpecifics(index, query, best).length,
     // Typed without diacritics, words collide ("gia vang hom" is "giá", "vắng", "hòm" somewhere).
     chanceMatch: !query.accented && pairs.length > 0 && concepts.every((c) => !c.phrase) && !pairs.some((p) => index.passageHas(best.passageIndex, p)),
     accented: query.accented,

@@ -125,6 +125,15 @@ describe('retrieve over the shipped corpus', () => {
     }
   });
 
+  it('takes a year a news report names in any of its passages as every passage\'s: a report is about one event', async () => {
+    const r = await ask('Hậu Giang đánh giá công tác nhân sự đại hội đảng bộ các cấp nhiệm kỳ 2020 - 2025 đã được thực hiện theo quy trình nào?');
+    expect(r.declineReason).not.toBe('missing_specifics');
+    expect(r.hits[0]?.document.kind).toBe('news');
+    expect(r.hits[0]?.passage.text).not.toMatch(/2020 - 2025/);
+    const other = await ask('Hậu Giang đánh giá công tác nhân sự đại hội đảng bộ các cấp nhiệm kỳ 2015 - 2020 đã được thực hiện theo quy trình nào?');
+    expect(other.declineReason).toBe('missing_specifics');
+  });
+
   it('requires only the specifics of the sentences that ask: a year in the story told before the question is no condition', async () => {
     const q = 'Năm 2021 tôi nghe nói có nơi đi bầu thưa quá phải bầu lại. Năm nay nếu chỗ tôi cũng ít người đi thì có phải bầu lại không?';
     expect(analyzeQuery(q, index.lexicon).years).toEqual([]);
