@@ -375,7 +375,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
       : (key: string) => (accented ? synonyms.exact : synonyms.folded).get(key);
   const contextPairs: string[] = [];
   const carriedClauses = (parts: Clause[]): ReadClause[] => parts.map((c) => ({ ...c, carried: true }));
-  const clauses: ReadClause[] = [...(opens ? carriedClauses(splitClauses(opening)) : []), ...splitClauses(own)];
+  const clauses: ReadClause[] = [...(opens ? carriedClauses(splitClauses(opening, language)) : []), ...splitClauses(own, language)];
   // English is read whole: its commas do not set a told situation apart.
   for (const clause of language === 'vi' ? clauses : [...(opens ? carriedClauses([{ text: opening, asking: true }]) : []), { text: own, asking: true }]) {
     const weighed = clause.asking && !clause.carried;

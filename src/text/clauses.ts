@@ -23,6 +23,9 @@ const lexicon = (fold: boolean) => {
 const ACCENTED = lexicon(false);
 const FOLDED = lexicon(true);
 
+// An English clause asks when it opens with an interrogative or an auxiliary ("What was …", "can I …"): a closed class.
+const ENGLISH_OPENERS = new Set(['what', 'when', 'where', 'who', 'whom', 'whose', 'which', 'why', 'how', 'can', 'could', 'may', 'might', 'must', 'do', 'does', 'did', 'is', 'are', 'was', 'were', 'am', 'have', 'has', 'should', 'shall', 'will', 'would']);
+
 const MIN_CLAUSE_WORDS = 3;
 
 export interface Clause {
@@ -31,8 +34,14 @@ export interface Clause {
   asking: boolean;
 }
 
-const isAsking = (text: string): boolean => {
+const isAsking = (text: string, language: 'vi' | 'en'): boolean => {
   if (/\?\s*$/.test(text)) return true;
+  if (language === 'en') {
+    const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+    // "and why did …", "or can I …": a conjunction before the interrogative.
+    const first = words[0] === 'and' || words[0] === 'or' || words[0] === 'but' ? words[1] : words[0];
+    return ENGLISH_OPENERS.has(first ?? '');
+  }
   const accented = hasDiacritics(text);
   const q = accented ? ACCENTED : FOLDED;
   const words = (accented ? text.toLowerCase() : foldDiacritics(text)).match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -87,15 +96,15 @@ export function tellsSituation(text: string): boolean {
  * ("Chồng tôi là bộ đội thì bầu ở đâu?" is "Chồng tôi là bộ đội, thì bầu ở đâu?"). Typed without marks "thi" may be
  * "thi" or "thị", so only "thì" splits.
  */
-function atCondition(text: string): Clause[] {
+function atCondition(text: string, language: 'vi' | 'en'): Clause[] {
   const at = text.search(/\sthì\s/u);
   if (at > 0) {
     const [told, asked] = [text.slice(0, at + 1), text.slice(at + 1)];
-    if ((told.match(/[\p{L}\p{N}]+/gu) ?? []).length >= MIN_CLAUSE_WORDS && tellsSituation(told) && isAsking(asked)) {
+    if ((told.match(/[\p{L}\p{N}]+/gu) ?? []).length >= MIN_CLAUSE_WORDS && tellsSituation(told) && isAsking(asked, language)) {
       return [{ text: told, asking: false }, { text: asked, asking: true }];
     }
   }
-  return [{ text, asking: isAsking(text) }];
+  return [{ text, asking: isAsking(text, language) }];
 }
 
 /**
@@ -104,7 +113,7 @@ function atCondition(text: string): Clause[] {
  * In a message that asks with a question mark, a sentence closed by a full stop tells, whatever words it holds
  * ("tôi thấy mấy năm trước vẫn có người làm."). When no clause asks (or one clause only), every clause counts as asking.
  */
-export function splitClauses(text: string): Clause[] {
+export function splitClauses(text: string, language: 'vi' | 'en' = 'vi'): Clause[] {
   const clauses: Clause[] = [];
   const marked = text.includes('?');
   let sentence: Clause[] = [];
@@ -119,11 +128,11 @@ export function splitClauses(text: string): Clause[] {
     pending += part;
     // A list of words ("Khiếu nại, tố cáo về …") is no clause: a part under three words joins the next.
     if ((pending.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_CLAUSE_WORDS) continue;
-    sentence.push(...atCondition(pending));
+    sentence.push(...atCondition(pending, language));
     pending = '';
     if (/[.!?\n]\s*$/u.test(part)) close(part);
   }
-  if (pending) sentence.push(...atCondition(pending));
+  if (pending) sentence.push(...atCondition(pending, language));
   close(pending);
   if (!clauses.some((c) => c.asking && /[\p{L}\p{N}]{2,}/u.test(c.text))) return clauses.map((c) => ({ ...c, asking: true }));
   return clauses;

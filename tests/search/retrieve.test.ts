@@ -338,6 +338,14 @@ describe('voters and the guide', () => {
     }
   });
 
+  it('declines an English question about another country named by its adjective, or in the first of two questions asked', async () => {
+    for (const q of ['Who are the main party leaders running in the next Canadian federal election?', 'What was the turnout in the UK Brexit referendum, and why did Leave win?']) {
+      const r = await ask(q);
+      expect(r.outcome).toBe('no_match');
+      expect(r.declineReason).toBe('out_of_scope');
+    }
+  });
+
   it('answers a voter coming home from another country with the rule for citizens back from abroad', async () => {
     const questions = ['Người Việt ở Mỹ về nước có được đi bầu không?', 'e di xkld o han quoc ve nuoc truoc bau cu 3 ngay thi co bau dc ko', 'I just got back from Australia. Can I still vote?'];
     for (const q of [...questions, stripDiacritics(questions[0] as string)]) {

@@ -58,6 +58,24 @@ describe('splitClauses', () => {
     expect(asking('con trai toi di nghia vu quan su thi bau o dau')).toEqual([['con trai toi di nghia vu quan su thi bau o dau', true]]);
   });
 
+  it('reads an English clause as asking when it opens with an interrogative or an auxiliary, after "and" too', () => {
+    const english = (text: string) => splitClauses(text, 'en').map((c) => [c.text.trim(), c.asking]);
+    expect(english('What was the turnout in the referendum, and why did Leave win?')).toEqual([
+      ['What was the turnout in the referendum,', true],
+      ['and why did Leave win?', true],
+    ]);
+    expect(english("I'm a citizen living in Germany. If I fly home a week before, can I still vote?")).toEqual([
+      ["I'm a citizen living in Germany.", false],
+      ['If I fly home a week before,', false],
+      ['can I still vote?', true],
+    ]);
+    // Vietnamese typed without marks is not read as English: "do" is "do" (because), "can" is "cần".
+    expect(asking('do thien tai, can lam gi de bau')).toEqual([
+      ['do thien tai,', false],
+      ['can lam gi de bau', true],
+    ]);
+  });
+
   it('keeps a list of words in one clause', () => {
     expect(asking('Khiếu nại, tố cáo về bầu cử được giải quyết thế nào?')).toEqual([['Khiếu nại, tố cáo về bầu cử được giải quyết thế nào?', true]]);
   });
