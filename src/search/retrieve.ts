@@ -333,7 +333,7 @@ function scopeSignals(index: CorpusIndex, query: AnalyzedQuery, hit: Hit | undef
   };
 }
 
-/** Years, people and numbered constituencies the question names that a passage (with its title, heading and date) does not hold. */
+/** Years, people and numbered constituencies the question names that a passage (with its title, heading and date; a report's or directive's whole text) does not hold. */
 function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit): string[] {
   // Whole words only: "số 1" is not in "số 12".
   const text = ` ${foldedWords(`${hit.document.title} ${hit.document.date ?? ''} ${hit.passage.section ?? ''} ${hit.passage.text}`)} `;
