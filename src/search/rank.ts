@@ -131,6 +131,11 @@ export function fitRankWeights(questions: RankingQuestion[], start: RankWeights,
   return weights;
 }
 
+/** Whether a change that alone gets `wins` cases right, against `losses` only the old gets right, is clearly better: a sign test at about 95%. */
+export function clearlyBetter(wins: number, losses: number): boolean {
+  return wins - losses > 2 * Math.sqrt(wins + losses);
+}
+
 export interface RankingComparison {
   /** Held-out share of questions ranked right (see rankedRight) with weights fitted on the other folds, and with `start`. */
   fitted: number;
@@ -162,5 +167,5 @@ export function crossValidateRanking(questions: RankingQuestion[], start: RankWe
     }
   }
   const n = questions.length || 1;
-  return { fitted: fitted / n, start: kept / n, wins, losses, better: wins - losses > 2 * Math.sqrt(wins + losses) };
+  return { fitted: fitted / n, start: kept / n, wins, losses, better: clearlyBetter(wins, losses) };
 }

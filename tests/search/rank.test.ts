@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citedDocuments, citedPlaces, crossValidateRanking, fitRankWeights, rankedRight, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from '../../src/search/rank.ts';
+import { citedDocuments, citedPlaces, clearlyBetter, crossValidateRanking, fitRankWeights, rankedRight, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from '../../src/search/rank.ts';
 import { seededRandom } from '../../src/search/training.ts';
 
 const none: RankSignals = { lexical: 0, vector: 0, coverage: 0, reference: 0, stated: 0, place: 0, year: 0, guidance: 0, answer: 0, answerVote: 0 };
@@ -20,6 +20,14 @@ function questions(n: number, seed: number): RankingQuestion[] {
 }
 
 describe('ranking weights', () => {
+  it('calls a change clearly better only when its wins beat its losses by two standard deviations of a sign test', () => {
+    expect(clearlyBetter(10, 2)).toBe(true);
+    expect(clearlyBetter(5, 0)).toBe(true);
+    expect(clearlyBetter(3, 0)).toBe(false);
+    expect(clearlyBetter(7, 7)).toBe(false);
+    expect(clearlyBetter(0, 0)).toBe(false);
+  });
+
   it('scores a candidate as the weighted sum of its signals', () => {
     expect(rankScore({ ...none, lexical: 0.5, coverage: 1 }, weights({ lexical: 2, coverage: 0.5 }))).toBe(1.5);
   });
