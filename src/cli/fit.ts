@@ -468,7 +468,8 @@ function bestValue(parameter: ChoiceParameter, turns: ChoiceTurn[]): { value: nu
     .reduce((best, s) => (s.right > best.right || (s.right === best.right && Math.abs(s.value - unchanged) < Math.abs(best.value - unchanged)) ? s : best));
 }
 
-const rightAt = (turns: ChoiceTurn[], choice: ReadingChoice) => turns.filter((t) => t.right[chooseReading(t.readings, choice)]).length;
+const readsRight = (turn: ChoiceTurn, choice: ReadingChoice) => turn.right[chooseReading(turn.readings, choice)] === true;
+const rightAt = (turns: ChoiceTurn[], choice: ReadingChoice) => turns.filter((t) => readsRight(t, choice)).length;
 
 /**
  * Chooses each threshold of the reading choice on the dev dialogues, on the turns it decides. It moves from the shipped
@@ -488,7 +489,7 @@ async function fitReadingChoice(assistant: Assistant): Promise<void> {
   const lines: string[] = [];
   for (const parameter of parameters) {
     const shipped = READING_CHOICE[parameter.name];
-    const rightWith = (turn: ChoiceTurn, value: number) => turn.right[chooseReading(turn.readings, { ...AS_IT_STANDS, [parameter.name]: value })] === true;
+    const rightWith = (turn: ChoiceTurn, value: number) => readsRight(turn, { ...AS_IT_STANDS, [parameter.name]: value });
     let [heldOut, wins, losses] = [0, 0, 0];
     for (let fold = 0; fold < READING_FOLDS; fold++) {
       const { value } = bestValue(parameter, parameter.turns.filter((t) => t.conversation % READING_FOLDS !== fold));

@@ -196,8 +196,8 @@ function phraseMatches(keys: string[], lookup: (key: string) => string[] | undef
   return matches;
 }
 
-// A name's diacritic-free word pairs (or its one word): a document mentions the name only if it holds them all.
-const termsOf = (tokens: string[]) => (tokens.length === 1 ? [tokens[0] as string] : tokens.slice(1).map((w, i) => `${tokens[i]}_${w}`));
+/** A name's diacritic-free word pairs (or its one word), as the index stores them: a text mentions the name only if it holds them all. */
+export const nameTerms = (tokens: string[]): string[] => (tokens.length === 1 ? [tokens[0] as string] : tokens.slice(1).map((w, i) => `${tokens[i]}_${w}`));
 
 /** A one-word name that is no Vietnamese syllable ("Myanmar", "Japan"): that name however it is typed. */
 const foreignWord = (name: string[]) => name.length === 1 && /^[a-z]{4,}$/i.test(name[0] as string) && !isVietnameseWord((name[0] as string).toLowerCase());
@@ -272,7 +272,7 @@ function findOutOfScope(text: string, lexicon: Lexicon): AnalyzedQuery['outOfSco
           ? tokens.includes(name[0] as string) || (foreignWord(name) && tokens.some((t) => t.toLowerCase() === (name[0] as string).toLowerCase()))
           : folded.includes(` ${name.map((w) => foldDiacritics(w)).join(' ')} `),
       );
-    if (named) found.push({ name: head, terms: telling.map((n) => termsOf(n.map((w) => foldDiacritics(w)))) });
+    if (named) found.push({ name: head, terms: telling.map((n) => nameTerms(n.map((w) => foldDiacritics(w)))) });
   }
   return found;
 }

@@ -6,7 +6,7 @@ import { foldDiacritics, foldedWords, sentences } from '../text/normalize.ts';
 import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
 import { expandChatSpelling } from '../text/chat.ts';
-import { analyzeQuery, detectLanguage, type AnalyzedQuery, type Concept } from './query.ts';
+import { analyzeQuery, detectLanguage, nameTerms, type AnalyzedQuery, type Concept } from './query.ts';
 import { coverageOf, type QuoteTerms } from './coverage.ts';
 import { orderForCiting, shippedCiteModel, type CiteModel } from './cite.ts';
 import { abbreviationsOf, type QuoteRequest } from './blocks.ts';
@@ -339,11 +339,7 @@ function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit): s
   const text = ` ${foldedWords(`${hit.document.title} ${hit.document.date ?? ''} ${hit.passage.section ?? ''} ${hit.passage.text}`)} `;
   // A news report or a directive is about one event: a year or a person it names in any passage is every passage's.
   const oneEvent = hit.document.kind === 'news' || hit.document.kind === 'directive';
-  const inDocument = (specific: string) => {
-    const words = specific.split(' ');
-    const terms = words.length === 1 ? words : words.slice(1).map((w, i) => `${words[i]}_${w}`);
-    return terms.every((term) => index.documentHas(hit.document.id, term));
-  };
+  const inDocument = (specific: string) => nameTerms(specific.split(' ')).every((term) => index.documentHas(hit.document.id, term));
   return [...query.years, ...query.people, ...query.numbered].filter((s) => !text.includes(` ${s} `) && !(oneEvent && inDocument(s)));
 }
 
