@@ -8,13 +8,14 @@ import { scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from 
 import { stripDiacritics } from '../text/normalize.ts';
 import { readArgs } from './args.ts';
 
-// One set per file: `dev` to `dev-4` are tuned on; `test`, `test-2` and `test-3` were written apart, frozen, and never tuned on.
+// One set per file: `dev` to `dev-5` are tuned on; `test`, `test-2` and `test-3` were written apart, frozen, and never tuned on.
 const EVAL_DIR = 'tests/eval';
 const SET_NAMES: Record<string, string> = {
   'questions.json': 'dev',
   'dev2-questions.json': 'dev-2',
   'dev3-questions.json': 'dev-3',
   'dev4-questions.json': 'dev-4',
+  'dev5-questions.json': 'dev-5',
   'test-questions.json': 'test',
   'test2-questions.json': 'test-2',
   'test3-questions.json': 'test-3',
