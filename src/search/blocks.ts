@@ -136,8 +136,6 @@ export function scoreBlocks(passage: { text: string; section: string | null }, r
   const units = unitsOf(passage.text, maxWords);
   const answering = new Map((answerType ? answerSentences(units, answerType, years) : []).map((a) => [a.index, a.answers]));
   const heading = passage.section ? overlapOf(passage.section, request).coverage : 0;
-  // Only a heading that asks (the guide's "…?") is answered by the section's opening; a law article's title names its topic.
-  const opening = passage.section?.trimEnd().endsWith('?') ? heading : 0;
   const blocks = blocksOf(units).map((block, order) => {
     const text = units.slice(block.first, block.last + 1).join(' ');
     const overlap = overlapOf(text, request).coverage;
@@ -146,7 +144,7 @@ export function scoreBlocks(passage: { text: string; section: string | null }, r
     const held = overlap > 0 && focus !== null && focusHeld(text, focus);
     // A count of what was asked ("45 chỉ tiêu" for "bao nhiêu chỉ tiêu") answers it more than a count of something else.
     const countsAsked = counted !== null && answers.length > 0 && countsOf(text, answers, counted);
-    const score = overlap + (answers.length > 0 ? 1 : 0) + (held ? 0.5 : 0) + (countsAsked ? 0.5 : 0) + (order === 0 ? opening : 0);
+    const score = overlap + (answers.length > 0 ? 1 : 0) + (held ? 0.5 : 0) + (countsAsked ? 0.5 : 0) + (order === 0 ? heading : 0);
     // Room is counted in the words of statements: a citation in brackets is read past, not read.
     return { order, text, overlap, answers, score, words: wordCount(statementOf(text)) };
   });

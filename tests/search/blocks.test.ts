@@ -25,20 +25,3 @@ describe('scoreBlocks', () => {
     expect(withTable?.score).toBeGreaterThan(without?.score as number);
   });
 });
-
-describe("scoreBlocks' opening", () => {
-  // "Biên bản gửi đi mấy ngày?": the words of "biên bản" and "ngày".
-  const request: QuoteRequest = { terms: { concepts: [pair('bien', 'ban'), { alternatives: [['ngay']], weight: 1, phrase: false }], pairs: [] }, answerType: null, focus: null, counted: null, years: [] };
-  const text = 'Biên bản được lập thành bốn bản. Biên bản được gửi đi chậm nhất là 05 ngày sau ngày bầu cử.';
-
-  it("answers a guide heading's question with the section's opening", () => {
-    const { blocks } = scoreBlocks({ text, section: 'Biên bản gửi đi mấy ngày?' }, request, 60);
-    expect(blocks[0]?.score).toBeGreaterThan(blocks[1]?.score as number);
-  });
-
-  it("does not take a law article's title, which names a topic and asks nothing, as answered by its opening", () => {
-    const { blocks, heading } = scoreBlocks({ text, section: 'Điều 84. Biên bản xác định kết quả bầu cử' }, request, 60);
-    expect(heading).toBeGreaterThan(0);
-    expect(blocks[1]?.score).toBeGreaterThan(blocks[0]?.score as number);
-  });
-});
