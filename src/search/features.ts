@@ -57,6 +57,8 @@ export interface AnswerFeatures {
   missingSpecifics: number;
   /** Typed without diacritics, and the best passage holds none of its word pairs. */
   chanceMatch: number;
+  /** It asks how many or who of a province or city the best passage's document never names: that place's own figures or office holders. */
+  placeAsked: number;
   accented: number;
   english: number;
   /** Share of an English question's words that neither the glossary nor the corpus knows. */
@@ -106,6 +108,7 @@ export const FEATURE_NAMES: FeatureName[] = [
   'otherLaw',
   'missingSpecifics',
   'chanceMatch',
+  'placeAsked',
   'accented',
   'english',
   'untranslated',
@@ -153,6 +156,7 @@ export interface FeatureInput {
   otherLaw: boolean;
   missingSpecifics: number;
   chanceMatch: boolean;
+  placeAsked: boolean;
   accented: boolean;
   english: boolean;
   untranslated: number;
@@ -196,6 +200,7 @@ export function answerFeatures(input: FeatureInput): AnswerFeatures {
     otherLaw: flag(input.otherLaw),
     missingSpecifics: Math.min(2, input.missingSpecifics),
     chanceMatch: flag(input.chanceMatch),
+    placeAsked: flag(input.placeAsked),
     accented: flag(input.accented),
     english: flag(input.english),
     untranslated: input.untranslated,

@@ -46,6 +46,8 @@ export interface AnalyzedQuery {
   embedText: string;
   refs: DocumentRef[];
   places: string[];
+  /** Places named in a clause that itself asks how many or who ("Gia Lai có bao nhiêu người ứng cử"), not in one telling where the asker lives. */
+  placesAsked: string[];
   /** Names of laws the question asks about ("luật đất đai" → "dat_dai"), as diacritic-free word pairs. */
   laws: string[];
   /** Out-of-scope things the question asks about (another country, another kind of election), each with the diacritic-free terms that would show a document mentions it; the situation it tells ("tôi làm việc ở Nhật, …") is left out. */
@@ -283,6 +285,8 @@ function findOutOfScope(text: string, lexicon: Lexicon): AnalyzedQuery['outOfSco
  * which a clause before a comma still qualifies ("Năm 2021 khiếu nại, tố cáo … thế nào?"). All of it when
  * nothing else asks.
  */
+const asksCountOrAgent = (clause: string) => answerTypeOf(clause) === 'number' || answerFocusOf(clause) === 'agent';
+
 function askedParts(text: string, clauses: Clause[]): { clauses: string; sentences: string } {
   const asking = clauses.filter((c) => c.asking).map((c) => c.text);
   if (asking.length === 0 || asking.length === clauses.length) return { clauses: text, sentences: text };
@@ -431,6 +435,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     embedText: embedParts.join(' '),
     refs,
     places,
+    placesAsked: [...new Set(clauses.filter((c) => c.asking && asksCountOrAgent(c.text)).flatMap((c) => findPlaces(c.text)))],
     laws: findLawNames(normalized),
     outOfScope: findOutOfScope(asked.clauses, lexicon),
     years: [...new Set(askedFolded.match(/\b(19|20)\d{2}\b/g) ?? [])],

@@ -343,6 +343,12 @@ function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit): s
   return [...query.years, ...query.people, ...query.numbered].filter((s) => !text.includes(` ${s} `) && !(oneEvent && inDocument(s)));
 }
 
+/** Whether the question asks a count or an agent ("bao nhiêu", "ai") of a place the hit's document never names. */
+function asksOfPlaceNotHeld(index: CorpusIndex, query: AnalyzedQuery, hit: Hit): boolean {
+  const held = (place: string) => nameTerms(foldDiacritics(place).toLowerCase().split(/\s+/)).every((term) => index.documentHas(hit.document.id, term));
+  return query.placesAsked.some((place) => hit.document.place !== place && !held(place));
+}
+
 function tooSimilar(a: Set<string>, b: Set<string>): boolean {
   let shared = 0;
   for (const t of a) if (b.has(t)) shared++;
@@ -597,6 +603,7 @@ function featuresOf(
     outOfScope: scope.outOfScope.length > 0,
     otherLaw: scope.otherLaw,
     missingSpecifics: missingSpecifics(index, query, best).length,
+    placeAsked: asksOfPlaceNotHeld(index, query, best),
     // Typed without diacritics, words collide ("gia vang hom" is "giá", "vắng", "hòm" somewhere).
     chanceMatch: !query.accented && pairs.length > 0 && concepts.every((c) => !c.phrase) && !pairs.some((p) => index.passageHas(best.passageIndex, p)),
     accented: query.accented,

@@ -125,6 +125,13 @@ describe('retrieve over the shipped corpus', () => {
     }
   });
 
+  it("marks a question asking how many or who of a province no document of its best passage names: that place's own figures", async () => {
+    for (const q of ['Quảng Ninh có bao nhiêu người ứng cử đại biểu Quốc hội?', 'ai trung cu dai bieu quoc hoi o Quang Ninh']) expect((await ask(q)).features?.placeAsked, q).toBe(1);
+    // The news report on Lạng Sơn names it; a voter telling where she lives asks no figure of that place.
+    for (const q of ['Ai chủ trì hội nghị triển khai công tác bầu cử ở Lạng Sơn?', 'Tôi tạm trú ở Quảng Ninh, có được bầu ở đây không?', 'Em ở trọ Quảng Ninh hơn 2 năm, thì được bầu mấy lá phiếu?'])
+      expect((await ask(q)).features?.placeAsked, q).toBe(0);
+  });
+
   it('takes a year a news report names in any of its passages as every passage\'s: a report is about one event', async () => {
     const r = await ask('Hậu Giang đánh giá công tác nhân sự đại hội đảng bộ các cấp nhiệm kỳ 2020 - 2025 đã được thực hiện theo quy trình nào?');
     expect(r.declineReason).not.toBe('missing_specifics');
