@@ -279,14 +279,15 @@ function findOutOfScope(text: string, lexicon: Lexicon): AnalyzedQuery['outOfSco
   return found;
 }
 
+// A clause that asks how many or who: the place it names is what it asks of.
+const asksCountOrAgent = (clause: string) => answerTypeOf(clause) === 'number' || answerFocusOf(clause) === 'agent';
+
 /**
  * What a question asks about, without the situation it tells: the clauses that ask, for a name it must be
  * about ("tôi làm ở Nhật, … có được bầu không?"); the sentences holding them, for a year, person or number,
  * which a clause before a comma still qualifies ("Năm 2021 khiếu nại, tố cáo … thế nào?"). All of it when
  * nothing else asks.
  */
-const asksCountOrAgent = (clause: string) => answerTypeOf(clause) === 'number' || answerFocusOf(clause) === 'agent';
-
 function askedParts(text: string, clauses: Clause[]): { clauses: string; sentences: string } {
   const asking = clauses.filter((c) => c.asking).map((c) => c.text);
   if (asking.length === 0 || asking.length === clauses.length) return { clauses: text, sentences: text };
