@@ -436,7 +436,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     embedText: embedParts.join(' '),
     refs,
     places,
-    placesAsked: [...new Set(clauses.filter((c) => c.asking && asksCountOrAgent(c.text)).flatMap((c) => findPlaces(c.text)))],
+    // Read again clause by clause only when the question names a place at all.
+    placesAsked: places.length === 0 ? [] : [...new Set(clauses.filter((c) => c.asking && asksCountOrAgent(c.text)).flatMap((c) => findPlaces(c.text)))],
     laws: findLawNames(normalized),
     outOfScope: findOutOfScope(asked.clauses, lexicon),
     years: [...new Set(askedFolded.match(/\b(19|20)\d{2}\b/g) ?? [])],

@@ -339,14 +339,17 @@ function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit): s
   const text = ` ${foldedWords(`${hit.document.title} ${hit.document.date ?? ''} ${hit.passage.section ?? ''} ${hit.passage.text}`)} `;
   // A news report or a directive is about one event: a year or a person it names in any passage is every passage's.
   const oneEvent = hit.document.kind === 'news' || hit.document.kind === 'directive';
-  const inDocument = (specific: string) => nameTerms(specific.split(' ')).every((term) => index.documentHas(hit.document.id, term));
-  return [...query.years, ...query.people, ...query.numbered].filter((s) => !text.includes(` ${s} `) && !(oneEvent && inDocument(s)));
+  return [...query.years, ...query.people, ...query.numbered].filter((s) => !text.includes(` ${s} `) && !(oneEvent && documentNames(index, hit, s)));
+}
+
+/** Whether the hit's document, in any passage, names a name given folded and lower-case ("nguyen van hung"). */
+function documentNames(index: CorpusIndex, hit: Hit, name: string): boolean {
+  return nameTerms(name.split(/\s+/)).every((term) => index.documentHas(hit.document.id, term));
 }
 
 /** Whether the question asks a count or an agent ("bao nhiêu", "ai") of a place the hit's document never names. */
 function asksOfPlaceNotHeld(index: CorpusIndex, query: AnalyzedQuery, hit: Hit): boolean {
-  const held = (place: string) => nameTerms(foldDiacritics(place).toLowerCase().split(/\s+/)).every((term) => index.documentHas(hit.document.id, term));
-  return query.placesAsked.some((place) => hit.document.place !== place && !held(place));
+  return query.placesAsked.some((place) => hit.document.place !== place && !documentNames(index, hit, foldDiacritics(place).toLowerCase()));
 }
 
 function tooSimilar(a: Set<string>, b: Set<string>): boolean {
