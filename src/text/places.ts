@@ -11,9 +11,12 @@ Trà Vinh, Tuyên Quang, Vĩnh Long, Vĩnh Phúc, Yên Bái`
   .split(',')
   .map((p) => normalizeText(p.replace(/\s+/g, ' ').trim()));
 
-const FOLDED = PLACES.map((name) => ({ name, folded: foldDiacritics(name) }));
+// How people write the largest city: the press's abbreviation, run together or spaced, and its old name.
+const ALIASES: Array<[string, string]> = ['TP.HCM', 'TPHCM', 'HCM', 'Sài Gòn'].map((alias) => [alias, 'Thành phố Hồ Chí Minh']);
 
-/** Province names mentioned in a text, typed with or without diacritics, most mentioned first. */
+const FOLDED = [...PLACES.map((name) => [name, name]), ...ALIASES].map(([written, name]) => ({ name: name as string, folded: foldDiacritics(normalizeText(written as string)) }));
+
+/** Province names mentioned in a text, typed with or without diacritics or as commonly abbreviated, most mentioned first. */
 export function findPlaces(text: string): string[] {
   const folded = ` ${foldedWords(normalizeText(text))} `;
   const counts = new Map<string, number>();

@@ -7,6 +7,12 @@ describe('findPlaces', () => {
     expect(findPlaces('cu tri o quang tri bau o dau')).toEqual(['Quảng Trị']);
     expect(findPlaces('cử tri bầu ở đâu')).toEqual([]);
   });
+
+  it('reads the city as people write it, and the president by his name is no place', () => {
+    for (const text of ['tỷ lệ đi bầu ở TP.HCM', 'ty le di bau o tp hcm', 'o tphcm', 'Tôi ở Sài Gòn', 'sai gon', 'HCM'])
+      expect(findPlaces(text), text).toEqual(['Thành phố Hồ Chí Minh']);
+    expect(findPlaces('tư tưởng Hồ Chí Minh')).toEqual([]);
+  });
 });
 
 describe('withoutPlaces', () => {
@@ -19,5 +25,6 @@ describe('withoutPlaces', () => {
   it('takes a name spelled with punctuation between its words, and a longer name whole', () => {
     expect(withoutPlaces('Người ở Bà Rịa - Vũng Tàu')).toBe('Người ở , ');
     expect(withoutPlaces('Thừa Thiên Huế có mấy đơn vị')).toBe(',  có mấy đơn vị');
+    expect(withoutPlaces('ở TP.HCM bầu mấy lá')).toBe('ở ,  bầu mấy lá');
   });
 });
