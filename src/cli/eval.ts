@@ -16,6 +16,7 @@ const SET_NAMES: Record<string, string> = {
   'dev3-questions.json': 'dev-3',
   'dev4-questions.json': 'dev-4',
   'dev5-questions.json': 'dev-5',
+  'dev6-questions.json': 'dev-6',
   'test-questions.json': 'test',
   'test2-questions.json': 'test-2',
   'test3-questions.json': 'test-3',
