@@ -339,7 +339,17 @@ function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit): s
   const text = ` ${foldedWords(`${hit.document.title} ${hit.document.date ?? ''} ${hit.passage.section ?? ''} ${hit.passage.text}`)} `;
   // A news report or a directive is about one event: a year or a person it names in any passage is every passage's.
   const oneEvent = hit.document.kind === 'news' || hit.document.kind === 'directive';
-  return [...query.years, ...query.people, ...query.numbered].filter((s) => !text.includes(` ${s} `) && !(oneEvent && documentNames(index, hit, s)));
+  return [...query.years, ...query.people, ...query.numbered].filter((s) => !namesSpecific(text, s) && !(oneEvent && documentNames(index, hit, s)));
+}
+
+/**
+ * Whether folded text (spaces around) names a year, person or numbered term: as whole words, or, for a term of office, in
+ * a list after one "khóa" ("các khóa XIV, XV, XVI" names "khoa xv").
+ */
+function namesSpecific(text: string, specific: string): boolean {
+  if (text.includes(` ${specific} `)) return true;
+  const term = /^khoa ([ivxl]+)$/.exec(specific)?.[1];
+  return term !== undefined && new RegExp(` khoa (?:[ivxl]+ (?:va )?)*${term} `).test(text);
 }
 
 /** Whether the hit's document, in any passage, names a name given folded and lower-case ("nguyen van hung"). */
