@@ -55,6 +55,16 @@ export function toRomanNumeral(n: number): string {
   return 'x'.repeat(Math.floor(n / 10)) + (['', 'i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix'][n % 10] as string);
 }
 
+/**
+ * A term of office numbered as the corpus numbers it: "khóa 15" is "khóa XV", so every stage (words, pairs, the quote)
+ * meets the law's and the guide's "khóa XV". Only after "khóa"/"khoa", only below 40.
+ */
+export function romanTermsOfOffice(text: string): string {
+  return text.replace(/(?<![\p{L}\p{N}])(khóa|khoá|khoa)\s+([1-3]?\d)(?![\p{L}\p{N}]|[/.,-]\d)/giu, (whole, word: string, number: string) =>
+    Number(number) > 0 ? `${word} ${toRomanNumeral(Number(number)).toUpperCase()}` : whole,
+  );
+}
+
 export const KIND_NAMES: Record<string, { vi: string; en: string }> = {
   ct: { vi: 'Chỉ thị', en: 'Directive' },
   nq: { vi: 'Nghị quyết', en: 'Resolution' },

@@ -113,6 +113,8 @@ describe('composeAnswer', () => {
       expect(a.quotes[0]?.text).toContain('15/3/2026');
       expect(a.quotes[0]?.highlights).toContain('15/3/2026');
     }
+    // A term typed in figures is the corpus's numeral: "khoa 15" finds the sentence on khóa XV.
+    for (const q of ['bau cu quoc hoi khoa 15 la ngay nao', 'Bầu cử Quốc hội khóa 15 ngày nào?']) expect((await answer(q)).quotes[0]?.text, q).toContain('23/5/2021 bầu khóa XV');
     const [message] = renderTelegram(await answer('Bầu cử đại biểu Quốc hội khóa XVI ngày nào?'));
     const bold = message?.entities.filter((e) => e.type === 'bold').map((e) => message.text.slice(e.offset, e.offset + e.length));
     expect(bold).toContain('15/3/2026');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDocumentRefs, yearMatches } from '../../src/text/identifiers.ts';
+import { findDocumentRefs, romanTermsOfOffice, yearMatches } from '../../src/text/identifiers.ts';
 
 const keys = (text: string) => findDocumentRefs(text).map((r) => r.key ?? r.shortKey);
 
@@ -83,5 +83,13 @@ describe('findDocumentRefs', () => {
     const text = 'theo quy định 105 của luật, và Chỉ thị 12, và kế hoạch số 7';
     expect(findDocumentRefs(text, { strict: true }).map((r) => r.shortKey)).toEqual(['ct 12', 'kh 7']);
     expect(findDocumentRefs(text).map((r) => r.shortKey)).toEqual(['qdi 105', 'ct 12', 'kh 7']);
+  });
+});
+
+describe('romanTermsOfOffice', () => {
+  it('numbers a term of office as the corpus does, and leaves other numbers alone', () => {
+    expect(romanTermsOfOffice('bau cu quoc hoi khoa 15 la ngay nao')).toBe('bau cu quoc hoi khoa XV la ngay nao');
+    expect(romanTermsOfOffice('Quốc hội khóa 16 có bao nhiêu đại biểu')).toBe('Quốc hội khóa XVI có bao nhiêu đại biểu');
+    for (const text of ['khóa 2021', 'khoa 15/3', 'khóa 0', 'khoa 45', 'Điều 15 khoản 2']) expect(romanTermsOfOffice(text)).toBe(text);
   });
 });
