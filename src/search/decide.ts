@@ -75,7 +75,8 @@ function strongestAgainst(model: LogisticModel, x: number[]): DeclineReason {
  * Answer, "not sure" or decline. Three things are settled without the model: a document number the
  * question names and the best passage holds answers (numbers match exactly); a year, person or
  * numbered constituency the question names that the best passage lacks declines (no wording can
- * make a passage about 2016 answer for 2011); and so does another country or kind of election it asks
+ * make a passage about 2016 answer for 2011), as does asking who a person is when no leading passage
+ * names anyone; and so does another country or kind of election it asks
  * about that the best passage is not about (the corpus answers for Vietnam's elections only).
  * Everything else is the fitted model's probability against its two thresholds.
  */

@@ -58,6 +58,8 @@ export interface AnalyzedQuery {
   people: string[];
   /** Constituencies and polling areas it asks about by number, and terms of office, folded ("don vi bau cu so 1", "khoa xvi"). */
   numbered: string[];
+  /** It asks who a person is: who holds an office, who is the youngest, whose name, who won a given election. */
+  asksPerson: boolean;
 }
 
 const LONGEST_PHRASE = 6;
@@ -296,6 +298,33 @@ function askedParts(text: string, clauses: Clause[]): { clauses: string; sentenc
   return { clauses: asking.join(' '), sentences: holding.join(' ') || text };
 }
 
+// Asking who a person is, which only a passage naming one answers: an office holder ("chủ tịch HĐBCQG là ai"), the
+// first or last of some kind ("ai là người … trẻ nhất"), a person's name ("ứng cử viên … tên gì", "danh sách tên").
+const OFFICE = '(?:chu tich|pho chu tich|bi thu|pho bi thu|truong ban|pho truong ban|thu tuong|tong bi thu|giam doc|chanh an|vien truong|bo truong)';
+const ASKS_PERSON = new RegExp(
+  [
+    `\\b${OFFICE}\\b[^?]* la ai\\b`,
+    `\\bai (?:dang |se )?(?:la|lam) ${OFFICE}\\b`,
+    `\\bnhat\\b[^?]* (?:la ai|ten (?:la )?gi)\\b`,
+    `\\bai la nguoi\\b[^?]* nhat\\b`,
+    `\\b(?:nguoi|ung cu vien|dai bieu|ong|ba)\\b[^?]* ten (?:la )?gi\\b`,
+    `\\bdanh sach (?:day du )?ten\\b`,
+    `\\bwho (?:is|was) the (?:chair|chairman|chairwoman|president|secretary|prime minister|youngest|oldest)\\b`,
+    `\\bwhich candidates? (?:won|were elected|was elected)\\b`,
+    `\\bnames? of the (?:winners|deputies|elected)\\b`,
+  ].join('|'),
+);
+// Who won, asked of one election (a year, a term, a place, a named ward): "bằng phiếu thì ai trúng cử" asks a rule.
+const ASKS_WINNER = /\b(?:ai|nhung ai|nhung nguoi nao) (?:da )?(?:trung cu|dac cu|thang cu)\b|\bwho won\b/;
+// A ward, commune or district by its name: "phường Ba Đình".
+const NAMED_LOCALITY = /\b(?:phuong|xa|quan|huyen|thi tran) \p{Lu}/u;
+
+/** Whether a question (its asking sentences, folded) asks who a person is; `instance`: it names a year, term or place. */
+function asksPersonOf(askedFolded: string, instance: boolean): boolean {
+  const lower = askedFolded.toLowerCase();
+  return ASKS_PERSON.test(lower) || (ASKS_WINNER.test(lower) && (instance || NAMED_LOCALITY.test(askedFolded)));
+}
+
 // Words after "luật" that describe rather than name a law: "luật mới", "luật hiện hành", "luật số 85".
 const NOT_A_LAW_NAME = new Set(['moi', 'hien', 'sua', 'nao', 'gi', 'nay', 'so', 'quy', 've', 'cua', 'la', 'co', 'da', 'duoc', 'thi', 'cu']);
 
@@ -421,6 +450,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const words = normalized.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const smallTalk = refs.length > 0 ? null : smallTalkOf(words);
   const places = findPlaces(normalized);
+  const years = [...new Set(askedFolded.match(/\b(19|20)\d{2}\b/g) ?? [])];
+  const numbered = [...[...askedFolded.matchAll(NUMBERED_AREA)].map((m) => `${m[1]} so ${m[2]}`), ...termsOfOffice(askedFolded)];
   return {
     question,
     text: normalized,
@@ -440,8 +471,9 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     placesAsked: places.length === 0 ? [] : [...new Set(clauses.filter((c) => c.asking && asksCountOrAgent(c.text)).flatMap((c) => findPlaces(c.text)))],
     laws: findLawNames(normalized),
     outOfScope: findOutOfScope(asked.clauses, lexicon),
-    years: [...new Set(askedFolded.match(/\b(19|20)\d{2}\b/g) ?? [])],
+    years,
     people: findPeople(asked.sentences, places),
-    numbered: [...[...askedFolded.matchAll(NUMBERED_AREA)].map((m) => `${m[1]} so ${m[2]}`), ...termsOfOffice(askedFolded)],
+    numbered,
+    asksPerson: asksPersonOf(askedFolded, years.length + numbered.length + places.length > 0),
   };
 }

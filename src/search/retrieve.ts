@@ -3,6 +3,7 @@ import type { CorpusIndex, DocumentMeta, Embedder, LexicalHit, RegisterEntry } f
 import { findDocumentRefs, KIND_NAMES, yearMatches, type DocumentRef } from '../text/identifiers.ts';
 import { answerSentences, asksOpinion, statementOf, type AnswerType } from '../text/answers.ts';
 import { foldDiacritics, foldedWords, sentences } from '../text/normalize.ts';
+import { findPeople } from '../text/people.ts';
 import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
 import { expandChatSpelling } from '../text/chat.ts';
@@ -333,13 +334,19 @@ function scopeSignals(index: CorpusIndex, query: AnalyzedQuery, hit: Hit | undef
   };
 }
 
-/** Years, people and numbered constituencies the question names that a passage (with its title, heading and date; a report's or directive's whole text) does not hold. */
-function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit): string[] {
+/**
+ * Years, people and numbered constituencies the question names that a passage (with its title, heading and date; a
+ * report's or directive's whole text) does not hold; and, for a question asking who a person is, "a person" when none
+ * of the leading passages names one: only a name answers "chủ tịch HĐBCQG là ai".
+ */
+function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit, leading: Hit[]): string[] {
   // Whole words only: "số 1" is not in "số 12".
   const text = ` ${foldedWords(`${hit.document.title} ${hit.document.date ?? ''} ${hit.passage.section ?? ''} ${hit.passage.text}`)} `;
   // A news report or a directive is about one event: a year or a person it names in any passage is every passage's.
   const oneEvent = hit.document.kind === 'news' || hit.document.kind === 'directive';
-  return [...query.years, ...query.people, ...query.numbered].filter((s) => !namesSpecific(text, s) && !(oneEvent && documentNames(index, hit, s)));
+  const named = [...query.years, ...query.people, ...query.numbered].filter((s) => !namesSpecific(text, s) && !(oneEvent && documentNames(index, hit, s)));
+  const person = query.asksPerson && !leading.some((h) => findPeople(h.passage.text, query.places).length > 0);
+  return person ? [...named, 'a person'] : named;
 }
 
 /**
@@ -615,7 +622,7 @@ function featuresOf(
     ownTitleMatch: ownTitles(index)(query.embedText),
     outOfScope: scope.outOfScope.length > 0,
     otherLaw: scope.otherLaw,
-    missingSpecifics: missingSpecifics(index, query, best).length,
+    missingSpecifics: missingSpecifics(index, query, best, hits.slice(0, DEFAULT_RETRIEVE_OPTIONS.limit)).length,
     placeAsked: asksOfPlaceNotHeld(index, query, best),
     // Typed without diacritics, words collide ("gia vang hom" is "giá", "vắng", "hòm" somewhere).
     chanceMatch: !query.accented && pairs.length > 0 && concepts.every((c) => !c.phrase) && !pairs.some((p) => index.passageHas(best.passageIndex, p)),

@@ -127,6 +127,16 @@ describe('retrieve over the shipped corpus', () => {
     }
   });
 
+  it('declines a question asking who a person is when no leading passage names anyone, and answers one whose passages do', async () => {
+    for (const q of ['Chủ tịch Hội đồng bầu cử quốc gia năm 2026 là ai?', 'ai la nguoi ung cu dai bieu quoc hoi tre nhat khoa 16', 'Kết quả bầu cử ở phường Ba Đình năm 2026, ai trúng cử?', 'Which candidates won the National Assembly seats in Hanoi?']) {
+      const r = await ask(q);
+      expect(r.outcome, q).toBe('no_match');
+      expect(r.declineReason, q).toBe('missing_specifics');
+    }
+    // A news report names the officials; a rule answers who wins a tie.
+    for (const q of ['Ai là Chủ tịch Ủy ban bầu cử tỉnh Bạc Liêu?', 'Hai người bằng phiếu nhau thì ai trúng cử?']) expect((await ask(q)).outcome, q).toBe('answered');
+  });
+
   it("marks a question asking how many or who of a province no document of its best passage names: that place's own figures", async () => {
     for (const q of ['Quảng Ninh có bao nhiêu người ứng cử đại biểu Quốc hội?', 'ai trung cu dai bieu quoc hoi o Quang Ninh']) expect((await ask(q)).features?.placeAsked, q).toBe(1);
     // The news report on Lạng Sơn names it; a voter telling where she lives asks no figure of that place.
