@@ -60,6 +60,8 @@ export interface AnalyzedQuery {
   numbered: string[];
   /** It asks who a person is: who holds an office, who is the youngest, whose name, who won a given election. */
   asksPerson: boolean;
+  /** It asks an amount of money: a salary, an allowance, a cost, a budget, a fine. */
+  asksMoney: boolean;
 }
 
 const LONGEST_PHRASE = 6;
@@ -325,6 +327,20 @@ function asksPersonOf(askedFolded: string, instance: boolean): boolean {
   return ASKS_PERSON.test(lower) || (ASKS_WINNER.test(lower) && (instance || NAMED_LOCALITY.test(askedFolded)));
 }
 
+// Asking an amount of money, which only a passage stating one answers. Words that fold like others are read only where
+// they cannot be the others: "tiền" right after "bao nhiêu" ("tiến hành … mấy giờ" folds alike), "lương" not after
+// "số", "lực" ("số lượng"); "bồi dưỡng" is also training, so only "… tiền". "Bị phạt bao nhiêu" may ask a prison term.
+const HOW_MUCH = '(?:bao nhieu|bn|may|nhieu|how much)';
+const ASKS_MONEY = new RegExp(
+  [
+    `\\b${HOW_MUCH} (?:tien|dong|trieu|ty)\\b`,
+    `(?<!\\b(?:so|luc|chat|dung|trong|thoi|ham|khoi|dai|can|ban|tu|du|san|cong|hai|kinh|ky|hoat|thuong) )\\b(?:luong|phu cap|thu lao|chi phi|kinh phi|ngan sach)\\b[^?.]*\\b${HOW_MUCH}\\b`,
+    `\\bton (?:khoang |het )?(?:bao nhieu|bn)\\b`,
+    `\\bhow much (?:money|does it cost|is the|are the)\\b`,
+    `\\bhow much\\b[^?]*\\b(?:salary|allowance|cost|fine|paid|spend)\\b`,
+  ].join('|'),
+);
+
 // Words after "luật" that describe rather than name a law: "luật mới", "luật hiện hành", "luật số 85".
 const NOT_A_LAW_NAME = new Set(['moi', 'hien', 'sua', 'nao', 'gi', 'nay', 'so', 'quy', 've', 'cua', 'la', 'co', 'da', 'duoc', 'thi', 'cu']);
 
@@ -475,5 +491,6 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     people: findPeople(asked.sentences, places),
     numbered,
     asksPerson: asksPersonOf(askedFolded, years.length + numbered.length + places.length > 0),
+    asksMoney: ASKS_MONEY.test(askedFolded.toLowerCase()),
   };
 }

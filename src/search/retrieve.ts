@@ -336,8 +336,9 @@ function scopeSignals(index: CorpusIndex, query: AnalyzedQuery, hit: Hit | undef
 
 /**
  * Years, people and numbered constituencies the question names that a passage (with its title, heading and date; a
- * report's or directive's whole text) does not hold; and, for a question asking who a person is, "a person" when none
- * of the leading passages names one: only a name answers "chủ tịch HĐBCQG là ai".
+ * report's or directive's whole text) does not hold; for a question asking who a person is, "a person" when none of
+ * the leading passages names one (only a name answers "chủ tịch HĐBCQG là ai"); for one asking an amount of money,
+ * "an amount of money" when none states one.
  */
 function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit, leading: Hit[]): string[] {
   // Whole words only: "số 1" is not in "số 12".
@@ -346,8 +347,12 @@ function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit, le
   const oneEvent = hit.document.kind === 'news' || hit.document.kind === 'directive';
   const named = [...query.years, ...query.people, ...query.numbered].filter((s) => !namesSpecific(text, s) && !(oneEvent && documentNames(index, hit, s)));
   const person = query.asksPerson && !leading.some((h) => findPeople(h.passage.text, query.places).length > 0);
-  return person ? [...named, 'a person'] : named;
+  const money = query.asksMoney && !leading.some((h) => STATES_AMOUNT.test(h.passage.text));
+  return [...named, ...(person ? ['a person'] : []), ...(money ? ['an amount of money'] : [])];
 }
+
+// An amount of money as the corpus states one: "8 tỷ đồng", "500.000 đồng" ("đồng chí", "đồng bào" are no money).
+const STATES_AMOUNT = /\d[\d.,]*\s*(?:triệu|tỷ|nghìn|ngàn)\s*đồng|\d[\d.,]{2,}\s*đồng(?!\s*(?:chí|bào))|\d[\d.,]*\s*(?:VND|VNĐ|USD)/u;
 
 /**
  * Whether folded text (spaces around) names a year, person or numbered term: as whole words, or, for a term of office, in

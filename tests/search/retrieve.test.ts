@@ -137,6 +137,18 @@ describe('retrieve over the shipped corpus', () => {
     for (const q of ['Ai là Chủ tịch Ủy ban bầu cử tỉnh Bạc Liêu?', 'Hai người bằng phiếu nhau thì ai trúng cử?']) expect((await ask(q)).outcome, q).toBe('answered');
   });
 
+  it('declines a question asking an amount of money when no leading passage states one, and answers look-alikes that ask no money', async () => {
+    for (const q of ['Lương đại biểu Quốc hội 1 tháng được bao nhiêu?', 'In một lá phiếu bầu cử tốn bao nhiêu tiền?', 'xa em duoc cap bao nhieu tien de to chuc bau cu nam nay']) {
+      const r = await ask(q);
+      expect(r.outcome, q).toBe('no_match');
+      expect(r.declineReason, q).toBe('missing_specifics');
+    }
+    // A news report states the sum raised; a prison term, ballots handed out and a count of deputies are no money.
+    for (const q of ['Bạc Liêu quyên góp ủng hộ đồng bào bị bão số 3 được bao nhiêu tiền?', 'Xâm phạm quyền bầu cử của người khác thì bị phạt bao nhiêu năm tù?', 'moi cu tri duoc phat may la phieu'])
+      expect((await ask(q)).outcome, q).toBe('answered');
+    for (const q of ['so luong dai bieu quoc hoi la bao nhieu', 'luc luong nao bao ve bau cu', 'tien hanh kiem phieu luc may gio']) expect(analyzeQuery(q, index.lexicon).asksMoney, q).toBe(false);
+  });
+
   it("marks a question asking how many or who of a province no document of its best passage names: that place's own figures", async () => {
     for (const q of ['Quảng Ninh có bao nhiêu người ứng cử đại biểu Quốc hội?', 'ai trung cu dai bieu quoc hoi o Quang Ninh']) expect((await ask(q)).features?.placeAsked, q).toBe(1);
     // The news report on Lạng Sơn names it; a voter telling where she lives asks no figure of that place.
