@@ -60,7 +60,7 @@ export interface AnalyzedQuery {
   numbered: string[];
   /** It asks who a person is: who holds an office, who is the youngest, whose name, who won a given election. */
   asksPerson: boolean;
-  /** It asks an amount of money: a salary, an allowance, a cost, a budget, a fine. */
+  /** It asks an amount of money: a salary, an allowance, a cost, a budget. */
   asksMoney: boolean;
 }
 

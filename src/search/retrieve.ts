@@ -334,6 +334,9 @@ function scopeSignals(index: CorpusIndex, query: AnalyzedQuery, hit: Hit | undef
   };
 }
 
+// An amount of money as the corpus states one: "8 tỷ đồng", "500.000 đồng" ("đồng chí", "đồng bào" are no money).
+const STATES_AMOUNT = /\d[\d.,]*\s*(?:triệu|tỷ|nghìn|ngàn)\s*đồng|\d[\d.,]{2,}\s*đồng(?!\s*(?:chí|bào))|\d[\d.,]*\s*(?:VND|VNĐ|USD)/u;
+
 /**
  * Years, people and numbered constituencies the question names that a passage (with its title, heading and date; a
  * report's or directive's whole text) does not hold; for a question asking who a person is, "a person" when none of
@@ -350,9 +353,6 @@ function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit, le
   const money = query.asksMoney && !leading.some((h) => STATES_AMOUNT.test(h.passage.text));
   return [...named, ...(person ? ['a person'] : []), ...(money ? ['an amount of money'] : [])];
 }
-
-// An amount of money as the corpus states one: "8 tỷ đồng", "500.000 đồng" ("đồng chí", "đồng bào" are no money).
-const STATES_AMOUNT = /\d[\d.,]*\s*(?:triệu|tỷ|nghìn|ngàn)\s*đồng|\d[\d.,]{2,}\s*đồng(?!\s*(?:chí|bào))|\d[\d.,]*\s*(?:VND|VNĐ|USD)/u;
 
 /**
  * Whether folded text (spaces around) names a year, person or numbered term: as whole words, or, for a term of office, in

@@ -14,7 +14,7 @@ Trà Vinh, Tuyên Quang, Vĩnh Long, Vĩnh Phúc, Yên Bái`
 // How people write the largest city: the press's abbreviation, run together or spaced, and its old name.
 const ALIASES: Array<[string, string]> = ['TP.HCM', 'TPHCM', 'HCM', 'Sài Gòn'].map((alias) => [alias, 'Thành phố Hồ Chí Minh']);
 
-const FOLDED = [...PLACES.map((name) => [name, name]), ...ALIASES].map(([written, name]) => ({ name: name as string, folded: foldDiacritics(normalizeText(written as string)) }));
+const FOLDED = [...PLACES.map((name): [string, string] => [name, name]), ...ALIASES].map(([written, name]) => ({ name, folded: foldDiacritics(normalizeText(written)) }));
 
 /** Province names mentioned in a text, typed with or without diacritics or as commonly abbreviated, most mentioned first. */
 export function findPlaces(text: string): string[] {
