@@ -17,6 +17,7 @@ const SET_NAMES: Record<string, string> = {
   'dev4-questions.json': 'dev-4',
   'dev5-questions.json': 'dev-5',
   'dev6-questions.json': 'dev-6',
+  'dev7-questions.json': 'dev-7',
   'test-questions.json': 'test',
   'test2-questions.json': 'test-2',
   'test3-questions.json': 'test-3',

@@ -60,7 +60,7 @@ export interface AnalyzedQuery {
   numbered: string[];
   /** It asks who a person is: who holds an office, who is the youngest, whose name, who won a given election. */
   asksPerson: boolean;
-  /** It asks an amount of money: a salary, an allowance, a cost, a budget. */
+  /** It asks an amount of money and nothing else: a salary, an allowance, a cost, a budget. */
   asksMoney: boolean;
 }
 
@@ -336,10 +336,15 @@ const ASKS_MONEY = new RegExp(
     `\\b${HOW_MUCH} (?:tien|dong|trieu|ty)\\b`,
     `(?<!\\b(?:so|luc|chat|dung|trong|thoi|ham|khoi|dai|can|ban|tu|du|san|cong|hai|kinh|ky|hoat|thuong) )\\b(?:luong|phu cap|thu lao|chi phi|kinh phi|ngan sach)\\b[^?.]*\\b${HOW_MUCH}\\b`,
     `\\bton (?:khoang |het )?(?:bao nhieu|bn)\\b`,
-    `\\bhow much (?:money|does it cost|is the|are the)\\b`,
+    `\\bhow much (?:money|does it cost)\\b`,
     `\\bhow much\\b[^?]*\\b(?:salary|allowance|cost|fine|paid|spend)\\b`,
   ].join('|'),
 );
+
+/** Whether every clause that asks (the whole question when none does) asks an amount of money: "tốn bao nhiêu tiền, ai chi?" also asks who pays. */
+function asksOnlyMoney(asking: string[], question: string): boolean {
+  return (asking.length > 0 ? asking : [question]).every((clause) => ASKS_MONEY.test(foldDiacritics(clause).toLowerCase()));
+}
 
 // Words after "luật" that describe rather than name a law: "luật mới", "luật hiện hành", "luật số 85".
 const NOT_A_LAW_NAME = new Set(['moi', 'hien', 'sua', 'nao', 'gi', 'nay', 'so', 'quy', 've', 'cua', 'la', 'co', 'da', 'duoc', 'thi', 'cu']);
@@ -491,6 +496,6 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     people: findPeople(asked.sentences, places),
     numbered,
     asksPerson: asksPersonOf(askedFolded, years.length + numbered.length + places.length > 0),
-    asksMoney: ASKS_MONEY.test(askedFolded.toLowerCase()),
+    asksMoney: asksOnlyMoney(clauses.filter((c) => c.asking && !c.carried).map((c) => c.text), normalized),
   };
 }
