@@ -354,14 +354,20 @@ function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit, le
   return [...named, ...(person ? ['a person'] : []), ...(money ? ['an amount of money'] : [])];
 }
 
+// The year each National Assembly term was elected: a passage on the election of 15/3/2026 is one on khóa XVI's.
+const TERM_ELECTED: Record<string, string> = { xi: '2002', xii: '2007', xiii: '2011', xiv: '2016', xv: '2021', xvi: '2026' };
+
 /**
- * Whether folded text (spaces around) names a year, person or numbered term: as whole words, or, for a term of office, in
- * a list after one "khóa" ("các khóa XIV, XV, XVI" names "khoa xv").
+ * Whether folded text (spaces around) names a year, person or numbered term: as whole words; a term of office also
+ * in a list after one "khóa" ("các khóa XIV, XV, XVI" names "khoa xv") or by the year it was elected, and that year by
+ * its term.
  */
 function namesSpecific(text: string, specific: string): boolean {
   if (text.includes(` ${specific} `)) return true;
-  const term = /^khoa ([ivxl]+)$/.exec(specific)?.[1];
-  return term !== undefined && new RegExp(` khoa (?:[ivxl]+ (?:va )?)*${term} `).test(text);
+  const term = /^khoa ([ivxl]+)$/.exec(specific)?.[1] ?? Object.keys(TERM_ELECTED).find((t) => TERM_ELECTED[t] === specific);
+  if (term === undefined) return false;
+  const elected = TERM_ELECTED[term];
+  return new RegExp(` khoa (?:[ivxl]+ (?:va )?)*${term} `).test(text) || (elected !== undefined && elected !== specific && text.includes(` ${elected} `));
 }
 
 /** Whether the hit's document, in any passage, names a name given folded and lower-case ("nguyen van hung"). */
