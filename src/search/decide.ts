@@ -76,7 +76,7 @@ function strongestAgainst(model: LogisticModel, x: number[]): DeclineReason {
  * question names and the best passage holds answers (numbers match exactly); a year, person or
  * numbered constituency the question names that the best passage lacks declines (no wording can
  * make a passage about 2016 answer for 2011), as does asking who a person is when no leading passage
- * names anyone; and so does another country or kind of election it asks
+ * names anyone, or which one of a kind the corpus never mentions; and so does another country or kind of election it asks
  * about that the best passage is not about (the corpus answers for Vietnam's elections only).
  * Everything else is the fitted model's probability against its two thresholds.
  */

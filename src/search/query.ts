@@ -62,6 +62,8 @@ export interface AnalyzedQuery {
   asksPerson: boolean;
   /** It asks an amount of money and nothing else: a salary, an allowance, a cost, a budget. */
   asksMoney: boolean;
+  /** The kinds of thing it asks which one of, folded ("kenh" of "kênh nào"). */
+  kindsAsked: string[];
 }
 
 const LONGEST_PHRASE = 6;
@@ -341,6 +343,9 @@ const ASKS_MONEY = new RegExp(
   ].join('|'),
 );
 
+// Which one of a kind: the word before "nào".
+const KIND_ASKED = /\b([a-z]+) nao\b/g;
+
 /** Whether every clause that asks (the whole question when none does) asks an amount of money: "tốn bao nhiêu tiền, ai chi?" also asks who pays. */
 function asksOnlyMoney(asking: string[], question: string): boolean {
   return (asking.length > 0 ? asking : [question]).every((clause) => ASKS_MONEY.test(foldDiacritics(clause).toLowerCase()));
@@ -496,6 +501,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     people: findPeople(asked.sentences, places),
     numbered,
     asksPerson: asksPersonOf(askedFolded, years.length + numbered.length + places.length > 0),
+    kindsAsked: [...new Set([...askedFolded.toLowerCase().matchAll(KIND_ASKED)].map((m) => m[1] as string))],
     asksMoney: asksOnlyMoney(clauses.filter((c) => c.asking && !c.carried).map((c) => c.text), normalized),
   };
 }

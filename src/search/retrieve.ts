@@ -341,7 +341,7 @@ const STATES_AMOUNT = /\d[\d.,]*\s*(?:triệu|tỷ|nghìn|ngàn)\s*đồng|\d[\d
  * Years, people and numbered constituencies the question names that a passage (with its title, heading and date; a
  * report's or directive's whole text) does not hold; for a question asking who a person is, "a person" when none of
  * the leading passages names one (only a name answers "chủ tịch HĐBCQG là ai"); for one asking an amount of money,
- * "an amount of money" when none states one.
+ * "an amount of money" when none states one; and a kind it asks which one of ("kênh nào") that the corpus never uses.
  */
 function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit, leading: Hit[]): string[] {
   // Whole words only: "số 1" is not in "số 12".
@@ -351,7 +351,9 @@ function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit, le
   const named = [...query.years, ...query.people, ...query.numbered].filter((s) => !namesSpecific(text, s) && !(oneEvent && documentNames(index, hit, s)));
   const person = query.asksPerson && !leading.some((h) => findPeople(h.passage.text, query.places).length > 0);
   const money = query.asksMoney && !leading.some((h) => STATES_AMOUNT.test(h.passage.text));
-  return [...named, ...(person ? ['a person'] : []), ...(money ? ['an amount of money'] : [])];
+  // "kênh nào", "which app": the corpus cannot name one of a kind it never mentions.
+  const kinds = query.language === 'vi' ? query.kindsAsked.filter((k) => index.documentFrequency(k) === 0 && isVietnameseWord(k)) : [];
+  return [...named, ...(person ? ['a person'] : []), ...(money ? ['an amount of money'] : []), ...kinds];
 }
 
 // The year each National Assembly term was elected: a passage on the election of 15/3/2026 is one on khóa XVI's.

@@ -152,6 +152,15 @@ describe('retrieve over the shipped corpus', () => {
       expect(analyzeQuery(q, index.lexicon).asksMoney, q).toBe(false);
   });
 
+  it('declines a question asking which one of a kind the corpus never mentions, and answers one of a kind it does', async () => {
+    for (const q of ['xem trực tiếp lễ công bố kết quả bầu cử trên kênh nào', 'xem truc tiep le cong bo ket qua bau cu tren kenh nao']) {
+      const r = await ask(q);
+      expect(r.outcome, q).toBe('no_match');
+      expect(r.declineReason, q).toBe('missing_specifics');
+    }
+    for (const q of ['Cơ quan nào công bố kết quả bầu cử đại biểu Quốc hội?', 'co quan nao cong bo ket qua bau cu dai bieu quoc hoi']) expect((await ask(q)).outcome, q).toBe('answered');
+  });
+
   it("marks a question asking how many or who of a province no document of its best passage names: that place's own figures", async () => {
     for (const q of ['Quảng Ninh có bao nhiêu người ứng cử đại biểu Quốc hội?', 'ai trung cu dai bieu quoc hoi o Quang Ninh']) expect((await ask(q)).features?.placeAsked, q).toBe(1);
     // The news report on Lạng Sơn names it; a voter telling where she lives asks no figure of that place.
