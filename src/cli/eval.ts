@@ -8,7 +8,7 @@ import { scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from 
 import { stripDiacritics } from '../text/normalize.ts';
 import { readArgs } from './args.ts';
 
-// One set per file: `dev` to `dev-5` are tuned on; `test`, `test-2` and `test-3` were written apart, frozen, and never tuned on.
+// One set per file: `dev` to `dev-7` are tuned on; `test`, `test-2` and `test-3` were written apart, frozen, and never tuned on.
 const EVAL_DIR = 'tests/eval';
 const SET_NAMES: Record<string, string> = {
   'questions.json': 'dev',

@@ -4,7 +4,7 @@ import { answerFocusOf, answerTypeOf, countedOf, type AnswerFocus, type AnswerTy
 import { isEnglishSmallTalk, smallTalkOf, type SmallTalk } from '../text/small-talk.ts';
 import { expandChatSpelling } from '../text/chat.ts';
 import { isVietnameseWord, type Speller } from '../text/spelling.ts';
-import { findDocumentRefs, isRomanNumeral, romanTermsOfOffice, toRomanNumeral, type DocumentRef } from '../text/identifiers.ts';
+import { findDocumentRefs, isRomanNumeral, romanTermsOfOffice, type DocumentRef } from '../text/identifiers.ts';
 import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText, sentences } from '../text/normalize.ts';
 import { splitClauses, type Clause } from '../text/clauses.ts';
 import { findPeople } from '../text/people.ts';
@@ -318,15 +318,12 @@ const ASKS_PERSON = new RegExp(
     `\\bnames? of the (?:winners|deputies|elected)\\b`,
   ].join('|'),
 );
-// Who won, asked of one election (a year, a term, a place, a named ward): "bằng phiếu thì ai trúng cử" asks a rule.
+// Who won, asked of one election (a year, a term, a place): "bằng phiếu thì ai trúng cử" asks a rule.
 const ASKS_WINNER = /\b(?:ai|nhung ai|nhung nguoi nao) (?:da )?(?:trung cu|dac cu|thang cu)\b|\bwho won\b/;
-// A ward, commune or district by its name: "phường Ba Đình".
-const NAMED_LOCALITY = /\b(?:phuong|xa|quan|huyen|thi tran) \p{Lu}/u;
 
 /** Whether a question (its asking sentences, folded) asks who a person is; `instance`: it names a year, term or place. */
 function asksPersonOf(askedFolded: string, instance: boolean): boolean {
-  const lower = askedFolded.toLowerCase();
-  return ASKS_PERSON.test(lower) || (ASKS_WINNER.test(lower) && (instance || NAMED_LOCALITY.test(askedFolded)));
+  return ASKS_PERSON.test(askedFolded) || (instance && ASKS_WINNER.test(askedFolded));
 }
 
 // Asking an amount of money, which only a passage stating one answers. Words that fold like others are read only where
@@ -348,7 +345,7 @@ const KIND_ASKED = /\b([a-z]+) nao\b/g;
 
 /** Whether every clause that asks (the whole question when none does) asks an amount of money: "tốn bao nhiêu tiền, ai chi?" also asks who pays. */
 function asksOnlyMoney(asking: string[], question: string): boolean {
-  return (asking.length > 0 ? asking : [question]).every((clause) => ASKS_MONEY.test(foldDiacritics(clause).toLowerCase()));
+  return (asking.length > 0 ? asking : [question]).every((clause) => ASKS_MONEY.test(foldDiacritics(clause)));
 }
 
 // Words after "luật" that describe rather than name a law: "luật mới", "luật hiện hành", "luật số 85".
@@ -371,16 +368,12 @@ function findLawNames(text: string): string[] {
 // "đơn vị bầu cử số 1", "khu vực bỏ phiếu số 12": one area among thousands, which a rule of the law does not name.
 const NUMBERED_AREA = /\b(don vi bau cu|khu vuc bo phieu) (?:so )?(\d+)\b/g;
 
-// "khóa XVII", "khoa 16": one term of office among many, which a passage about another does not answer.
-const TERM_OF_OFFICE = /\bkhoa ([a-z]+|[1-3]?\d)\b/g;
+// "khóa XVII": one term of office among many, which a passage about another does not answer.
+const TERM_OF_OFFICE = /\bkhoa ([a-z]+)\b/g;
 
-/** The terms of office a folded text names, as the corpus writes them: "khoa 16" is "khoa xvi". */
+/** The terms of office a folded text names ("khoa xvi"); one typed in figures was read as a numeral already (romanTermsOfOffice). */
 function termsOfOffice(folded: string): string[] {
-  return [...folded.matchAll(TERM_OF_OFFICE)].flatMap((m) => {
-    const number = m[1] as string;
-    if (/^\d+$/.test(number)) return [`khoa ${toRomanNumeral(Number(number))}`];
-    return isRomanNumeral(number) ? [`khoa ${number}`] : [];
-  });
+  return [...folded.matchAll(TERM_OF_OFFICE)].flatMap((m) => (isRomanNumeral(m[1] as string) ? [`khoa ${m[1]}`] : []));
 }
 
 // Share of a question's words that carry marks for it to count as typed with diacritics: most Vietnamese syllables do, "ban" or "tin" do not.
@@ -501,7 +494,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     people: findPeople(asked.sentences, places),
     numbered,
     asksPerson: asksPersonOf(askedFolded, years.length + numbered.length + places.length > 0),
-    kindsAsked: [...new Set([...askedFolded.toLowerCase().matchAll(KIND_ASKED)].map((m) => m[1] as string))],
+    kindsAsked: [...new Set([...askedFolded.matchAll(KIND_ASKED)].map((m) => m[1] as string))],
     asksMoney: asksOnlyMoney(clauses.filter((c) => c.asking && !c.carried).map((c) => c.text), normalized),
   };
 }

@@ -366,11 +366,14 @@ const TERM_ELECTED: Record<string, string> = { xi: '2002', xii: '2007', xiii: '2
  */
 function namesSpecific(text: string, specific: string): boolean {
   if (text.includes(` ${specific} `)) return true;
-  const term = /^khoa ([ivxl]+)$/.exec(specific)?.[1] ?? Object.keys(TERM_ELECTED).find((t) => TERM_ELECTED[t] === specific);
-  if (term === undefined) return false;
-  const elected = TERM_ELECTED[term];
-  return new RegExp(` khoa (?:[ivxl]+ (?:va )?)*${term} `).test(text) || (elected !== undefined && elected !== specific && text.includes(` ${elected} `));
+  const term = /^khoa ([ivxl]+)$/.exec(specific)?.[1];
+  if (term !== undefined) return namesTerm(text, term) || (TERM_ELECTED[term] !== undefined && text.includes(` ${TERM_ELECTED[term]} `));
+  const electedIn = Object.keys(TERM_ELECTED).find((t) => TERM_ELECTED[t] === specific);
+  return electedIn !== undefined && namesTerm(text, electedIn);
 }
+
+/** Whether folded text names a term of office, alone or in a list after one "khóa". */
+const namesTerm = (text: string, term: string) => new RegExp(` khoa (?:[ivxl]+ (?:va )?)*${term} `).test(text);
 
 /** Whether the hit's document, in any passage, names a name given folded and lower-case ("nguyen van hung"). */
 function documentNames(index: CorpusIndex, hit: Hit, name: string): boolean {

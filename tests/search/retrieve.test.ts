@@ -17,6 +17,12 @@ beforeAll(async () => {
 });
 
 const ask = (q: string) => retrieve(index, embedder, q);
+// Declined before the model: something the question names or asks for that the leading passages lack.
+const expectMissingSpecific = async (q: string) => {
+  const r = await ask(q);
+  expect(r.outcome, q).toBe('no_match');
+  expect(r.declineReason, q).toBe('missing_specifics');
+};
 const docs = async (q: string) => (await ask(q)).hits.map((h) => h.document.id);
 
 describe('retrieve over the shipped corpus', () => {
@@ -121,29 +127,18 @@ describe('retrieve over the shipped corpus', () => {
     for (const q of ['Tỷ lệ cử tri đi bầu năm 2016 là bao nhiêu?', 'khóa XV thực tế trúng cử bao nhiêu đại biểu', 'khoa 15 thuc te trung cu bao nhieu dai bieu', 'kết quả bầu cử khóa 16 công bố hạn chót ngày nào'])
       expect((await ask(q)).features?.missingSpecifics, q).toBe(0);
     expect((await ask('Tỷ lệ cử tri đi bầu năm 2016 là bao nhiêu?')).outcome).toBe('answered');
-    for (const q of ['Tỷ lệ cử tri đi bầu năm 2011 là bao nhiêu?', 'Cho xin tiểu sử ứng cử viên Nguyễn Văn Hùng', 'Ai trúng cử ở đơn vị bầu cử số 3 của Hà Nội?', 'Bầu cử Quốc hội khóa XVII vào ngày nào?', 'bau cu quoc hoi khoa 17 vao ngay nao']) {
-      const r = await ask(q);
-      expect(r.outcome).toBe('no_match');
-      expect(r.declineReason).toBe('missing_specifics');
-    }
+    for (const q of ['Tỷ lệ cử tri đi bầu năm 2011 là bao nhiêu?', 'Cho xin tiểu sử ứng cử viên Nguyễn Văn Hùng', 'Ai trúng cử ở đơn vị bầu cử số 3 của Hà Nội?', 'Bầu cử Quốc hội khóa XVII vào ngày nào?', 'bau cu quoc hoi khoa 17 vao ngay nao'])
+      await expectMissingSpecific(q);
   });
 
   it('declines a question asking who a person is when no leading passage names anyone, and answers one whose passages do', async () => {
-    for (const q of ['Chủ tịch Hội đồng bầu cử quốc gia năm 2026 là ai?', 'ai la nguoi ung cu dai bieu quoc hoi tre nhat khoa 16', 'Kết quả bầu cử ở phường Ba Đình năm 2026, ai trúng cử?', 'Which candidates won the National Assembly seats in Hanoi?']) {
-      const r = await ask(q);
-      expect(r.outcome, q).toBe('no_match');
-      expect(r.declineReason, q).toBe('missing_specifics');
-    }
+    for (const q of ['Chủ tịch Hội đồng bầu cử quốc gia năm 2026 là ai?', 'ai la nguoi ung cu dai bieu quoc hoi tre nhat khoa 16', 'Kết quả bầu cử ở phường Ba Đình năm 2026, ai trúng cử?', 'Which candidates won the National Assembly seats in Hanoi?']) await expectMissingSpecific(q);
     // A news report names the officials; a rule answers who wins a tie.
     for (const q of ['Ai là Chủ tịch Ủy ban bầu cử tỉnh Bạc Liêu?', 'Hai người bằng phiếu nhau thì ai trúng cử?']) expect((await ask(q)).outcome, q).toBe('answered');
   });
 
   it('declines a question asking an amount of money when no leading passage states one, and answers look-alikes that ask no money', async () => {
-    for (const q of ['Lương đại biểu Quốc hội 1 tháng được bao nhiêu?', 'In một lá phiếu bầu cử tốn bao nhiêu tiền?', 'xa em duoc cap bao nhieu tien de to chuc bau cu nam nay']) {
-      const r = await ask(q);
-      expect(r.outcome, q).toBe('no_match');
-      expect(r.declineReason, q).toBe('missing_specifics');
-    }
+    for (const q of ['Lương đại biểu Quốc hội 1 tháng được bao nhiêu?', 'In một lá phiếu bầu cử tốn bao nhiêu tiền?', 'xa em duoc cap bao nhieu tien de to chuc bau cu nam nay']) await expectMissingSpecific(q);
     // A news report states the sum raised; a prison term, ballots handed out and a count of deputies are no money.
     for (const q of ['Bạc Liêu quyên góp ủng hộ đồng bào bị bão số 3 được bao nhiêu tiền?', 'Xâm phạm quyền bầu cử của người khác thì bị phạt bao nhiêu năm tù?', 'moi cu tri duoc phat may la phieu'])
       expect((await ask(q)).outcome, q).toBe('answered');
@@ -153,11 +148,7 @@ describe('retrieve over the shipped corpus', () => {
   });
 
   it('declines a question asking which one of a kind the corpus never mentions, and answers one of a kind it does', async () => {
-    for (const q of ['xem trực tiếp lễ công bố kết quả bầu cử trên kênh nào', 'xem truc tiep le cong bo ket qua bau cu tren kenh nao']) {
-      const r = await ask(q);
-      expect(r.outcome, q).toBe('no_match');
-      expect(r.declineReason, q).toBe('missing_specifics');
-    }
+    for (const q of ['xem trực tiếp lễ công bố kết quả bầu cử trên kênh nào', 'xem truc tiep le cong bo ket qua bau cu tren kenh nao']) await expectMissingSpecific(q);
     for (const q of ['Cơ quan nào công bố kết quả bầu cử đại biểu Quốc hội?', 'co quan nao cong bo ket qua bau cu dai bieu quoc hoi']) expect((await ask(q)).outcome, q).toBe('answered');
   });
 
