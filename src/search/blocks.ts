@@ -40,8 +40,8 @@ const POINTS_BACK = /^(?:khi đó|khi ấy|đó|điều đó|điều này|việc
 // Inside a sentence, a clause after ";" that names "đó"/"này" ("đó là ngày 25/3/2026") refers to the clause before it.
 const REFERS_BACK = /(?<![\p{L}\p{N}])(?:đó|này|ấy)(?![\p{L}\p{N}])/iu;
 
-/** Units a passage is quoted by: sentences, and the clauses of a sentence too long to quote whole. */
-function unitsOf(text: string, maxWords: number): string[] {
+/** Units a passage is quoted by: sentences, and the clauses of a sentence too long to quote whole, each with its sentence's place. */
+function unitsOf(text: string, maxWords: number): Array<{ text: string; sentence: number }> {
   const whole = sentences(text).reduce<string[]>((out, sentence) => {
     const previous = out.at(-1);
     // A clause or point number of the law ("2.", "b)") opens what follows it.
@@ -49,15 +49,15 @@ function unitsOf(text: string, maxWords: number): string[] {
     else out.push(sentence);
     return out;
   }, []);
-  return whole.flatMap((sentence) => {
-    if (wordCount(sentence) <= maxWords) return [sentence];
+  return whole.flatMap((sentence, place) => {
+    if (wordCount(sentence) <= maxWords) return [{ text: sentence, sentence: place }];
     const clauses: string[] = [];
     // Cut at ";" outside brackets: a citation "(hướng dẫn …; căn cứ Điều 69 …)" stays whole.
     for (const clause of sentence.split(/(?<=;)\s+(?![^()]*\))/u)) {
       if (clauses.length > 0 && REFERS_BACK.test(clause)) clauses[clauses.length - 1] += ` ${clause}`;
       else clauses.push(clause);
     }
-    return clauses;
+    return clauses.map((clause) => ({ text: clause, sentence: place }));
   });
 }
 
@@ -133,7 +133,8 @@ export interface ScoredPassage {
  */
 export function scoreBlocks(passage: { text: string; section: string | null }, request: QuoteRequest, maxWords: number): ScoredPassage {
   const { answerType, focus, counted, years } = request;
-  const units = unitsOf(passage.text, maxWords);
+  const cut = unitsOf(passage.text, maxWords);
+  const units = cut.map((u) => u.text);
   const answering = new Map((answerType ? answerSentences(units, answerType, years) : []).map((a) => [a.index, a.answers]));
   const heading = passage.section ? overlapOf(passage.section, request).coverage : 0;
   const blocks = blocksOf(units).map((block, order) => {
@@ -144,7 +145,9 @@ export function scoreBlocks(passage: { text: string; section: string | null }, r
     const held = overlap > 0 && focus !== null && focusHeld(text, focus);
     // A count of what was asked ("45 chỉ tiêu" for "bao nhiêu chỉ tiêu") answers it more than a count of something else.
     const countsAsked = counted !== null && answers.length > 0 && countsOf(text, answers, counted);
-    const score = overlap + (answers.length > 0 ? 1 : 0) + (held ? 0.5 : 0) + (countsAsked ? 0.5 : 0) + (order === 0 ? heading : 0);
+    // The section's opening sentence answers its heading, all of it when it was cut into clauses.
+    const opening = cut[block.first]?.sentence === 0;
+    const score = overlap + (answers.length > 0 ? 1 : 0) + (held ? 0.5 : 0) + (countsAsked ? 0.5 : 0) + (opening ? heading : 0);
     // Room is counted in the words of statements: a citation in brackets is read past, not read.
     return { order, text, overlap, answers, score, words: wordCount(statementOf(text)) };
   });
