@@ -307,7 +307,7 @@ function askedParts(text: string, clauses: Clause[]): { clauses: string; sentenc
 const OFFICE = '(?:chu tich|pho chu tich|bi thu|pho bi thu|truong ban|pho truong ban|thu tuong|tong bi thu|giam doc|chanh an|vien truong|bo truong)';
 const ASKS_PERSON = new RegExp(
   [
-    `\\b${OFFICE}\\b[^?]* la ai\\b`,
+    `\\b${OFFICE}\\b[^?]* (?:la ai|(?:la|gom) nhung ai)\\b`,
     `\\bai (?:dang |se )?(?:la|lam) ${OFFICE}\\b`,
     `\\bnhat\\b[^?]* (?:la ai|ten (?:la )?gi)\\b`,
     `\\bai la nguoi\\b[^?]* nhat\\b`,
@@ -318,8 +318,9 @@ const ASKS_PERSON = new RegExp(
     `\\bnames? of the (?:winners|deputies|elected)\\b`,
   ].join('|'),
 );
-// Who won, asked of one election (a year, a term, a place): "bằng phiếu thì ai trúng cử" asks a rule.
-const ASKS_WINNER = /\b(?:ai|nhung ai|nhung nguoi nao) (?:da )?(?:trung cu|dac cu|thang cu)\b|\bwho won\b/;
+// Who won or polled most, asked of one election (a year, a term, a place): "bằng phiếu thì ai trúng cử" asks a rule.
+const ASKS_WINNER =
+  /\b(?:ai|nhung ai|nhung nguoi nao) (?:da )?(?:trung cu|dac cu|thang cu)\b|\b(?:ai|(?:ung cu vien|ung vien|nguoi) nao) (?:duoc |dat )?(?:nhieu|cao) phieu nhat\b|\bwho won\b/;
 
 /** Whether a question (its asking sentences, folded) asks who a person is; `instance`: it names a year, term or place. */
 function asksPersonOf(askedFolded: string, instance: boolean): boolean {
@@ -333,7 +334,7 @@ const HOW_MUCH = '(?:bao nhieu|bn|may|nhieu|how much)';
 const ASKS_MONEY = new RegExp(
   [
     `\\b${HOW_MUCH} (?:tien|dong|trieu|ty)\\b`,
-    `(?<!\\b(?:so|luc|chat|dung|trong|thoi|ham|khoi|dai|can|ban|tu|du|san|cong|hai|kinh|ky|hoat|thuong) )\\b(?:luong|phu cap|thu lao|chi phi|kinh phi|ngan sach)\\b[^?.]*\\b${HOW_MUCH}\\b`,
+    `(?<!\\b(?:so|luc|chat|dung|trong|thoi|ham|khoi|dai|can|ban|tu|du|san|cong|hai|kinh|ky|hoat|thuong) )\\b(?:luong|phu cap|thu lao|tien thuong|chi phi|kinh phi|ngan sach)\\b[^?.]*\\b${HOW_MUCH}\\b`,
     `\\bton (?:khoang |het )?(?:bao nhieu|bn)\\b`,
     `\\bhow much (?:money|does it cost)\\b`,
     `\\bhow much\\b[^?]*\\b(?:salary|allowance|cost|fine|paid|spend)\\b`,

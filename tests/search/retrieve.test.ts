@@ -132,13 +132,15 @@ describe('retrieve over the shipped corpus', () => {
   });
 
   it('declines a question asking who a person is when no leading passage names anyone, and answers one whose passages do', async () => {
-    for (const q of ['Chủ tịch Hội đồng bầu cử quốc gia năm 2026 là ai?', 'ai la nguoi ung cu dai bieu quoc hoi tre nhat khoa 16', 'Kết quả bầu cử ở phường Ba Đình năm 2026, ai trúng cử?', 'Which candidates won the National Assembly seats in Hanoi?']) await expectMissingSpecific(q);
+    for (const q of ['Chủ tịch Hội đồng bầu cử quốc gia năm 2026 là ai?', 'ai la nguoi ung cu dai bieu quoc hoi tre nhat khoa 16', 'Kết quả bầu cử ở phường Ba Đình năm 2026, ai trúng cử?', 'Which candidates won the National Assembly seats in Hanoi?', 'Phó Chủ tịch Hội đồng bầu cử quốc gia khóa XVI gồm những ai?', 'Năm 2026 ở Hà Nội ứng cử viên nào được nhiều phiếu nhất?']) await expectMissingSpecific(q);
     // A news report names the officials; a rule answers who wins a tie.
     for (const q of ['Ai là Chủ tịch Ủy ban bầu cử tỉnh Bạc Liêu?', 'Hai người bằng phiếu nhau thì ai trúng cử?']) expect((await ask(q)).outcome, q).toBe('answered');
+    // A body's members are kinds of people, and who polls most asks a rule when no one election is named.
+    for (const q of ['Ủy ban bầu cử ở xã gồm những ai?', 'người nào được nhiều phiếu nhất thì trúng cử à']) expect(analyzeQuery(q, index.lexicon).asksPerson, q).toBe(false);
   });
 
   it('declines a question asking an amount of money when no leading passage states one, and answers look-alikes that ask no money', async () => {
-    for (const q of ['Lương đại biểu Quốc hội 1 tháng được bao nhiêu?', 'In một lá phiếu bầu cử tốn bao nhiêu tiền?', 'xa em duoc cap bao nhieu tien de to chuc bau cu nam nay']) await expectMissingSpecific(q);
+    for (const q of ['Lương đại biểu Quốc hội 1 tháng được bao nhiêu?', 'In một lá phiếu bầu cử tốn bao nhiêu tiền?', 'xa em duoc cap bao nhieu tien de to chuc bau cu nam nay', 'Tiền thưởng cho tổ bầu cử mỗi người được bao nhiêu một ngày?']) await expectMissingSpecific(q);
     // A news report states the sum raised; a prison term, ballots handed out and a count of deputies are no money.
     for (const q of ['Bạc Liêu quyên góp ủng hộ đồng bào bị bão số 3 được bao nhiêu tiền?', 'Xâm phạm quyền bầu cử của người khác thì bị phạt bao nhiêu năm tù?', 'moi cu tri duoc phat may la phieu'])
       expect((await ask(q)).outcome, q).toBe('answered');
