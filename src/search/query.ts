@@ -438,7 +438,9 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
       if (piece.phrases) {
         const alternatives = piece.phrases.map((p) => addTerms(p, 'vi').folded).filter((a) => a.length > 0);
         if (alternatives.length > 0) concepts.push({ label: piece.text, alternatives, phrase: true, ...context });
-        embedParts.push(language === 'en' ? piece.phrases.join(' ') : piece.text);
+        // The embedder sees the corpus's own term beside the phrase typed ("đếm phiếu" with "kiểm phiếu"): the passages use it.
+        const head = piece.phrases[0] as string;
+        embedParts.push(language === 'en' ? piece.phrases.join(' ') : foldDiacritics(head) === foldDiacritics(piece.text).toLowerCase() ? piece.text : `${piece.text} ${head}`);
       } else {
         const terms = addTerms(piece.text, language);
         terms.folded.forEach((word, i) => {
