@@ -342,14 +342,15 @@ const RANKING_CANDIDATES = 60;
 
 /**
  * Fits the fused score's weights by coordinate ascent on the answerable dev and generated questions,
- * and keeps them only if they clearly beat the shipped ones on held-out folds; writes what it keeps.
+ * and keeps them only if they clearly beat the shipped ones on held-out folds without citing the expected document
+ * less often; writes what it keeps.
  */
 async function fitRanking(questions: RankingQuestion[], shippedWeights: RankWeights): Promise<RankWeights> {
   const cv = crossValidateRanking(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS);
   const kept = cv.better ? fitRankWeights(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS) : shippedWeights;
   console.log(
     `ranking: ${questions.length} questions; held-out ranked right (an expected document cited, led by the answer's words where given) ${(cv.start * 100).toFixed(1)}% with the shipped weights, ${(cv.fitted * 100).toFixed(1)}% fitted ` +
-      `(${cv.wins} won, ${cv.losses} lost) → ${cv.better ? 'fitted' : 'shipped'} weights kept`,
+      `(${cv.wins} won, ${cv.losses} lost; an expected document cited ${(cv.citedStart * 100).toFixed(1)}% shipped, ${(cv.citedFitted * 100).toFixed(1)}% fitted) → ${cv.better ? 'fitted' : 'shipped'} weights kept`,
   );
   console.log(`  ${RANK_SIGNALS.map((n) => `${n} ${round(kept[n])}`).join(', ')}`);
   await writeFile(RANKING_FILE, `${JSON.stringify({ weights: Object.fromEntries(RANK_SIGNALS.map((n) => [n, round(kept[n])])) }, null, 1)}\n`);

@@ -143,13 +143,16 @@ export interface RankingComparison {
   /** Held-out questions only the fitted weights get right, and only `start` gets right. */
   wins: number;
   losses: number;
-  /** The fitted weights win clearly: a sign test on wins against losses at about 95%. */
+  /** Held-out share of questions citing an expected document at all, fitted and with `start`. */
+  citedFitted: number;
+  citedStart: number;
+  /** The fitted weights win clearly (a sign test on wins against losses at about 95%) and cite an expected document as often. */
   better: boolean;
 }
 
 /** Fitted weights against `start` on held-out folds by question. */
 export function crossValidateRanking(questions: RankingQuestion[], start: RankWeights, rule: CiteRule, folds = 5): RankingComparison {
-  let [fitted, kept, wins, losses] = [0, 0, 0, 0];
+  let [fitted, kept, wins, losses, citedFitted, citedStart] = [0, 0, 0, 0, 0, 0];
   for (let f = 0; f < folds; f++) {
     const held = questions.filter((q) => foldOf(q.group, folds) === f);
     const weights = fitRankWeights(
@@ -158,8 +161,11 @@ export function crossValidateRanking(questions: RankingQuestion[], start: RankWe
       rule,
     );
     for (const q of held) {
-      const withFitted = rankedRight(q, weights, rule);
-      const withStart = rankedRight(q, start, rule);
+      const [fittedDocs, startDocs] = [citedDocuments(q, weights, rule), citedDocuments(q, start, rule)];
+      citedFitted += Number(fittedDocs.some((d) => q.expect.includes(d)));
+      citedStart += Number(startDocs.some((d) => q.expect.includes(d)));
+      const withFitted = rankedRight(q, weights, rule, fittedDocs);
+      const withStart = rankedRight(q, start, rule, startDocs);
       fitted += Number(withFitted);
       kept += Number(withStart);
       wins += Number(withFitted && !withStart);
@@ -167,5 +173,6 @@ export function crossValidateRanking(questions: RankingQuestion[], start: RankWe
     }
   }
   const n = questions.length || 1;
-  return { fitted: fitted / n, start: kept / n, wins, losses, better: clearlyBetter(wins, losses) };
+  // Leading with the answer's words is worth nothing if the right document drops out of the citations.
+  return { fitted: fitted / n, start: kept / n, wins, losses, citedFitted: citedFitted / n, citedStart: citedStart / n, better: clearlyBetter(wins, losses) && citedFitted >= citedStart };
 }

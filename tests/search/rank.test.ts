@@ -87,6 +87,29 @@ describe('ranking weights', () => {
     expect(crossValidateRanking(data, weights({ coverage: 1 }), rule).better).toBe(false);
   });
 
+  it('keeps the start when fitted weights lead with the answer more often but cite the expected document less often', () => {
+    // Most questions reward the vector signal for leading with the answer's passage; a few lose their document to it.
+    const leads = (i: number): RankingQuestion => ({
+      group: `lead${i}`,
+      expect: ['a'],
+      candidates: [
+        { docId: 'a', signals: { ...none, coverage: 1 }, answers: false },
+        { docId: 'a', signals: { ...none, coverage: 0.4, vector: 1 }, answers: true },
+      ],
+    });
+    const drops = (i: number): RankingQuestion => ({
+      group: `drop${i}`,
+      expect: ['a'],
+      candidates: [{ docId: 'a', signals: { ...none, coverage: 1 } }, ...['b', 'c', 'd'].map((docId) => ({ docId, signals: { ...none, coverage: 0.5, vector: 1 } }))],
+    });
+    const data = [...Array.from({ length: 100 }, (_, i) => leads(i)), ...Array.from({ length: 30 }, (_, i) => drops(i))];
+    const cv = crossValidateRanking(data, weights({ coverage: 1, vector: 0.4 }), rule);
+    expect(cv.fitted).toBeGreaterThan(cv.start);
+    expect(cv.wins).toBeGreaterThan(cv.losses);
+    expect(cv.citedFitted).toBeLessThan(cv.citedStart);
+    expect(cv.better).toBe(false);
+  });
+
   it('ships a weight for every signal', () => {
     const shipped = shippedRankWeights();
     expect(Object.keys(shipped).sort()).toEqual(Object.keys(none).sort());
