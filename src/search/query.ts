@@ -92,13 +92,18 @@ export function detectLanguage(question: string, lexicon: Lexicon): Language {
   return (tokens.filter(english).length + foreign) / tokens.length >= 0.34 ? 'en' : 'vi';
 }
 
-// English inflections tried in turn, so "chaired", "elections" and "voting" find their glossary entries.
+// English inflections tried in turn, so "chaired", "elections", "voting", "studies", "addresses" and "stopped" find their glossary entries.
 const INFLECTIONS: Array<[RegExp, string]> = [
   [/ s$/, ''],
+  [/ies$/, 'y'],
+  [/es$/, ''],
   [/s$/, ''],
+  [/ied$/, 'y'],
+  [/([b-df-hj-np-tv-z])\1ed$/, '$1'],
   [/ed$/, ''],
   [/ed$/, 'e'],
   [/d$/, ''],
+  [/([b-df-hj-np-tv-z])\1ing$/, '$1'],
   [/ing$/, ''],
   [/ing$/, 'e'],
   [/ly$/, ''],

@@ -1,3 +1,4 @@
+import englishCommonWords from 'stopwords-en' with { type: 'json' };
 import { foldDiacritics, normalizeText } from './normalize.ts';
 
 // Function and question words, and pronouns, that carry no topic in Vietnamese ("lại" stays: "bầu cử lại" is a topic).
@@ -33,9 +34,13 @@ const QUESTION_IDIOM_ENDS = new Set(['gio', 'lau']);
 // Typed without marks, "dau" after these is "đâu" (where: "o dau", "tai dau"), not the "đầu" of "bắt đầu".
 const WHERE_OPENERS = new Set(['o', 'tai']);
 
+// Inside a question already read as English, the wider list of words that carry no topic ("still", "instead", "get"):
+// they are no evidence of another subject. Not used to tell the language: it spells Vietnamese syllables ("ba", "co").
+const EN_COMMON_WORDS = new Set<string>(englishCommonWords);
+
 /** `word` is lower-cased; a word typed without diacritics is checked against the folded list. */
 export function isStopword(word: string, lang: 'vi' | 'en' = 'vi'): boolean {
-  if (lang === 'en' && EN_STOPWORDS.has(word)) return true;
+  if (lang === 'en' && (EN_STOPWORDS.has(word) || EN_COMMON_WORDS.has(word))) return true;
   return VI_STOPWORDS.has(word) || (foldDiacritics(word) === word && VI_FOLDED_STOPWORDS.has(word));
 }
 

@@ -319,6 +319,16 @@ describe('analyzeQuery', () => {
     const q = analyzeQuery('Who chaired the elections?', lexicon);
     expect(q.concepts.map((c) => c.alternatives)).toEqual([[['chu', 'tri']], [['bau', 'cu']]]);
     expect(q.lexical.exact).toContain('bầu');
+    // "-ies", "-es" and a doubled consonant before "-ed" / "-ing" come off too.
+    const inflected = { glossary: { study: ['học tập'], address: ['địa chỉ'], plan: ['kế hoạch'] }, synonyms: {}, outOfScope: {}, abroad: [] };
+    expect(analyzeQuery('He studies addresses he planned', inflected).concepts.map((c) => c.label)).toEqual(['studies', 'addresses', 'planned']);
+    expect(analyzeQuery('He studies addresses he planned', inflected).concepts.every((c) => c.phrase)).toBe(true);
+  });
+
+  it("leaves an English question's everyday words out of its concepts: they tell no topic", () => {
+    const lexicon = { glossary: { vote: ['bầu cử'] }, synonyms: {}, outOfScope: {}, abroad: [] };
+    expect(analyzeQuery('Can I still vote instead of going back?', lexicon).concepts.map((c) => c.label)).toEqual(['vote']);
+    expect(analyzeQuery('Can I write a haiku about the vote?', lexicon).concepts.map((c) => c.label)).toEqual(['write', 'haiku', 'vote']);
   });
 });
 
