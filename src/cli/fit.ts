@@ -350,7 +350,7 @@ async function fitRanking(questions: RankingQuestion[], shippedWeights: RankWeig
   const kept = cv.better ? fitRankWeights(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS) : shippedWeights;
   console.log(
     `ranking: ${questions.length} questions; held-out ranked right (an expected document cited, led by the answer's words where given) ${(cv.start * 100).toFixed(1)}% with the shipped weights, ${(cv.fitted * 100).toFixed(1)}% fitted ` +
-      `(${cv.wins} won, ${cv.losses} lost; an expected document cited ${(cv.citedStart * 100).toFixed(1)}% shipped, ${(cv.citedFitted * 100).toFixed(1)}% fitted) → ${cv.better ? 'fitted' : 'shipped'} weights kept`,
+      `(${cv.wins} won, ${cv.losses} lost; an expected document cited ${(cv.citedStart * 100).toFixed(1)}% shipped, ${(cv.citedFitted * 100).toFixed(1)}% fitted; first ${(cv.firstStart * 100).toFixed(1)}% / ${(cv.firstFitted * 100).toFixed(1)}%) → ${cv.better ? 'fitted' : 'shipped'} weights kept`,
   );
   console.log(`  ${RANK_SIGNALS.map((n) => `${n} ${round(kept[n])}`).join(', ')}`);
   await writeFile(RANKING_FILE, `${JSON.stringify({ weights: Object.fromEntries(RANK_SIGNALS.map((n) => [n, round(kept[n])])) }, null, 1)}\n`);

@@ -146,13 +146,15 @@ export interface RankingComparison {
   /** Held-out share of questions citing an expected document at all, fitted and with `start`. */
   citedFitted: number;
   citedStart: number;
+  firstFitted: number;
+  firstStart: number;
   /** The fitted weights win clearly (a sign test on wins against losses at about 95%) and cite an expected document as often. */
   better: boolean;
 }
 
 /** Fitted weights against `start` on held-out folds by question. */
 export function crossValidateRanking(questions: RankingQuestion[], start: RankWeights, rule: CiteRule, folds = 5): RankingComparison {
-  let [fitted, kept, wins, losses, citedFitted, citedStart] = [0, 0, 0, 0, 0, 0];
+  let [fitted, kept, wins, losses, citedFitted, citedStart, firstFitted, firstStart] = [0, 0, 0, 0, 0, 0, 0, 0];
   for (let f = 0; f < folds; f++) {
     const held = questions.filter((q) => foldOf(q.group, folds) === f);
     const weights = fitRankWeights(
@@ -164,6 +166,8 @@ export function crossValidateRanking(questions: RankingQuestion[], start: RankWe
       const [fittedDocs, startDocs] = [citedDocuments(q, weights, rule), citedDocuments(q, start, rule)];
       citedFitted += Number(fittedDocs.some((d) => q.expect.includes(d)));
       citedStart += Number(startDocs.some((d) => q.expect.includes(d)));
+      firstFitted += Number(q.expect.includes(fittedDocs[0] ?? ''));
+      firstStart += Number(q.expect.includes(startDocs[0] ?? ''));
       const withFitted = rankedRight(q, weights, rule, fittedDocs);
       const withStart = rankedRight(q, start, rule, startDocs);
       fitted += Number(withFitted);
@@ -174,5 +178,5 @@ export function crossValidateRanking(questions: RankingQuestion[], start: RankWe
   }
   const n = questions.length || 1;
   // Leading with the answer's words is worth nothing if the right document drops out of the citations.
-  return { fitted: fitted / n, start: kept / n, wins, losses, citedFitted: citedFitted / n, citedStart: citedStart / n, better: clearlyBetter(wins, losses) && citedFitted >= citedStart };
+  return { fitted: fitted / n, start: kept / n, wins, losses, citedFitted: citedFitted / n, citedStart: citedStart / n, firstFitted: firstFitted / n, firstStart: firstStart / n, better: clearlyBetter(wins, losses) && citedFitted >= citedStart };
 }
