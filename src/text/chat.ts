@@ -42,6 +42,9 @@ const CHAT_WORDS: Record<string, string> = {
   tphcm: 'TP. Hồ Chí Minh',
 };
 
+// Abbreviations that also address the readers when they end a sentence.
+const ADDRESSED = new Set(['mn', 'mng']);
+
 /**
  * Writes out the chat abbreviations of a question ("ko" → "không", "dc" → "được", "bn" → "bao nhiêu", "7h" → "7 giờ").
  * A question typed without diacritics gets the words without them too, so it stays one that is
@@ -58,6 +61,8 @@ export function expandChatSpelling(text: string): string {
     const word = CHAT_WORDS[token];
     // Part of a code or an abbreviation with a point ("153-KH/TU", "k.4"): not chat.
     if (!word || partOfCode(text, at, token.length)) return token;
+    // "vậy mn?", "mn ơi": everyone addressed, not asked about; left as typed, it is read as a particle.
+    if (ADDRESSED.has(token) && /^\s*(?:(?:ơi|oi)(?![\p{L}\p{N}])|[?.!,;]|$)/iu.test(text.slice(at + token.length))) return token;
     return plain ? foldDiacritics(word) : word;
   });
 }

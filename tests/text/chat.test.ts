@@ -15,6 +15,10 @@ describe('expandChatSpelling', () => {
     expect(expandChatSpelling('hnay mn đi bầu chưa')).toBe('hôm nay mọi người đi bầu chưa');
   });
 
+  it('leaves "mn" that addresses the readers as typed, ending a sentence or before "ơi": it asks nothing of them', () => {
+    for (const q of ['bao nhiu tuoi thi dc ra ung cu vay mn', 'có ai biết không mn?', 'mn oi, bau cu luc may gio', 'cho hỏi mn ơi bầu mấy giờ?']) expect(expandChatSpelling(q), q).toMatch(/\bmn\b/);
+  });
+
   it('leaves codes, abbreviations with a point and capitalised words alone', () => {
     expect(expandChatSpelling('Kế hoạch 153-KH/TU và khoản k.4, KO')).toBe('Kế hoạch 153-KH/TU và khoản k.4, KO');
   });
