@@ -445,7 +445,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
         if (alternatives.length > 0) concepts.push({ label: piece.text, alternatives, phrase: true, ...context });
         // The embedder sees the corpus's own term beside the phrase typed ("đếm phiếu" with "kiểm phiếu"): the passages use it.
         const head = piece.phrases[0] as string;
-        embedParts.push(language === 'en' ? piece.phrases.join(' ') : foldDiacritics(head) === foldDiacritics(piece.text).toLowerCase() ? piece.text : `${piece.text} ${head}`);
+        const typedAsHead = foldDiacritics(head) === foldDiacritics(piece.text);
+        embedParts.push(language === 'en' ? piece.phrases.join(' ') : typedAsHead ? piece.text : `${piece.text} ${head}`);
       } else {
         const terms = addTerms(piece.text, language);
         terms.folded.forEach((word, i) => {

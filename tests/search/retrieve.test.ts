@@ -325,6 +325,12 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('He studies addresses he planned', inflected).concepts.every((c) => c.phrase)).toBe(true);
   });
 
+  it("gives the embedder the corpus's own term beside a synonym typed for it", () => {
+    const lexicon = { glossary: {}, synonyms: { 'kiểm phiếu': ['đếm phiếu'] }, outOfScope: {}, abroad: [] };
+    expect(analyzeQuery('khi nào bắt đầu đếm phiếu', lexicon).embedText).toMatch(/^khi nào bắt đầu +đếm phiếu kiểm phiếu$/);
+    expect(analyzeQuery('khi nào bắt đầu kiểm phiếu', lexicon).embedText).toMatch(/^khi nào bắt đầu +kiểm phiếu$/);
+  });
+
   it("leaves an English question's everyday words out of its concepts: they tell no topic", () => {
     const lexicon = { glossary: { vote: ['bầu cử'] }, synonyms: {}, outOfScope: {}, abroad: [] };
     expect(analyzeQuery('Can I still vote instead of going back?', lexicon).concepts.map((c) => c.label)).toEqual(['vote']);
