@@ -11,6 +11,7 @@ function questions(n: number, seed: number): RankingQuestion[] {
   const random = seededRandom(seed);
   return Array.from({ length: n }, (_, i) => ({
     group: `q${i}`,
+    written: true,
     expect: ['right'],
     candidates: [
       { docId: 'right', signals: { ...none, coverage: 0.6 + 0.4 * random(), lexical: random() } },
@@ -85,6 +86,16 @@ describe('ranking weights', () => {
     expect(cv.better).toBe(true);
     // Weights that already follow it have nothing to gain: the fitted ones are not kept.
     expect(crossValidateRanking(data, weights({ coverage: 1 }), rule).better).toBe(false);
+  });
+
+  it('keeps the start when the fitted weights win only on questions generated from the corpus, not on those people wrote', () => {
+    const generated = questions(300, 1).map((q) => ({ ...q, written: false }));
+    // Written questions any weighting gets right: nothing there to win.
+    const written = questions(60, 2).map((q) => ({ ...q, candidates: q.candidates.filter((c) => c.docId === 'right') }));
+    const cv = crossValidateRanking([...generated, ...written], weights({ lexical: 1, coverage: 0.2 }), rule);
+    expect(cv.wins).toBeGreaterThan(cv.losses);
+    expect(cv.writtenWins).toBe(0);
+    expect(cv.better).toBe(false);
   });
 
   it('keeps the start when fitted weights lead with the answer more often but cite the expected document less often', () => {
