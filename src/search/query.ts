@@ -56,7 +56,7 @@ export interface AnalyzedQuery {
   years: string[];
   /** People it asks about, folded ("nguyen van hung"). */
   people: string[];
-  /** Constituencies and polling areas it asks about by number, and terms of office, folded ("don vi bau cu so 1", "khoa xvi"). */
+  /** Constituencies and polling areas it asks about by number, terms of office and quarters, folded ("don vi bau cu so 1", "khoa xvi", "quy 3"). */
   numbered: string[];
   /** It asks who a person is: who holds an office, who is the youngest, whose name, who won a given election. */
   asksPerson: boolean;
@@ -374,6 +374,14 @@ function findLawNames(text: string): string[] {
 // "đơn vị bầu cử số 1", "khu vực bỏ phiếu số 12": one area among thousands, which a rule of the law does not name.
 const NUMBERED_AREA = /\b(don vi bau cu|khu vuc bo phieu) (?:so )?(\d+)\b/g;
 
+// "quý 3/2024", "quý I-2021": one quarter of a year, which a report on another does not answer; read as a figure.
+const QUARTER = /\bquy (iv|iii|ii|i|[1-4])\b/g;
+const QUARTER_NUMBERS: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4' };
+
+function quartersOf(folded: string): string[] {
+  return [...folded.matchAll(QUARTER)].map((m) => `quy ${QUARTER_NUMBERS[m[1] as string] ?? m[1]}`);
+}
+
 // "khóa XVII": one term of office among many, which a passage about another does not answer.
 const TERM_OF_OFFICE = /\bkhoa ([a-z]+)\b/g;
 
@@ -479,7 +487,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const smallTalk = refs.length > 0 ? null : smallTalkOf(words);
   const places = findPlaces(normalized);
   const years = [...new Set(askedFolded.match(/\b(19|20)\d{2}\b/g) ?? [])];
-  const numbered = [...[...askedFolded.matchAll(NUMBERED_AREA)].map((m) => `${m[1]} so ${m[2]}`), ...termsOfOffice(askedFolded)];
+  const numbered = [...[...askedFolded.matchAll(NUMBERED_AREA)].map((m) => `${m[1]} so ${m[2]}`), ...termsOfOffice(askedFolded), ...quartersOf(askedFolded)];
   return {
     question,
     text: normalized,

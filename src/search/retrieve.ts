@@ -1,6 +1,6 @@
 import type { Passage } from '../corpus/index.ts';
 import type { CorpusIndex, DocumentMeta, Embedder, LexicalHit, RegisterEntry } from '../index/index.ts';
-import { findDocumentRefs, KIND_NAMES, yearMatches, type DocumentRef } from '../text/identifiers.ts';
+import { findDocumentRefs, KIND_NAMES, toRomanNumeral, yearMatches, type DocumentRef } from '../text/identifiers.ts';
 import { answerSentences, asksOpinion, statementOf, type AnswerType } from '../text/answers.ts';
 import { foldDiacritics, foldedWords, sentences } from '../text/normalize.ts';
 import { findPeople } from '../text/people.ts';
@@ -365,11 +365,17 @@ const TERM_ELECTED: Record<string, string> = { xi: '2002', xii: '2007', xiii: '2
  * its term.
  */
 function namesSpecific(text: string, specific: string): boolean {
-  if (text.includes(` ${specific} `)) return true;
+  if (spellingsOf(specific).some((spelling) => text.includes(` ${spelling} `))) return true;
   const term = /^khoa ([ivxl]+)$/.exec(specific)?.[1];
   if (term !== undefined) return namesTerm(text, term) || (TERM_ELECTED[term] !== undefined && text.includes(` ${TERM_ELECTED[term]} `));
   const electedIn = Object.keys(TERM_ELECTED).find((t) => TERM_ELECTED[t] === specific);
   return electedIn !== undefined && namesTerm(text, electedIn);
+}
+
+/** A specific as the corpus may write it: a quarter in figures or in Roman numerals ("quý 3/2024", "quý I-2021"). */
+function spellingsOf(specific: string): string[] {
+  const quarter = /^quy ([1-4])$/.exec(specific)?.[1];
+  return quarter === undefined ? [specific] : [specific, `quy ${toRomanNumeral(Number(quarter))}`];
 }
 
 /** Whether folded text names a term of office, alone or in a list after one "khóa". */
@@ -377,7 +383,7 @@ const namesTerm = (text: string, term: string) => new RegExp(` khoa (?:[ivxl]+ (
 
 /** Whether the hit's document, in any passage, names a name given folded and lower-case ("nguyen van hung"). */
 function documentNames(index: CorpusIndex, hit: Hit, name: string): boolean {
-  return nameTerms(name.split(/\s+/)).every((term) => index.documentHas(hit.document.id, term));
+  return spellingsOf(name).some((spelling) => nameTerms(spelling.split(/\s+/)).every((term) => index.documentHas(hit.document.id, term)));
 }
 
 /** Whether the question asks a count or an agent ("bao nhiêu", "ai") of a place the hit's document never names. */

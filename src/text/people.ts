@@ -12,8 +12,8 @@ const SURNAMES = new Set(
 const TITLE_CASE_SHARE = 0.6;
 
 /**
- * People a text names: a capitalised family name followed by one to three capitalised syllables,
- * typed with or without diacritics, returned folded ("nguyen van hung"). Provinces the text names (`places`, as
+ * People a text names: a capitalised family name followed by one to three capitalised syllables, or in lower case
+ * after a title with the middle name "văn" or "thị", typed with or without diacritics, returned folded ("nguyen van hung"). Provinces the text names (`places`, as
  * findPlaces gives them: "Hà Nội") are not people.
  */
 export function findPeople(text: string, places: string[]): string[] {
@@ -31,5 +31,13 @@ export function findPeople(text: string, places: string[]): string[] {
     const name = start >= 0 ? syllables.slice(start, start + 4) : [];
     if (name.length >= 2 && !folded.some((p) => p.endsWith(name.join(' ')))) people.push(name.join(' '));
   }
+  // Typed on a phone in lower case, a name is told by the title before it and a middle name nearly every name of its
+  // kind has ("đồng chí nguyễn văn hiếu", "ba tran thi mai").
+  for (const m of text.matchAll(LOWER_CASE_NAME)) {
+    const name = foldDiacritics(`${m[1]} ${m[2]} ${m[3]}`);
+    if (SURNAMES.has(name.split(' ')[0] as string)) people.push(name);
+  }
   return [...new Set(people)];
 }
+
+const LOWER_CASE_NAME = /(?<![\p{L}\p{N}])(?:[ĐđDd](?:ồng chí|ong chi)|[ÔôOo]ng|[Bb][àa]|[Aa]nh|[Cc]h[ịi])\s+(\p{Ll}+)\s+(văn|thị|van|thi)\s+(\p{Ll}+)(?![\p{L}\p{N}])/gu;

@@ -131,6 +131,12 @@ describe('retrieve over the shipped corpus', () => {
       await expectMissingSpecific(q);
   });
 
+  it('holds a report to the quarter a question names, in figures or Roman numerals', async () => {
+    for (const q of ['Qua kiểm tra, giám sát quý 1/2021, Bến Tre thi hành kỷ luật bao nhiêu đảng viên?', 'Hội nghị giao ban công tác dân vận quý III ở Bạc Liêu'])
+      expect((await ask(q)).features?.missingSpecifics, q).toBe(0);
+    for (const q of ['Hội nghị giao ban công tác xây dựng Đảng quý 4/2024 của Tỉnh ủy Bạc Liêu có kết quả gì?', 'so dang vien bi ky luat o thanh uy ben tre quy 3 nam 2021']) await expectMissingSpecific(q);
+  });
+
   it('declines a question asking who a person is when no leading passage names anyone, and answers one whose passages do', async () => {
     for (const q of ['Chủ tịch Hội đồng bầu cử quốc gia năm 2026 là ai?', 'ai la nguoi ung cu dai bieu quoc hoi tre nhat khoa 16', 'Kết quả bầu cử ở phường Ba Đình năm 2026, ai trúng cử?', 'Which candidates won the National Assembly seats in Hanoi?', 'Phó Chủ tịch Hội đồng bầu cử quốc gia khóa XVI gồm những ai?', 'Năm 2026 ở Hà Nội ứng cử viên nào được nhiều phiếu nhất?']) await expectMissingSpecific(q);
     // A news report names the officials; a rule answers who wins a tie.
