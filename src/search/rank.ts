@@ -161,7 +161,7 @@ export interface RankingComparison {
 
 /** Fitted weights against `start` on held-out folds by question. */
 export function crossValidateRanking(questions: RankingQuestion[], start: RankWeights, rule: CiteRule, folds = 5): RankingComparison {
-  let [fitted, kept, wins, losses, writtenWins, writtenLosses, citedFitted, citedStart, firstFitted, firstStart] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const t = { fitted: 0, start: 0, wins: 0, losses: 0, writtenWins: 0, writtenLosses: 0, citedFitted: 0, citedStart: 0, firstFitted: 0, firstStart: 0 };
   for (let f = 0; f < folds; f++) {
     const held = questions.filter((q) => foldOf(q.group, folds) === f);
     const weights = fitRankWeights(
@@ -171,25 +171,33 @@ export function crossValidateRanking(questions: RankingQuestion[], start: RankWe
     );
     for (const q of held) {
       const [fittedDocs, startDocs] = [citedDocuments(q, weights, rule), citedDocuments(q, start, rule)];
-      citedFitted += Number(fittedDocs.some((d) => q.expect.includes(d)));
-      citedStart += Number(startDocs.some((d) => q.expect.includes(d)));
-      firstFitted += Number(q.expect.includes(fittedDocs[0] ?? ''));
-      firstStart += Number(q.expect.includes(startDocs[0] ?? ''));
+      t.citedFitted += Number(fittedDocs.some((d) => q.expect.includes(d)));
+      t.citedStart += Number(startDocs.some((d) => q.expect.includes(d)));
+      t.firstFitted += Number(q.expect.includes(fittedDocs[0] ?? ''));
+      t.firstStart += Number(q.expect.includes(startDocs[0] ?? ''));
       const withFitted = rankedRight(q, weights, rule, fittedDocs);
       const withStart = rankedRight(q, start, rule, startDocs);
-      fitted += Number(withFitted);
-      kept += Number(withStart);
-      wins += Number(withFitted && !withStart);
-      losses += Number(withStart && !withFitted);
-      if (q.written) {
-        writtenWins += Number(withFitted && !withStart);
-        writtenLosses += Number(withStart && !withFitted);
-      }
+      t.fitted += Number(withFitted);
+      t.start += Number(withStart);
+      t.wins += Number(withFitted && !withStart);
+      t.losses += Number(withStart && !withFitted);
+      t.writtenWins += Number(q.written === true && withFitted && !withStart);
+      t.writtenLosses += Number(q.written === true && withStart && !withFitted);
     }
   }
   const n = questions.length || 1;
   // Leading with the answer's words is worth nothing if the right document drops out of the citations; questions
   // generated from the headings echo the corpus's words, so weights must also win on the questions people wrote.
-  const better = clearlyBetter(wins, losses) && clearlyBetter(writtenWins, writtenLosses) && citedFitted >= citedStart;
-  return { fitted: fitted / n, start: kept / n, wins, losses, writtenWins, writtenLosses, citedFitted: citedFitted / n, citedStart: citedStart / n, firstFitted: firstFitted / n, firstStart: firstStart / n, better };
+  const better = clearlyBetter(t.wins, t.losses) && clearlyBetter(t.writtenWins, t.writtenLosses) && t.citedFitted >= t.citedStart;
+  const share = (count: number) => count / n;
+  return {
+    ...t,
+    fitted: share(t.fitted),
+    start: share(t.start),
+    citedFitted: share(t.citedFitted),
+    citedStart: share(t.citedStart),
+    firstFitted: share(t.firstFitted),
+    firstStart: share(t.firstStart),
+    better,
+  };
 }
