@@ -150,6 +150,7 @@ export interface RankingComparison {
   /** Held-out share of questions citing an expected document at all, fitted and with `start`. */
   citedFitted: number;
   citedStart: number;
+  /** Held-out share of questions whose first cited document is expected, fitted and with `start`. */
   firstFitted: number;
   firstStart: number;
   /**
