@@ -312,7 +312,9 @@ function askedParts(text: string, clauses: Clause[]): { clauses: string; sentenc
 const OFFICE = '(?:chu tich|pho chu tich|bi thu|pho bi thu|truong ban|pho truong ban|thu tuong|tong bi thu|giam doc|chanh an|vien truong|bo truong)';
 const ASKS_PERSON = new RegExp(
   [
-    `\\b${OFFICE}\\b[^?]* (?:la ai|(?:la|gom) nhung ai)\\b`,
+    `\\b${OFFICE}\\b[^?]* la ai\\b`,
+    // Holders of an office as a group, the office the subject: "Tổ bầu cử do chủ tịch UBND xã thành lập gồm những ai" asks a body.
+    `(?:^|[.,;:!] ?)${OFFICE}\\b[^?]* (?:la|gom) nhung ai\\b`,
     `\\bai (?:dang |se )?(?:la|lam) ${OFFICE}\\b`,
     `\\bnhat\\b[^?]* (?:la ai|ten (?:la )?gi)\\b`,
     `\\bai la nguoi\\b[^?]* nhat\\b`,
@@ -339,7 +341,8 @@ const HOW_MUCH = '(?:bao nhieu|bn|may|nhieu|how much)';
 const ASKS_MONEY = new RegExp(
   [
     `\\b${HOW_MUCH} (?:tien|dong|trieu|ty)\\b`,
-    `(?<!\\b(?:so|luc|chat|dung|trong|thoi|ham|khoi|dai|can|ban|tu|du|san|cong|hai|kinh|ky|hoat|thuong) )\\b(?:luong|phu cap|thu lao|tien thuong|chi phi|kinh phi|ngan sach)\\b[^?.]*\\b${HOW_MUCH}\\b`,
+    `(?<!\\b(?:so|luc|chat|dung|trong|thoi|ham|khoi|dai|can|ban|tu|du|san|cong|hai|kinh|ky|hoat|thuong) )\\b(?:luong|phu cap|thu lao|chi phi|kinh phi|ngan sach)\\b[^?.]*\\b${HOW_MUCH}\\b`,
+    `\\btien thuong\\b[^?.]*\\b${HOW_MUCH}\\b`,
     `\\bton (?:khoang |het )?(?:bao nhieu|bn)\\b`,
     `\\bhow much (?:money|does it cost)\\b`,
     `\\bhow much\\b[^?]*\\b(?:salary|allowance|cost|fine|paid|spend)\\b`,

@@ -155,7 +155,7 @@ export interface RankingComparison {
   firstStart: number;
   /**
    * The fitted weights win clearly (a sign test on wins against losses at about 95%), on all questions and on those
-   * people wrote, and cite an expected document as often.
+   * people wrote (where any are marked), and cite an expected document as often.
    */
   better: boolean;
 }
@@ -189,7 +189,8 @@ export function crossValidateRanking(questions: RankingQuestion[], start: RankWe
   const n = questions.length || 1;
   // Leading with the answer's words is worth nothing if the right document drops out of the citations; questions
   // generated from the headings echo the corpus's words, so weights must also win on the questions people wrote.
-  const better = clearlyBetter(t.wins, t.losses) && clearlyBetter(t.writtenWins, t.writtenLosses) && t.citedFitted >= t.citedStart;
+  const written = questions.some((q) => q.written === true);
+  const better = clearlyBetter(t.wins, t.losses) && (!written || clearlyBetter(t.writtenWins, t.writtenLosses)) && t.citedFitted >= t.citedStart;
   const share = (count: number) => count / n;
   return {
     ...t,

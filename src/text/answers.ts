@@ -106,8 +106,9 @@ export function answerSentences(sentencesOfText: string[], type: AnswerType, yea
   });
 }
 
-// Asking the bot's own view or a forecast ("theo bạn", "bạn nghĩ", "dự đoán", "do you think"): a law states neither.
-const OPINION = /\b(?:theo (?:ban|b|bot|ad)|(?:ban|b|bot|ad) (?:nghi|thay|danh gia)|y kien (?:cua )?(?:ban|b|bot|ad)|co (?:that su |thuc su |that |du )?(?:cong bang|minh bach|dan chu|khach quan|trung thuc)(?: [a-z]+){0,3} (?:khong|ko|hong)|du doan|du bao|se (?:thang|trung cu|dac cu)|do you think|your (?:opinion|view)|in your view|predict\w*|will win)\b/;
+// Asking the bot's own view, a forecast or a judgement ("theo bạn", "dự đoán", "do you think", "bầu cử có công bằng
+// không"): a law states none of them.
+const OPINION = /\b(?:theo (?:ban|b|bot|ad)|(?:ban|b|bot|ad) (?:nghi|thay|danh gia)|y kien (?:cua )?(?:ban|b|bot|ad)|co (?:that su |thuc su |that |du )?(?:cong bang|dan chu)(?: [a-z]+){0,6} (?:khong|ko|hong)|du doan|du bao|se (?:thang|trung cu|dac cu)|do you think|your (?:opinion|view)|in your view|predict\w*|will win)\b/;
 
 // Asking the bot to write or make up something of its own (a poem, a caption, a name, a joke, a translation): no law states one either.
 // Kinds of writing are a small closed set, listed whole; "viết" alone is not one ("nhờ người viết hộ phiếu" is about voting).

@@ -42,7 +42,7 @@ const CHAT_WORDS: Record<string, string> = {
   tphcm: 'TP. Hồ Chí Minh',
 };
 
-// Abbreviations that also address the readers when they end a sentence.
+// Abbreviations that also address the readers: ending a sentence or a clause, or before "ơi".
 const ADDRESSED = new Set(['mn', 'mng']);
 
 /**

@@ -6,7 +6,7 @@ const QUESTION_WORDS = ['gì', 'nào', 'đâu', 'sao', 'mấy', 'bao', 'chăng']
 // Phrases of the same kind.
 const QUESTION_PHRASES = ['thế nào', 'ra sao', 'làm sao', 'tại sao', 'vì sao', 'được không', 'có phải'];
 // Particles a question may end with after its last question word ("… được không vậy", "… không ạ").
-const TRAILING = ['vậy', 'à', 'ạ', 'hả', 'nhỉ', 'nha', 'nhé', 'bạn', 'ad', 'admin', 'mn', 'ae', 'z', 'zậy', 'thế', 'đây', 'ơi', 'bot'];
+const TRAILING = ['vậy', 'à', 'ạ', 'hả', 'nhỉ', 'nha', 'nhé', 'bạn', 'ad', 'admin', 'mn', 'mng', 'ae', 'z', 'zậy', 'thế', 'đây', 'ơi', 'bot'];
 
 const lexicon = (fold: boolean) => {
   const form = (w: string) => (fold ? foldDiacritics(w) : w);

@@ -1,4 +1,5 @@
 import { foldDiacritics } from './normalize.ts';
+import { mayBeStopword } from './terms.ts';
 
 // The common Vietnamese family names (together well over nine in ten people), folded: a capitalised
 // run of syllables that starts with one is a person's name ("Nguyễn Văn Hùng", "Lê Thị Ái Nam").
@@ -34,10 +35,13 @@ export function findPeople(text: string, places: string[]): string[] {
   // Typed on a phone in lower case, a name is told by the title before it and a middle name nearly every name of its
   // kind has ("đồng chí nguyễn văn hiếu", "ba tran thi mai").
   for (const m of text.matchAll(LOWER_CASE_NAME)) {
-    const name = foldDiacritics(`${m[1]} ${m[2]} ${m[3]}`);
-    if (SURNAMES.has(name.split(' ')[0] as string)) people.push(name);
+    const [surname, middle, given] = foldDiacritics(`${m[1]} ${m[2]} ${m[3]}`).split(' ') as [string, string, string];
+    // Typed without marks, "ta thi co", "ho thi khong" are words: a family name that is also a pronoun or particle, or a
+    // given name that may be a function word, names no one.
+    if (SURNAMES.has(surname) && !WORDLIKE_SURNAMES.has(surname) && !mayBeStopword(given)) people.push(`${surname} ${middle} ${given}`);
   }
   return [...new Set(people)];
 }
 
+const WORDLIKE_SURNAMES = new Set(['ta', 'la', 'ho', 'do']);
 const LOWER_CASE_NAME = /(?<![\p{L}\p{N}])(?:[ĐđDd](?:ồng chí|ong chi)|[ÔôOo]ng|[Bb][àa]|[Aa]nh|[Cc]h[ịi])\s+(\p{Ll}+)\s+(văn|thị|van|thi)\s+(\p{Ll}+)(?![\p{L}\p{N}])/gu;

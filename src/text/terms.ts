@@ -36,7 +36,8 @@ const WHERE_OPENERS = new Set(['o', 'tai']);
 
 // Inside a question already read as English, the wider list of words that carry no topic ("still", "instead", "get"):
 // they are no evidence of another subject. Not used to tell the language: it spells Vietnamese syllables ("ba", "co").
-const EN_COMMON_WORDS = new Set<string>(englishCommonWords);
+// Numbers, two-letter codes (which spell Vietnamese syllables: "cu", "to") and superlatives ("youngest") are kept.
+const EN_COMMON_WORDS = new Set<string>((englishCommonWords as string[]).filter((w) => /^[a-z]{3,}$/.test(w) && !w.endsWith('est')));
 
 /** `word` is lower-cased; a word typed without diacritics is checked against the folded list. */
 export function isStopword(word: string, lang: 'vi' | 'en' = 'vi'): boolean {

@@ -102,6 +102,7 @@ describe('ranking weights', () => {
     // Most questions reward the vector signal for leading with the answer's passage; a few lose their document to it.
     const leads = (i: number): RankingQuestion => ({
       group: `lead${i}`,
+      written: true,
       expect: ['a'],
       candidates: [
         { docId: 'a', signals: { ...none, coverage: 1 }, answers: false },
@@ -110,6 +111,7 @@ describe('ranking weights', () => {
     });
     const drops = (i: number): RankingQuestion => ({
       group: `drop${i}`,
+      written: true,
       expect: ['a'],
       candidates: [{ docId: 'a', signals: { ...none, coverage: 1 } }, ...['b', 'c', 'd'].map((docId) => ({ docId, signals: { ...none, coverage: 0.5, vector: 1 } }))],
     });

@@ -123,13 +123,13 @@ describe('answerFocusOf and focusHeld', () => {
 
 describe('asksOpinion', () => {
   it('finds a question asking the bot for its view, a forecast or a piece of writing of its own', () => {
-    for (const q of ['Theo bạn ai sẽ trúng cử?', 'do you think turnout will be high', 'Write a haiku about rain', 'Viết giúp mình caption Facebook đi du lịch biển', 'goi y ten hay cho be gai sinh nam 2026', 'làm giúp em bài thơ về ngày bầu cử', 'tell me a joke', 'bau cu o vn co cong bang ko mn', 'Bầu cử ở nước mình có thật sự dân chủ không?']) {
+    for (const q of ['Theo bạn ai sẽ trúng cử?', 'do you think turnout will be high', 'Write a haiku about rain', 'Viết giúp mình caption Facebook đi du lịch biển', 'goi y ten hay cho be gai sinh nam 2026', 'làm giúp em bài thơ về ngày bầu cử', 'tell me a joke', 'bau cu o vn co cong bang ko mn', 'Bầu cử ở nước mình có thật sự dân chủ không?', 'Bầu cử có công bằng với người dân tộc thiểu số không?']) {
       expect(asksOpinion(q), q).toBe(true);
     }
   });
 
   it('leaves questions about the rules alone, writing on the ballot included', () => {
-    for (const q of ['Không biết chữ thì có được nhờ người viết hộ phiếu không?', 'Viết sai phiếu bầu thì phải làm sao?', 'ghi tên người ngoài danh sách vào phiếu có hợp lệ không', 'Can someone write on my ballot for me?', 'Kết quả kiểm phiếu có được công bố công khai không?', 'Bầu cử phải bảo đảm dân chủ thế nào?']) {
+    for (const q of ['Không biết chữ thì có được nhờ người viết hộ phiếu không?', 'Viết sai phiếu bầu thì phải làm sao?', 'ghi tên người ngoài danh sách vào phiếu có hợp lệ không', 'Can someone write on my ballot for me?', 'Kết quả kiểm phiếu có được công bố công khai không?', 'Bầu cử phải bảo đảm dân chủ thế nào?', 'Việc kiểm phiếu có minh bạch không?']) {
       expect(asksOpinion(q), q).toBe(false);
     }
   });
