@@ -336,13 +336,13 @@ function asksPersonOf(askedFolded: string, instance: boolean): boolean {
 
 // Asking an amount of money, which only a passage stating one answers. Words that fold like others are read only where
 // they cannot be the others: "tiền" right after "bao nhiêu" ("tiến hành … mấy giờ" folds alike), "lương" not after
-// "số", "lực" ("số lượng"); "bồi dưỡng" is also training, so only "… tiền". "Bị phạt bao nhiêu" may ask a prison term.
+// "số", "lực" ("số lượng"), though "số tiền thưởng" is a sum; "bồi dưỡng" is also training, so only "… tiền". "Bị phạt
+// bao nhiêu" may ask a prison term.
 const HOW_MUCH = '(?:bao nhieu|bn|may|nhieu|how much)';
 const ASKS_MONEY = new RegExp(
   [
     `\\b${HOW_MUCH} (?:tien|dong|trieu|ty)\\b`,
-    `(?<!\\b(?:so|luc|chat|dung|trong|thoi|ham|khoi|dai|can|ban|tu|du|san|cong|hai|kinh|ky|hoat|thuong) )\\b(?:luong|phu cap|thu lao|chi phi|kinh phi|ngan sach)\\b[^?.]*\\b${HOW_MUCH}\\b`,
-    `\\btien thuong\\b[^?.]*\\b${HOW_MUCH}\\b`,
+    `(?:(?<!\\b(?:so|luc|chat|dung|trong|thoi|ham|khoi|dai|can|ban|tu|du|san|cong|hai|kinh|ky|hoat|thuong) )\\b(?:luong|phu cap|thu lao|chi phi|kinh phi|ngan sach)|\\btien thuong)\\b[^?.]*\\b${HOW_MUCH}\\b`,
     `\\bton (?:khoang |het )?(?:bao nhieu|bn)\\b`,
     `\\bhow much (?:money|does it cost)\\b`,
     `\\bhow much\\b[^?]*\\b(?:salary|allowance|cost|fine|paid|spend)\\b`,

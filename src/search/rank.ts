@@ -82,12 +82,16 @@ export function citedDocuments(question: RankingQuestion, weights: RankWeights, 
   return [...new Set(places.map((i) => (scored[i] as (typeof scored)[number]).docId))];
 }
 
+/** Whether documents cited include an expected one, and whether the first of them is one. */
+const citesExpected = (question: RankingQuestion, cited: string[]) => cited.some((d) => question.expect.includes(d));
+const leadsWithExpected = (question: RankingQuestion, cited: string[]) => question.expect.includes(cited[0] ?? '');
+
 /**
  * Whether a ranking gets a question right: it cites an expected document and, where the question's set gives
  * the answer's words and some candidate holds them, leads with such a passage (the first quote must answer).
  */
 export function rankedRight(question: RankingQuestion, weights: RankWeights, rule: CiteRule, cited = citedDocuments(question, weights, rule)): boolean {
-  if (!cited.some((d) => question.expect.includes(d))) return false;
+  if (!citesExpected(question, cited)) return false;
   if (!question.candidates.some((c) => c.answers)) return true;
   const lead = question.candidates.reduce((best, c) => (rankScore(c.signals, weights) > rankScore(best.signals, weights) ? c : best));
   return lead.answers === true;
@@ -100,7 +104,7 @@ export function rankingScore(questions: RankingQuestion[], weights: RankWeights,
   for (const q of questions) {
     const docs = citedDocuments(q, weights, rule);
     if (rankedRight(q, weights, rule, docs)) hit++;
-    if (q.expect.includes(docs[0] ?? '')) first++;
+    if (leadsWithExpected(q, docs)) first++;
   }
   return { hit: hit / (questions.length || 1), first: first / (questions.length || 1) };
 }
@@ -172,10 +176,10 @@ export function crossValidateRanking(questions: RankingQuestion[], start: RankWe
     );
     for (const q of held) {
       const [fittedDocs, startDocs] = [citedDocuments(q, weights, rule), citedDocuments(q, start, rule)];
-      t.citedFitted += Number(fittedDocs.some((d) => q.expect.includes(d)));
-      t.citedStart += Number(startDocs.some((d) => q.expect.includes(d)));
-      t.firstFitted += Number(q.expect.includes(fittedDocs[0] ?? ''));
-      t.firstStart += Number(q.expect.includes(startDocs[0] ?? ''));
+      t.citedFitted += Number(citesExpected(q, fittedDocs));
+      t.citedStart += Number(citesExpected(q, startDocs));
+      t.firstFitted += Number(leadsWithExpected(q, fittedDocs));
+      t.firstStart += Number(leadsWithExpected(q, startDocs));
       const withFitted = rankedRight(q, weights, rule, fittedDocs);
       const withStart = rankedRight(q, start, rule, startDocs);
       t.fitted += Number(withFitted);

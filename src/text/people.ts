@@ -14,8 +14,8 @@ const TITLE_CASE_SHARE = 0.6;
 
 /**
  * People a text names: a capitalised family name followed by one to three capitalised syllables, or in lower case
- * after a title with the middle name "văn" or "thị", typed with or without diacritics, returned folded ("nguyen van hung"). Provinces the text names (`places`, as
- * findPlaces gives them: "Hà Nội") are not people.
+ * after a title with the middle name "văn" or "thị", typed with or without diacritics, returned folded ("nguyen van
+ * hung"). Provinces the text names (`places`, as findPlaces gives them: "Hà Nội") are not people.
  */
 export function findPeople(text: string, places: string[]): string[] {
   // A question written in Title Case ("Độ Tuổi Bầu Cử", "Mặt Trận Tổ Quốc") capitalises every word: no name stands out.
