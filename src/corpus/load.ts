@@ -57,6 +57,12 @@ function unknownField(name: string): string {
   return closest && closest.d <= Math.max(2, Math.floor(name.length / 3)) ? `${name} (did you mean ${closest.k}?)` : name;
 }
 
+/** The line of the file (the opening "---" is line 1) where the front matter sets `key`, or null when it does not. */
+function lineOfField(yaml: string, key: string): number | null {
+  const at = yaml.split('\n').findIndex((line) => line.startsWith(`${key}:`));
+  return at < 0 ? null : at + 2;
+}
+
 /** Levenshtein distance between two short strings. */
 function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -90,10 +96,18 @@ export function parseDocument(file: string, source: string, today: Date = new Da
   }
   const result = frontMatterSchema.safeParse(data);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const field = issue?.path.length ? issue.path.join('.') : 'front matter';
-    const reason = issue?.code === 'unrecognized_keys' ? `has unknown field(s): ${issue.keys.map(unknownField).join(', ')}` : (issue?.message ?? 'is invalid');
-    throw new CorpusError(file, issue?.code === 'unrecognized_keys' ? 'front matter' : field, reason);
+    // A misspelt field ("tittle") also leaves the field it meant missing: the unknown one is the cause, so it is named first.
+    const issues = result.error.issues;
+    const unknown = issues.find((i) => i.code === 'unrecognized_keys');
+    const at = (key: string) => lineOfField(yaml ?? '', key);
+    if (unknown?.code === 'unrecognized_keys') {
+      const named = unknown.keys.map((key) => `${unknownField(key)}${at(key) ? ` on line ${at(key)} of the file` : ''}`);
+      throw new CorpusError(file, 'front matter', `has unknown field(s): ${named.join(', ')}`);
+    }
+    const issue = issues[0];
+    const key = issue?.path[0];
+    const line = typeof key === 'string' ? at(key) : null;
+    throw new CorpusError(file, issue?.path.length ? issue.path.join('.') : 'front matter', `${issue?.message ?? 'is invalid'}${line ? ` (line ${line} of the file)` : ''}`);
   }
   const { date: written, ...fields } = result.data;
   const meta = { ...fields, ...(written && written !== 'unknown' && { date: written }) };

@@ -51,9 +51,26 @@ describe('parseDocument', () => {
     expect(document.date).toBeUndefined();
   });
 
-  it('names an unknown field as unknown, with the known field closest to it', () => {
+  it('names an unknown field as unknown, with the known field closest to it and its line of the file', () => {
     const error = errorOf(() => parseDocument('news/b.md', '---\ntitle: X\nkind: news\ntittle: Y\nxyzzy: 1\n---\nNội dung.\n'));
-    expect(error.message).toBe('news/b.md: front matter has unknown field(s): tittle (did you mean title?), xyzzy');
+    expect(error.message).toBe('news/b.md: front matter has unknown field(s): tittle (did you mean title?) on line 4 of the file, xyzzy on line 5 of the file');
+  });
+
+  it('names a misspelt field, not the field it left missing', () => {
+    const error = errorOf(() => parseDocument('news/b.md', '---\ntittle: X\nkind: news\n---\nNội dung.\n'));
+    expect(error.message).toBe('news/b.md: front matter has unknown field(s): tittle (did you mean title?) on line 2 of the file');
+  });
+
+  it("prints the README's example of a broken file", async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const shown = /\(`(news\/x\.md: front matter has unknown field[^`]*)`\)/.exec(readme)?.[1];
+    expect(errorOf(() => parseDocument('news/x.md', '---\ntittle: X\nkind: news\n---\nNội dung.\n')).message).toBe(shown);
+  });
+
+  it('gives the line of the file of a field whose value is wrong', () => {
+    const error = errorOf(() => parseDocument('news/b.md', '---\ntitle: X\ndate: 2021-02-06\nkind: rumour\n---\nNội dung.\n'));
+    expect(error.field).toBe('kind');
+    expect(error.message).toContain('(line 4 of the file)');
   });
 
   it('gives the line of the file, not of the front matter, where the YAML breaks', () => {
