@@ -189,12 +189,29 @@ function citationOf(hit: Hit, n: number, quote: string): Citation {
   };
 }
 
-/** The clause of the law the first quote rests on: the one its own citation names, else the first its passage cites. */
-function chooseBasis(retrieval: Retrieval, lead: Hit | undefined, firstQuote: string): Retrieval['basis'][number] | undefined {
+/**
+ * The clause of the law the first quote rests on: the one the sentence that answers cites (its citation may close the
+ * sentence past the quote's cut), else one the quote cites, else the first its passage cites.
+ */
+function chooseBasis(retrieval: Retrieval, lead: Hit | undefined, answering: string, firstQuote: string): Retrieval['basis'][number] | undefined {
   const own = retrieval.basis.filter((b) => b.from === lead?.passageIndex);
-  const quoted = citedArticles(firstQuote, () => null);
   const same = (a: ArticleRef, b: ArticleRef) => a.article === b.article && (a.clause ?? null) === (b.clause ?? null);
-  return own.find((b) => quoted.some((q) => same(q, b.cited))) ?? own[0];
+  // Of the clauses one sentence cites ("Điều 31 và Điều 33"), the one sharing most of the question's words.
+  const citedBy = (text: string) => {
+    const cited = citedArticles(text, () => null);
+    return own.filter((b) => cited.some((c) => same(c, b.cited))).reduce<(typeof own)[number] | undefined>((best, b) => (!best || b.hit.score > best.hit.score ? b : best), undefined);
+  };
+  return citedBy(answering) ?? citedBy(firstQuote) ?? own[0];
+}
+
+/** Of a whole article's passage, the clause a citation names ("Điều 71 khoản 1"): the basis is that clause, not another. */
+function citedClause(passage: Hit['passage'], cited: ArticleRef): string {
+  if (!cited.clause || passage.law?.clause) return passage.text;
+  const paragraphs = passage.text.split(/\n\n+/);
+  const start = paragraphs.findIndex((p) => p.startsWith(`${cited.clause}. `));
+  if (start < 0) return passage.text;
+  const end = paragraphs.findIndex((p, i) => i > start && /^\d+[a-zđ]?\.\s/u.test(p));
+  return paragraphs.slice(start, end < 0 ? undefined : end).join('\n\n');
 }
 
 /** Labels an entry with its issuer, for "did you mean": "Chỉ thị 03-CT/TU của Ban Thường vụ Tỉnh ủy Lạng Sơn". */
@@ -271,14 +288,17 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
   const chosen = hits.map((hit, i) => (retrieval.article ? null : chooseQuote(hit.passage, request, QUOTE_WORDS[Math.min(i, 1)] as number)));
   const quotes: Quote[] = hits.map((hit, i) => ({ n: i + 1, text: chosen[i]?.quote ?? hit.passage.text, highlights: chosen[i]?.highlights ?? [] }));
   const citations = hits.map((hit, i) => citationOf(hit, i + 1, quotes[i]?.text ?? ''));
-  const basis = retrieval.article ? undefined : chooseBasis(retrieval, hits[0], quotes[0]?.text ?? '');
-  const basisQuote = basis && chooseQuote(basis.hit.passage, request, QUOTE_WORDS[0] as number);
+  const basis = retrieval.article ? undefined : chooseBasis(retrieval, hits[0], chosen[0]?.leadSource ?? '', quotes[0]?.text ?? '');
+  const basisText = basis && citedClause(basis.hit.passage, basis.cited);
+  const basisQuote = basis && basisText !== undefined && chooseQuote({ ...basis.hit.passage, text: basisText }, request, QUOTE_WORDS[0] as number);
   // A clause of the law is cited as the basis only when it speaks of what was asked, as much as the lead does.
   if (basis && basisQuote && basisQuote.overlap >= BASIS_SHARE * (chosen[0]?.overlap ?? 0)) {
     // The clause of the law comes right after the guide's sentence it supports; numbers follow the order shown.
     // Labelled by the passage quoted, which may be the whole article when the law does not split it by clause.
-    quotes.splice(1, 0, { n: 0, text: basisQuote.quote, highlights: [], basis: articleLabel(basis.hit.passage.law ?? basis.cited) });
-    citations.splice(1, 0, citationOf(basis.hit, 0, basisQuote.quote));
+    const law = basis.hit.passage.law;
+    const label = articleLabel(law && basisText === basis.hit.passage.text ? law : { article: law?.article ?? basis.cited.article, clause: basis.cited.clause });
+    quotes.splice(1, 0, { n: 0, text: basisQuote.quote, highlights: [], basis: label });
+    citations.splice(1, 0, { ...citationOf(basis.hit, 0, basisQuote.quote), article: label });
     // A clause cited as the basis is not quoted a second time as a passage the ranking found.
     const repeated = citations.findIndex((c, k) => k > 1 && c.passageIndex === basis.hit.passageIndex);
     if (repeated !== -1) [quotes, citations].forEach((list) => list.splice(repeated, 1));

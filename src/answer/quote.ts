@@ -8,6 +8,8 @@ export interface ChosenQuote {
   score: number;
   /** Share of the question's weight the quote holds. */
   overlap: number;
+  /** The whole sentences its lead is cut from, with the citations that close them: what the answer rests on. */
+  leadSource: string;
 }
 
 /**
@@ -33,7 +35,8 @@ export function chooseQuote(passage: { text: string; section: string | null }, r
   for (const offset of [1, -1, 2, -2]) {
     for (const block of [...picked]) {
       const neighbour = blocks[block.order + offset];
-      if (!neighbour || picked.includes(neighbour) || words + neighbour.words > maxWords) continue;
+      // The answer comes first: a sentence before it that holds none of the question's words is not quoted ahead of it.
+      if (!neighbour || picked.includes(neighbour) || words + neighbour.words > maxWords || (offset < 0 && neighbour.overlap === 0)) continue;
       picked.push(neighbour);
       words += neighbour.words;
     }
@@ -45,5 +48,5 @@ export function chooseQuote(passage: { text: string; section: string | null }, r
   // A section opening "Được." replies to its heading: a question that did not ask yes or no gets the heading it replies to.
   const repliesTo = picked[0]?.order === 0 && BARE_REPLY.test(units[0]?.trim() ?? '') && request.focus !== 'permission' ? passage.section : null;
   const quote = repliesTo ? `${repliesTo} ${cut}` : cut;
-  return { quote, highlights: [...new Set(picked.flatMap((b) => b.answers))], score: lead?.score ?? 0, overlap: lead?.overlap ?? 0 };
+  return { quote, highlights: [...new Set(picked.flatMap((b) => b.answers))], score: lead?.score ?? 0, overlap: lead?.overlap ?? 0, leadSource: lead?.source ?? '' };
 }

@@ -1,3 +1,4 @@
+import { pointsBack } from '../text/anaphora.ts';
 import { sentences, wordCount } from '../text/normalize.ts';
 import type { CorpusDocument, Passage } from './schema.ts';
 
@@ -48,9 +49,25 @@ function packUnits(units: string[], max: number, separator: string): string[] {
   return pieces;
 }
 
-/** Splits an over-long paragraph at sentence boundaries into pieces of at most `max` words. */
+/**
+ * Splits an over-long paragraph at sentence boundaries into pieces of at most `max` words, never before a sentence that
+ * points back at the one before it ("Nếu nơi đó …"): that one stays with its piece, even past `max`.
+ */
 function splitLong(text: string, max: number): string[] {
-  return packUnits(sentences(text), max, ' ');
+  const pieces: string[][] = [];
+  let count = 0;
+  for (const sentence of sentences(text)) {
+    const n = wordCount(sentence);
+    const current = pieces.at(-1);
+    if (current && (count + n <= max || pointsBack(sentence))) {
+      current.push(sentence);
+      count += n;
+    } else {
+      pieces.push([sentence]);
+      count = n;
+    }
+  }
+  return pieces.map((piece) => piece.join(' '));
 }
 
 // A law's structure as the importer writes it (src/corpus/law.ts): "## Chương …", "### Điều 69. Title", clauses "1. …".

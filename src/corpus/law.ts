@@ -273,6 +273,18 @@ function dateOf(text: string | undefined): string | null {
 /** The first value among `keys` (folded, letters only) in the metadata. */
 const pick = (meta: Map<string, string>, ...keys: string[]) => keys.map((k) => meta.get(k)).find(Boolean);
 
+/**
+ * The subject an official text states under its kind ("NGHỊ ĐỊNH" then "Quy định về …"): the name it gives itself, or
+ * null when the line after the kind is none ("Căn cứ …", a date, a number).
+ */
+function subjectLine(preamble: string[]): string | null {
+  const lines = preamble.map((l) => l.trim()).filter(Boolean);
+  const at = lines.findIndex((l) => new RegExp(`^${KIND}$`, 'iu').test(l));
+  const next = at < 0 ? undefined : lines[at + 1];
+  if (!next || /^(?:căn cứ|theo|số\b|hà nội|ngày\b)/iu.test(next) || next.length > 300 || !/^\p{Lu}/u.test(next)) return null;
+  return next.replace(/[.;:]$/u, '');
+}
+
 /** A plain text's one document, described from its metadata and the lines before its first article. */
 function plainDocument(meta: Map<string, string>, preamble: string[], title: string | null): LegalDocument {
   const stated = (pick(meta, 'sohieu', 'sokyhieu') ?? preamble.map((l) => /^Số:\s*(\S+)/u.exec(l)?.[1]).find(Boolean) ?? null)?.replace(/[.,;]$/, '') ?? null;
@@ -282,7 +294,7 @@ function plainDocument(meta: Map<string, string>, preamble: string[], title: str
     kind,
     number: stated,
     // A crawler's summary ("trích yếu") is no name the document gives itself; the file's title stands in.
-    name: null,
+    name: title ? null : subjectLine(preamble),
     issuer: pick(meta, 'coquanbanhanh', 'cquanbanhanh', 'noibanhanh') ?? null,
     date: dateOf(pick(meta, 'ngaybanhanh')) ?? dateOf(preamble.find((l) => /ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/u.test(l))),
     inForceSince: dateOf(pick(meta, 'ngayhieuluc', 'ngaycohieuluc')),

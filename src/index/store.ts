@@ -450,6 +450,15 @@ async function readFailedBuild(indexDir: string): Promise<{ corpusHash: string; 
 
 export type IndexState = 'fresh' | 'missing' | 'corpus-changed' | 'embedder-changed' | 'format-changed';
 
+// Why an index is rebuilt, as a log line says it.
+const WHY_REBUILT: Record<IndexState, string> = {
+  fresh: 'the index is up to date',
+  missing: 'no index is built yet',
+  'corpus-changed': 'the corpus changed since the index was built',
+  'embedder-changed': 'the index was built with another embedder',
+  'format-changed': 'the index was built by an older version',
+};
+
 /** Whether the index at `indexDir` can answer for this corpus with this embedder. */
 export async function checkIndex(corpusDir: string, indexDir: string, embedder: Embedder): Promise<IndexState> {
   return (await indexState(corpusDir, indexDir, embedder)).state;
@@ -679,8 +688,8 @@ export async function openIndex(options: OpenIndexOptions): Promise<CorpusIndex>
         embedder,
         seen: { builtAt, state },
         onWait: (running) =>
-          logger.info({ indexDir, reason: state, builds: running }, `index is ${state}: waiting for the build in progress (pid ${running[0]?.pid} on ${running[0]?.hostname}) to finish`),
-        onStart: (reason) => logger.info({ indexDir, reason, embedder: embedder.id }, `index is ${reason}: building it before answering`),
+          logger.info({ indexDir, reason: state, builds: running }, `${WHY_REBUILT[state]}: waiting for the build in progress (pid ${running[0]?.pid} on ${running[0]?.hostname}) to finish`),
+        onStart: (reason) => logger.info({ indexDir, reason, embedder: embedder.id }, `${WHY_REBUILT[reason]}: building the index before answering`),
       });
       if (summary) {
         for (const warning of summary.warnings) logger.warn(warning);

@@ -1,4 +1,5 @@
 import { answerSentences, countsOf, focusHeld, isClauseNumber, statementOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
+import { pointsBack } from '../text/anaphora.ts';
 import { foldDiacritics, sentences, wordCount } from '../text/normalize.ts';
 import { extractTerms } from '../text/terms.ts';
 import { coverageOf, type QuoteTerms } from './coverage.ts';
@@ -31,17 +32,17 @@ export interface ScoredBlock {
   score: number;
   /** Words of its statements, citations in brackets left out. */
   words: number;
+  /** The whole sentences it is cut from, with the citations that close them. */
+  source: string;
 }
 
 // "Được.", "Không.", "Có thể.": a reply that means nothing without the sentence after it.
 export const BARE_REPLY = /^(?:được|không|có|có thể|chưa|đúng|không được|vẫn được|yes|no)[.!]?$/iu;
-// A sentence or clause opening with a word that points back ("Khi đó", "Ngược lại") means nothing without the one before.
-const POINTS_BACK = /^(?:khi đó|khi ấy|đó|điều đó|điều này|việc này|việc đó|như vậy|ngược lại|trường hợp này|trường hợp đó|nếu vậy|vì vậy|do đó|người đó|họ)(?![\p{L}\p{N}])/iu;
 // Inside a sentence, a clause after ";" that names "đó"/"này" ("đó là ngày 25/3/2026") refers to the clause before it.
 const REFERS_BACK = /(?<![\p{L}\p{N}])(?:đó|này|ấy)(?![\p{L}\p{N}])/iu;
 
 /** Units a passage is quoted by: sentences, and the clauses of a sentence too long to quote whole, each with its sentence's place. */
-function unitsOf(text: string, maxWords: number): Array<{ text: string; sentence: number }> {
+function unitsOf(text: string, maxWords: number): Array<{ text: string; sentence: number; source: string }> {
   const whole = sentences(text).reduce<string[]>((out, sentence) => {
     const previous = out.at(-1);
     // A clause or point number of the law ("2.", "b)") opens what follows it.
@@ -50,14 +51,14 @@ function unitsOf(text: string, maxWords: number): Array<{ text: string; sentence
     return out;
   }, []);
   return whole.flatMap((sentence, place) => {
-    if (wordCount(sentence) <= maxWords) return [{ text: sentence, sentence: place }];
+    if (wordCount(sentence) <= maxWords) return [{ text: sentence, sentence: place, source: sentence }];
     const clauses: string[] = [];
     // Cut at ";" outside brackets: a citation "(hướng dẫn …; căn cứ Điều 69 …)" stays whole.
     for (const clause of sentence.split(/(?<=;)\s+(?![^()]*\))/u)) {
       if (clauses.length > 0 && REFERS_BACK.test(clause)) clauses[clauses.length - 1] += ` ${clause}`;
       else clauses.push(clause);
     }
-    return clauses.map((clause) => ({ text: clause, sentence: place }));
+    return clauses.map((clause) => ({ text: clause, sentence: place, source: sentence }));
   });
 }
 
@@ -71,7 +72,7 @@ function blocksOf(units: string[]): Array<{ first: number; last: number }> {
     const previous = blocks.at(-1);
     // A fragment too short to say anything by itself ("với viên chức.") is quoted with the words it ends.
     const fragment = !BARE_REPLY.test(unit.trim()) && wordCount(statementOf(unit)) < FRAGMENT_WORDS;
-    const joinsPrevious = previous && (BARE_REPLY.test(units[previous.last]?.trim() ?? '') || POINTS_BACK.test(unit) || fragment);
+    const joinsPrevious = previous && (BARE_REPLY.test(units[previous.last]?.trim() ?? '') || pointsBack(unit) || fragment);
     if (previous && joinsPrevious) previous.last = i;
     else blocks.push({ first: i, last: i });
   });
@@ -149,7 +150,8 @@ export function scoreBlocks(passage: { text: string; section: string | null }, r
     const opening = cut[block.first]?.sentence === 0;
     const score = overlap + (answers.length > 0 ? 1 : 0) + (held ? 0.5 : 0) + (countsAsked ? 0.5 : 0) + (opening ? heading : 0);
     // Room is counted in the words of statements: a citation in brackets is read past, not read.
-    return { order, text, overlap, answers, score, words: wordCount(statementOf(text)) };
+    const source = [...new Set(cut.slice(block.first, block.last + 1).map((u) => u.source))].join(' ');
+    return { order, text, overlap, answers, score, words: wordCount(statementOf(text)), source };
   });
   return { units, blocks, heading };
 }

@@ -74,6 +74,7 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
   const folded: string[] = [];
   const bigrams: string[] = [];
   let previous: string | null = null;
+  let beforePrevious: string | null = null;
   let before = '';
   let sentenceStart = true;
   for (const m of normalizeText(text).matchAll(/([\p{L}\p{N}]+)|([.!?\n]+)|([,;:()]+)/gu)) {
@@ -83,7 +84,7 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
     }
     // A word pair never spans a clause break: "trước ngày bầu cử; năm 2026" holds no "cử năm".
     if (m[3]) {
-      previous = null;
+      previous = beforePrevious = null;
       continue;
     }
     const original = m[1] as string;
@@ -92,20 +93,22 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
     const idiom = lang === 'vi' && ((foldDiacritics(before) === 'bao' && QUESTION_IDIOM_ENDS.has(foldDiacritics(word))) || (WHERE_OPENERS.has(foldDiacritics(before)) && word === 'dau'));
     before = word;
     if (idiom) {
-      previous = null;
+      previous = beforePrevious = null;
       continue;
     }
     // English "I" is capitalised everywhere; it is no name.
     const name = !sentenceStart && original !== word && !(lang === 'en' && original === 'I');
     sentenceStart = false;
     if (!name && isStopword(word, lang)) {
-      previous = null;
+      previous = beforePrevious = null;
       continue;
     }
     const f = foldDiacritics(word);
     exact.push(word);
     folded.push(f);
-    if (previous !== null) bigrams.push(`${previous}_${f}`);
+    // "ủy ban" is one word: the pair after it is keyed by it, so "Ban bầu cử" is not matched by "Ủy ban bầu cử".
+    if (previous !== null) bigrams.push(`${beforePrevious === 'uy' && previous === 'ban' ? 'uy' : ''}${previous}_${f}`);
+    beforePrevious = previous;
     previous = f;
   }
   return { exact, folded, bigrams };

@@ -231,15 +231,30 @@ describe('the election law in the corpus', () => {
     const a = await answer(question);
     // Its answer words put first a guide passage about voting elsewhere (citing Điều 34); the reply leads with the date.
     expect(a.quotes[0]?.text).toContain('15/3/2026');
-    expect(a.quotes[1]?.basis).toBe('Điều 4 khoản 1');
-    expect(a.quotes[1]?.text).toContain('Quốc hội quyết định ngày bầu cử');
+    // The sentence it leads with cites Điều 4 khoản 1 and Điều 5: the basis is one of them.
+    expect(['Điều 4 khoản 1', 'Điều 5']).toContain(a.quotes[1]?.basis);
+    expect(a.quotes[1]?.text).toMatch(/ngày bầu cử/i);
+  });
+
+  it('rests the answer on the clause its answering sentence cites, even when the quote cuts that citation off', async () => {
+    const a = await answer('What makes a ballot invalid?');
+    expect(a.quotes[1]?.basis).toBe('Điều 74');
+    expect(a.quotes[1]?.text).toContain('phiếu bầu không hợp lệ');
+  });
+
+  it('of two articles one sentence cites, rests the answer on the one that speaks of the question', async () => {
+    const a = await answer('Where do I complain if my name is missing from the voter list?');
+    expect(a.quotes[1]?.basis).toBe('Điều 33');
   });
 
   it('quotes the clause it cites as the basis once, not again among the passages found', async () => {
     const question = 'Mấy giờ thì bắt đầu bỏ phiếu?';
     const found = (await retrieve(index, embedder, question)).hits.map((h) => h.passageIndex);
     const a = await answer(question);
-    expect(a.quotes[1]?.basis).toBe('Điều 71');
+    // The guide's sentence cites Điều 71 khoản 1: of the whole article, that clause is quoted, and labelled so.
+    expect(a.quotes[1]?.basis).toBe('Điều 71 khoản 1');
+    expect(a.citations[1]?.article).toBe('Điều 71 khoản 1');
+    expect(a.quotes[1]?.text).not.toContain('2.');
     // The ranking found the clause the guide's sentence rests on too: cited once, as the basis.
     expect(found).toContain(a.citations[1]?.passageIndex);
     const cited = a.citations.map((c) => c.passageIndex);
@@ -381,6 +396,18 @@ describe('chooseQuote', () => {
     terms.terms = { concepts: [{ alternatives: [['om', 'dau']], weight: 2, phrase: true }], pairs: [] };
     expect(chooseQuote(at(text), terms, 25).quote).toBe('… Cử tri ốm đau được bỏ phiếu vào hòm phiếu phụ. Tổ bầu cử mang hòm phiếu phụ đến chỗ ở của họ. …');
     expect(chooseQuote(at(text), terms, 12).quote).toBe('… Cử tri ốm đau được bỏ phiếu vào hòm phiếu phụ. …');
+  });
+
+  it('puts the answer first: a sentence before it holding none of the question\'s words is not quoted ahead of it', () => {
+    const text = 'Không. Mỗi cử tri phải tự mình đi bầu. Mỗi cử tri nhận 3 lá phiếu bầu: ĐBQH, HĐND tỉnh và HĐND xã.';
+    const { quote } = chooseQuote(at(text, 'Tôi có được nhờ người khác đi bầu thay không?'), request(['la', 'phieu', 'la_phieu'], 'number'), 40);
+    expect(quote).toBe('… Mỗi cử tri nhận 3 lá phiếu bầu: ĐBQH, HĐND tỉnh và HĐND xã.');
+  });
+
+  it('quotes a sentence naming a thing by pointing back ("nơi đó") with the sentence it points to', () => {
+    const text = 'Trại tạm giam có thể lập khu vực riêng. Nếu nơi đó không có khu vực riêng, Tổ bầu cử mang hòm phiếu phụ đến tận nơi. Câu sau nói chuyện khác.';
+    const { quote } = chooseQuote(at(text), request(['hom', 'phieu', 'phu', 'hom_phieu', 'phieu_phu']), 30);
+    expect(quote.startsWith('Trại tạm giam có thể lập khu vực riêng. Nếu nơi đó')).toBe(true);
   });
 
   it('keeps only dates of the year the question names', () => {

@@ -147,6 +147,16 @@ describe('chunkDocument', () => {
     expect(passages[0]?.section).toBeNull();
     expect(passages.map((p) => p.text).join(' ')).toContain(sentence(47));
   });
+
+  it('never opens a passage with a sentence that points back at the one before it', () => {
+    const pointing = 'Nếu nơi đó không có khu vực riêng, Tổ bầu cử mang hòm phiếu phụ đến tận nơi.';
+    const body = [paragraph(0, 10), pointing, paragraph(20, 4)].join(' ');
+    const passages = chunkDocument({ id: 'd', title: 'T', kind: 'news', body });
+    const holding = passages.find((p) => p.text.includes(pointing));
+    expect(passages.length).toBeGreaterThan(1);
+    expect(holding?.text.startsWith(pointing)).toBe(false);
+    expect(holding?.text).toContain(`${sentence(9)} ${pointing}`);
+  });
 });
 
 describe('loadCorpus', () => {

@@ -372,6 +372,12 @@ describe('uploading a legal text', () => {
     );
   });
 
+  it('names a decree by the subject it states under its kind, as its own name', () => {
+    const pasted = ['CHÍNH PHỦ', 'Số: 12/2026/NĐ-CP', 'Hà Nội, ngày 3 tháng 2 năm 2026', '', 'NGHỊ ĐỊNH', 'Quy định về chế độ làm việc của công chức', '', 'Căn cứ Luật Tổ chức Chính phủ;', '', 'Điều 1. Phạm vi', 'Nghị định này quy định về một việc.', '', 'Điều 2. Hiệu lực', 'Nghị định này có hiệu lực từ ngày ký./.'].join('\n');
+    const saved = documentsFromUpload('nghi-dinh.txt', pasted)[0] as { file: string; source: string };
+    expect(loaded(saved).title).toBe('Nghị định số 12/2026/NĐ-CP quy định về chế độ làm việc của công chức');
+  });
+
   it('leaves a news story quoting one article, and a corpus file of ours with articles, as they were', () => {
     const story = 'Cử tri được nhắc về nguyên tắc bỏ phiếu\n\nĐiều 69. Nguyên tắc bỏ phiếu\n\nMỗi cử tri có quyền bỏ một phiếu bầu.';
     expect(loaded((documentsFromUpload('tin.txt', story)[0] as { file: string; source: string })).kind).toBe('news');

@@ -41,6 +41,12 @@ describe('sentences', () => {
 });
 
 describe('extractTerms', () => {
+  it('reads "ủy ban" as one word: "Ban bầu cử" is not paired inside "Ủy ban bầu cử"', () => {
+    expect(extractTerms('Ủy ban bầu cử ở tỉnh').bigrams).toEqual(['uy_ban', 'uyban_bau', 'bau_cu']);
+    expect(extractTerms('Ban bầu cử gửi biên bản').bigrams).toContain('ban_bau');
+    expect(extractTerms('uy ban bau cu').bigrams).not.toContain('ban_bau');
+  });
+
   it('drops stopwords and pairs only neighbouring content words', () => {
     const terms = extractTerms('Chỉ thị 05 yêu cầu gì?');
     expect(terms.folded).toEqual(['chi', 'thi', '05', 'yeu', 'cau']);
