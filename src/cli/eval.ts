@@ -20,6 +20,7 @@ const SET_NAMES: Record<string, string> = {
   'dev7-questions.json': 'dev-7',
   'dev8-questions.json': 'dev-8',
   'dev9-questions.json': 'dev-9',
+  'dev10-questions.json': 'dev-10',
   'test-questions.json': 'test',
   'test2-questions.json': 'test-2',
   'test3-questions.json': 'test-3',
@@ -31,6 +32,7 @@ const SET_NAMES: Record<string, string> = {
   'dialogues-dev5.json': 'dialogues-dev-5',
   'dialogues-dev6.json': 'dialogues-dev-6',
   'dialogues-test.json': 'dialogues-test',
+  'examples.json': 'examples',
 };
 
 /** A conversation of a dialogue set: its turns in order, each scored like a question, grouped by its kind. */

@@ -26,6 +26,7 @@ import {
   type CiteQuestion,
   DEFAULT_RETRIEVE_OPTIONS,
   fitRankWeights,
+  rankedRight,
   RANK_SIGNALS,
   RANKING_FILE,
   shippedRankWeights,
@@ -81,6 +82,8 @@ const USAGE = `Usage: npm run fit -- [--legal DIR]
 
 // Tuned on: the model is fitted on these and its operating point chosen on them.
 const DEV_SETS = ['questions.json', 'dev2-questions.json', 'dev3-questions.json', 'dev4-questions.json', 'law-questions.json'];
+// The example questions the product offers, with what their first quote must hold: a check on the ranking, never fitted on.
+const EXAMPLES_SET = 'examples.json';
 // Frozen: only scored, for the curves printed at the end.
 const TEST_SETS = ['test-questions.json', 'test2-questions.json', 'test3-questions.json'];
 const EVAL_DIR = 'tests/eval';
@@ -163,6 +166,12 @@ async function readSet(file: string, source: Labelled['source']): Promise<Labell
   return items.flatMap((item, i) =>
     [item.question, stripDiacritics(item.question)].map((question) => ({ question, expect: item.expect, group: `${set}#${i}`, source, set, ...(item.answer ? { answer: item.answer } : {}) })),
   );
+}
+
+/** The example questions the product offers (its /start buttons, /help, the README's), as it offers them. */
+async function readExamples(): Promise<Labelled[]> {
+  const items = JSON.parse(await readFile(path.join(EVAL_DIR, EXAMPLES_SET), 'utf8')) as EvalQuestion[];
+  return items.map((item, i) => ({ question: item.question, expect: item.expect, group: `examples#${i}`, source: 'dev', set: 'examples', ...(item.answer ? { answer: item.answer } : {}) }));
 }
 
 /** Each question once, however it is spelled or marked: the first kept, in the order given. */
@@ -340,17 +349,24 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 // Candidates of each question kept for fitting the ranking: far more than are ever cited.
 const RANKING_CANDIDATES = 60;
 
+// Folds of the ranking's held-out comparison.
+const RANKING_FOLDS = 5;
+
 /**
- * Fits the fused score's weights by coordinate ascent on the answerable dev and generated questions,
- * and keeps them only if they clearly beat the shipped ones on held-out folds, on all questions and on the written
- * ones, without citing the expected document less often; writes what it keeps.
+ * Fits the fused score's weights by coordinate ascent on the answerable dev and generated questions, never through
+ * weights that lose an example question the product offers (`examples`), and keeps them only if they clearly beat the
+ * shipped ones on held-out folds, on all questions and on the written ones, without citing the expected document less
+ * often, and lead every example with its answer; writes what it keeps.
  */
-async function fitRanking(questions: RankingQuestion[], shippedWeights: RankWeights): Promise<RankWeights> {
-  const cv = crossValidateRanking(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS);
-  const kept = cv.better ? fitRankWeights(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS) : shippedWeights;
+async function fitRanking(questions: RankingQuestion[], shippedWeights: RankWeights, examples: Array<RankingQuestion & { question: string }>): Promise<RankWeights> {
+  const cv = crossValidateRanking(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS, RANKING_FOLDS, examples);
+  const fitted = cv.better ? fitRankWeights(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS, examples) : shippedWeights;
+  const broken = examples.filter((q) => !rankedRight(q, fitted, DEFAULT_RETRIEVE_OPTIONS)).map((q) => q.question);
+  const kept = broken.length === 0 ? fitted : shippedWeights;
+  const verdict = !cv.better ? 'shipped weights kept' : broken.length > 0 ? `shipped weights kept: under the fitted ones these example questions the product offers do not lead with their answer (${broken.join('; ')})` : 'fitted weights kept';
   console.log(
     `ranking: ${questions.length} questions; held-out ranked right (an expected document cited, led by the answer's words where given) ${(cv.start * 100).toFixed(1)}% with the shipped weights, ${(cv.fitted * 100).toFixed(1)}% fitted ` +
-      `(${cv.wins} won, ${cv.losses} lost; of the written questions ${cv.writtenWins} won, ${cv.writtenLosses} lost; an expected document cited ${(cv.citedStart * 100).toFixed(1)}% shipped, ${(cv.citedFitted * 100).toFixed(1)}% fitted; first ${(cv.firstStart * 100).toFixed(1)}% / ${(cv.firstFitted * 100).toFixed(1)}%) → ${cv.better ? 'fitted' : 'shipped'} weights kept`,
+      `(${cv.wins} won, ${cv.losses} lost; of the written questions ${cv.writtenWins} won, ${cv.writtenLosses} lost; an expected document cited ${(cv.citedStart * 100).toFixed(1)}% shipped, ${(cv.citedFitted * 100).toFixed(1)}% fitted; first ${(cv.firstStart * 100).toFixed(1)}% / ${(cv.firstFitted * 100).toFixed(1)}%) → ${verdict}`,
   );
   console.log(`  ${RANK_SIGNALS.map((n) => `${n} ${round(kept[n])}`).join(', ')}`);
   await writeFile(RANKING_FILE, `${JSON.stringify({ weights: Object.fromEntries(RANK_SIGNALS.map((n) => [n, round(kept[n])])) }, null, 1)}\n`);
@@ -565,7 +581,9 @@ async function main(): Promise<number> {
   // Until the citing model is fitted, the ranking's order stands: what the ranking and the citing model are fitted on does not depend on it.
   let retrieved = await retrieveAll(index, embedder, [...dev, ...generated], shippedWeights, provisionalVote, neutralCiteModel());
   const rankingQuestions = retrieved.filter((r) => r.expect.length > 0 && r.candidates.length > 0).map((r) => ({ ...r, written: r.source === 'dev' }));
-  const rankWeights = await fitRanking(rankingQuestions, shippedWeights);
+  // The product's own example questions, as offered: never fitted on, but no ranking may lose them.
+  const offered = (await retrieveAll(index, embedder, await readExamples(), shippedWeights, provisionalVote, neutralCiteModel())).map((r) => ({ ...r, written: true }));
+  const rankWeights = await fitRanking(rankingQuestions, shippedWeights, offered);
   if (rankWeights !== shippedWeights) retrieved = await retrieveAll(index, embedder, [...dev, ...generated], rankWeights, provisionalVote, neutralCiteModel());
   // Which passages to cite, then: the decision's labels read the documents cited.
   const citing = await fitCiting(retrieved.filter((r) => r.source === 'dev' && r.citing.length > 0).map((r) => ({ group: r.group, candidates: r.citing })));

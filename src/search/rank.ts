@@ -114,9 +114,14 @@ const STEPS = [0, 0.5, 0.75, 1.33, 2];
 const FROM_ZERO = 0.05;
 const PASSES = 3;
 
-/** Coordinate ascent on the share of questions ranked right (see rankedRight), from `start`. */
-export function fitRankWeights(questions: RankingQuestion[], start: RankWeights, rule: CiteRule): RankWeights {
+/**
+ * Coordinate ascent on the share of questions ranked right (see rankedRight), from `start`, never through weights that
+ * lose one of `keep` (the product's own example questions) that `start` ranks right.
+ */
+export function fitRankWeights(questions: RankingQuestion[], start: RankWeights, rule: CiteRule, keep: RankingQuestion[] = []): RankWeights {
+  const kept = keep.filter((q) => rankedRight(q, start, rule));
   const objective = (w: RankWeights) => {
+    if (kept.some((q) => !rankedRight(q, w, rule))) return -Infinity;
     const s = rankingScore(questions, w, rule);
     return s.hit + 0.01 * s.first;
   };
@@ -164,8 +169,8 @@ export interface RankingComparison {
   better: boolean;
 }
 
-/** Fitted weights against `start` on held-out folds by question. */
-export function crossValidateRanking(questions: RankingQuestion[], start: RankWeights, rule: CiteRule, folds = 5): RankingComparison {
+/** Fitted weights (held to `keep`, see fitRankWeights) against `start` on held-out folds by question. */
+export function crossValidateRanking(questions: RankingQuestion[], start: RankWeights, rule: CiteRule, folds = 5, keep: RankingQuestion[] = []): RankingComparison {
   const t = { fitted: 0, start: 0, wins: 0, losses: 0, writtenWins: 0, writtenLosses: 0, citedFitted: 0, citedStart: 0, firstFitted: 0, firstStart: 0 };
   for (let f = 0; f < folds; f++) {
     const held = questions.filter((q) => foldOf(q.group, folds) === f);
@@ -173,6 +178,7 @@ export function crossValidateRanking(questions: RankingQuestion[], start: RankWe
       questions.filter((q) => foldOf(q.group, folds) !== f),
       start,
       rule,
+      keep,
     );
     for (const q of held) {
       const [fittedDocs, startDocs] = [citedDocuments(q, weights, rule), citedDocuments(q, start, rule)];

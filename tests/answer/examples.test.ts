@@ -6,21 +6,11 @@ import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex } from '../../sr
 import { retrieve } from '../../src/search/index.ts';
 import { scratchWorkspace } from '../helpers.ts';
 
-// What the first quote of each example question the product offers must hold: the answer, not a neighbour of it.
-// A document the corpus holds no text of is answered by its lead instead, which must say so.
-const FIRST_QUOTE: Record<string, string> = {
-  'Mấy giờ thì bắt đầu bỏ phiếu?': 'bắt đầu từ 7 giờ sáng',
-  'Tôi có được nhờ người khác bầu thay không?': 'phải tự mình đi bầu',
-  'Chỉ thị 03-CT/TU ban hành ngày nào?': '20/1/2021',
-  'Phiếu bầu thế nào thì không hợp lệ?': 'phiếu không theo mẫu',
-  'When do polls open?': 'bắt đầu từ 7 giờ sáng',
-  'Can someone vote on my behalf?': 'phải tự mình đi bầu',
-  'When was Directive 03-CT/TU issued?': '20/1/2021',
-  'What makes a ballot invalid?': 'phiếu không theo mẫu',
-  'Ngày bầu cử năm 2026 là ngày nào?': 'Chủ nhật 15/3/2026',
-  'bau cu luc may gio': '7 giờ',
-  'Which directive did Lang Son issue for the 2021 election?': 'Chỉ thị số 03-CT/TU',
-};
+// What the first quote of each example question the product offers must hold: the answer, not a neighbour of it
+// (tests/eval/examples.json, which `npm run fit` also holds its ranking to). A document the corpus holds no text of is
+// answered by its lead instead, which must say so.
+const EXAMPLES = JSON.parse(readFileSync(new URL('../eval/examples.json', import.meta.url), 'utf8')) as Array<{ question: string; answer: string }>;
+const FIRST_QUOTE: Record<string, string> = Object.fromEntries(EXAMPLES.map((e) => [e.question, e.answer]));
 const NO_FULL_TEXT: Record<string, string> = {
   'Chỉ thị 05-CT/TW yêu cầu gì?': 'Kho chưa có toàn văn Chỉ thị 05-CT/TW.',
   'chi thi 05 yeu cau gi': 'Kho chưa có toàn văn Chỉ thị 05-CT/TW.',

@@ -20,7 +20,7 @@ describe('ask', () => {
   it('builds the missing index, says so on stderr, and prints exactly one JSON object', async () => {
     const { code, stdout, stderr } = await run('ask', ['--json', 'Chỉ thị 03-CT/TU ban hành ngày nào?']);
     expect(code).toBe(0);
-    expect(stderr).toContain('index is missing: building it');
+    expect(stderr).toContain('no index is built yet: building the index before answering');
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0] as string);

@@ -88,6 +88,25 @@ describe('ranking weights', () => {
     expect(crossValidateRanking(data, weights({ coverage: 1 }), rule).better).toBe(false);
   });
 
+  it('never fits its way through weights that lose an example question the start ranks right', () => {
+    const data = questions(300, 1);
+    const start = weights({ lexical: 1, coverage: 0.2 });
+    // Its answer is in the passage the lexical signal finds, not in the one coverage prefers.
+    const example: RankingQuestion = {
+      group: 'example',
+      expect: ['right'],
+      candidates: [
+        { docId: 'right', signals: { ...none, lexical: 1, coverage: 0.3 }, answers: true },
+        { docId: 'right', signals: { ...none, coverage: 0.9 }, answers: false },
+      ],
+    };
+    expect(rankedRight(example, start, rule)).toBe(true);
+    expect(rankedRight(example, fitRankWeights(data, start, rule), rule)).toBe(false);
+    const held = fitRankWeights(data, start, rule, [example]);
+    expect(rankedRight(example, held, rule)).toBe(true);
+    expect(rankingScore(data, held, rule).hit).toBeGreaterThanOrEqual(rankingScore(data, start, rule).hit);
+  });
+
   it('keeps the start when the fitted weights win only on questions generated from the corpus, not on those people wrote', () => {
     const generated = questions(300, 1).map((q) => ({ ...q, written: false }));
     // Written questions any weighting gets right: nothing there to win.
