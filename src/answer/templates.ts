@@ -74,7 +74,7 @@ export const TEMPLATES: Record<Language, Templates> = {
     empty: 'Bạn hãy gõ một câu hỏi về bầu cử hoặc về các chỉ thị, nghị quyết.',
     tryAsking: 'Bạn có thể hỏi, ví dụ:',
     examples: ['Mấy giờ thì bắt đầu bỏ phiếu?', 'Tôi có được nhờ người khác bầu thay không?', 'Chỉ thị 03-CT/TU ban hành ngày nào?', 'Phiếu bầu thế nào thì không hợp lệ?'],
-    kind: { law: 'Luật', directive: 'Chỉ thị', guidance: 'Hướng dẫn', news: 'Tin bài' },
+    kind: { law: 'Luật', directive: 'Chỉ thị', guidance: 'Hướng dẫn do Cử tri hỏi biên soạn', news: 'Tin bài' },
   },
   en: {
     lead: 'The corpus says:',
@@ -110,6 +110,6 @@ export const TEMPLATES: Record<Language, Templates> = {
     empty: 'Please type a question about elections or about party directives and resolutions.',
     tryAsking: 'You could ask, for example:',
     examples: ['When do polls open?', 'Can someone vote on my behalf?', 'When was Directive 03-CT/TU issued?', 'What makes a ballot invalid?'],
-    kind: { law: 'Law', directive: 'Directive', guidance: 'Guidance', news: 'News' },
+    kind: { law: 'Law', directive: 'Directive', guidance: "Cử tri hỏi's voters' guide", news: 'News' },
   },
 };

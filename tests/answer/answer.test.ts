@@ -83,7 +83,7 @@ describe('composeAnswer', () => {
     expect(a.citations[0]).toMatchObject({ kind: 'guidance', article: 'Điều 69' });
     expect(a.notice).toBeNull();
     const text = renderText(a);
-    expect(text).toContain('— Hướng dẫn, Điều 69, 24/06/2025');
+    expect(text).toContain('— Hướng dẫn do Cử tri hỏi biên soạn, Điều 69, 24/06/2025');
     expect(text.slice(text.indexOf('Nguồn:')).match(/Luật số 83\/2025\/QH15/g)).toHaveLength(1);
     expect(text.split('\n').at(-1)).toBe('Luật hiện hành: Luật số 85/2015/QH13, sửa đổi, bổ sung bởi Luật số 83/2025/QH15 (hiệu lực từ 01/7/2025).');
   });

@@ -461,7 +461,7 @@ describe('the bot against a Bot API server on 127.0.0.1', () => {
     api.text(10, '/about');
     await api.waitFor(() => api.sent('sendMessage', 10).length >= 2);
     expect(repliesTo(10)[0]).toContain('Cách bỏ phiếu');
-    expect(repliesTo(10)[0]).toContain('Hướng dẫn, 24/06/2025');
+    expect(repliesTo(10)[0]).toContain('Hướng dẫn do Cử tri hỏi biên soạn, 24/06/2025');
     expect(repliesTo(10)[1]).toContain('không phải lời khuyên pháp lý');
   });
 
