@@ -1,4 +1,4 @@
-import { BARE_REPLY, scoreBlocks, type QuoteRequest } from '../search/index.ts';
+import { REPLY_OPENING, scoreBlocks, type QuoteRequest } from '../search/index.ts';
 
 export interface ChosenQuote {
   quote: string;
@@ -12,6 +12,9 @@ export interface ChosenQuote {
   leadSource: string;
 }
 
+// Share of a yes-or-no question's words a section's heading holds for its opening reply to answer that question.
+const HEADING_ASKED = 0.5;
+
 /**
  * The sentences of a passage that best answer the question, verbatim and in their order. The lead is
  * the block that holds the kind of answer asked for (a time, a date, a count, a place, a body, a yes
@@ -20,7 +23,7 @@ export interface ChosenQuote {
  * blocks holding the question's words, then to the lead's neighbours.
  */
 export function chooseQuote(passage: { text: string; section: string | null }, request: QuoteRequest, maxWords: number): ChosenQuote {
-  const { units, blocks } = scoreBlocks(passage, request, maxWords);
+  const { units, blocks, heading } = scoreBlocks(passage, request, maxWords);
   const picked: typeof blocks = [];
   let words = 0;
   // The best block is quoted whole however long: an answer cut short answers nothing. So is the block holding most of the
@@ -45,8 +48,10 @@ export function chooseQuote(passage: { text: string; section: string | null }, r
   picked.sort((a, b) => a.order - b.order);
   const joined = picked.map((b, k) => (k > 0 && picked[k - 1]?.order !== b.order - 1 ? `… ${b.text}` : b.text)).join(' ');
   const cut = picked.length < blocks.length ? `${picked[0]?.order === 0 ? '' : '… '}${joined}${picked.at(-1)?.order === blocks.length - 1 ? '' : ' …'}` : joined;
-  // A section opening "Được." replies to its heading: a question that did not ask yes or no gets the heading it replies to.
-  const repliesTo = picked[0]?.order === 0 && BARE_REPLY.test(units[0]?.trim() ?? '') && request.focus !== 'permission' ? passage.section : null;
+  // A section opening "Được." or "Có, nếu …" replies to its heading: a reader who did not ask that yes-or-no question (a
+  // question of another kind, or another yes-or-no one: its heading holds less than half of it) gets the heading too.
+  const asked = request.focus === 'permission' && heading >= HEADING_ASKED;
+  const repliesTo = picked[0]?.order === 0 && REPLY_OPENING.test(units[0]?.trim() ?? '') && !asked ? passage.section : null;
   const quote = repliesTo ? `${repliesTo} ${cut}` : cut;
   return { quote, highlights: [...new Set(picked.flatMap((b) => b.answers))], score: lead?.score ?? 0, overlap: lead?.overlap ?? 0, leadSource: lead?.source ?? '' };
 }

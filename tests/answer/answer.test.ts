@@ -424,6 +424,15 @@ describe('chooseQuote', () => {
     expect(may.startsWith('Được. Lỡ viết hỏng')).toBe(true);
   });
 
+  it('gives a section opening "Có, nếu …" the heading it replies to, unless the yes-or-no question asked is that heading', () => {
+    const text = 'Có, nếu chậm nhất 24 giờ trước lúc bỏ phiếu người đó được trả tự do. Câu sau không liên quan gì cả.';
+    const section = 'Được trả tự do thì có được đi bầu không?';
+    const other = chooseQuote(at(text, section), request(['pham', 'nhan', 'bo', 'phieu'], null, { focus: 'permission' }), 30).quote;
+    expect(other.startsWith(`${section} Có, nếu`)).toBe(true);
+    const same = chooseQuote(at(text, section), request(['tra', 'tu', 'do', 'tra_tu', 'tu_do', 'di', 'bau', 'di_bau'], null, { focus: 'permission' }), 30).quote;
+    expect(same.startsWith('Có, nếu')).toBe(true);
+  });
+
   it('keeps a clause that points back ("đó là …") with the clause it points to, and a citation in brackets whole', () => {
     const text = 'Kết quả được công bố chậm nhất 10 ngày sau ngày bầu cử; ở cuộc bầu cử ngày 15/3/2026, đó là ngày 25/3/2026 (Điều 86; sửa đổi năm 2025). Trước năm 2025 hạn này là 20 ngày.';
     const { quote } = chooseQuote(at(text), request(['ngay', '2026', 'nam_2026'], 'date', { years: ['2026'] }), 10);
