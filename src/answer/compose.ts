@@ -208,9 +208,10 @@ function chooseBasis(retrieval: Retrieval, lead: Hit | undefined, answering: str
 function citedClause(passage: Hit['passage'], cited: ArticleRef): string {
   if (!cited.clause || passage.law?.clause) return passage.text;
   const paragraphs = passage.text.split(/\n\n+/);
-  const start = paragraphs.findIndex((p) => p.startsWith(`${cited.clause}. `));
+  const clauseOf = (p: string) => /^(\d+[a-zđ]?)\.(?=[\s*])/u.exec(p)?.[1];
+  const start = paragraphs.findIndex((p) => clauseOf(p) === cited.clause);
   if (start < 0) return passage.text;
-  const end = paragraphs.findIndex((p, i) => i > start && /^\d+[a-zđ]?\.\s/u.test(p));
+  const end = paragraphs.findIndex((p, i) => i > start && clauseOf(p) !== undefined);
   return paragraphs.slice(start, end < 0 ? undefined : end).join('\n\n');
 }
 
@@ -289,8 +290,8 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
   const quotes: Quote[] = hits.map((hit, i) => ({ n: i + 1, text: chosen[i]?.quote ?? hit.passage.text, highlights: chosen[i]?.highlights ?? [] }));
   const citations = hits.map((hit, i) => citationOf(hit, i + 1, quotes[i]?.text ?? ''));
   const basis = retrieval.article ? undefined : chooseBasis(retrieval, hits[0], chosen[0]?.leadSource ?? '', quotes[0]?.text ?? '');
-  const basisText = basis && citedClause(basis.hit.passage, basis.cited);
-  const basisQuote = basis && basisText !== undefined && chooseQuote({ ...basis.hit.passage, text: basisText }, request, QUOTE_WORDS[0] as number);
+  const basisText = basis ? citedClause(basis.hit.passage, basis.cited) : '';
+  const basisQuote = basis && chooseQuote({ ...basis.hit.passage, text: basisText }, request, QUOTE_WORDS[0] as number);
   // A clause of the law is cited as the basis only when it speaks of what was asked, as much as the lead does.
   if (basis && basisQuote && basisQuote.overlap >= BASIS_SHARE * (chosen[0]?.overlap ?? 0)) {
     // The clause of the law comes right after the guide's sentence it supports; numbers follow the order shown.
@@ -299,8 +300,9 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
     const label = articleLabel(law && basisText === basis.hit.passage.text ? law : { article: law?.article ?? basis.cited.article, clause: basis.cited.clause });
     quotes.splice(1, 0, { n: 0, text: basisQuote.quote, highlights: [], basis: label });
     citations.splice(1, 0, { ...citationOf(basis.hit, 0, basisQuote.quote), article: label });
-    // A clause cited as the basis is not quoted a second time as a passage the ranking found.
-    const repeated = citations.findIndex((c, k) => k > 1 && c.passageIndex === basis.hit.passageIndex);
+    // A clause cited as the basis is not quoted a second time as a passage the ranking found (another clause of it is).
+    const opening = (quote: string) => quote.replace(/^…\s*/u, '').split(' … ')[0]?.replace(/\s*…$/u, '') ?? '';
+    const repeated = citations.findIndex((c, k) => k > 1 && c.passageIndex === basis.hit.passageIndex && basisText.includes(opening(quotes[k]?.text ?? '')));
     if (repeated !== -1) [quotes, citations].forEach((list) => list.splice(repeated, 1));
     quotes.forEach((q, i) => (q.n = i + 1));
     citations.forEach((c, i) => (c.n = i + 1));

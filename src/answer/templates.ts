@@ -110,6 +110,6 @@ export const TEMPLATES: Record<Language, Templates> = {
     empty: 'Please type a question about elections or about party directives and resolutions.',
     tryAsking: 'You could ask, for example:',
     examples: ['When do polls open?', 'Can someone vote on my behalf?', 'When was Directive 03-CT/TU issued?', 'What makes a ballot invalid?'],
-    kind: { law: 'Law', directive: 'Directive', guidance: "Cử tri hỏi's voters' guide", news: 'News' },
+    kind: { law: 'Law', directive: 'Directive', guidance: "Voters' guide by Cử tri hỏi", news: 'News' },
   },
 };

@@ -82,7 +82,7 @@ const USAGE = `Usage: npm run fit -- [--legal DIR]
 
 // Tuned on: the model is fitted on these and its operating point chosen on them.
 const DEV_SETS = ['questions.json', 'dev2-questions.json', 'dev3-questions.json', 'dev4-questions.json', 'law-questions.json'];
-// The example questions the product offers, with what their first quote must hold: a check on the ranking, never fitted on.
+// The example questions the product offers, with what their first quote must hold: a check on the ranking.
 const EXAMPLES_SET = 'examples.json';
 // Frozen: only scored, for the curves printed at the end.
 const TEST_SETS = ['test-questions.json', 'test2-questions.json', 'test3-questions.json'];
@@ -349,9 +349,6 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 // Candidates of each question kept for fitting the ranking: far more than are ever cited.
 const RANKING_CANDIDATES = 60;
 
-// Folds of the ranking's held-out comparison.
-const RANKING_FOLDS = 5;
-
 /**
  * Fits the fused score's weights by coordinate ascent on the answerable dev and generated questions, never through
  * weights that lose an example question the product offers (`examples`), and keeps them only if they clearly beat the
@@ -359,11 +356,17 @@ const RANKING_FOLDS = 5;
  * often, and lead every example with its answer; writes what it keeps.
  */
 async function fitRanking(questions: RankingQuestion[], shippedWeights: RankWeights, examples: Array<RankingQuestion & { question: string }>): Promise<RankWeights> {
-  const cv = crossValidateRanking(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS, RANKING_FOLDS, examples);
+  const cv = crossValidateRanking(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS, { keep: examples });
   const fitted = cv.better ? fitRankWeights(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS, examples) : shippedWeights;
-  const broken = examples.filter((q) => !rankedRight(q, fitted, DEFAULT_RETRIEVE_OPTIONS)).map((q) => q.question);
+  // The fit never loses an example the shipped weights lead right; weights must also lead those the shipped ones miss.
+  const missed = (weights: RankWeights) => examples.filter((q) => !rankedRight(q, weights, DEFAULT_RETRIEVE_OPTIONS)).map((q) => q.question);
+  const broken = missed(fitted);
   const kept = broken.length === 0 ? fitted : shippedWeights;
-  const verdict = !cv.better ? 'shipped weights kept' : broken.length > 0 ? `shipped weights kept: under the fitted ones these example questions the product offers do not lead with their answer (${broken.join('; ')})` : 'fitted weights kept';
+  const verdict = !cv.better
+    ? 'shipped weights kept'
+    : broken.length > 0
+      ? `shipped weights kept: under the fitted ones (as under the shipped ones: ${missed(shippedWeights).length}) these example questions the product offers do not lead with their answer: ${broken.join('; ')}`
+      : 'fitted weights kept';
   console.log(
     `ranking: ${questions.length} questions; held-out ranked right (an expected document cited, led by the answer's words where given) ${(cv.start * 100).toFixed(1)}% with the shipped weights, ${(cv.fitted * 100).toFixed(1)}% fitted ` +
       `(${cv.wins} won, ${cv.losses} lost; of the written questions ${cv.writtenWins} won, ${cv.writtenLosses} lost; an expected document cited ${(cv.citedStart * 100).toFixed(1)}% shipped, ${(cv.citedFitted * 100).toFixed(1)}% fitted; first ${(cv.firstStart * 100).toFixed(1)}% / ${(cv.firstFitted * 100).toFixed(1)}%) → ${verdict}`,
@@ -581,7 +584,8 @@ async function main(): Promise<number> {
   // Until the citing model is fitted, the ranking's order stands: what the ranking and the citing model are fitted on does not depend on it.
   let retrieved = await retrieveAll(index, embedder, [...dev, ...generated], shippedWeights, provisionalVote, neutralCiteModel());
   const rankingQuestions = retrieved.filter((r) => r.expect.length > 0 && r.candidates.length > 0).map((r) => ({ ...r, written: r.source === 'dev' }));
-  // The product's own example questions, as offered: never fitted on, but no ranking may lose them.
+  // The product's own example questions, as offered: not added to what the ranking is fitted on (a few also sit in dev
+  // sets, asked there by users), but no ranking may lose them.
   const offered = (await retrieveAll(index, embedder, await readExamples(), shippedWeights, provisionalVote, neutralCiteModel())).map((r) => ({ ...r, written: true }));
   const rankWeights = await fitRanking(rankingQuestions, shippedWeights, offered);
   if (rankWeights !== shippedWeights) retrieved = await retrieveAll(index, embedder, [...dev, ...generated], rankWeights, provisionalVote, neutralCiteModel());

@@ -49,9 +49,13 @@ function packUnits(units: string[], max: number, separator: string): string[] {
   return pieces;
 }
 
+// How far past the word limit a piece may run to keep a sentence that points back with the one before it.
+const POINTING_OVERRUN = 1.5;
+
 /**
  * Splits an over-long paragraph at sentence boundaries into pieces of at most `max` words, never before a sentence that
- * points back at the one before it ("Nếu nơi đó …"): that one stays with its piece, even past `max`.
+ * points back at the one before it ("Nếu nơi đó …"): that one stays with its piece up to half past `max`, and beyond
+ * that the sentence it points to opens the next piece with it.
  */
 function splitLong(text: string, max: number): string[] {
   const pieces: string[][] = [];
@@ -59,9 +63,14 @@ function splitLong(text: string, max: number): string[] {
   for (const sentence of sentences(text)) {
     const n = wordCount(sentence);
     const current = pieces.at(-1);
-    if (current && (count + n <= max || pointsBack(sentence))) {
+    const pointing = pointsBack(sentence);
+    if (current && (count + n <= max || (pointing && count + n <= POINTING_OVERRUN * max))) {
       current.push(sentence);
       count += n;
+    } else if (current && pointing && current.length > 1) {
+      const previous = current.pop() as string;
+      pieces.push([previous, sentence]);
+      count = wordCount(previous) + n;
     } else {
       pieces.push([sentence]);
       count = n;

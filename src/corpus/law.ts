@@ -84,6 +84,8 @@ export interface ParsedLegalText {
 // Kinds of legal documents as source lines and titles name them; longer names first so "Thông tư liên tịch" wins.
 const KINDS = ['Thông tư liên tịch', 'Nghị quyết liên tịch', 'Bộ luật', 'Luật', 'Nghị quyết', 'Nghị định', 'Thông tư', 'Quyết định', 'Pháp lệnh', 'Chỉ thị', 'Sắc lệnh', 'Hiến pháp', 'Lệnh'];
 const KIND = `(?:${KINDS.join('|')})`;
+// A line holding only a kind ("NGHỊ ĐỊNH"), as a decree's header sets it above its subject.
+const KIND_LINE = new RegExp(`^${KIND}$`, 'iu');
 const DATE = String.raw`(\d{1,2})\/(\d{1,2})\/(\d{4})`;
 
 // "Điều 35.1.LQ.69. Nguyên tắc bỏ phiếu": the Code's own id, then the title.
@@ -279,10 +281,13 @@ const pick = (meta: Map<string, string>, ...keys: string[]) => keys.map((k) => m
  */
 function subjectLine(preamble: string[]): string | null {
   const lines = preamble.map((l) => l.trim()).filter(Boolean);
-  const at = lines.findIndex((l) => new RegExp(`^${KIND}$`, 'iu').test(l));
+  const at = lines.findIndex((l) => KIND_LINE.test(l));
   const next = at < 0 ? undefined : lines[at + 1];
-  if (!next || /^(?:căn cứ|theo|số\b|hà nội|ngày\b)/iu.test(next) || next.length > 300 || !/^\p{Lu}/u.test(next)) return null;
-  return next.replace(/[.;:]$/u, '');
+  // Not a subject: the grounds ("Căn cứ …"), the number ("Số: …"), a place and date ("Lạng Sơn, ngày 3 tháng 2 năm 2026").
+  if (!next || /^(?:căn cứ|theo|số|ngày)(?![\p{L}\p{N}])|,\s*ngày\s+\d{1,2}\s+tháng/iu.test(next) || next.length > 300 || !/^\p{Lu}/u.test(next)) return null;
+  const subject = next.replace(/[.;:]$/u, '');
+  // A subject set in capitals ("QUY ĐỊNH VỀ …") is written as a sentence.
+  return subject === subject.toLocaleUpperCase('vi') ? subject.charAt(0) + subject.slice(1).toLocaleLowerCase('vi') : subject;
 }
 
 /** A plain text's one document, described from its metadata and the lines before its first article. */

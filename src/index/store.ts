@@ -17,7 +17,7 @@ import { buildRegister, type RegisterEntry } from './register.ts';
 import { DEFAULT_HNSW, readLabels, VectorIndex, type GraphState, type HnswParams, type PreviousGraph, type VectorFiles, type VectorHit } from './vectors.ts';
 
 // Bump whenever the files or their meaning change, so older indexes are rebuilt instead of misread.
-export const INDEX_FORMAT_VERSION = 11;
+export const INDEX_FORMAT_VERSION = 12;
 
 export interface Manifest {
   formatVersion: number;
@@ -456,7 +456,7 @@ const WHY_REBUILT: Record<IndexState, string> = {
   missing: 'no index is built yet',
   'corpus-changed': 'the corpus changed since the index was built',
   'embedder-changed': 'the index was built with another embedder',
-  'format-changed': 'the index was built by an older version',
+  'format-changed': 'the index was built by another version of Cử tri hỏi',
 };
 
 /** Whether the index at `indexDir` can answer for this corpus with this embedder. */
@@ -695,7 +695,7 @@ export async function openIndex(options: OpenIndexOptions): Promise<CorpusIndex>
         for (const warning of summary.warnings) logger.warn(warning);
         logger.info({ ...summary.manifest.counts, buildMs: summary.manifest.buildMs }, 'index built');
       } else {
-        logger.info({ indexDir }, 'index is fresh: another process built it');
+        logger.info({ indexDir }, 'another process built the index meanwhile: answering from it');
       }
     } catch (error) {
       if (state !== 'corpus-changed' || !corpusHash) throw error;

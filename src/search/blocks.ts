@@ -36,10 +36,12 @@ export interface ScoredBlock {
   source: string;
 }
 
+// Words that reply yes or no to the question before them.
+const REPLIES = 'được|không|có|có thể|chưa|đúng|không được|vẫn được|không nhất thiết|không bắt buộc|yes|no';
 // "Được.", "Không.", "Có thể.": a reply that means nothing without the sentence after it.
-export const BARE_REPLY = /^(?:được|không|có|có thể|chưa|đúng|không được|vẫn được|yes|no)[.!]?$/iu;
+export const BARE_REPLY = new RegExp(`^(?:${REPLIES})[.!]?$`, 'iu');
 // A sentence opening with such a reply ("Có, nếu …", "Không nhất thiết: …") answers the question it follows.
-export const REPLY_OPENING = /^(?:được|không|có|có thể|chưa|đúng|không được|vẫn được|không nhất thiết|không bắt buộc|yes|no)(?:[.!,:;]|$)/iu;
+export const REPLY_OPENING = new RegExp(`^(?:${REPLIES})(?:[.!,:;]|$)`, 'iu');
 // Inside a sentence, a clause after ";" that names "đó"/"này" ("đó là ngày 25/3/2026") refers to the clause before it.
 const REFERS_BACK = /(?<![\p{L}\p{N}])(?:đó|này|ấy)(?![\p{L}\p{N}])/iu;
 

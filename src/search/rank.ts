@@ -170,7 +170,7 @@ export interface RankingComparison {
 }
 
 /** Fitted weights (held to `keep`, see fitRankWeights) against `start` on held-out folds by question. */
-export function crossValidateRanking(questions: RankingQuestion[], start: RankWeights, rule: CiteRule, folds = 5, keep: RankingQuestion[] = []): RankingComparison {
+export function crossValidateRanking(questions: RankingQuestion[], start: RankWeights, rule: CiteRule, { folds = 5, keep = [] as RankingQuestion[] } = {}): RankingComparison {
   const t = { fitted: 0, start: 0, wins: 0, losses: 0, writtenWins: 0, writtenLosses: 0, citedFitted: 0, citedStart: 0, firstFitted: 0, firstStart: 0 };
   for (let f = 0; f < folds; f++) {
     const held = questions.filter((q) => foldOf(q.group, folds) === f);

@@ -1,5 +1,5 @@
 // A sentence opening with a word that points back ("Khi đó", "Ngược lại") means nothing without the one before.
-const OPENS_BACK = /^(?:khi đó|khi ấy|đó|điều đó|điều này|việc này|việc đó|như vậy|ngược lại|trường hợp này|trường hợp đó|nếu vậy|vì vậy|do đó|người đó|họ)(?![\p{L}\p{N}])/iu;
+const OPENS_BACK = /^(?:khi đó|khi ấy|đó|điều đó|điều này|việc này|như vậy|ngược lại|trường hợp này|nếu vậy|vì vậy|do đó|họ(?! (?:và )?tên))(?![\p{L}\p{N}])/iu;
 // Nor does one whose opening clause names a thing by pointing back at it ("Nếu nơi đó …", "người thuộc các trường hợp trên").
 const NAMES_BACK = /^[^,;:]{0,40}?(?<![\p{L}])(?:(?:nơi|người|trường hợp|việc|lúc|cơ quan|tổ chức|khu vực|phiếu) (?:đó|ấy|nói trên)|trường hợp trên)(?![\p{L}])/iu;
 

@@ -80,6 +80,8 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
   for (const m of normalizeText(text).matchAll(/([\p{L}\p{N}]+)|([.!?\n]+)|([,;:()]+)/gu)) {
     if (m[2]) {
       sentenceStart = true;
+      // "Ủy ban. Bầu cử": the compound does not reach across a sentence.
+      beforePrevious = null;
       continue;
     }
     // A word pair never spans a clause break: "trước ngày bầu cử; năm 2026" holds no "cử năm".

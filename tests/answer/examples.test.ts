@@ -40,6 +40,7 @@ beforeAll(async () => {
 describe('the example questions the product offers', () => {
   it('are all listed here with what their first quote must hold, so a new example cannot skip this test', () => {
     expect(offered.length).toBeGreaterThan(8);
+    expect(EXAMPLES.every((e) => e.answer.trim().length > 0)).toBe(true);
     expect(offered.filter((q) => !(q in FIRST_QUOTE) && !(q in NO_FULL_TEXT))).toEqual([]);
   });
 

@@ -148,7 +148,7 @@ describe('chunkDocument', () => {
     expect(passages.map((p) => p.text).join(' ')).toContain(sentence(47));
   });
 
-  it('never opens a passage with a sentence that points back at the one before it', () => {
+  it('never cuts a long paragraph before a sentence that points back at the one before it', () => {
     const pointing = 'Nếu nơi đó không có khu vực riêng, Tổ bầu cử mang hòm phiếu phụ đến tận nơi.';
     const body = [paragraph(0, 10), pointing, paragraph(20, 4)].join(' ');
     const passages = chunkDocument({ id: 'd', title: 'T', kind: 'news', body });
@@ -156,6 +156,11 @@ describe('chunkDocument', () => {
     expect(passages.length).toBeGreaterThan(1);
     expect(holding?.text.startsWith(pointing)).toBe(false);
     expect(holding?.text).toContain(`${sentence(9)} ${pointing}`);
+    // Past half again the limit, the sentence it points to opens the next passage with it.
+    const longPointing = `Nếu nơi đó ${'rất '.repeat(110)}xa thì Tổ bầu cử mang hòm phiếu phụ đến.`;
+    const long = chunkDocument({ id: 'd', title: 'T', kind: 'news', body: [paragraph(0, 10), longPointing, paragraph(20, 4)].join(' ') });
+    for (const p of long) expect(wordCount(p.text)).toBeLessThanOrEqual(300);
+    expect(long.find((p) => p.text.includes(longPointing))?.text.startsWith(`${sentence(9)} ${longPointing}`)).toBe(true);
   });
 });
 

@@ -376,6 +376,13 @@ describe('uploading a legal text', () => {
     const pasted = ['CHÍNH PHỦ', 'Số: 12/2026/NĐ-CP', 'Hà Nội, ngày 3 tháng 2 năm 2026', '', 'NGHỊ ĐỊNH', 'Quy định về chế độ làm việc của công chức', '', 'Căn cứ Luật Tổ chức Chính phủ;', '', 'Điều 1. Phạm vi', 'Nghị định này quy định về một việc.', '', 'Điều 2. Hiệu lực', 'Nghị định này có hiệu lực từ ngày ký./.'].join('\n');
     const saved = documentsFromUpload('nghi-dinh.txt', pasted)[0] as { file: string; source: string };
     expect(loaded(saved).title).toBe('Nghị định số 12/2026/NĐ-CP quy định về chế độ làm việc của công chức');
+    // Under the kind: a subject in capitals is written as a sentence; a number or a place and date is no subject.
+    const capitals = pasted.replace('Quy định về chế độ làm việc của công chức', 'QUY ĐỊNH VỀ CHẾ ĐỘ LÀM VIỆC');
+    expect(loaded(documentsFromUpload('a.txt', capitals)[0] as { file: string; source: string }).title).toBe('Nghị định số 12/2026/NĐ-CP quy định về chế độ làm việc');
+    for (const line of ['Số: 12/2026/NĐ-CP', 'Lạng Sơn, ngày 3 tháng 2 năm 2026']) {
+      const none = pasted.replace('Quy định về chế độ làm việc của công chức', line);
+      expect(loaded(documentsFromUpload('b.txt', none)[0] as { file: string; source: string }).title).toBe('Nghị định số 12/2026/NĐ-CP');
+    }
   });
 
   it('leaves a news story quoting one article, and a corpus file of ours with articles, as they were', () => {
