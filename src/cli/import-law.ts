@@ -46,4 +46,6 @@ for (const input of inputs) {
     console.log(`${path.join(out, path.basename(f.file))}: ${f.title}${number}: ${f.articles} articles, ${f.clauses} clauses${link}`);
   }
 }
+// A partial import still fails the run (a script must notice), and says how much was imported.
+if (failed > 0 && inputs.length > 1) console.error(`${inputs.length - failed} of ${inputs.length} files imported; the others are named above`);
 process.exitCode = failed > 0 ? 1 : 0;

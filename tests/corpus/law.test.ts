@@ -421,6 +421,7 @@ describe('npm run import-law', () => {
       expect.stringMatching(/nghi-quyet-1187-nq-ubtvqh14\.md: Nghị quyết số 1187\/NQ-UBTVQH14 hướng dẫn .* \(1187\/NQ-UBTVQH14\): 1 articles, 2 clauses$/u),
     ]);
     expect(run.stderr).toContain('hinh-su-index-excerpt.md: text holds no article');
+    expect(run.stderr).toContain('1 of 2 files imported; the others are named above');
     expect((await readdir(out)).sort()).toEqual(['luat-85-2015-qh13.md', 'nghi-quyet-1187-nq-ubtvqh14.md']);
     const written = await readFile(path.join(out, 'luat-85-2015-qh13.md'), 'utf8');
     expect(written).toBe(legalCorpusFiles('x.md', ELECTION, { folder: 'law' })[0]?.source);
