@@ -168,12 +168,6 @@ async function readSet(file: string, source: Labelled['source']): Promise<Labell
   );
 }
 
-/** The example questions the product offers (its /start buttons, /help, the README's), as it offers them. */
-async function readExamples(): Promise<Labelled[]> {
-  const items = JSON.parse(await readFile(path.join(EVAL_DIR, EXAMPLES_SET), 'utf8')) as EvalQuestion[];
-  return items.map((item, i) => ({ question: item.question, expect: item.expect, group: `examples#${i}`, source: 'dev', set: 'examples', ...(item.answer ? { answer: item.answer } : {}) }));
-}
-
 /** Each question once, however it is spelled or marked: the first kept, in the order given. */
 function onceEach(items: Labelled[]): Labelled[] {
   const seen = new Set<string>();
@@ -586,7 +580,8 @@ async function main(): Promise<number> {
   const rankingQuestions = retrieved.filter((r) => r.expect.length > 0 && r.candidates.length > 0).map((r) => ({ ...r, written: r.source === 'dev' }));
   // The product's own example questions, as offered: not added to what the ranking is fitted on (a few also sit in dev
   // sets, asked there by users), but no ranking may lose them.
-  const offered = (await retrieveAll(index, embedder, await readExamples(), shippedWeights, provisionalVote, neutralCiteModel())).map((r) => ({ ...r, written: true }));
+  const examples = onceEach(await readSet(path.join(EVAL_DIR, EXAMPLES_SET), 'dev'));
+  const offered = (await retrieveAll(index, embedder, examples, shippedWeights, provisionalVote, neutralCiteModel())).map((r) => ({ ...r, written: true }));
   const rankWeights = await fitRanking(rankingQuestions, shippedWeights, offered);
   if (rankWeights !== shippedWeights) retrieved = await retrieveAll(index, embedder, [...dev, ...generated], rankWeights, provisionalVote, neutralCiteModel());
   // Which passages to cite, then: the decision's labels read the documents cited.

@@ -30,53 +30,38 @@ function blocksOf(body: string): Block[] {
   return blocks;
 }
 
-/** Units (sentences, paragraphs) packed in order into pieces of at most `max` words, joined by `separator`. */
-function packUnits(units: string[], max: number, separator: string): string[] {
-  const pieces: string[] = [];
-  let current: string[] = [];
-  let count = 0;
-  for (const unit of units) {
-    const n = wordCount(unit);
-    if (count > 0 && count + n > max) {
-      pieces.push(current.join(separator));
-      current = [];
-      count = 0;
-    }
-    current.push(unit);
-    count += n;
-  }
-  if (current.length > 0) pieces.push(current.join(separator));
-  return pieces;
-}
-
 // How far past the word limit a piece may run to keep a sentence that points back with the one before it.
 const POINTING_OVERRUN = 1.5;
 
 /**
- * Splits an over-long paragraph at sentence boundaries into pieces of at most `max` words, never before a sentence that
- * points back at the one before it ("Nếu nơi đó …"): that one stays with its piece up to half past `max`, and beyond
- * that the sentence it points to opens the next piece with it.
+ * Units (sentences, paragraphs) packed in order into pieces of at most `max` words, joined by `separator`. A unit that
+ * `pointsBack` stays with the one before it: in its piece up to half past `max`, beyond that both open the next piece.
  */
-function splitLong(text: string, max: number): string[] {
+function packUnits(units: string[], max: number, separator: string, pointsBackAt: (unit: string) => boolean = () => false): string[] {
   const pieces: string[][] = [];
   let count = 0;
-  for (const sentence of sentences(text)) {
-    const n = wordCount(sentence);
+  for (const unit of units) {
+    const n = wordCount(unit);
     const current = pieces.at(-1);
-    const pointing = pointsBack(sentence);
-    if (current && (count + n <= max || (pointing && count + n <= POINTING_OVERRUN * max))) {
-      current.push(sentence);
+    const pointing = pointsBackAt(unit);
+    if (current && (count === 0 || count + n <= max || (pointing && count + n <= POINTING_OVERRUN * max))) {
+      current.push(unit);
       count += n;
     } else if (current && pointing && current.length > 1) {
       const previous = current.pop() as string;
-      pieces.push([previous, sentence]);
+      pieces.push([previous, unit]);
       count = wordCount(previous) + n;
     } else {
-      pieces.push([sentence]);
+      pieces.push([unit]);
       count = n;
     }
   }
-  return pieces.map((piece) => piece.join(' '));
+  return pieces.map((piece) => piece.join(separator));
+}
+
+/** Splits an over-long paragraph at sentence boundaries into pieces of at most `max` words, never before a sentence that points back ("Nếu nơi đó …"). */
+function splitLong(text: string, max: number): string[] {
+  return packUnits(sentences(text), max, ' ', pointsBack);
 }
 
 // A law's structure as the importer writes it (src/corpus/law.ts): "## Chương …", "### Điều 69. Title", clauses "1. …".
