@@ -10,5 +10,6 @@ export { quotes, rankIn, rankOf, scoreGroup, type EvalQuestion, type EvalResult,
 export { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
 export { formatLabelledQuestions, heldOutVoter, LABELLED_QUESTIONS_FILE, questionKey, type HeldOutQuestion, type QuestionNeighbours } from './neighbours.ts';
 export { coverageOf, type QuoteTerms } from './coverage.ts';
-export { LEAD_QUOTE_WORDS, REPLY_OPENING, scoreBlocks, type QuoteRequest } from './blocks.ts';
+export { BLOCK_FEATURES, handQuotingWeights, LEAD_QUOTE_WORDS, QUOTING_FILE, REPLY_OPENING, scoreBlocks, shippedQuotingWeights, type QuoteRequest, type QuotingWeights } from './blocks.ts';
+export { crossValidateQuoting, fitQuotingWeights, leadsRight, type QuotingQuestion } from './quoting.ts';
 export { CITE_CANDIDATES, CITE_FEATURES, citeFeatures, CITING_FILE, crossValidateCiting, fitCiteModel, neutralCiteModel, type CiteModel, type CiteQuestion } from './cite.ts';

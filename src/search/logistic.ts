@@ -147,3 +147,44 @@ export function auc(samples: Sample[], probabilities: number[]): number {
   });
   return positives && negatives ? (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives) : 0.5;
 }
+
+/** One item of a list the listwise fit chooses from: its features, and whether it is a right choice. */
+export interface ListItem {
+  x: number[];
+  right: boolean;
+}
+
+// Gradient steps of the listwise fit; the loss is smooth and the features standardised, so a fixed step converges.
+const LIST_STEPS = 400;
+const LIST_STEP_SIZE = 0.5;
+
+/**
+ * Weights that make a list's right items score above its others: gradient descent on the listwise log loss (for each
+ * list holding both, the log of the softmax share of its right items), L2 penalty `lambda` on the weights of features
+ * standardised by the mean and spread of `rows` (every item a model will score, chosen from or not).
+ */
+export function fitListwise(lists: ListItem[][], rows: number[][], dimensions: number, lambda: number): Pick<LogisticModel, 'mean' | 'scale' | 'weights'> {
+  const columns = Array.from({ length: dimensions }, (_, j) => j);
+  const mean = columns.map((j) => rows.reduce((s, x) => s + (x[j] ?? 0), 0) / (rows.length || 1));
+  const scale = columns.map((j) => Math.sqrt(rows.reduce((s, x) => s + ((x[j] ?? 0) - (mean[j] as number)) ** 2, 0) / (rows.length || 1)) || 1);
+  const standardised = lists
+    .filter((list) => list.some((c) => c.right) && list.some((c) => !c.right))
+    .map((list) => list.map((c) => ({ z: columns.map((j) => ((c.x[j] ?? 0) - (mean[j] as number)) / (scale[j] as number)), right: c.right })));
+  const weights = columns.map(() => 0);
+  for (let step = 0; step < LIST_STEPS && standardised.length > 0; step++) {
+    const gradient = columns.map(() => 0);
+    for (const list of standardised) {
+      const s = list.map((c) => c.z.reduce((sum, v, j) => sum + v * (weights[j] as number), 0));
+      const top = Math.max(...s);
+      const e = s.map((v) => Math.exp(v - top));
+      const all = e.reduce((a, b) => a + b, 0);
+      const held = list.reduce((sum, c, i) => sum + (c.right ? (e[i] as number) : 0), 0);
+      list.forEach((c, i) => {
+        const share = (e[i] as number) / all - (c.right ? (e[i] as number) / held : 0);
+        c.z.forEach((v, j) => (gradient[j] = (gradient[j] as number) + share * v));
+      });
+    }
+    weights.forEach((w, j) => (weights[j] = w - LIST_STEP_SIZE * ((gradient[j] as number) / standardised.length + lambda * w)));
+  }
+  return { mean, scale, weights };
+}

@@ -10,7 +10,7 @@ import { expandChatSpelling } from '../text/chat.ts';
 import { analyzeQuery, detectLanguage, nameTerms, type AnalyzedQuery, type Concept } from './query.ts';
 import { coverageOf, type QuoteTerms } from './coverage.ts';
 import { orderForCiting, shippedCiteModel, type CiteModel } from './cite.ts';
-import { abbreviationsOf, type QuoteRequest } from './blocks.ts';
+import { abbreviationsOf, type QuoteRequest, type QuotingWeights } from './blocks.ts';
 import { decideAnswer, decisionModelFor, type DecisionModel, type DeclineReason } from './decide.ts';
 import { answerFeatures, type AnswerFeatures } from './features.ts';
 import { backgroundEvidence, backgroundRatio, shippedBackground, type Background } from './background.ts';
@@ -46,6 +46,8 @@ export interface RetrieveOptions {
   weights?: RankWeights;
   /** The model that picks which leading passages to cite (see cite.ts); the one shipped in the repository when absent. */
   citing?: CiteModel;
+  /** How a passage's blocks are weighed for quoting (see blocks.ts); the weights shipped in the repository when absent. */
+  quoting?: QuotingWeights;
 }
 
 export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
@@ -674,7 +676,7 @@ export async function retrieve(
     r.ref.key === null && r.entries.length > 1 ? { ...r, entries: preferMentioned(r.entries, inLaw) } : r,
   );
   const entries = [...new Set(resolved.flatMap((r) => r.entries))];
-  const request: QuoteRequest = { terms: quoteTermsOf(index, query), answerType: query.answerType, focus: query.focus, counted: query.counted, years: query.years, abbreviations: abbreviationsOf(index.lexicon.synonyms) };
+  const request: QuoteRequest = { terms: quoteTermsOf(index, query), answerType: query.answerType, focus: query.focus, counted: query.counted, years: query.years, abbreviations: abbreviationsOf(index.lexicon.synonyms), ...(opts.quoting ? { quoting: opts.quoting } : {}) };
   const result = (outcome: Outcome, hits: Hit[] = [], extra: Partial<Retrieval> = {}): Retrieval => ({
     query,
     outcome,
