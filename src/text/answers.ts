@@ -121,11 +121,16 @@ export function asksOpinion(question: string): boolean {
   return OPINION.test(folded) || TASK.test(folded);
 }
 
-/** What else a question asks for, beyond a time, date or count: a place, a body or person, or a yes or no. */
-export type AnswerFocus = 'place' | 'agent' | 'permission';
+/** What else a question asks for, beyond a time, date or count: a document, a place, a body or person, or a yes or no. */
+export type AnswerFocus = 'document' | 'place' | 'agent' | 'permission';
+
+// Kinds of document the corpus names by number.
+const DOCUMENT_KINDS = 'chi thi|nghi quyet|van ban|quyet dinh|nghi dinh|thong tu|luat|ke hoach|huong dan|cong van';
 
 // Question words typed without diacritics; the first match wins.
 const FOCUS_WORDS: Array<[AnswerFocus, RegExp]> = [
+  // "chỉ thị nào", "luật số mấy", "do văn bản nào quyết định", "which directive": which document, not what it says.
+  ['document', new RegExp(`\\b(?:${DOCUMENT_KINDS}) (?:nao|so may|so bao nhieu)\\b|\\b(?:which|what) (?:directive|resolution|law|decree|document|regulation)s?\\b(?! do i)`)],
   ['place', /\b(?:o dau|noi nao|cho nao|dia diem nao|tai dau|where)\b/],
   ['agent', /\b(?:ai|co quan nao|to chuc nao|don vi nao|cap nao|who|which (?:body|bodies|authority|agency))\b/],
   // "có được … không", "co dc … ko", "có thể … không": được or có thể, then a closing "không" however far.
@@ -140,6 +145,8 @@ export function answerFocusOf(question: string): AnswerFocus | null {
 
 // What answers each focus, as the corpus writes it.
 const FOCUS_HELD: Record<AnswerFocus, RegExp> = {
+  // A document named by its number: "Chỉ thị số 03-CT/TU", "Nghị quyết số 199/2025/QH15", "Luật số 83/2025/QH15".
+  document: /(?<![\p{L}])(?:Chỉ thị|Nghị quyết|Luật|Nghị định|Quyết định|Thông tư|Kế hoạch|Hướng dẫn|Công văn)(?: [^\s(),;]+){0,6}? (?:số )?\d+[/-]/iu,
   place: /(?<![\p{L}])(?:tại|ở|nơi|trụ sở|phòng bỏ phiếu|khu vực bỏ phiếu)(?![\p{L}])/iu,
   agent: /(?<![\p{L}])(?:Ủy ban|Ủy ban nhân dân|UBND|Ban bầu cử|Tổ bầu cử|Hội đồng|HĐBCQG|Mặt trận|MTTQ|Quốc hội|Chính phủ|cơ quan|Chủ tịch|Tòa án|Thường trực)(?![\p{L}])/u,
   permission: /^(?:được|không|có|có thể|chưa)[.!]|(?<![\p{L}])(?:không được|được|có quyền|cấm|nghiêm cấm|phải|không phải|không có)(?![\p{L}])/iu,

@@ -109,6 +109,11 @@ describe('answerFocusOf and focusHeld', () => {
     ['ng dang bi tu co dc bau cu ko', 'permission'],
     ['Can someone vote on my behalf?', 'permission'],
     ['Chỉ thị 05-CT/TW yêu cầu gì?', null],
+    ['Hội nghị quán triệt chỉ thị nào của Tỉnh ủy?', 'document'],
+    ['ngay bau cu 2026 do van ban nao quyet dinh', 'document'],
+    ['luat bau cu sua doi 2025 la luat so may', 'document'],
+    ['Which directive did Lang Son issue for the 2021 election?', 'document'],
+    ['What documents do I need to apply for a passport?', null],
   ])('"%s" asks for %s', (question, focus) => {
     expect(answerFocusOf(question)).toBe(focus);
   });
@@ -118,6 +123,10 @@ describe('answerFocusOf and focusHeld', () => {
     expect(focusHeld('Hội đồng bầu cử quốc gia công bố kết quả.', 'agent')).toBe(true);
     expect(focusHeld('Mỗi người một phiếu (Điều 69, Luật Bầu cử của Quốc hội).', 'agent')).toBe(false);
     expect(focusHeld('Không. Mỗi cử tri phải tự mình đi bầu.', 'permission')).toBe(true);
+    expect(focusHeld('Đại biểu được quán triệt Chỉ thị số 03-CT/TU, ngày 20/1/2021 của Ban Thường vụ Tỉnh ủy.', 'document')).toBe(true);
+    expect(focusHeld('Ngày bầu cử do Nghị quyết số 199/2025/QH15 của Quốc hội ấn định.', 'document')).toBe(true);
+    expect(focusHeld('Chỉ thị yêu cầu các cấp ủy lãnh đạo tốt cuộc bầu cử.', 'document')).toBe(false);
+    expect(focusHeld('Ngày bầu cử do Quốc hội ấn định (Nghị quyết số 199/2025/QH15).', 'document')).toBe(false);
   });
 });
 
