@@ -9,6 +9,7 @@ import { parseLegalText } from '../corpus/index.ts';
 import type { CorpusIndex, Embedder } from '../index/index.ts';
 import { createCliLogger } from '../logger.ts';
 import {
+  askedNeighboursOf,
   auc,
   BACKGROUND_FILE,
   citedArticles,
@@ -25,15 +26,6 @@ import {
   neutralCiteModel,
   type CiteModel,
   type CiteQuestion,
-  crossValidateQuoting,
-  fitQuotingWeights,
-  handQuotingWeights,
-  LEAD_QUOTE_WORDS,
-  QUOTING_FILE,
-  scoreBlocks,
-  type QuotingQuestion,
-  type QuotingWeights,
-  type RetrieveOptions,
   DEFAULT_RETRIEVE_OPTIONS,
   fitRankWeights,
   rankedRight,
@@ -57,11 +49,14 @@ import {
   rankOf,
   retrieve,
   seededRandom,
+  heldOutSkip,
   heldOutVoter,
   neighboursFor,
   questionKey,
+  type AskedAnswers,
   type HeldOutQuestion,
   type QuestionNeighbours,
+  type RetrieveOptions,
   formatLabelledQuestions,
   LABELLED_QUESTIONS_FILE,
   VECTOR_FEATURES,
@@ -80,9 +75,8 @@ import { readArgs } from './args.ts';
 const USAGE = `Usage: npm run fit -- [--legal DIR]
   Refits the background table of other laws' words (src/search/data/background.tsv) and their article
   titles (src/search/data/other-titles.txt), the ranking's
-  weights (src/search/data/ranking.json, kept only when they clearly beat the shipped ones), how a passage's
-  sentences are weighed for quoting (src/search/data/quoting.json) and which of a document's leading passages
-  to cite (src/search/data/citing.json), both from the dev sets' answer words, the
+  weights (src/search/data/ranking.json, kept only when they clearly beat the shipped ones), which of a
+  document's leading passages to cite (src/search/data/citing.json, from the dev sets' answer words), the
   answer-or-decline model (src/search/data/decision-model.json, with the labelled questions its vote asks in
   src/search/data/labelled-questions.tsv) from the dev question sets, questions
   built from the corpus's own headings, and the articles of other laws in DIR (default:
@@ -360,17 +354,22 @@ const RANKING_CANDIDATES = 60;
  * shipped ones on held-out folds, on all questions and on the written ones, without citing the expected document less
  * often, and lead every example with its answer; writes what it keeps.
  */
-async function fitRanking(questions: RankingQuestion[], shippedWeights: RankWeights, examples: Array<RankingQuestion & { question: string }>): Promise<RankWeights> {
+async function fitRanking(
+  questions: RankingQuestion[],
+  shippedWeights: RankWeights,
+  examples: Array<RankingQuestion & { question: string }>,
+  missed: (weights: RankWeights) => Promise<string[]>,
+): Promise<RankWeights> {
   const cv = crossValidateRanking(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS, { keep: examples });
   const fitted = cv.better ? fitRankWeights(questions, shippedWeights, DEFAULT_RETRIEVE_OPTIONS, examples) : shippedWeights;
-  // The fit never loses an example the shipped weights lead right; weights must also lead those the shipped ones miss.
-  const missed = (weights: RankWeights) => examples.filter((q) => !rankedRight(q, weights, DEFAULT_RETRIEVE_OPTIONS)).map((q) => q.question);
-  const broken = missed(fitted);
+  // The fit never loses an example the shipped weights rank right; answered in full, none may lose its first quote either.
+  const before = new Set(await missed(shippedWeights));
+  const broken = fitted === shippedWeights ? [] : (await missed(fitted)).filter((q) => !before.has(q));
   const kept = broken.length === 0 ? fitted : shippedWeights;
   const verdict = !cv.better
     ? 'shipped weights kept'
     : broken.length > 0
-      ? `shipped weights kept: under the fitted ones (as under the shipped ones: ${missed(shippedWeights).length}) these example questions the product offers do not lead with their answer: ${broken.join('; ')}`
+      ? `shipped weights kept: under the fitted ones these example questions the product offers no longer lead with their answer: ${broken.join('; ')}`
       : 'fitted weights kept';
   console.log(
     `ranking: ${questions.length} questions; held-out ranked right (an expected document cited, led by the answer's words where given) ${(cv.start * 100).toFixed(1)}% with the shipped weights, ${(cv.fitted * 100).toFixed(1)}% fitted ` +
@@ -379,50 +378,6 @@ async function fitRanking(questions: RankingQuestion[], shippedWeights: RankWeig
   console.log(`  ${RANK_SIGNALS.map((n) => `${n} ${round(kept[n])}`).join(', ')}`);
   await writeFile(RANKING_FILE, `${JSON.stringify({ weights: Object.fromEntries(RANK_SIGNALS.map((n) => [n, round(kept[n])])) }, null, 1)}\n`);
   return kept;
-}
-
-// Candidate L2 penalties of the citing model, chosen by held-out share of questions whose cited passages hold the answer.
-const CITING_LAMBDAS = [0.001, 0.01, 0.1];
-
-/**
- * Fits which leading passages to cite on the dev questions whose sets give the answer's words; the penalty is chosen,
- * and the model kept over the ranking's own order, on held-out folds.
- */
-function fitCiting(questions: CiteQuestion[]): CiteModel {
-  const rule = DEFAULT_RETRIEVE_OPTIONS;
-  const tried = CITING_LAMBDAS.map((lambda) => ({ lambda, ...crossValidateCiting(questions, lambda, rule, DECISION_FOLDS) }));
-  const best = tried.reduce((a, b) => (b.fitted > a.fitted ? b : a));
-  const fitted = best.fitted > best.ranked;
-  const features = [...CITE_FEATURES];
-  const model = fitted ? fitCiteModel(questions, best.lambda) : neutralCiteModel();
-  console.log(
-    `citing: ${best.questions} dev questions with the answer's words among their leading ${CITE_CANDIDATES} passages; held out, the cited passages hold them for ` +
-      `${(best.ranked * 100).toFixed(1)}% in the ranking's order, ${tried.map((t) => `${(t.fitted * 100).toFixed(1)}% fitted at ${t.lambda}`).join(', ')} → ${fitted ? 'fitted' : "ranking's order"} kept`,
-  );
-  console.log(`  ${features.map((n, i) => `${n} ${round(model.weights[i] as number)}`).join(', ')}`);
-  return { features, mean: model.mean.map(round), scale: model.scale.map(round), weights: model.weights.map(round) };
-}
-
-// Candidate L2 penalties of the block weights, chosen by held-out share of passages led by the answer's words.
-const QUOTING_LAMBDAS = [0.001, 0.01, 0.1];
-
-/**
- * Fits how a passage's blocks are weighed for quoting on the dev questions whose sets give the answer's words: in each
- * leading passage holding them, the block that leads its quote should hold them. The penalty is chosen, and the fitted
- * weights kept over the ones set by hand, on held-out folds.
- */
-function fitQuoting(questions: QuotingQuestion[]): QuotingWeights {
-  const hand = handQuotingWeights();
-  const tried = QUOTING_LAMBDAS.map((lambda) => ({ lambda, ...crossValidateQuoting(questions, hand, lambda, DECISION_FOLDS) }));
-  const best = tried.reduce((a, b) => (b.fitted > a.fitted ? b : a));
-  const fitted = best.fitted > best.start;
-  const weights = fitted ? fitQuotingWeights(questions, best.lambda) : hand;
-  console.log(
-    `quoting: ${best.passages} passages of the dev questions' leading ones hold the answer's words in one block of several; held out, the block leading the quote holds them for ` +
-      `${(best.start * 100).toFixed(1)}% weighed by hand, ${tried.map((t) => `${(t.fitted * 100).toFixed(1)}% fitted at ${t.lambda}`).join(', ')} → ${fitted ? 'fitted' : 'hand'} weights`,
-  );
-  console.log(`  ${weights.features.map((n, i) => `${n} ${round(weights.weights[i] as number)}`).join(', ')}`);
-  return { features: weights.features, weights: weights.weights.map(round) };
 }
 
 /** The example questions whose first quote does not hold their answer under these options. */
@@ -436,6 +391,30 @@ async function examplesMissed(index: CorpusIndex, embedder: Embedder, examples: 
   return missed;
 }
 
+// Candidate L2 penalties of the citing model, chosen by held-out share of questions whose cited passages hold the answer.
+const CITING_LAMBDAS = [0.001, 0.01, 0.1];
+
+/**
+ * Fits which leading passages to cite on the dev questions whose sets give the answer's words; the penalty is chosen,
+ * and the model kept over the ranking's own order, on held-out folds. Writes what it keeps.
+ */
+async function fitCiting(questions: CiteQuestion[]): Promise<CiteModel> {
+  const rule = DEFAULT_RETRIEVE_OPTIONS;
+  const tried = CITING_LAMBDAS.map((lambda) => ({ lambda, ...crossValidateCiting(questions, lambda, rule, DECISION_FOLDS) }));
+  const best = tried.reduce((a, b) => (b.fitted > a.fitted ? b : a));
+  const fitted = best.fitted > best.ranked;
+  const features = [...CITE_FEATURES];
+  const model = fitted ? fitCiteModel(questions, best.lambda) : neutralCiteModel();
+  console.log(
+    `citing: ${best.questions} dev questions with the answer's words among their leading ${CITE_CANDIDATES} passages; held out, the cited passages hold them for ` +
+      `${(best.ranked * 100).toFixed(1)}% in the ranking's order, ${tried.map((t) => `${(t.fitted * 100).toFixed(1)}% fitted at ${t.lambda}`).join(', ')} → ${fitted ? 'fitted' : "ranking's order"} kept`,
+  );
+  console.log(`  ${features.map((n, i) => `${n} ${round(model.weights[i] as number)}`).join(', ')}`);
+  const rounded = { features, mean: model.mean.map(round), scale: model.scale.map(round), weights: model.weights.map(round) };
+  await writeFile(CITING_FILE, `${JSON.stringify(rounded, null, 1)}\n`);
+  return rounded;
+}
+
 interface Retrieved extends Labelled {
   /** The decision's features; null when the question never reached the decision (an article lookup, small talk). */
   x: number[] | null;
@@ -445,15 +424,16 @@ interface Retrieved extends Labelled {
   candidates: RankingQuestion['candidates'];
   /** The leading candidates the citing model reorders, where the set gives the answer's words. */
   citing: CiteQuestion['candidates'];
-  /** The blocks of the leading candidates that hold the answer's words, and which of them hold those words. */
-  quoting: QuotingQuestion['passages'];
 }
 
+/** Where the labelled questions like a question were answered, as a question the fit learns from may hear it. */
+type AskedFor = (item: Labelled) => (reading: string, typed: string) => AskedAnswers;
+
 /** Each question retrieved once with the given ranking weights. */
-async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labelled[], options: Pick<RetrieveOptions, 'weights' | 'neighbours' | 'citing' | 'quoting'>): Promise<Retrieved[]> {
+async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labelled[], weights: RankWeights, neighbours: QuestionNeighbours, citing: CiteModel, askedFor: AskedFor): Promise<Retrieved[]> {
   const out: Retrieved[] = [];
   for (const item of items) {
-    const retrieval = await retrieve(index, embedder, item.question, options);
+    const retrieval = await retrieve(index, embedder, item.question, { weights, neighbours, citing, asked: askedFor(item) });
     const { answer } = item;
     const leading = retrieval.scored.slice(0, CITE_CANDIDATES);
     const features = answer ? citeFeatures(leading, retrieval.request) : [];
@@ -466,11 +446,6 @@ async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labell
         .slice(0, RANKING_CANDIDATES)
         .map((h) => ({ docId: h.document.id, signals: { ...h.signals }, ...(answer ? { answers: quotes(h.passage.text, answer) } : {}) })),
       citing: answer ? leading.map((h, i) => ({ x: features[i] ?? null, score: h.score, answers: quotes(h.passage.text, answer), docId: h.document.id })) : [],
-      quoting: answer
-        ? leading
-            .filter((h) => quotes(h.passage.text, answer))
-            .map((h) => scoreBlocks(h.passage, retrieval.request, LEAD_QUOTE_WORDS).blocks.map((b) => ({ x: b.x, right: quotes(b.text, answer) })))
-        : [],
     });
   }
   return out;
@@ -619,44 +594,39 @@ async function main(): Promise<number> {
   const shippedWeights = shippedRankWeights();
   // The labelled questions the decision's `neighbours` feature asks: the dev sets' and the generated ones, once each.
   const labelled = onceEach([...dev, ...generated]);
-  const labelledItems = labelled.map((l) => ({ question: l.question, answerable: l.expect.length > 0 }));
+  const labelledItems = labelled.map((l) => ({ question: l.question, answerable: l.expect.length > 0, ...(l.answer ? { answer: l.answer } : {}) }));
+  // Where the labelled questions like a question were answered, a ranking signal: a question the fit learns from hears
+  // neither its own fold nor, from a dev set, its own set (as a user's question is written elsewhere); the frozen and
+  // the example questions hear them all, as the product does.
+  const heldOut = (l: Labelled): HeldOutQuestion => ({ question: l.question, group: l.group, set: l.set, dev: l.source === 'dev' });
+  const asking = askedNeighboursOf(labelledItems);
+  const skipFor = heldOutSkip(labelled.map(heldOut), DECISION_FOLDS);
+  const heldOutAsked: AskedFor = (item) => {
+    const skip = skipFor(heldOut(item));
+    return (reading, typed) => asking.answersNear(reading, skip, undefined, typed);
+  };
+  const answersNear = (reading: string, typed: string) => asking.answersNear(reading, undefined, undefined, typed);
+  const allAsked: AskedFor = () => answersNear;
   // Voters at a boost; the grid below asks each for as many neighbours as it tries.
   const votingWith = (boost: number) => neighboursFor(index, { items: labelledItems, count: NEIGHBOUR_COUNTS[0] as number, boost });
   // Until the vote is chosen the questions are retrieved with a provisional one; its column is recomputed below.
   const provisionalVote = votingWith(0);
   // Until the citing model is fitted, the ranking's order stands: what the ranking and the citing model are fitted on does not depend on it.
-  const hand = handQuotingWeights();
-  let retrieved = await retrieveAll(index, embedder, [...dev, ...generated], { weights: shippedWeights, neighbours: provisionalVote, citing: neutralCiteModel(), quoting: hand });
+  let retrieved = await retrieveAll(index, embedder, [...dev, ...generated], shippedWeights, provisionalVote, neutralCiteModel(), heldOutAsked);
   const rankingQuestions = retrieved.filter((r) => r.expect.length > 0 && r.candidates.length > 0).map((r) => ({ ...r, written: r.source === 'dev' }));
   // The product's own example questions, as offered: not added to what the ranking is fitted on (a few also sit in dev
   // sets, asked there by users), but no ranking may lose them.
   const examples = onceEach(await readSet(path.join(EVAL_DIR, EXAMPLES_SET), 'dev'));
-  const offered = (await retrieveAll(index, embedder, examples, { weights: shippedWeights, neighbours: provisionalVote, citing: neutralCiteModel(), quoting: hand })).map((r) => ({ ...r, written: true }));
-  const rankWeights = await fitRanking(rankingQuestions, shippedWeights, offered);
-  if (rankWeights !== shippedWeights) retrieved = await retrieveAll(index, embedder, [...dev, ...generated], { weights: rankWeights, neighbours: provisionalVote, citing: neutralCiteModel(), quoting: hand });
-  // How a passage's sentences are weighed for quoting, then which passages to cite (which reads how their best sentence
-  // is weighed): the decision's labels read the documents cited. Fitted weights under which an example question the
-  // product offers no longer leads with its answer are not kept.
-  const fittedQuoting = fitQuoting(retrieved.filter((r) => r.source === 'dev' && r.quoting.length > 0).map((r) => ({ group: r.group, passages: r.quoting })));
-  const citingUnder = async (quoting: QuotingWeights) => {
-    const under = await retrieveAll(index, embedder, [...dev, ...generated], { weights: rankWeights, neighbours: provisionalVote, citing: neutralCiteModel(), quoting });
-    return fitCiting(under.filter((r) => r.source === 'dev' && r.citing.length > 0).map((r) => ({ group: r.group, candidates: r.citing })));
-  };
-  let quoting = fittedQuoting;
-  let citing = await citingUnder(quoting);
-  const missedUnder = (q: QuotingWeights, c: CiteModel) => examplesMissed(index, embedder, examples, { weights: rankWeights, neighbours: provisionalVote, citing: c, quoting: q });
-  const missed = await missedUnder(quoting, citing);
-  if (missed.length > 0 && quoting !== hand) {
-    console.log(`quoting: hand weights kept: under the fitted ones these example questions the product offers do not lead with their answer: ${missed.join('; ')}`);
-    quoting = hand;
-    citing = await citingUnder(quoting);
-  }
-  await writeFile(QUOTING_FILE, `${JSON.stringify(quoting, null, 1)}\n`);
-  await writeFile(CITING_FILE, `${JSON.stringify(citing, null, 1)}\n`);
-  retrieved = await retrieveAll(index, embedder, [...dev, ...generated], { weights: rankWeights, neighbours: provisionalVote, citing, quoting });
+  const offered = (await retrieveAll(index, embedder, examples, shippedWeights, provisionalVote, neutralCiteModel(), allAsked)).map((r) => ({ ...r, written: true }));
+  const answeredUnder = (weights: RankWeights) => examplesMissed(index, embedder, examples, { weights, neighbours: provisionalVote, asked: answersNear });
+  const rankWeights = await fitRanking(rankingQuestions, shippedWeights, offered, answeredUnder);
+  if (rankWeights !== shippedWeights) retrieved = await retrieveAll(index, embedder, [...dev, ...generated], rankWeights, provisionalVote, neutralCiteModel(), heldOutAsked);
+  // Which passages to cite, then: the decision's labels read the documents cited.
+  const citing = await fitCiting(retrieved.filter((r) => r.source === 'dev' && r.citing.length > 0).map((r) => ({ group: r.group, candidates: r.citing })));
+  retrieved = await retrieveAll(index, embedder, [...dev, ...generated], rankWeights, provisionalVote, citing, heldOutAsked);
   const decided = (r: Retrieved): r is Retrieved & { x: number[] } => r.x !== null;
   const training = retrieved.filter(decided);
-  const testRetrieved = (await retrieveAll(index, embedder, test, { weights: rankWeights, neighbours: provisionalVote, citing, quoting })).filter(decided);
+  const testRetrieved = (await retrieveAll(index, embedder, test, rankWeights, provisionalVote, citing, allAsked)).filter(decided);
 
   // Each class weighs the same in all, and within it the dev sets and the generated questions weigh half each.
   const bucket = (s: { y: number; source: string }) => `${s.y}:${s.source}`;
@@ -668,7 +638,6 @@ async function main(): Promise<number> {
   // Each question's vote is held out (see heldOutVoter); how many neighbours vote, and the boost, are chosen by
   // cross-validated log loss.
   const column = FEATURE_NAMES.indexOf('neighbours');
-  const heldOut = (l: Labelled): HeldOutQuestion => ({ question: l.question, group: l.group, set: l.set, dev: l.source === 'dev' });
   const heldOutVote = heldOutVoter(labelled.map(heldOut), DECISION_FOLDS);
   const withVotes = (voters: QuestionNeighbours, count: number): Sample[] =>
     samples.map((s, i) => {
@@ -711,7 +680,7 @@ async function main(): Promise<number> {
 
   // The conversation's reading choice weighs the probabilities of this model and the ranking just fitted; conversations are
   // replayed with every answered fragment read as it stands, so what came before a turn does not depend on the threshold being fitted.
-  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: fitted, weights: rankWeights, neighbours, citing, quoting }, readingChoice: AS_IT_STANDS, everyReading: true }));
+  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: fitted, weights: rankWeights, neighbours, citing, asked: answersNear }, readingChoice: AS_IT_STANDS, everyReading: true }));
 
   const dOp = operating(devScored, thresholds.answer);
   console.log(`\ndev (out of fold): right-ranked answered ${(dOp.tpr * 100).toFixed(1)}%, others answered ${(dOp.fpr * 100).toFixed(1)}%`);

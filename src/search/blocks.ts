@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { answerSentences, countsOf, focusHeld, isClauseNumber, statementOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
 import { pointsBack } from '../text/anaphora.ts';
 import { foldDiacritics, sentences, wordCount } from '../text/normalize.ts';
@@ -15,49 +14,6 @@ export interface QuoteRequest {
   years: string[];
   /** The corpus's abbreviations, without diacritics, and the words they stand for ("dbqh" → "đại biểu Quốc hội"). */
   abbreviations?: Record<string, string>;
-  /** How a block's evidence is weighed into its score; the shipped weights when absent. */
-  quoting?: QuotingWeights;
-}
-
-/**
- * What a block is scored by: the share of the question's words and of its word pairs it holds, whether it holds the
- * kind of answer asked for (a time, a date, a count), names what the question asks about (a place, a body, a yes or
- * no), counts what was asked, opens a guide section whose heading asks the question (the heading's share), opens its
- * passage at all, replies yes or no to a yes-or-no question, its place in the passage, and its length.
- */
-export const BLOCK_FEATURES = ['words', 'pairs', 'answer', 'focus', 'counts', 'heading', 'first', 'reply', 'position', 'length'] as const;
-
-/** One weight per BLOCK_FEATURES entry: a block's score is their weighted sum. */
-export interface QuotingWeights {
-  features: string[];
-  weights: number[];
-}
-
-/** The weights set by hand before they were fitted: the words' and pairs' mean, 1 for the answer asked for, ½ for its focus or count, and the heading's share. */
-export function handQuotingWeights(): QuotingWeights {
-  return { features: [...BLOCK_FEATURES], weights: [0.5, 0.5, 1, 0.5, 0.5, 1, 0, 0, 0, 0] };
-}
-
-export const QUOTING_FILE = new URL('./data/quoting.json', import.meta.url);
-
-/** Weights over BLOCK_FEATURES, one finite number each, or an error naming what is wrong. */
-export function checkedQuotingWeights(model: QuotingWeights): QuotingWeights {
-  const sized = Array.isArray(model.weights) && model.weights.length === BLOCK_FEATURES.length && model.weights.every(Number.isFinite);
-  if (model.features?.join() !== BLOCK_FEATURES.join() || !sized)
-    throw new Error(`${QUOTING_FILE.pathname} is not a weight for each of ${BLOCK_FEATURES.join(', ')}: run npm run fit`);
-  return model;
-}
-
-let shippedQuoting: QuotingWeights | null = null;
-
-/** The weights `npm run fit` wrote into the repository, read once. */
-export function shippedQuotingWeights(): QuotingWeights {
-  return (shippedQuoting ??= checkedQuotingWeights(JSON.parse(readFileSync(QUOTING_FILE, 'utf8')) as QuotingWeights));
-}
-
-/** A block's score: its features weighed. */
-export function blockScore(model: QuotingWeights, x: number[]): number {
-  return model.weights.reduce((sum, w, j) => sum + w * (x[j] ?? 0), 0);
 }
 
 // Words the first quote of an answer holds: a passage is scored by how it would be quoted.
@@ -72,9 +28,7 @@ export interface ScoredBlock {
   overlap: number;
   /** What in it answers the question ("15/3/2026", "7 giờ sáng"). */
   answers: string[];
-  /** Its BLOCK_FEATURES, weighed into `score`. */
-  x: number[];
-  /** How well it answers: its features weighed (see BLOCK_FEATURES). */
+  /** Question words held, plus the answer asked for, plus, for the opening, a heading that asks this question. */
   score: number;
   /** Words of its statements, citations in brackets left out. */
   words: number;
@@ -184,14 +138,13 @@ export interface ScoredPassage {
  */
 export function scoreBlocks(passage: { text: string; section: string | null }, request: QuoteRequest, maxWords: number): ScoredPassage {
   const { answerType, focus, counted, years } = request;
-  const quoting = request.quoting ?? shippedQuotingWeights();
   const cut = unitsOf(passage.text, maxWords);
   const units = cut.map((u) => u.text);
   const answering = new Map((answerType ? answerSentences(units, answerType, years) : []).map((a) => [a.index, a.answers]));
   const heading = passage.section ? overlapOf(passage.section, request).coverage : 0;
   const blocks = blocksOf(units).map((block, order) => {
     const text = units.slice(block.first, block.last + 1).join(' ');
-    const { coverage: overlap, wordCoverage, pairCoverage } = overlapOf(text, request);
+    const overlap = overlapOf(text, request).coverage;
     const indexes = Array.from({ length: block.last - block.first + 1 }, (_, k) => block.first + k);
     const answers = overlap > 0 ? indexes.flatMap((i) => answering.get(i) ?? []) : [];
     const held = overlap > 0 && focus !== null && focusHeld(text, focus);
@@ -199,14 +152,10 @@ export function scoreBlocks(passage: { text: string; section: string | null }, r
     const countsAsked = counted !== null && answers.length > 0 && countsOf(text, answers, counted);
     // The section's opening sentence answers its heading, all of it when it was cut into clauses.
     const opening = cut[block.first]?.sentence === 0;
+    const score = overlap + (answers.length > 0 ? 1 : 0) + (held ? 0.5 : 0) + (countsAsked ? 0.5 : 0) + (opening ? heading : 0);
     // Room is counted in the words of statements: a citation in brackets is read past, not read.
-    const words = wordCount(statementOf(text));
-    const reply = focus === 'permission' && REPLY_OPENING.test(text.trim());
-    // Pairs weigh as words when the question typed none, so that the words' and pairs' mean is the coverage.
-    const pairs = overlap === wordCoverage ? wordCoverage : pairCoverage;
-    const x = [wordCoverage, pairs, answers.length > 0 ? 1 : 0, held ? 1 : 0, countsAsked ? 1 : 0, opening ? heading : 0, order === 0 ? 1 : 0, reply ? 1 : 0, 1 / (1 + order), Math.min(1, words / maxWords)];
     const source = [...new Set(cut.slice(block.first, block.last + 1).map((u) => u.source))].join(' ');
-    return { order, text, overlap, answers, x, score: blockScore(quoting, x), words, source };
+    return { order, text, overlap, answers, score, words: wordCount(statementOf(text)), source };
   });
   return { units, blocks, heading };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Passage } from '../corpus/index.ts';
 import { LEAD_QUOTE_WORDS, scoreBlocks, type QuoteRequest } from './blocks.ts';
-import { fitListwise, foldOf, type LogisticModel } from './logistic.ts';
+import { foldOf, type LogisticModel } from './logistic.ts';
 import { citedPlaces, type CiteRule } from './rank.ts';
 
 /**
@@ -98,19 +98,42 @@ export interface CiteQuestion {
   candidates: Array<{ x: number[] | null; score: number; answers: boolean; docId: string }>;
 }
 
+// Gradient steps of the fit; the loss is smooth and the features standardised, so a fixed step converges.
+const STEPS = 400;
+const STEP_SIZE = 0.5;
+
 /**
- * Fits the weights on the listwise log loss (see fitListwise): for each document of a question whose candidates both
+ * Fits the weights by gradient descent on the listwise log loss: for each document of a question whose candidates both
  * hold and lack the answer, the log of the softmax share of the ones that hold it; L2 penalty `lambda` on the
  * standardised weights.
  */
 export function fitCiteModel(questions: CiteQuestion[], lambda: number): CiteModel {
   const features = [...CITE_FEATURES];
   const rows = questions.flatMap((q) => q.candidates.flatMap((c) => (c.x ? [c.x] : [])));
+  const mean = features.map((_, j) => rows.reduce((s, x) => s + (x[j] ?? 0), 0) / (rows.length || 1));
+  const scale = features.map((_, j) => Math.sqrt(rows.reduce((s, x) => s + ((x[j] ?? 0) - (mean[j] as number)) ** 2, 0) / (rows.length || 1)) || 1);
   // The model only ever chooses among one document's passages: each list is a question's candidates from one document.
-  const lists = questions.flatMap((q) =>
-    [...new Set(q.candidates.map((c) => c.docId))].map((d) => q.candidates.filter((c) => c.docId === d).map((c) => ({ x: c.x ?? [], right: c.answers }))),
-  );
-  return { features, ...fitListwise(lists, rows, features.length, lambda) };
+  const lists = questions
+    .flatMap((q) => [...new Set(q.candidates.map((c) => c.docId))].map((d) => q.candidates.filter((c) => c.docId === d)))
+    .filter((list) => list.some((c) => c.answers) && list.some((c) => !c.answers))
+    .map((list) => list.map((c) => ({ z: features.map((_, j) => ((c.x?.[j] ?? 0) - (mean[j] as number)) / (scale[j] as number)), answers: c.answers })));
+  const weights = features.map(() => 0);
+  for (let step = 0; step < STEPS && lists.length > 0; step++) {
+    const gradient = features.map(() => 0);
+    for (const list of lists) {
+      const s = list.map((c) => c.z.reduce((sum, v, j) => sum + v * (weights[j] as number), 0));
+      const top = Math.max(...s);
+      const e = s.map((v) => Math.exp(v - top));
+      const all = e.reduce((a, b) => a + b, 0);
+      const held = list.reduce((sum, c, i) => sum + (c.answers ? (e[i] as number) : 0), 0);
+      list.forEach((c, i) => {
+        const share = (e[i] as number) / all - (c.answers ? (e[i] as number) / held : 0);
+        c.z.forEach((v, j) => (gradient[j] = (gradient[j] as number) + share * v));
+      });
+    }
+    weights.forEach((w, j) => (weights[j] = w - STEP_SIZE * ((gradient[j] as number) / lists.length + lambda * w)));
+  }
+  return { features, mean, scale, weights };
 }
 
 /** Whether the passages an order cites (see citedPlaces; the floor measured from the ranking's first) hold the answer's words. */

@@ -1,4 +1,4 @@
-import { normalizeText } from '../text/normalize.ts';
+import { comparableText } from '../text/normalize.ts';
 import type { Hit, Retrieval } from './retrieve.ts';
 
 export interface EvalQuestion {
@@ -50,11 +50,9 @@ export function rankOf(retrieval: Retrieval, expect: string[]): number | null {
   return retrieval.outcome === 'answered' ? rankIn(retrieval.hits, expect) : null;
 }
 
-const comparable = (text: string) => normalizeText(text).toLowerCase().replace(/\s+/g, ' ');
-
 /** Whether a reply quotes the answer's words (case and spacing aside). */
 export function quotes(reply: string, answer: string): boolean {
-  return comparable(reply).includes(comparable(answer));
+  return comparableText(reply).includes(comparableText(answer));
 }
 
 /** hit@1, hit@3, MRR, refusal rate and quoted answers for one group of questions and their retrievals. */

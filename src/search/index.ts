@@ -1,5 +1,5 @@
 export { analyzeQuery, detectLanguage, MAX_QUESTION_LENGTH, type AnalyzedQuery, type Concept, type Language } from './query.ts';
-export { corpusRatio, DEFAULT_RETRIEVE_OPTIONS, heldShare, isSmallTalk, neighboursFor, retrieve, topicOf, type Hit, type Outcome, type Retrieval, type RetrieveOptions, type Topic } from './retrieve.ts';
+export { askedNeighboursOf, corpusRatio, DEFAULT_RETRIEVE_OPTIONS, heldShare, isSmallTalk, neighboursFor, retrieve, topicOf, type Hit, type Outcome, type Retrieval, type RetrieveOptions, type Topic } from './retrieve.ts';
 export { DECISION_MODEL_FILE, decideAnswer, decisionModelFor, shippedDecisionModel, type Decision, type DecisionModel, type DeclineReason } from './decide.ts';
 export { FEATURE_NAMES, featureVector, VECTOR_FEATURES, type AnswerFeatures, type FeatureName } from './features.ts';
 export { BACKGROUND_FILE, backgroundRatio, formatBackground, type Background } from './background.ts';
@@ -8,8 +8,7 @@ export { citedDocuments, citedPlaces, clearlyBetter, crossValidateRanking, fitRa
 export { keywordsOf, questionsAbout, seededRandom, toldAsStory, typedVariant } from './training.ts';
 export { quotes, rankIn, rankOf, scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from './evaluate.ts';
 export { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
-export { formatLabelledQuestions, heldOutVoter, LABELLED_QUESTIONS_FILE, questionKey, type HeldOutQuestion, type QuestionNeighbours } from './neighbours.ts';
+export { formatLabelledQuestions, heldOutSkip, heldOutVoter, LABELLED_QUESTIONS_FILE, questionKey, type AskedAnswers, type HeldOutQuestion, type QuestionNeighbours } from './neighbours.ts';
 export { coverageOf, type QuoteTerms } from './coverage.ts';
-export { BLOCK_FEATURES, handQuotingWeights, LEAD_QUOTE_WORDS, QUOTING_FILE, REPLY_OPENING, scoreBlocks, shippedQuotingWeights, type QuoteRequest, type QuotingWeights } from './blocks.ts';
-export { crossValidateQuoting, fitQuotingWeights, leadsRight, type QuotingQuestion } from './quoting.ts';
+export { LEAD_QUOTE_WORDS, REPLY_OPENING, scoreBlocks, type QuoteRequest } from './blocks.ts';
 export { CITE_CANDIDATES, CITE_FEATURES, citeFeatures, CITING_FILE, crossValidateCiting, fitCiteModel, neutralCiteModel, type CiteModel, type CiteQuestion } from './cite.ts';

@@ -10,7 +10,12 @@ import { extractTerms } from '../text/terms.ts';
 export interface LabelledQuestion {
   question: string;
   answerable: boolean;
+  /** Words of the corpus sentence that answers it, where its set gives them. */
+  answer?: string;
 }
+
+/** The answers of the labelled questions most like a question, each weighted by its share of their similarity. */
+export type AskedAnswers = Array<{ answer: string; weight: number }>;
 
 export const LABELLED_QUESTIONS_FILE = new URL('./data/labelled-questions.tsv', import.meta.url);
 
@@ -62,16 +67,32 @@ export class QuestionNeighbours {
    * declined, 0 when none shares a word. `skip` leaves items out (a fold being fitted).
    */
   vote(question: string, skip: (item: number) => boolean = () => false, count = this.count): number {
-    const similarity = new Map<number, number>();
-    const key = questionKey(question);
-    for (const [term, weight] of this.vector(termsOf(question))) {
-      for (const posting of this.postings.get(term) ?? []) {
-        if (!skip(posting.item) && this.keys[posting.item] !== key) similarity.set(posting.item, (similarity.get(posting.item) ?? 0) + weight * posting.weight);
-      }
-    }
-    const nearest = closest(similarity, count);
+    const nearest = this.nearest(question, skip, count);
     const total = nearest.reduce((sum, [, s]) => sum + s, 0);
     return total > 0 ? nearest.reduce((sum, [item, s]) => sum + s * ((this.items[item] as LabelledQuestion).answerable ? 1 : -1), 0) / total : 0;
+  }
+
+  /**
+   * The answers of the nearest `count` labelled questions that give one, each weighted by its share of their
+   * similarity: where questions like this one found their answer. `question` is its reading; neither it nor the
+   * question as `typed` hears itself; `skip` leaves items out (a fold being fitted).
+   */
+  answersNear(question: string, skip: (item: number) => boolean = () => false, count = this.count, typed = question): AskedAnswers {
+    const nearest = this.nearest(question, (item) => this.items[item]?.answer === undefined || skip(item), count, [question, typed]);
+    const total = nearest.reduce((sum, [, s]) => sum + s, 0);
+    return total > 0 ? nearest.map(([item, s]) => ({ answer: (this.items[item] as LabelledQuestion).answer as string, weight: s / total })) : [];
+  }
+
+  /** The `count` labelled questions most like a question, never one of `selves` (the question, however typed), with their cosine. */
+  private nearest(question: string, skip: (item: number) => boolean, count: number, selves = [question]): Array<[number, number]> {
+    const similarity = new Map<number, number>();
+    const keys = new Set(selves.map(questionKey));
+    for (const [term, weight] of this.vector(termsOf(question))) {
+      for (const posting of this.postings.get(term) ?? []) {
+        if (!skip(posting.item) && !keys.has(this.keys[posting.item] as string)) similarity.set(posting.item, (similarity.get(posting.item) ?? 0) + weight * posting.weight);
+      }
+    }
+    return closest(similarity, count);
   }
 }
 
@@ -102,10 +123,16 @@ export interface HeldOutQuestion {
  * own set's: what the vote is worth on questions written elsewhere, as users' are. `labelled` is the voters' items, in order.
  */
 export function heldOutVoter(labelled: readonly HeldOutQuestion[], folds: number): (voters: QuestionNeighbours, question: HeldOutQuestion, count: number) => number {
+  const skipFor = heldOutSkip(labelled, folds);
+  return (voters, question, count) => voters.vote(question.question, skipFor(question), count);
+}
+
+/** The labelled items (`labelled`, in order) a question the fit learns from must not hear from: its own fold's and, for a dev question, its own set's. */
+export function heldOutSkip(labelled: readonly HeldOutQuestion[], folds: number): (question: HeldOutQuestion) => (item: number) => boolean {
   const itemFold = labelled.map((l) => foldOf(l.group, folds));
-  return (voters, question, count) => {
+  return (question) => {
     const fold = foldOf(question.group, folds);
-    return voters.vote(question.question, (item) => itemFold[item] === fold || (question.dev && (labelled[item] as HeldOutQuestion).set === question.set), count);
+    return (item) => itemFold[item] === fold || (question.dev && (labelled[item] as HeldOutQuestion).set === question.set);
   };
 }
 
@@ -143,9 +170,14 @@ export interface LabelledQuestions {
   boost: number;
 }
 
-/** One question per line, its label first: "1" answered, "0" declined; the first line gives how many neighbours vote and the boost. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * One question per line, its label first: "1" answered, "0" declined, then the question and, where known, the words
+ * of the sentence that answers it; the first line gives how many neighbours vote and the boost.
+ */
 export function formatLabelledQuestions({ items, count, boost }: LabelledQuestions): string {
-  return [`neighbours\t${count}\tboost\t${boost}`, ...items.map((i) => `${i.answerable ? 1 : 0}\t${i.question.replace(/\s+/g, ' ').trim()}`)].join('\n') + '\n';
+  return [`neighbours\t${count}\tboost\t${boost}`, ...items.map((i) => [i.answerable ? 1 : 0, oneLine(i.question), ...(i.answer ? [oneLine(i.answer)] : [])].join('\t'))].join('\n') + '\n';
 }
 
 export function parseLabelledQuestions(text: string): LabelledQuestions {
@@ -154,9 +186,9 @@ export function parseLabelledQuestions(text: string): LabelledQuestions {
   if (!header) throw new Error('labelled questions: the first line must be "neighbours<TAB>N<TAB>boost<TAB>B" (N ≥ 1, B ≥ 0)');
   const items = lines.flatMap((line, i) => {
     if (line === '') return [];
-    const [, label, question] = /^([01])\t(.+)$/.exec(line) ?? [];
-    if (!label || !question) throw new Error(`labelled questions, line ${i + 2}: expected "1" or "0", a tab, then the question`);
-    return [{ question, answerable: label === '1' }];
+    const [, label, question, answer] = /^([01])\t([^\t]+)(?:\t([^\t]+))?$/.exec(line) ?? [];
+    if (!label || !question) throw new Error(`labelled questions, line ${i + 2}: expected "1" or "0", a tab, the question, then maybe a tab and its answer's words`);
+    return [{ question, answerable: label === '1', ...(answer ? { answer } : {}) }];
   });
   return { items, count: Number(header[1]), boost: Number(header[2]) };
 }

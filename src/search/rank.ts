@@ -23,11 +23,13 @@ export interface RankSignals {
   answer: number;
   /** How many leading candidates state the same answer, relative to the most agreed one. */
   answerVote: number;
+  /** Share of the labelled questions most like this one whose answer's words the passage holds: where such questions were answered. */
+  asked: number;
 }
 
 export type RankWeights = Record<keyof RankSignals, number>;
 
-export const RANK_SIGNALS: Array<keyof RankSignals> = ['lexical', 'vector', 'coverage', 'reference', 'stated', 'place', 'year', 'guidance', 'answer', 'answerVote'];
+export const RANK_SIGNALS: Array<keyof RankSignals> = ['lexical', 'vector', 'coverage', 'reference', 'stated', 'place', 'year', 'guidance', 'answer', 'answerVote', 'asked'];
 
 export const RANKING_FILE = new URL('./data/ranking.json', import.meta.url);
 
@@ -109,10 +111,11 @@ export function rankingScore(questions: RankingQuestion[], weights: RankWeights,
   return { hit: hit / (questions.length || 1), first: first / (questions.length || 1) };
 }
 
-// Each weight is tried at these multiples of its value (and at this value when it is 0), a few passes over all.
+// Each weight is tried at these multiples of its value (and at these values when it is 0: a new signal may matter as
+// much as the old ones together), a few passes over all.
 const STEPS = [0, 0.5, 0.75, 1.33, 2];
-const FROM_ZERO = 0.05;
-const PASSES = 3;
+const FROM_ZERO = [0.05, 0.2, 0.5, 1];
+const PASSES = 4;
 
 /**
  * Coordinate ascent on the share of questions ranked right (see rankedRight), from `start`, never through weights that
@@ -130,7 +133,7 @@ export function fitRankWeights(questions: RankingQuestion[], start: RankWeights,
   for (let pass = 0; pass < PASSES; pass++) {
     let improved = false;
     for (const name of RANK_SIGNALS) {
-      const values = weights[name] === 0 ? [FROM_ZERO] : STEPS.map((m) => m * weights[name]);
+      const values = weights[name] === 0 ? FROM_ZERO : STEPS.map((m) => m * weights[name]);
       for (const value of values) {
         const trial = { ...weights, [name]: value };
         const score = objective(trial);

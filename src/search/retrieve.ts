@@ -2,7 +2,7 @@ import type { Passage } from '../corpus/index.ts';
 import type { CorpusIndex, DocumentMeta, Embedder, LexicalHit, RegisterEntry } from '../index/index.ts';
 import { findDocumentRefs, KIND_NAMES, toRomanNumeral, yearMatches, type DocumentRef } from '../text/identifiers.ts';
 import { answerSentences, asksOpinion, statementOf, type AnswerType } from '../text/answers.ts';
-import { foldDiacritics, foldedWords, sentences } from '../text/normalize.ts';
+import { comparableText, foldDiacritics, foldedWords, sentences } from '../text/normalize.ts';
 import { findPeople } from '../text/people.ts';
 import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
@@ -10,7 +10,7 @@ import { expandChatSpelling } from '../text/chat.ts';
 import { analyzeQuery, detectLanguage, nameTerms, type AnalyzedQuery, type Concept } from './query.ts';
 import { coverageOf, type QuoteTerms } from './coverage.ts';
 import { orderForCiting, shippedCiteModel, type CiteModel } from './cite.ts';
-import { abbreviationsOf, type QuoteRequest, type QuotingWeights } from './blocks.ts';
+import { abbreviationsOf, type QuoteRequest } from './blocks.ts';
 import { decideAnswer, decisionModelFor, type DecisionModel, type DeclineReason } from './decide.ts';
 import { answerFeatures, type AnswerFeatures } from './features.ts';
 import { backgroundEvidence, backgroundRatio, shippedBackground, type Background } from './background.ts';
@@ -19,7 +19,7 @@ import { resolveReferences } from './references.ts';
 import { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
 import { documentStats, preferMentioned } from './documents.ts';
 import { otherTitles, ownTitles } from './titles.ts';
-import { corpusWeight, QuestionNeighbours, shippedLabelledQuestions, type LabelledQuestions } from './neighbours.ts';
+import { corpusWeight, QuestionNeighbours, shippedLabelledQuestions, type AskedAnswers, type LabelledQuestion, type LabelledQuestions } from './neighbours.ts';
 
 export interface RetrieveOptions {
   /** Passages returned at most. */
@@ -46,8 +46,8 @@ export interface RetrieveOptions {
   weights?: RankWeights;
   /** The model that picks which leading passages to cite (see cite.ts); the one shipped in the repository when absent. */
   citing?: CiteModel;
-  /** How a passage's blocks are weighed for quoting (see blocks.ts); the weights shipped in the repository when absent. */
-  quoting?: QuotingWeights;
+  /** The answers of the labelled questions like a question's reading, the question as typed never hearing itself (see QuestionNeighbours.answersNear); the shipped ones' when absent. */
+  asked?: (reading: string, typed: string) => AskedAnswers;
 }
 
 export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
@@ -218,7 +218,7 @@ const hitOf = (index: CorpusIndex, passageIndex: number, score: number): Hit => 
     passage,
     document: index.document(passage.docId) as DocumentMeta,
     score,
-    signals: { lexical: 0, vector: 0, coverage: 1, reference: 0, stated: 0, place: 0, year: 0, guidance: 0, answer: 0, answerVote: 0 },
+    signals: { lexical: 0, vector: 0, coverage: 1, reference: 0, stated: 0, place: 0, year: 0, guidance: 0, answer: 0, answerVote: 0, asked: 0 },
     wordCoverage: 1,
     pairCoverage: 1,
     matched: [],
@@ -556,6 +556,25 @@ function questionTerms(index: CorpusIndex, query: AnalyzedQuery): QuestionTerms 
   return { concepts, weights, totalWeight: weights.reduce((a, b) => a + b, 0) || 1, pairs, phrases: concepts.filter((c) => c.phrase), unseen, inDomain, untranslated };
 }
 
+/** The share of the labelled questions like this one (their weights) whose answer's words (made comparable) the passage holds. */
+function askedShare(passage: Passage, asked: AskedAnswers): number {
+  if (asked.length === 0) return 0;
+  // Passages are stored cleaned (normalizeText): only case and spacing are left to fold, cheaply, per candidate.
+  const text = passage.text.toLowerCase().replace(/\s+/g, ' ');
+  return asked.reduce((sum, a) => sum + (text.includes(a.answer) ? a.weight : 0), 0);
+}
+
+// Labelled questions whose answers vote in the ranking: how many of the nearest.
+const ASKED_NEIGHBOURS = 10;
+
+/** Labelled questions whose answers vote in the ranking (see askedShare), each term weighed by its idf alone; `items` in order, those without answer words voting nothing. */
+export function askedNeighboursOf(items: LabelledQuestion[]): QuestionNeighbours {
+  return new QuestionNeighbours(items, ASKED_NEIGHBOURS);
+}
+
+let shippedAsked: QuestionNeighbours | null = null;
+const shippedAnswersNear = (reading: string, typed: string) => (shippedAsked ??= askedNeighboursOf(shippedLabelledQuestions().items)).answersNear(reading, undefined, undefined, typed);
+
 /** Each candidate's concept coverage and ranking signals, fused into its score; best first. */
 function scoreCandidates(
   index: CorpusIndex,
@@ -564,6 +583,7 @@ function scoreCandidates(
   candidates: Set<number>,
   found: NamedReferences & { lexicalHits: LexicalHit[]; queryVector: Float32Array },
   rankWeights: RankWeights,
+  asked: AskedAnswers,
 ): Hit[] {
   const { concepts, weights, pairs } = terms;
   const weighed: QuoteTerms = { concepts: concepts.map((c, i) => ({ ...c, weight: weights[i] as number })), pairs };
@@ -591,6 +611,7 @@ function scoreCandidates(
       guidance: query.places.length === 0 && query.years.length === 0 && document.kind === 'guidance' ? 1 : 0,
       answer: 0,
       answerVote: 0,
+      asked: askedShare(passage, asked),
     };
     hits.push({ passageIndex, passage, document, score: rankScore(signals, rankWeights), signals, wordCoverage, pairCoverage, matched, references });
   }
@@ -676,7 +697,7 @@ export async function retrieve(
     r.ref.key === null && r.entries.length > 1 ? { ...r, entries: preferMentioned(r.entries, inLaw) } : r,
   );
   const entries = [...new Set(resolved.flatMap((r) => r.entries))];
-  const request: QuoteRequest = { terms: quoteTermsOf(index, query), answerType: query.answerType, focus: query.focus, counted: query.counted, years: query.years, abbreviations: abbreviationsOf(index.lexicon.synonyms), ...(opts.quoting ? { quoting: opts.quoting } : {}) };
+  const request: QuoteRequest = { terms: quoteTermsOf(index, query), answerType: query.answerType, focus: query.focus, counted: query.counted, years: query.years, abbreviations: abbreviationsOf(index.lexicon.synonyms) };
   const result = (outcome: Outcome, hits: Hit[] = [], extra: Partial<Retrieval> = {}): Retrieval => ({
     query,
     outcome,
@@ -730,7 +751,10 @@ export async function retrieve(
   const references = { refs, mentioning, entries };
   const candidates = gatherCandidates(index, lexicalHits, queryVector, references, opts);
   const terms = questionTerms(index, query);
-  let hits = scoreCandidates(index, query, terms, candidates, { lexicalHits, queryVector, ...references }, rankWeights);
+  // Where the labelled questions most like this one were answered, looked up by its reading (Telex, chat spelling and
+  // typos read): however it was typed, the same question hears the same ones.
+  const asked = (opts.asked ? opts.asked(query.text, question) : rankWeights.asked ? shippedAnswersNear(query.text, question) : []).map((a) => ({ ...a, answer: comparableText(a.answer) }));
+  let hits = scoreCandidates(index, query, terms, candidates, { lexicalHits, queryVector, ...references }, rankWeights, asked);
   if (query.answerType) rerankByAnswers(hits, query, terms.concepts, rankWeights);
   // The guide answers in plain words and brings the law's clause as its basis: where it covers the question, its
   // passage (or the news') leads and the law's articles follow, for the details only the law states.

@@ -91,3 +91,8 @@ export function partOfCode(text: string, at: number, length: number): boolean {
 export function foldedWords(text: string): string {
   return foldDiacritics(text).replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
+
+/** A text as words are looked for in it: normalised, lower case, single spaces. */
+export function comparableText(text: string): string {
+  return normalizeText(text).toLowerCase().replace(/\s+/g, ' ');
+}

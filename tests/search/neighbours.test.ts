@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex } from '../../src/index/index.ts';
-import { foldOf, neighboursFor, retrieve } from '../../src/search/index.ts';
+import { foldOf, neighboursFor, retrieve, shippedRankWeights } from '../../src/search/index.ts';
 import { corpusWeight, formatLabelledQuestions, heldOutVoter, parseLabelledQuestions, QuestionNeighbours, shippedLabelledQuestions, withoutSpecifics, type HeldOutQuestion, type LabelledQuestion } from '../../src/search/neighbours.ts';
 import { scratchWorkspace } from '../helpers.ts';
 
@@ -62,9 +62,11 @@ describe('QuestionNeighbours', () => {
     expect(vote(voters, { question: asked, group: 'dev2#1', set: 'dev3', dev: true }, 1)).toBeCloseTo(-1);
   });
 
-  it('reads back what it writes: labels, questions, how many vote and the boost', () => {
+  it('reads back what it writes: labels, questions, their answers\' words where known, how many vote and the boost', () => {
     const read = parseLabelledQuestions(formatLabelledQuestions({ items: labelled, count: 3, boost: 1.5 }));
     expect(read).toEqual({ items: labelled, count: 3, boost: 1.5 });
+    const withAnswers = [...labelled, { question: 'Bầu cử ngày nào?', answerable: true, answer: 'ngày 15/3/2026' }];
+    expect(parseLabelledQuestions(formatLabelledQuestions({ items: withAnswers, count: 3, boost: 0 })).items).toEqual(withAnswers);
   });
 
   it('refuses a file without its header or with a line it cannot read, naming the line', () => {
@@ -114,6 +116,34 @@ describe('QuestionNeighbours', () => {
   });
 });
 
+describe('answersNear', () => {
+  const answered: LabelledQuestion[] = [
+    { question: 'Mấy giờ thì bắt đầu bỏ phiếu?', answerable: true, answer: 'bắt đầu từ 7 giờ sáng' },
+    { question: 'Bỏ phiếu bắt đầu lúc nào vậy?', answerable: true, answer: 'bắt đầu từ 7 giờ sáng' },
+    { question: 'Bỏ phiếu kết thúc lúc mấy giờ?', answerable: true, answer: 'kết thúc lúc 7 giờ tối' },
+    { question: 'Mấy giờ bỏ phiếu ở Nhật?', answerable: false },
+  ];
+  const near = new QuestionNeighbours(answered, 3);
+
+  const total = (answers: Array<{ weight: number }>) => answers.reduce((sum, a) => sum + a.weight, 0);
+
+  it('gives the answers of the nearest labelled questions that give one, weighted by their share of the similarity', () => {
+    const answers = near.answersNear('Mấy giờ bắt đầu bỏ phiếu?');
+    expect(answers.map((a) => a.answer)).toEqual(['bắt đầu từ 7 giờ sáng', 'bắt đầu từ 7 giờ sáng', 'kết thúc lúc 7 giờ tối']);
+    expect(answers[0]?.weight).toBeGreaterThan(answers[2]?.weight as number);
+    expect(total(answers)).toBeCloseTo(1);
+  });
+
+  it('never gives a question its own answer, however typed, and leaves out what it is told to skip', () => {
+    expect(near.answersNear('Mấy giờ thì bắt đầu bỏ phiếu?').map((a) => a.answer)).toEqual(['bắt đầu từ 7 giờ sáng', 'kết thúc lúc 7 giờ tối']);
+    // Read ("ko" → "không") or typed: neither hears itself.
+    expect(near.answersNear('Mấy giờ thì bắt đầu bỏ phiếu?', undefined, undefined, 'may gio thi bat dau bo phieu').map((a) => a.answer)).toHaveLength(2);
+    expect(near.answersNear('Bỏ phiếu kết thúc lúc mấy giờ vậy?', undefined, undefined, 'Bỏ phiếu kết thúc lúc mấy giờ?').map((a) => a.answer)).not.toContain('kết thúc lúc 7 giờ tối');
+    expect(near.answersNear('Mấy giờ bắt đầu bỏ phiếu?', (item) => item < 2).map((a) => a.answer)).toEqual(['kết thúc lúc 7 giờ tối']);
+    expect(near.answersNear('xyzzy plugh')).toEqual([]);
+  });
+});
+
 describe('the neighbours feature in retrieval', () => {
   let index: CorpusIndex;
   const embedder = new LocalEmbedder();
@@ -137,6 +167,24 @@ describe('the neighbours feature in retrieval', () => {
     const alone = new QuestionNeighbours([{ question, answerable: false }], 1);
     expect((await retrieve(index, embedder, question, { neighbours: alone })).features?.neighbours).toBe(0);
     expect((await retrieve(index, embedder, 'Bầu cử không đi có bị phạt không', { neighbours: alone })).features?.neighbours).toBeCloseTo(-1);
+  });
+
+  it('ranks by where the labelled questions like this one were answered: the share of them whose answer\'s words a passage holds', async () => {
+    const question = 'Giờ giấc bỏ phiếu thế nào?';
+    const phrase = 'có thể cho kết thúc muộn hơn nhưng không quá 9 giờ tối';
+    const asked = () => [{ answer: phrase, weight: 0.75 }, { answer: 'không có trong kho', weight: 0.25 }];
+    // Given the answers, the signal is read whatever its weight (the fit needs it to weigh it).
+    const read = await retrieve(index, embedder, question, { asked, weights: { ...shippedRankWeights(), asked: 0 } });
+    const holding = read.scored.filter((h) => h.passage.text.includes(phrase));
+    expect(holding.length).toBeGreaterThan(0);
+    expect(holding.every((h) => h.signals.asked === 0.75)).toBe(true);
+    // Looked up by its reading, the question as typed beside it.
+    const heard: string[][] = [];
+    await retrieve(index, embedder, 'gio giac bo phieu the nao ko', { asked: (reading, typed) => (heard.push([reading, typed]), []) });
+    expect(heard).toEqual([['gio giac bo phieu the nao khong', 'gio giac bo phieu the nao ko']]);
+    expect(read.scored.filter((h) => !h.passage.text.includes(phrase)).every((h) => h.signals.asked === 0)).toBe(true);
+    const led = await retrieve(index, embedder, question, { asked, weights: { ...shippedRankWeights(), asked: 10 } });
+    expect(led.scored[0]?.passage.text).toContain(phrase);
   });
 
   it('ships the labelled questions npm run fit chose: another law votes to decline, polling and a voter away on duty to answer', () => {

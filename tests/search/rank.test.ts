@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { citedDocuments, citedPlaces, clearlyBetter, crossValidateRanking, fitRankWeights, rankedRight, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from '../../src/search/rank.ts';
 import { seededRandom } from '../../src/search/training.ts';
 
-const none: RankSignals = { lexical: 0, vector: 0, coverage: 0, reference: 0, stated: 0, place: 0, year: 0, guidance: 0, answer: 0, answerVote: 0 };
+const none: RankSignals = { lexical: 0, vector: 0, coverage: 0, reference: 0, stated: 0, place: 0, year: 0, guidance: 0, answer: 0, answerVote: 0, asked: 0 };
 const rule = { limit: 3, perDocument: 2, relativeFloor: 0.5 };
 const weights = (overrides: Partial<RankWeights>): RankWeights => ({ ...none, ...overrides });
 
