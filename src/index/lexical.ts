@@ -126,6 +126,13 @@ export class LexicalIndex {
     return id === undefined ? 0 : (field.offsets[id + 1] as number) - (field.offsets[id] as number);
   }
 
+  /** The passages indexed under a diacritic-free word or word pair ("a_b"), in increasing order. */
+  passagesWith(term: string): Int32Array {
+    const id = this.termIds.get(term);
+    const field = this.fields[FIELDS.indexOf(term.includes('_') ? 'bigrams' : 'folded')] as Postings;
+    return id === undefined ? new Int32Array(0) : field.passages.subarray(field.offsets[id] as number, field.offsets[id + 1] as number);
+  }
+
   /** Whether a passage is indexed under a term: a diacritic-free word, a word pair ("a_b"), or a word as written marked "=" ("=bầu"). */
   contains(passage: number, term: string): boolean {
     return this.containsIn(term, passage, passage + 1);

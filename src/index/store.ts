@@ -576,6 +576,11 @@ export class CorpusIndex {
     return this.lexical.contains(passage, term);
   }
 
+  /** The passages indexed under a diacritic-free word or word pair, in increasing order. */
+  passagesWith(term: string): Int32Array {
+    return this.lexical.passagesWith(term);
+  }
+
   /** Diacritic-free words and word pairs a passage is indexed under (its text, title, place and section), and its words as written, marked "=". */
   indexedTerms(passage: number): Set<string> {
     const p = this.store.at(passage) as Passage;

@@ -556,13 +556,37 @@ function questionTerms(index: CorpusIndex, query: AnalyzedQuery): QuestionTerms 
   return { concepts, weights, totalWeight: weights.reduce((a, b) => a + b, 0) || 1, pairs, phrases: concepts.filter((c) => c.phrase), unseen, inDomain, untranslated };
 }
 
-/** The share of the labelled questions like this one (their weights) whose answer's words (made comparable) the passage holds. */
-function askedShare(passage: Passage, asked: AskedAnswers): number {
-  if (asked.length === 0) return 0;
-  // Passages are stored cleaned (normalizeText): only case and spacing are left to fold, cheaply, per candidate.
-  const text = passage.text.toLowerCase().replace(/\s+/g, ' ');
-  return asked.reduce((sum, a) => sum + (text.includes(a.answer) ? a.weight : 0), 0);
+// For each index, the passages that hold each labelled answer's words, found the first time the answer is heard.
+const holdersByIndex = new WeakMap<CorpusIndex, Map<string, Set<number>>>();
+
+/** The passages of an index that hold an answer's words (case and spacing aside): read among those indexed under its rarest word. */
+function holdersOf(index: CorpusIndex, answer: string): Set<number> {
+  const known = holdersByIndex.get(index) ?? new Map<string, Set<number>>();
+  holdersByIndex.set(index, known);
+  const comparable = comparableText(answer);
+  let holders = known.get(comparable);
+  if (!holders) {
+    const words = [...new Set(extractTerms(answer).folded)];
+    const rarest = words.reduce((best, w) => (index.documentFrequency(w) < index.documentFrequency(best) ? w : best), words[0] ?? '');
+    // Passages are stored cleaned (normalizeText): only case and spacing are left to fold.
+    holders = new Set([...index.passagesWith(rarest)].filter((i) => index.passage(i)?.text.toLowerCase().replace(/\s+/g, ' ').includes(comparable)));
+    known.set(comparable, holders);
+  }
+  return holders;
 }
+
+/** The answers heard, each with the passages holding its words, equal answers as one. */
+function heard(index: CorpusIndex, asked: AskedAnswers): Array<{ holders: Set<number>; weight: number }> {
+  const weights = new Map<Set<number>, number>();
+  for (const a of asked) {
+    const holders = holdersOf(index, a.answer);
+    weights.set(holders, (weights.get(holders) ?? 0) + a.weight);
+  }
+  return [...weights].map(([holders, weight]) => ({ holders, weight }));
+}
+
+/** The share of the labelled questions like this one (their weights) whose answer's words the passage holds. */
+const askedShare = (passageIndex: number, asked: ReturnType<typeof heard>): number => asked.reduce((sum, a) => sum + (a.holders.has(passageIndex) ? a.weight : 0), 0);
 
 // Labelled questions whose answers vote in the ranking: how many of the nearest.
 const ASKED_NEIGHBOURS = 10;
@@ -583,7 +607,7 @@ function scoreCandidates(
   candidates: Set<number>,
   found: NamedReferences & { lexicalHits: LexicalHit[]; queryVector: Float32Array },
   rankWeights: RankWeights,
-  asked: AskedAnswers,
+  asked: ReturnType<typeof heard>,
 ): Hit[] {
   const { concepts, weights, pairs } = terms;
   const weighed: QuoteTerms = { concepts: concepts.map((c, i) => ({ ...c, weight: weights[i] as number })), pairs };
@@ -611,7 +635,7 @@ function scoreCandidates(
       guidance: query.places.length === 0 && query.years.length === 0 && document.kind === 'guidance' ? 1 : 0,
       answer: 0,
       answerVote: 0,
-      asked: askedShare(passage, asked),
+      asked: askedShare(passageIndex, asked),
     };
     hits.push({ passageIndex, passage, document, score: rankScore(signals, rankWeights), signals, wordCoverage, pairCoverage, matched, references });
   }
@@ -753,7 +777,7 @@ export async function retrieve(
   const terms = questionTerms(index, query);
   // Where the labelled questions most like this one were answered, looked up by its reading (Telex, chat spelling and
   // typos read): however it was typed, the same question hears the same ones.
-  const asked = (opts.asked ? opts.asked(query.text, question) : rankWeights.asked ? shippedAnswersNear(query.text, question) : []).map((a) => ({ ...a, answer: comparableText(a.answer) }));
+  const asked = heard(index, opts.asked ? opts.asked(query.text, question) : rankWeights.asked ? shippedAnswersNear(query.text, question) : []);
   let hits = scoreCandidates(index, query, terms, candidates, { lexicalHits, queryVector, ...references }, rankWeights, asked);
   if (query.answerType) rerankByAnswers(hits, query, terms.concepts, rankWeights);
   // The guide answers in plain words and brings the law's clause as its basis: where it covers the question, its

@@ -65,6 +65,14 @@ describe('LexicalIndex', () => {
     }
   });
 
+  it('lists the passages indexed under a word or a word pair, in order, as asking each passage does', () => {
+    const index = LexicalIndex.build(texts);
+    for (const term of ['bau_cu', 'phieu', 'nghi_quyet', 'xylophone']) {
+      const each = texts.map((_, passage) => passage).filter((passage) => index.contains(passage, term));
+      expect([...index.passagesWith(term)], term).toEqual(each);
+    }
+  });
+
   it('answers the same after a write and read, and nothing for unknown words', async () => {
     const built = LexicalIndex.build(texts);
     const file = path.join(await tempDir(), 'lexical.bin');
