@@ -28,7 +28,6 @@ import {
   type CiteQuestion,
   DEFAULT_RETRIEVE_OPTIONS,
   fitRankWeights,
-  rankedRight,
   RANK_SIGNALS,
   RANKING_FILE,
   shippedRankWeights,
@@ -352,7 +351,8 @@ const RANKING_CANDIDATES = 60;
  * Fits the fused score's weights by coordinate ascent on the answerable dev and generated questions, never through
  * weights that lose an example question the product offers (`examples`), and keeps them only if they clearly beat the
  * shipped ones on held-out folds, on all questions and on the written ones, without citing the expected document less
- * often, and lead every example with its answer; writes what it keeps.
+ * often, and, answered in full (`missed` lists the examples whose first quote lacks their answer), lose no example the
+ * shipped ones lead with its answer; writes what it keeps.
  */
 async function fitRanking(
   questions: RankingQuestion[],
