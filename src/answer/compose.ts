@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../corpus/index.ts';
+import { clauseNumberOf, type DocumentKind } from '../corpus/index.ts';
 import type { RegisterEntry } from '../index/index.ts';
 import { articleLabel, citedArticles, findArticleRefs, isSmallTalk, LEAD_QUOTE_WORDS, type ArticleRef, type Hit, type QuoteRequest, type Language, type Outcome, type Retrieval, type Topic } from '../search/index.ts';
 import { findDocumentRefs, KIND_NAMES, type DocumentRef } from '../text/identifiers.ts';
@@ -208,10 +208,9 @@ function chooseBasis(retrieval: Retrieval, lead: Hit | undefined, answering: str
 function citedClause(passage: Hit['passage'], cited: ArticleRef): string {
   if (!cited.clause || passage.law?.clause) return passage.text;
   const paragraphs = passage.text.split(/\n\n+/);
-  const clauseOf = (p: string) => /^(\d+[a-zđ]?)\.(?=[\s*])/u.exec(p)?.[1];
-  const start = paragraphs.findIndex((p) => clauseOf(p) === cited.clause);
+  const start = paragraphs.findIndex((p) => clauseNumberOf(p) === cited.clause);
   if (start < 0) return passage.text;
-  const end = paragraphs.findIndex((p, i) => i > start && clauseOf(p) !== undefined);
+  const end = paragraphs.findIndex((p, i) => i > start && clauseNumberOf(p) !== undefined);
   return paragraphs.slice(start, end < 0 ? undefined : end).join('\n\n');
 }
 

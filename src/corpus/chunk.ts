@@ -1,5 +1,6 @@
 import { pointsBack } from '../text/anaphora.ts';
 import { sentences, wordCount } from '../text/normalize.ts';
+import { clauseNumberOf } from './law.ts';
 import type { CorpusDocument, Passage } from './schema.ts';
 
 export interface ChunkOptions {
@@ -67,7 +68,6 @@ function splitLong(text: string, max: number): string[] {
 // A law's structure as the importer writes it (src/corpus/law.ts): "## Chương …", "### Điều 69. Title", clauses "1. …".
 const LAW_ARTICLE = /^###\s+Điều\s+(\d+[a-zđ]?)(?:\.\s*(.*))?$/u;
 const LAW_CHAPTER = /^##\s+(Chương\s+.+)$/u;
-const LAW_CLAUSE = /^(\d+[a-zđ]?)\.(?=[\s*])/u;
 
 /** True for a `law` document laid out in articles, which is cut along its articles and clauses. */
 export function isArticledLaw(doc: Pick<CorpusDocument, 'kind' | 'body'>): boolean {
@@ -115,7 +115,7 @@ function chunkLaw(body: string, maxWords: number): LawPiece[] {
     }
     const groups: Array<{ clause: string | null; paragraphs: string[] }> = [];
     for (const paragraph of paragraphs) {
-      const clause = LAW_CLAUSE.exec(paragraph)?.[1];
+      const clause = clauseNumberOf(paragraph);
       // A repeated clause number ("4." twice in Điều 69) opens a second clause, as the law prints it.
       if (clause !== undefined || groups.length === 0) groups.push({ clause: clause ?? null, paragraphs: [] });
       groups.at(-1)?.paragraphs.push(paragraph);

@@ -7,4 +7,4 @@ export { EMPTY_LEXICON, parseTermTable, type Lexicon } from './lexicon.ts';
 export { hashCorpus, LEXICON_FOLDER, loadCorpus, parseDocument, type LoadedCorpus } from './load.ts';
 export { DOCUMENT_KINDS, latestDocumentDate, type CorpusDocument, type DocumentKind, type FrontMatter, type Passage } from './schema.ts';
 export { documentsFromUpload, UPLOAD_FOLDER } from './upload.ts';
-export { GAZETTE_URL, legalBody, legalCorpusFiles, parseLegalText, type LegalArticle, type LegalCorpusFile, type LegalDocument } from './law.ts';
+export { clauseNumberOf, GAZETTE_URL, legalBody, legalCorpusFiles, parseLegalText, type LegalArticle, type LegalCorpusFile, type LegalDocument } from './law.ts';

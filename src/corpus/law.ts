@@ -113,6 +113,11 @@ const TAIL = /^#{1,6}\s*Danh sách (?:điều khoản|đề mục)\b/iu;
 // Where a decree's text ends and its signature, distribution list or appendices begin.
 const END_OF_TEXT = /^(?:\*\*)?(?:Nơi nhận|NƠI NHẬN|TM\.|KT\.|Q\.|PHỤ LỤC|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)\b/u;
 const CLAUSE = /^(\d+[a-zđ]?)\.(?=[\s*])/u;
+
+/** The number of the clause a paragraph of a law opens, as the importer writes clauses ("1. …", "2a. …"), if it opens one. */
+export function clauseNumberOf(paragraph: string): string | undefined {
+  return CLAUSE.exec(paragraph)?.[1];
+}
 const POINT = /^([a-zđ])\)\s/u;
 
 const iso = (d: string, m: string, y: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;

@@ -561,8 +561,8 @@ const holdersByIndex = new WeakMap<CorpusIndex, Map<string, Set<number>>>();
 
 /** The passages of an index that hold an answer's words (case and spacing aside): read among those indexed under its rarest word. */
 function holdersOf(index: CorpusIndex, answer: string): Set<number> {
-  const known = holdersByIndex.get(index) ?? new Map<string, Set<number>>();
-  holdersByIndex.set(index, known);
+  let known = holdersByIndex.get(index);
+  if (!known) holdersByIndex.set(index, (known = new Map<string, Set<number>>()));
   const comparable = comparableText(answer);
   let holders = known.get(comparable);
   if (!holders) {
