@@ -6,7 +6,7 @@ export interface ChosenQuote {
   highlights: string[];
   /** How well the quote's lead answers: question words held (share), plus the answer asked for, plus a heading that asks this question. */
   score: number;
-  /** Share of the question's weight the quote holds. */
+  /** Share of the question's weight the quote holds: its block holding most of it (always quoted), whichever leads. */
   overlap: number;
   /** The whole sentences its lead is cut from, with the citations that close them: what the answer rests on. */
   leadSource: string;
@@ -53,5 +53,5 @@ export function chooseQuote(passage: { text: string; section: string | null }, r
   const asked = request.focus === 'permission' && heading >= HEADING_ASKED;
   const repliesTo = picked[0]?.order === 0 && REPLY_OPENING.test(units[0]?.trim() ?? '') && !asked ? passage.section : null;
   const quote = repliesTo ? `${repliesTo} ${cut}` : cut;
-  return { quote, highlights: [...new Set(picked.flatMap((b) => b.answers))], score: lead?.score ?? 0, overlap: lead?.overlap ?? 0, leadSource: lead?.source ?? '' };
+  return { quote, highlights: [...new Set(picked.flatMap((b) => b.answers))], score: lead?.score ?? 0, overlap: most?.overlap ?? 0, leadSource: lead?.source ?? '' };
 }

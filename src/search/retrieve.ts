@@ -585,6 +585,13 @@ function heard(index: CorpusIndex, asked: AskedAnswers): Array<{ holders: Set<nu
   return [...weights].map(([holders, weight]) => ({ holders, weight }));
 }
 
+/** The answers heard as comparable text, equal answers as one. */
+function heardAnswers(asked: AskedAnswers): NonNullable<QuoteRequest['heard']> {
+  const weights = new Map<string, number>();
+  for (const a of asked) weights.set(comparableText(a.answer), (weights.get(comparableText(a.answer)) ?? 0) + a.weight);
+  return [...weights].map(([answer, weight]) => ({ answer, weight }));
+}
+
 /** The share of the labelled questions like this one (their weights) whose answer's words the passage holds. */
 const askedShare = (passageIndex: number, asked: ReturnType<typeof heard>): number => asked.reduce((sum, a) => sum + (a.holders.has(passageIndex) ? a.weight : 0), 0);
 
@@ -777,7 +784,9 @@ export async function retrieve(
   const terms = questionTerms(index, query);
   // Where the labelled questions most like this one were answered, looked up by its reading (Telex, chat spelling and
   // typos read): however it was typed, the same question hears the same ones.
-  const asked = heard(index, opts.asked ? opts.asked(query.text, question) : rankWeights.asked ? shippedAnswersNear(query.text, question) : []);
+  const answersHeard = opts.asked ? opts.asked(query.text, question) : rankWeights.asked ? shippedAnswersNear(query.text, question) : [];
+  const asked = heard(index, answersHeard);
+  request.heard = heardAnswers(answersHeard);
   let hits = scoreCandidates(index, query, terms, candidates, { lexicalHits, queryVector, ...references }, rankWeights, asked);
   if (query.answerType) rerankByAnswers(hits, query, terms.concepts, rankWeights);
   // The guide answers in plain words and brings the law's clause as its basis: where it covers the question, its

@@ -237,8 +237,9 @@ describe('the election law in the corpus', () => {
   });
 
   it('rests the answer on the clause its answering sentence cites, even when the quote cuts that citation off', async () => {
-    const a = await answer('What makes a ballot invalid?');
-    // The quote keeps the list but cuts the citation closing it; the next sentence it quotes cites Điều 78.
+    // Quoted by the question's words alone (no labelled question heard), the quote keeps the list but cuts the citation
+    // closing it; the next sentence it quotes cites Điều 78.
+    const a = composeAnswer(await retrieve(index, embedder, 'What makes a ballot invalid?', { asked: () => [] }), 'vi');
     expect(a.quotes[0]?.text).toContain('Điều 78');
     expect(a.quotes[0]?.text).not.toContain('Điều 74');
     expect(a.quotes[1]?.basis).toBe('Điều 74');

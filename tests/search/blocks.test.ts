@@ -44,3 +44,35 @@ describe("a guide section's opening", () => {
     expect(after.score).toBe(after.overlap);
   });
 });
+
+describe("a law article's opening", () => {
+  const word = (w: string) => ({ alternatives: [[w]], weight: 1, phrase: false });
+  // "Biên bản gửi chậm nhất mấy ngày?": the article's title holds the question's words, its second sentence the deadline.
+  const request: QuoteRequest = { terms: { concepts: [word('bien'), word('ban'), word('gui')], pairs: [] }, answerType: 'number', focus: null, counted: 'ngay', years: [] };
+  const text = 'Biên bản xác định kết quả bầu cử được lập thành bốn bản. Biên bản được gửi đi chậm nhất là 05 ngày sau ngày bầu cử.';
+
+  it('earns nothing from a title that names a subject, which a heading asking a question does', () => {
+    const law = scoreBlocks({ text, section: 'Điều 77. Biên bản xác định kết quả bầu cử' }, request, 60).blocks;
+    const guide = scoreBlocks({ text, section: 'Biên bản gửi đi khi nào?' }, request, 60).blocks;
+    expect((guide[0]?.score as number) - (law[0]?.score as number)).toBeGreaterThan(0);
+    expect(law[1]?.score).toBe(guide[1]?.score);
+    // Under the title, the sentence with the count of days asked leads.
+    expect(law[1]?.score).toBeGreaterThan(law[0]?.score as number);
+  });
+});
+
+describe('answers heard from questions like it', () => {
+  const word = (w: string) => ({ alternatives: [[w]], weight: 1, phrase: false });
+  // "Điểm bỏ phiếu thường đặt ở đâu?": both sentences name a place; questions like it were answered by the second.
+  const request: QuoteRequest = { terms: { concepts: [word('noi'), word('bo'), word('phieu')], pairs: [] }, answerType: null, focus: 'place', counted: null, years: [] };
+  const passage = { text: 'Tổ bầu cử thông báo nơi bỏ phiếu qua loa phát thanh. Nơi bỏ phiếu được chọn cho thuận tiện, như nhà văn hóa, trường học.', section: null };
+
+  it('raise the block that holds them by their share, and only that block', () => {
+    const alone = scoreBlocks(passage, request, 60).blocks;
+    const heard = scoreBlocks(passage, { ...request, heard: [{ answer: 'như nhà văn hóa, trường học', weight: 0.6 }, { answer: 'qua đường bưu điện', weight: 0.4 }] }, 60).blocks;
+    expect(alone[0]?.score).toBeGreaterThanOrEqual(alone[1]?.score as number);
+    expect(heard[0]?.score).toBe(alone[0]?.score);
+    expect((heard[1]?.score as number) - (alone[1]?.score as number)).toBeCloseTo(2 * 0.6);
+    expect(heard[1]?.score).toBeGreaterThan(heard[0]?.score as number);
+  });
+});
