@@ -1,6 +1,6 @@
 import { answerSentences, countsOf, focusHeld, isClauseNumber, statementOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
 import { pointsBack } from '../text/anaphora.ts';
-import { comparableText, foldDiacritics, sentences, wordCount } from '../text/normalize.ts';
+import { foldDiacritics, sentences, wordCount } from '../text/normalize.ts';
 import { extractTerms } from '../text/terms.ts';
 import { coverageOf, type QuoteTerms } from './coverage.ts';
 
@@ -131,7 +131,8 @@ const HEARD_BLOCK = 2;
 /** The share of the heard answers (see QuoteRequest.heard) a text holds. */
 function heardIn(text: string, heard: QuoteRequest['heard']): number {
   if (!heard || heard.length === 0) return 0;
-  const comparable = comparableText(text);
+  // Passages are stored cleaned (normalizeText): only case and spacing are left to fold.
+  const comparable = text.toLowerCase().replace(/\s+/g, ' ');
   return heard.reduce((sum, a) => sum + (comparable.includes(a.answer) ? a.weight : 0), 0);
 }
 
