@@ -117,6 +117,8 @@ const NEIGHBOUR_BOOSTS = [0, 0.5, 1, 2, 4];
 const DECISION_FOLDS = 5;
 // Candidate L2 penalties, chosen by cross-validated log loss.
 const LAMBDAS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
+// Shares of each feature's tails the decision may read as its bound, tried by cross-validation after the penalty (0 is tried first).
+const CLIPS = [0.0025, 0.005, 0.01, 0.025];
 // Share of right-ranked dev questions the answer threshold must answer.
 const ANSWERED_SHARE = 0.97;
 // The decline region must be this pure: of dev questions scored below the decline threshold, at most this share answerable.
@@ -281,12 +283,20 @@ function fitDecision(
     console.log(`  lambda ${lambda}: ${DECISION_FOLDS}-fold log loss ${loss.toFixed(4)}, AUC ${auc(samples, oof).toFixed(4)}`);
     if (loss < best.loss) best = { lambda, loss, oof };
   }
-  const model = fitLogistic([...names], samples, best.lambda);
+  // Then how much of each feature's tails to read as its bound (see LogisticModel.low), at that penalty.
+  let clip = 0;
+  for (const share of CLIPS) {
+    const oof = crossValidate([...names], samples, best.lambda, DECISION_FOLDS, share);
+    const loss = logLoss(samples, oof);
+    console.log(`  tails held at ${share * 100}% on each side: ${DECISION_FOLDS}-fold log loss ${loss.toFixed(4)}, AUC ${auc(samples, oof).toFixed(4)}`);
+    if (loss < best.loss) [best, clip] = [{ lambda: best.lambda, loss, oof }, share];
+  }
+  const model = fitLogistic([...names], samples, best.lambda, clip);
   const devScored = training.flatMap((s, i) => (s.source === 'dev' ? [{ p: best.oof[i] as number, y: s.y }] : []));
   const devSamples = samples.filter((_, i) => training[i]?.source === 'dev');
   console.log(`dev questions alone, out of fold: AUC ${auc(devSamples, devScored.map((d) => d.p)).toFixed(4)}`);
   const thresholds = chooseThresholds(devScored);
-  console.log(`model: lambda ${best.lambda}, thresholds answer ≥ ${thresholds.answer}, decline < ${thresholds.decline}`);
+  console.log(`model: lambda ${best.lambda}, tails held at ${clip * 100}%, thresholds answer ≥ ${thresholds.answer}, decline < ${thresholds.decline}`);
   console.log('weights (standardised):');
   for (const [i, name] of model.features.entries()) console.log(`  ${name.padEnd(16)} ${(model.weights[i] as number).toFixed(3)}`);
   return {
@@ -296,8 +306,9 @@ function fitDecision(
       scale: model.scale.map(round),
       weights: model.weights.map(round),
       bias: round(model.bias),
+      ...(model.low && model.high ? { low: model.low.map(round), high: model.high.map(round) } : {}),
       thresholds,
-      fit: { lambda: best.lambda, samples: samples.length, cvLogLoss: round(best.loss), cvAuc: round(auc(samples, best.oof)) },
+      fit: { lambda: best.lambda, clip, samples: samples.length, cvLogLoss: round(best.loss), cvAuc: round(auc(samples, best.oof)) },
     },
     oof: best.oof,
     devScored,

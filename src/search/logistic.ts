@@ -5,6 +5,13 @@ export interface LogisticModel {
   scale: number[];
   weights: number[];
   bias: number;
+  /**
+   * Each feature's range among the samples it was fitted on, its outermost `clip` share on each side left out: a value
+   * beyond is read as the bound, since a linear model extrapolated far past its data (a question whose every word is of
+   * the election corpus) answers with a confidence no sample taught it.
+   */
+  low?: number[];
+  high?: number[];
 }
 
 export interface Sample {
@@ -18,9 +25,12 @@ export interface Sample {
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-/** Each feature's contribution to the log odds (weight × standardised value). */
+/** A feature's value held to the range the model was fitted on. */
+const bounded = (model: Pick<LogisticModel, 'low' | 'high'>, x: number[], i: number) => Math.min(model.high?.[i] ?? Infinity, Math.max(model.low?.[i] ?? -Infinity, x[i] ?? 0));
+
+/** Each feature's contribution to the log odds (weight × standardised value, within the fitted range). */
 export function contributions(model: LogisticModel, x: number[]): number[] {
-  return model.weights.map((w, i) => (w * ((x[i] ?? 0) - (model.mean[i] as number))) / (model.scale[i] as number));
+  return model.weights.map((w, i) => (w * (bounded(model, x, i) - (model.mean[i] as number))) / (model.scale[i] as number));
 }
 
 /** The probability the model gives a feature vector. */
@@ -53,12 +63,22 @@ function solve(a: number[][], b: number[]): number[] {
   return x;
 }
 
+/** The value below which a share `q` of the values lie (nearest rank). */
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? 0;
+}
+
 /**
  * Fits weights by Newton's method on the weighted log loss with an L2 penalty `lambda` on the
- * standardised weights (not the bias). Features with no spread get weight 0.
+ * standardised weights (not the bias). Features with no spread get weight 0. With `clip` > 0, each
+ * feature is held to its range among the samples less the outermost `clip` share on each side, in the
+ * fit and in every prediction (see LogisticModel.low).
  */
-export function fitLogistic(features: string[], samples: Sample[], lambda: number, iterations = 25): LogisticModel {
+export function fitLogistic(features: string[], samples: Sample[], lambda: number, clip = 0, iterations = 25): LogisticModel {
   const d = features.length;
+  const range = clip > 0 ? features.map((_, j) => samples.map((p) => p.x[j] ?? 0).sort((a, b) => a - b)) : [];
+  const bounds = clip > 0 ? { low: range.map((v) => quantile(v, clip)), high: range.map((v) => quantile(v, 1 - clip)) } : {};
+  if (clip > 0) samples = samples.map((p) => ({ ...p, x: features.map((_, j) => bounded(bounds, p.x, j)) }));
   const total = samples.reduce((s, p) => s + p.weight, 0) || 1;
   const mean = features.map((_, j) => samples.reduce((s, p) => s + p.weight * (p.x[j] ?? 0), 0) / total);
   const scale = features.map((_, j) => {
@@ -98,7 +118,7 @@ export function fitLogistic(features: string[], samples: Sample[], lambda: numbe
     theta = theta.map((t, k) => t - (step[k] as number));
     if (step.reduce((s, v) => s + Math.abs(v), 0) < 1e-8) break;
   }
-  return { features, mean, scale, weights: theta.slice(1), bias: theta[0] as number };
+  return { features, mean, scale, weights: theta.slice(1), bias: theta[0] as number, ...bounds };
 }
 
 /** Deterministic fold of a group: the same question lands in the same fold on every run. */
@@ -109,11 +129,11 @@ export function foldOf(group: string, folds: number): number {
 }
 
 /** Out-of-fold probabilities: each sample scored by a model fitted on the other folds. */
-export function crossValidate(features: string[], samples: Sample[], lambda: number, folds = 5): number[] {
+export function crossValidate(features: string[], samples: Sample[], lambda: number, folds = 5, clip = 0): number[] {
   const out = new Array<number>(samples.length).fill(0);
   for (let f = 0; f < folds; f++) {
     const train = samples.filter((s) => foldOf(s.group, folds) !== f);
-    const model = fitLogistic(features, train, lambda);
+    const model = fitLogistic(features, train, lambda, clip);
     samples.forEach((s, i) => {
       if (foldOf(s.group, folds) === f) out[i] = predict(model, s.x);
     });

@@ -24,6 +24,20 @@ describe('logistic regression', () => {
     expect(predict(model, [1, -1, 7])).toBeGreaterThan(0.99);
   });
 
+  it('with its tails clipped, reads a value far past the data it was fitted on as the bound, not extrapolated', () => {
+    const samples = draw(2000, 3);
+    const model = fitLogistic(['a', 'b', 'constant'], samples, 0.001, 0.01);
+    // The bounds are the 1% and 99% quantiles of a uniform feature on [-1, 1].
+    expect(model.low?.[0]).toBeCloseTo(-0.98, 1);
+    expect(model.high?.[0]).toBeCloseTo(0.98, 1);
+    expect(predict(model, [-50, 0, 7])).toBeCloseTo(predict(model, [model.low?.[0] as number, 0, 7]), 12);
+    expect(predict(model, [-50, 0, 7])).toBeGreaterThan(0.01);
+    // Unclipped, the same value is extrapolated to certainty.
+    expect(predict(fitLogistic(['a', 'b', 'constant'], samples, 0.001), [-50, 0, 7])).toBeLessThan(1e-20);
+    // Within the range, clipping changes little.
+    expect(Math.abs(predict(model, [0.3, -0.2, 7]) - predict(fitLogistic(['a', 'b', 'constant'], samples, 0.001), [0.3, -0.2, 7]))).toBeLessThan(0.02);
+  });
+
   it('shrinks the weights as the penalty grows', () => {
     const samples = draw(500, 2);
     const loose = fitLogistic(['a', 'b', 'c'], samples, 0.001);

@@ -387,7 +387,9 @@ describe('voters and the guide', () => {
 
   it('answers where a soldier votes, asked by a soldier, a parent or a wife, with the rule for soldiers', async () => {
     const rule = /^Quân nhân ở đơn vị vũ trang nhân dân được ghi tên vào danh sách cử tri ở nơi đơn vị đóng quân/;
-    for (const q of ['Quân nhân bầu cử ở đâu?', 'con em đi bộ đội thì bầu ở đâu', 'chồng em là bộ đội, anh ấy bầu ở đâu ạ']) {
+    // "Quân nhân bầu ở đâu?": every word far more typical of the election corpus than of other laws, past the range the
+    // decision was fitted on, read at its bound (LogisticModel.low).
+    for (const q of ['Quân nhân bầu ở đâu?', 'Quân nhân bầu cử ở đâu?', 'con em đi bộ đội thì bầu ở đâu', 'chồng em là bộ đội, anh ấy bầu ở đâu ạ']) {
       const r = await ask(q);
       expect(r.outcome).toBe('answered');
       expect(r.hits[0]?.passage.text).toMatch(rule);
