@@ -128,6 +128,7 @@ const overlapOf = (text: string, request: Pick<QuoteRequest, 'terms' | 'abbrevia
 // never vote (dev-5 … dev-10, as written and without diacritics; answers quoted with 0 / 1 / 2 / 3 / 5: 1,266 / 1,293 / 1,302 /
 // 1,298 / 1,295 of 1,538).
 const HEARD_BLOCK = 2;
+
 /** The share of the heard answers (see QuoteRequest.heard) a text holds. */
 function heardIn(text: string, heard: QuoteRequest['heard']): number {
   if (!heard || heard.length === 0) return 0;

@@ -588,7 +588,10 @@ function heard(index: CorpusIndex, asked: AskedAnswers): Array<{ holders: Set<nu
 /** The answers heard as comparable text, equal answers as one. */
 function heardAnswers(asked: AskedAnswers): NonNullable<QuoteRequest['heard']> {
   const weights = new Map<string, number>();
-  for (const a of asked) weights.set(comparableText(a.answer), (weights.get(comparableText(a.answer)) ?? 0) + a.weight);
+  for (const a of asked) {
+    const answer = comparableText(a.answer);
+    weights.set(answer, (weights.get(answer) ?? 0) + a.weight);
+  }
   return [...weights].map(([answer, weight]) => ({ answer, weight }));
 }
 
@@ -786,6 +789,7 @@ export async function retrieve(
   // typos read): however it was typed, the same question hears the same ones.
   const answersHeard = opts.asked ? opts.asked(query.text, question) : rankWeights.asked ? shippedAnswersNear(query.text, question) : [];
   const asked = heard(index, answersHeard);
+  // The quote hears them too: the sentence that answered questions like this one leads (see scoreBlocks).
   request.heard = heardAnswers(answersHeard);
   let hits = scoreCandidates(index, query, terms, candidates, { lexicalHits, queryVector, ...references }, rankWeights, asked);
   if (query.answerType) rerankByAnswers(hits, query, terms.concepts, rankWeights);
