@@ -312,7 +312,7 @@ function askedParts(text: string, clauses: Clause[]): { clauses: string; sentenc
 const OFFICE = '(?:chu tich|pho chu tich|bi thu|pho bi thu|truong ban|pho truong ban|thu tuong|tong bi thu|giam doc|chanh an|vien truong|bo truong)';
 const ASKS_PERSON = new RegExp(
   [
-    `\\b${OFFICE}\\b[^?]* la ai\\b`,
+    `\\b${OFFICE}\\b[^?]* (?:la ai|ten (?:la )?gi)\\b`,
     // Holders of an office as a group, the office the subject: "Tổ bầu cử do chủ tịch UBND xã thành lập gồm những ai" asks a body.
     `(?:^|[.,;:!] ?)${OFFICE}\\b[^?]* (?:la|gom) nhung ai\\b`,
     `\\bai (?:dang |se )?(?:la|lam) ${OFFICE}\\b`,
