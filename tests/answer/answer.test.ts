@@ -139,6 +139,11 @@ describe('composeAnswer', () => {
     expect((await answer('chi thi 12 cua tinh uy lang son')).suggestions[0]).toContain('Chỉ thị 12 của Ban Thường vụ Tỉnh ủy Bạc Liêu');
   });
 
+  it("reads an English question's everyday words through the glossary: a reporter watching the count is the press at the count", async () => {
+    const a = await answer("I'm a reporter. Am I allowed to watch the vote count at a polling station?", 'en');
+    expect(a.quotes[0]?.text).toContain('phóng viên báo chí cũng được chứng kiến');
+  });
+
   it('renders English templates on request', async () => {
     const text = renderText(await answer('Chỉ thị 03-CT/TU ban hành ngày nào?', 'en'));
     expect(text).toContain('On Directive 03-CT/TU:');
