@@ -119,17 +119,22 @@ export class LexicalIndex {
     return new LexicalIndex(termIds, fields.map((field) => field.pack(termIds.size)), texts.length);
   }
 
+  /** The postings of a term's field: a word as written marked "=" ("=bầu"), a word pair ("a_b"), or a diacritic-free word. */
+  private fieldOf(term: string): Postings {
+    return this.fields[FIELDS.indexOf(term.startsWith('=') ? 'exact' : term.includes('_') ? 'bigrams' : 'folded')] as Postings;
+  }
+
   /** Passages holding a diacritic-free word or word pair ("a_b"). */
   documentFrequency(term: string): number {
     const id = this.termIds.get(term);
-    const field = this.fields[FIELDS.indexOf(term.includes('_') ? 'bigrams' : 'folded')] as Postings;
+    const field = this.fieldOf(term);
     return id === undefined ? 0 : (field.offsets[id + 1] as number) - (field.offsets[id] as number);
   }
 
   /** The passages indexed under a diacritic-free word or word pair ("a_b"), in increasing order. */
   passagesWith(term: string): Int32Array {
     const id = this.termIds.get(term);
-    const field = this.fields[FIELDS.indexOf(term.includes('_') ? 'bigrams' : 'folded')] as Postings;
+    const field = this.fieldOf(term);
     return id === undefined ? new Int32Array(0) : field.passages.subarray(field.offsets[id] as number, field.offsets[id + 1] as number);
   }
 
@@ -143,7 +148,7 @@ export class LexicalIndex {
     const exact = term.startsWith('=');
     const id = this.termIds.get(exact ? term.slice(1) : term);
     if (id === undefined) return false;
-    const { offsets, passages } = this.fields[FIELDS.indexOf(exact ? 'exact' : term.includes('_') ? 'bigrams' : 'folded')] as Postings;
+    const { offsets, passages } = this.fieldOf(term);
     // The first of the term's passages at or after `from`, by binary search: a term's passages are stored in increasing order.
     let low = offsets[id] as number;
     const end = offsets[id + 1] as number;

@@ -1,6 +1,6 @@
 import { answerSentences, countsOf, focusHeld, isClauseNumber, statementOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
 import { pointsBack } from '../text/anaphora.ts';
-import { foldDiacritics, sentences, wordCount } from '../text/normalize.ts';
+import { foldCaseAndSpace, foldDiacritics, sentences, wordCount } from '../text/normalize.ts';
 import { extractTerms } from '../text/terms.ts';
 import { coverageOf, type QuoteTerms } from './coverage.ts';
 
@@ -132,8 +132,7 @@ const HEARD_BLOCK = 2;
 /** The share of the heard answers (see QuoteRequest.heard) a text holds. */
 function heardIn(text: string, heard: QuoteRequest['heard']): number {
   if (!heard || heard.length === 0) return 0;
-  // Passages are stored cleaned (normalizeText): only case and spacing are left to fold.
-  const comparable = text.toLowerCase().replace(/\s+/g, ' ');
+  const comparable = foldCaseAndSpace(text);
   return heard.reduce((sum, a) => sum + (comparable.includes(a.answer) ? a.weight : 0), 0);
 }
 

@@ -2,7 +2,7 @@ import type { Passage } from '../corpus/index.ts';
 import type { CorpusIndex, DocumentMeta, Embedder, LexicalHit, RegisterEntry } from '../index/index.ts';
 import { findDocumentRefs, KIND_NAMES, toRomanNumeral, yearMatches, type DocumentRef } from '../text/identifiers.ts';
 import { answerSentences, asksOpinion, statementOf, type AnswerType } from '../text/answers.ts';
-import { comparableText, foldDiacritics, foldedWords, sentences } from '../text/normalize.ts';
+import { comparableText, foldCaseAndSpace, foldDiacritics, foldedWords, sentences } from '../text/normalize.ts';
 import { findPeople } from '../text/people.ts';
 import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
@@ -559,33 +559,21 @@ function questionTerms(index: CorpusIndex, query: AnalyzedQuery): QuestionTerms 
 // For each index, the passages that hold each labelled answer's words, found the first time the answer is heard.
 const holdersByIndex = new WeakMap<CorpusIndex, Map<string, Set<number>>>();
 
-/** The passages of an index that hold an answer's words (case and spacing aside): read among those indexed under its rarest word. */
+/** The passages of an index that hold an answer's words, given as comparable text: read among those indexed under its rarest word. */
 function holdersOf(index: CorpusIndex, answer: string): Set<number> {
   let known = holdersByIndex.get(index);
   if (!known) holdersByIndex.set(index, (known = new Map<string, Set<number>>()));
-  const comparable = comparableText(answer);
-  let holders = known.get(comparable);
+  let holders = known.get(answer);
   if (!holders) {
     const words = [...new Set(extractTerms(answer).folded)];
     const rarest = words.reduce((best, w) => (index.documentFrequency(w) < index.documentFrequency(best) ? w : best), words[0] ?? '');
-    // Passages are stored cleaned (normalizeText): only case and spacing are left to fold.
-    holders = new Set([...index.passagesWith(rarest)].filter((i) => index.passage(i)?.text.toLowerCase().replace(/\s+/g, ' ').includes(comparable)));
-    known.set(comparable, holders);
+    holders = new Set([...index.passagesWith(rarest)].filter((i) => foldCaseAndSpace(index.passage(i)?.text ?? '').includes(answer)));
+    known.set(answer, holders);
   }
   return holders;
 }
 
-/** The answers heard, each with the passages holding its words, equal answers as one. */
-function heard(index: CorpusIndex, asked: AskedAnswers): Array<{ holders: Set<number>; weight: number }> {
-  const weights = new Map<Set<number>, number>();
-  for (const a of asked) {
-    const holders = holdersOf(index, a.answer);
-    weights.set(holders, (weights.get(holders) ?? 0) + a.weight);
-  }
-  return [...weights].map(([holders, weight]) => ({ holders, weight }));
-}
-
-/** The answers heard as comparable text, equal answers as one. */
+/** The answers heard as comparable text, equal answers as one, each with its summed weight. */
 function heardAnswers(asked: AskedAnswers): NonNullable<QuoteRequest['heard']> {
   const weights = new Map<string, number>();
   for (const a of asked) {
@@ -594,6 +582,9 @@ function heardAnswers(asked: AskedAnswers): NonNullable<QuoteRequest['heard']> {
   }
   return [...weights].map(([answer, weight]) => ({ answer, weight }));
 }
+
+/** The answers heard, each with the passages holding its words. */
+const heard = (index: CorpusIndex, answers: NonNullable<QuoteRequest['heard']>) => answers.map((a) => ({ holders: holdersOf(index, a.answer), weight: a.weight }));
 
 /** The share of the labelled questions like this one (their weights) whose answer's words the passage holds. */
 const askedShare = (passageIndex: number, asked: ReturnType<typeof heard>): number => asked.reduce((sum, a) => sum + (a.holders.has(passageIndex) ? a.weight : 0), 0);
@@ -787,10 +778,9 @@ export async function retrieve(
   const terms = questionTerms(index, query);
   // Where the labelled questions most like this one were answered, looked up by its reading (Telex, chat spelling and
   // typos read): however it was typed, the same question hears the same ones.
-  const answersHeard = opts.asked ? opts.asked(query.text, question) : rankWeights.asked ? shippedAnswersNear(query.text, question) : [];
-  const asked = heard(index, answersHeard);
   // The quote hears them too: the sentence that answered questions like this one leads (see scoreBlocks).
-  request.heard = heardAnswers(answersHeard);
+  request.heard = heardAnswers(opts.asked ? opts.asked(query.text, question) : rankWeights.asked ? shippedAnswersNear(query.text, question) : []);
+  const asked = heard(index, request.heard);
   let hits = scoreCandidates(index, query, terms, candidates, { lexicalHits, queryVector, ...references }, rankWeights, asked);
   if (query.answerType) rerankByAnswers(hits, query, terms.concepts, rankWeights);
   // The guide answers in plain words and brings the law's clause as its basis: where it covers the question, its

@@ -92,7 +92,12 @@ export function foldedWords(text: string): string {
   return foldDiacritics(text).replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 
-/** A text as words are looked for in it: normalised, lower case, single spaces. */
+/** A cleaned text (see normalizeText; passages are stored so) as words are looked for in it: lower case, single spaces. */
+export function foldCaseAndSpace(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Any text as words are looked for in it: normalised, lower case, single spaces. */
 export function comparableText(text: string): string {
-  return normalizeText(text).toLowerCase().replace(/\s+/g, ' ');
+  return foldCaseAndSpace(normalizeText(text));
 }
