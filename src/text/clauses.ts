@@ -3,6 +3,9 @@ import { foldDiacritics, hasDiacritics } from './normalize.ts';
 // Words that make a clause a question wherever they stand ("ở đâu", "bao nhiêu", "thế nào"), as typed with
 // diacritics; typed without them they are compared folded ("dau" may then be "đâu" or "đau").
 const QUESTION_WORDS = ['gì', 'nào', 'đâu', 'sao', 'mấy', 'bao', 'chăng'];
+// "bao" asks only before these ("bao nhiêu", "bao giờ", "bao lâu", "bao xa"); typed without marks it is also "bảo",
+// "báo", "bão" ("bao hiem", "thong bao").
+const BAO_ASKS = ['nhiêu', 'nhiu', 'giờ', 'lâu', 'xa'];
 // Phrases of the same kind.
 const QUESTION_PHRASES = ['thế nào', 'ra sao', 'làm sao', 'tại sao', 'vì sao', 'được không', 'có phải'];
 // Particles a question may end with after its last question word ("… được không vậy", "… không ạ").
@@ -14,6 +17,8 @@ const lexicon = (fold: boolean) => {
     words: new Set(QUESTION_WORDS.map(form)),
     phrases: QUESTION_PHRASES.map(form),
     trailing: new Set(TRAILING.map(form)),
+    bao: form('bao'),
+    baoAsks: new Set(BAO_ASKS.map(form)),
     no: form('không'),
     notYet: form('chưa'),
     who: form('ai'),
@@ -52,7 +57,7 @@ const isAsking = (text: string, language: 'vi' | 'en'): boolean => {
   return (
     last === q.no ||
     last === q.notYet ||
-    words.some((w) => q.words.has(w)) ||
+    words.some((w, i) => q.words.has(w) && (w !== q.bao || q.baoAsks.has(words[i + 1] ?? ''))) ||
     // "ai phát", "gửi cho ai" ask; "ai cũng" (everyone) does not.
     words.some((w, i) => w === q.who && words[i + 1] !== q.also) ||
     q.phrases.some((p) => joined.includes(` ${p} `))

@@ -37,6 +37,12 @@ describe('splitClauses', () => {
     }
   });
 
+  it('reads "bao" as asking only in "bao nhiêu", "bao giờ", "bao lâu": typed without marks it is also "bảo", "báo"', () => {
+    expect(asking('bo toi nam vien, bao hiem y te chi tra mot phan, bo toi co di bau duoc khong').map(([, a]) => a)).toEqual([false, false, true]);
+    expect(asking('xa da thong bao lich roi, bau cu bao gio ket thuc').map(([, a]) => a)).toEqual([false, true]);
+    expect(asking('bao nhiu tuoi thi dc di bau')[0]?.[1]).toBe(true);
+  });
+
   it('reads a sentence closed by a full stop as telling, in a message that asks with a question mark', () => {
     // "mấy năm trước" is "a few years ago" in a statement, not a question of how many.
     expect(asking('Hàng xóm bảo không được. Nhưng tôi thấy mấy năm trước vẫn có người làm. Luật quy định thế nào?')).toEqual([
