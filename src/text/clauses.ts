@@ -3,9 +3,9 @@ import { foldDiacritics, hasDiacritics } from './normalize.ts';
 // Words that make a clause a question wherever they stand ("ở đâu", "bao nhiêu", "thế nào"), as typed with
 // diacritics; typed without them they are compared folded ("dau" may then be "đâu" or "đau").
 const QUESTION_WORDS = ['gì', 'nào', 'đâu', 'sao', 'mấy', 'bao', 'chăng'];
-// "bao" asks only before these ("bao nhiêu", "bao giờ", "bao lâu", "bao xa"); typed without marks it is also "bảo",
-// "báo", "bão" ("bao hiem", "thong bao").
-const BAO_ASKS = ['nhiêu', 'nhiu', 'giờ', 'lâu', 'xa'];
+// "bao" asks only before these ("bao nhiêu", "bao giờ", chat "bao h", "bao lâu", "bao xa"); typed without marks it is
+// also "bảo", "báo", "bão" ("bao hiem", "thong bao").
+const BAO_ASKS = ['nhiêu', 'nhiu', 'giờ', 'h', 'lâu', 'xa'];
 // Phrases of the same kind.
 const QUESTION_PHRASES = ['thế nào', 'ra sao', 'làm sao', 'tại sao', 'vì sao', 'được không', 'có phải'];
 // Particles a question may end with after its last question word ("… được không vậy", "… không ạ").

@@ -41,6 +41,10 @@ describe('splitClauses', () => {
     expect(asking('bo toi nam vien, bao hiem y te chi tra mot phan, bo toi co di bau duoc khong').map(([, a]) => a)).toEqual([false, false, true]);
     expect(asking('xa da thong bao lich roi, bau cu bao gio ket thuc').map(([, a]) => a)).toEqual([false, true]);
     expect(asking('bao nhiu tuoi thi dc di bau')[0]?.[1]).toBe(true);
+    expect(asking('em dang lam bao ve, bao h thi bau')).toEqual([
+      ['em dang lam bao ve,', false],
+      ['bao h thi bau', true],
+    ]);
   });
 
   it('reads a sentence closed by a full stop as telling, in a message that asks with a question mark', () => {
