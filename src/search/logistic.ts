@@ -68,6 +68,12 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? 0;
 }
 
+/** Each feature's range among the samples, its outermost `clip` share on each side left out. */
+function rangeOf(features: string[], samples: Sample[], clip: number): Required<Pick<LogisticModel, 'low' | 'high'>> {
+  const sorted = features.map((_, j) => samples.map((p) => p.x[j] ?? 0).sort((a, b) => a - b));
+  return { low: sorted.map((v) => quantile(v, clip)), high: sorted.map((v) => quantile(v, 1 - clip)) };
+}
+
 /**
  * Fits weights by Newton's method on the weighted log loss with an L2 penalty `lambda` on the
  * standardised weights (not the bias). Features with no spread get weight 0. With `clip` > 0, each
@@ -76,8 +82,7 @@ function quantile(sorted: number[], q: number): number {
  */
 export function fitLogistic(features: string[], samples: Sample[], lambda: number, clip = 0, iterations = 25): LogisticModel {
   const d = features.length;
-  const range = clip > 0 ? features.map((_, j) => samples.map((p) => p.x[j] ?? 0).sort((a, b) => a - b)) : [];
-  const bounds = clip > 0 ? { low: range.map((v) => quantile(v, clip)), high: range.map((v) => quantile(v, 1 - clip)) } : {};
+  const bounds = clip > 0 ? rangeOf(features, samples, clip) : {};
   if (clip > 0) samples = samples.map((p) => ({ ...p, x: features.map((_, j) => bounded(bounds, p.x, j)) }));
   const total = samples.reduce((s, p) => s + p.weight, 0) || 1;
   const mean = features.map((_, j) => samples.reduce((s, p) => s + p.weight * (p.x[j] ?? 0), 0) / total);

@@ -2,12 +2,10 @@ import { foldDiacritics, hasDiacritics } from './normalize.ts';
 
 // Words that make a clause a question wherever they stand ("ở đâu", "bao nhiêu", "thế nào"), as typed with
 // diacritics; typed without them they are compared folded ("dau" may then be "đâu" or "đau").
-const QUESTION_WORDS = ['gì', 'nào', 'đâu', 'sao', 'mấy', 'bao', 'chăng'];
-// "bao" asks only before these ("bao nhiêu", "bao giờ", chat "bao h", "bao lâu", "bao xa"); typed without marks it is
-// also "bảo", "báo", "bão" ("bao hiem", "thong bao").
-const BAO_ASKS = ['nhiêu', 'nhiu', 'giờ', 'h', 'lâu', 'xa'];
-// Phrases of the same kind.
-const QUESTION_PHRASES = ['thế nào', 'ra sao', 'làm sao', 'tại sao', 'vì sao', 'được không', 'có phải'];
+const QUESTION_WORDS = ['gì', 'nào', 'đâu', 'sao', 'mấy', 'chăng'];
+// Phrases of the same kind. "bao" asks only in its compounds (chat "bao h" among them): typed without marks it is also
+// "bảo", "báo", "bão" ("bao hiem", "thong bao").
+const QUESTION_PHRASES = ['thế nào', 'ra sao', 'làm sao', 'tại sao', 'vì sao', 'được không', 'có phải', 'bao nhiêu', 'bao nhiu', 'bao giờ', 'bao h', 'bao lâu', 'bao xa'];
 // Particles a question may end with after its last question word ("… được không vậy", "… không ạ").
 const TRAILING = ['vậy', 'à', 'ạ', 'hả', 'nhỉ', 'nha', 'nhé', 'bạn', 'ad', 'admin', 'mn', 'mng', 'ae', 'z', 'zậy', 'thế', 'đây', 'ơi', 'bot'];
 
@@ -17,8 +15,6 @@ const lexicon = (fold: boolean) => {
     words: new Set(QUESTION_WORDS.map(form)),
     phrases: QUESTION_PHRASES.map(form),
     trailing: new Set(TRAILING.map(form)),
-    bao: form('bao'),
-    baoAsks: new Set(BAO_ASKS.map(form)),
     no: form('không'),
     notYet: form('chưa'),
     who: form('ai'),
@@ -57,7 +53,7 @@ const isAsking = (text: string, language: 'vi' | 'en'): boolean => {
   return (
     last === q.no ||
     last === q.notYet ||
-    words.some((w, i) => q.words.has(w) && (w !== q.bao || q.baoAsks.has(words[i + 1] ?? ''))) ||
+    words.some((w) => q.words.has(w)) ||
     // "ai phát", "gửi cho ai" ask; "ai cũng" (everyone) does not.
     words.some((w, i) => w === q.who && words[i + 1] !== q.also) ||
     q.phrases.some((p) => joined.includes(` ${p} `))
