@@ -20,6 +20,9 @@ export function answerTypeOf(question: string): AnswerType | null {
 const NUMBER_WORD = '(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm|nghìn|ngàn)';
 const COUNTED = '(?:người|thành viên|bản|bộ|ngày|tháng|năm|giờ|lá|lần|đại biểu|cử tri|nơi|cấp|loại|vòng|kỳ|tuổi|ảnh|đơn vị|khu vực|hội nghị|bước|chỉ tiêu|nhóm)';
 
+// A year of a term of office, written "2021-2026", "2021 - 2026" or "2021 – 2026": a span, not a count.
+const YEAR = '(?:19|20)\\d{2}';
+
 // Expressions that answer each type, as written in the corpus (NFC, with diacritics).
 const ANSWERS: Record<AnswerType, RegExp> = {
   // A calendar date, or, as the law sets most of its dates, a time counted from another ("chậm nhất là 10 ngày trước ngày
@@ -33,7 +36,7 @@ const ANSWERS: Record<AnswerType, RegExp> = {
   // A count: not part of a date, a term of office or a document number ("15/3/2026", "2021-2026", "85/2015"); or, as the
   // law writes them, in words: a fraction ("hai phần ba") or a count of something ("từ chín đến mười lăm thành viên").
   number: new RegExp(
-    `(?<![\\p{L}\\d/.,-])\\d+(?:[.,]\\d+)*(?:\\s*%)?(?![\\d/-]|[.,]\\d)|(?<![\\p{L}\\p{N}])(?:${NUMBER_WORD}(?: ${NUMBER_WORD})* phần ${NUMBER_WORD}|${NUMBER_WORD}(?: ${NUMBER_WORD})*(?: (?:đến|tới) ${NUMBER_WORD}(?: ${NUMBER_WORD})*)?(?= ${COUNTED}(?![\\p{L}\\p{N}])))`,
+    `(?<![\\p{L}\\d/.,-]|${YEAR} ?[-–] ?)\\d+(?:[.,]\\d+)*(?:\\s*%)?(?![\\d/-]|[.,]\\d| ?[-–] ?${YEAR}(?!\\d))|(?<![\\p{L}\\p{N}])(?:${NUMBER_WORD}(?: ${NUMBER_WORD})* phần ${NUMBER_WORD}|${NUMBER_WORD}(?: ${NUMBER_WORD})*(?: (?:đến|tới) ${NUMBER_WORD}(?: ${NUMBER_WORD})*)?(?= ${COUNTED}(?![\\p{L}\\p{N}])))`,
     'giu',
   ),
 };

@@ -16,21 +16,6 @@ const ALIASES: Array<[string, string]> = ['TP.HCM', 'TPHCM', 'HCM', 'Sài Gòn']
 
 const FOLDED = [...PLACES.map((name): [string, string] => [name, name]), ...ALIASES].map(([written, name]) => ({ name, folded: foldDiacritics(normalizeText(written)) }));
 
-/** Province names mentioned in a text, typed with or without diacritics or as commonly abbreviated, most mentioned first. */
-export function findPlaces(text: string): string[] {
-  const folded = ` ${foldedWords(normalizeText(text))} `;
-  const counts = new Map<string, number>();
-  for (const { name, folded: f } of FOLDED) {
-    const needle = ` ${foldedWords(f).trim()} `;
-    let n = 0;
-    for (let i = folded.indexOf(needle); i >= 0; i = folded.indexOf(needle, i + 1)) n++;
-    // "Hồ Chí Minh" alone names the president far more often than the city.
-    if (n > 0 && !/ho chi minh$/.test(f)) counts.set(name, n);
-    else if (n > 0) counts.set('Thành phố Hồ Chí Minh', (counts.get('Thành phố Hồ Chí Minh') ?? 0) + n);
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
-}
-
 // Every name as one pattern over diacritic-free text, longest first, any run of spaces or punctuation between its words.
 const PLACE_PATTERN = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${FOLDED.map(({ folded }) => foldedWords(folded).trim().split(' '))
@@ -39,6 +24,26 @@ const PLACE_PATTERN = new RegExp(
     .join('|')})(?![\\p{L}\\p{N}])`,
   'gu',
 );
+
+// Each name's words as the pattern matches them; "TP. Hồ Chí Minh" is the city's name abbreviated.
+const NAME_OF = new Map(FOLDED.map(({ name, folded }) => [foldedWords(folded).trim(), /ho chi minh$/.test(folded) ? 'Thành phố Hồ Chí Minh' : name]));
+// Where a name stands in the list, for ties.
+const PLACE_ORDER = new Map([...NAME_OF.values()].map((name, i) => [name, i]));
+
+/**
+ * Province names mentioned in a text, typed with or without diacritics or as commonly abbreviated, most mentioned first.
+ * Read left to right, longest name first, each word in one name only: "Lạng Sơn là ai" names Lạng Sơn, not Sơn La too,
+ * and "Thừa Thiên Huế" is not Huế as well.
+ */
+export function findPlaces(text: string): string[] {
+  const counts = new Map<string, number>();
+  for (const m of foldDiacritics(normalizeText(text)).matchAll(PLACE_PATTERN)) {
+    const name = NAME_OF.get(foldedWords(m[0]).trim());
+    // "Hồ Chí Minh" alone names the president far more often than the city: the list holds the city's name only with "Thành phố" or "TP.".
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (PLACE_ORDER.get(a[0]) ?? 0) - (PLACE_ORDER.get(b[0]) ?? 0)).map(([name]) => name);
+}
 
 /**
  * The text with the province names it mentions cut out, a comma in their place so no word pair spans the gap: the

@@ -51,6 +51,8 @@ describe('findAnswers', () => {
 
   it('finds counts, not parts of dates, terms of office or document numbers', () => {
     expect(texts('3 lá phiếu, 0,3% số khu vực, 4.000 cử tri; ngày 15/3/2026, nhiệm kỳ 2021-2026, Luật số 85/2015/QH13', 'number')).toEqual(['3', '0,3%', '4.000']);
+    // The news writes a term with spaces or a dash ("2021 - 2026", "2021 – 2026"): still a span of years.
+    expect(texts('đại biểu HĐND nhiệm kỳ 2021 - 2026 và khóa 2016 – 2021, có 30 - 40 người', 'number')).toEqual(['30', '40']);
   });
 
   it('finds counts the law writes in words: of something counted, or a fraction; not a year, a parent or "một số"', () => {

@@ -13,6 +13,17 @@ describe('findPlaces', () => {
       expect(findPlaces(text), text).toEqual(['Thành phố Hồ Chí Minh']);
     expect(findPlaces('tư tưởng Hồ Chí Minh')).toEqual([]);
   });
+
+  it('gives each word to one name, the longer first: a name ending where another begins names one place', () => {
+    expect(findPlaces('Trưởng Ban Chỉ đạo bầu cử tỉnh Lạng Sơn là ai?')).toEqual(['Lạng Sơn']);
+    expect(findPlaces('truong ban chi dao tinh lang son la ai')).toEqual(['Lạng Sơn']);
+    expect(findPlaces('Thừa Thiên Huế có mấy đơn vị bầu cử')).toEqual(['Thừa Thiên Huế']);
+    expect(findPlaces('son la co bao nhieu dai bieu')).toEqual(['Sơn La']);
+  });
+
+  it('puts the most mentioned first', () => {
+    expect(findPlaces('Bạc Liêu và Hà Nội; Hà Nội bầu trước')).toEqual(['Hà Nội', 'Bạc Liêu']);
+  });
 });
 
 describe('withoutPlaces', () => {
