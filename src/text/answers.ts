@@ -20,7 +20,7 @@ export function answerTypeOf(question: string): AnswerType | null {
 const NUMBER_WORD = '(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm|nghìn|ngàn)';
 const COUNTED = '(?:người|thành viên|bản|bộ|ngày|tháng|năm|giờ|lá|lần|đại biểu|cử tri|nơi|cấp|loại|vòng|kỳ|tuổi|ảnh|đơn vị|khu vực|hội nghị|bước|chỉ tiêu|nhóm)';
 
-// A year of a term of office, written "2021-2026", "2021 - 2026" or "2021 – 2026": a span, not a count.
+// A year. Two joined by a dash, spaced or not ("2021-2026", "2021 - 2026", "2021 – 2026"), are a term of office, not two counts.
 const YEAR = '(?:19|20)\\d{2}';
 
 // Expressions that answer each type, as written in the corpus (NFC, with diacritics).

@@ -25,7 +25,8 @@ const PLACE_PATTERN = new RegExp(
   'gu',
 );
 
-// Each name's words as the pattern matches them; "TP. Hồ Chí Minh" is the city's name abbreviated.
+// Each name by its words as the pattern matches them. "Hồ Chí Minh" alone names the president far more often than the
+// city: the list holds the city's name only with "Thành phố" or "TP.", both the one city.
 const NAME_OF = new Map(FOLDED.map(({ name, folded }) => [foldedWords(folded).trim(), /ho chi minh$/.test(folded) ? 'Thành phố Hồ Chí Minh' : name]));
 // Where a name stands in the list, for ties.
 const PLACE_ORDER = new Map([...NAME_OF.values()].map((name, i) => [name, i]));
@@ -39,7 +40,6 @@ export function findPlaces(text: string): string[] {
   const counts = new Map<string, number>();
   for (const m of foldDiacritics(normalizeText(text)).matchAll(PLACE_PATTERN)) {
     const name = NAME_OF.get(foldedWords(m[0]).trim());
-    // "Hồ Chí Minh" alone names the president far more often than the city: the list holds the city's name only with "Thành phố" or "TP.".
     if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (PLACE_ORDER.get(a[0]) ?? 0) - (PLACE_ORDER.get(b[0]) ?? 0)).map(([name]) => name);
