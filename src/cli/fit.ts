@@ -48,6 +48,7 @@ import {
   rankOf,
   retrieve,
   seededRandom,
+  heardAnswers,
   heldOutSkip,
   heldOutVoter,
   neighboursFor,
@@ -77,7 +78,8 @@ const USAGE = `Usage: npm run fit -- [--legal DIR]
   weights (src/search/data/ranking.json, kept only when they clearly beat the shipped ones), which of a
   document's leading passages to cite (src/search/data/citing.json, from the dev sets' answer words), the
   answer-or-decline model (src/search/data/decision-model.json, with the labelled questions its vote asks in
-  src/search/data/labelled-questions.tsv) from the dev question sets, questions
+  src/search/data/labelled-questions.tsv, beside the answered questions of the dev sets nothing is fitted on, whose
+  answers are heard) from the dev question sets, questions
   built from the corpus's own headings, and the articles of other laws in DIR (default:
   ../shared/legal/phap-dien); then, on the dev dialogues, how sure an answer to a fragment read as it
   stands must be to keep that reading, and how much of a full question's words the document it borrows
@@ -86,6 +88,10 @@ const USAGE = `Usage: npm run fit -- [--legal DIR]
 
 // Tuned on: the model is fitted on these and its operating point chosen on them.
 const DEV_SETS = ['questions.json', 'dev2-questions.json', 'dev3-questions.json', 'dev4-questions.json', 'law-questions.json'];
+// Tuned on, nothing fitted on them: where their answerable questions were answered is heard by the quote (see
+// retrieve), so a question like one of them quotes the sentence that answered it; the ranking, the passages cited and
+// the decision do not hear them, and they cast no vote.
+const HEARD_SETS = ['dev5-questions.json', 'dev6-questions.json', 'dev7-questions.json', 'dev8-questions.json', 'dev9-questions.json', 'dev10-questions.json', 'dev11-questions.json'];
 // The example questions the product offers, with what their first quote must hold: a check on the ranking.
 const EXAMPLES_SET = 'examples.json';
 // Frozen: only scored, for the curves printed at the end.
@@ -438,7 +444,7 @@ interface Retrieved extends Labelled {
 }
 
 /** Where the labelled questions like a question were answered, as a question the fit learns from may hear it. */
-type AskedFor = (item: Labelled) => (reading: string, typed: string) => AskedAnswers;
+type AskedFor = (item: Labelled) => (reading: string, typed: string, votersOnly: boolean) => AskedAnswers;
 
 /** Each question retrieved once with the given ranking weights. */
 async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labelled[], weights: RankWeights, neighbours: QuestionNeighbours, citing: CiteModel, askedFor: AskedFor): Promise<Retrieved[]> {
@@ -447,7 +453,9 @@ async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labell
     const retrieval = await retrieve(index, embedder, item.question, { weights, neighbours, citing, asked: askedFor(item) });
     const { answer } = item;
     const leading = retrieval.scored.slice(0, CITE_CANDIDATES);
-    const features = answer ? citeFeatures(leading, retrieval.request) : [];
+    // The passages to cite were chosen hearing the voters alone; the request returned is the quote's, which hears more.
+    const citedWith = { ...retrieval.request, heard: heardAnswers(askedFor(item)(retrieval.query.text, item.question, true)) };
+    const features = answer ? citeFeatures(leading, citedWith) : [];
     const rank = item.expect.length > 0 ? rankIn(retrieval.ranked, item.expect) : null;
     out.push({
       ...item,
@@ -610,13 +618,19 @@ async function main(): Promise<number> {
   // neither its own fold nor, from a dev set, its own set (as a user's question is written elsewhere); the frozen and
   // the example questions hear them all, as the product does.
   const heldOut = (l: Labelled): HeldOutQuestion => ({ question: l.question, group: l.group, set: l.set, dev: l.source === 'dev' });
-  const asking = askedNeighboursOf(labelledItems);
-  const skipFor = heldOutSkip(labelled.map(heldOut), DECISION_FOLDS);
+  const voterKeys = new Set(labelled.map((l) => questionKey(l.question)));
+  const heardOnly = onceEach((await Promise.all(HEARD_SETS.map((f) => readSet(path.join(EVAL_DIR, f), 'dev')))).flat()).filter(
+    (l) => l.expect.length > 0 && l.answer !== undefined && !voterKeys.has(questionKey(l.question)),
+  );
+  const heardItems = heardOnly.map((l) => ({ question: l.question, answerable: true, answer: l.answer as string }));
+  // The ranking hears the voters; the quote hears the questions heard only too (see retrieve).
+  const asking = { voters: askedNeighboursOf(labelledItems), all: askedNeighboursOf([...labelledItems, ...heardItems]) };
+  const skipFor = heldOutSkip([...labelled, ...heardOnly].map(heldOut), DECISION_FOLDS);
   const heldOutAsked: AskedFor = (item) => {
     const skip = skipFor(heldOut(item));
-    return (reading, typed) => asking.answersNear(reading, skip, undefined, typed);
+    return (reading, typed, votersOnly) => asking[votersOnly ? 'voters' : 'all'].answersNear(reading, skip, undefined, typed);
   };
-  const answersNear = (reading: string, typed: string) => asking.answersNear(reading, undefined, undefined, typed);
+  const answersNear = (reading: string, typed: string, votersOnly: boolean) => asking[votersOnly ? 'voters' : 'all'].answersNear(reading, undefined, undefined, typed);
   const allAsked: AskedFor = () => answersNear;
   // Voters at a boost; the grid below asks each for as many neighbours as it tries.
   const votingWith = (boost: number) => neighboursFor(index, { items: labelledItems, count: NEIGHBOUR_COUNTS[0] as number, boost });
@@ -668,7 +682,7 @@ async function main(): Promise<number> {
   const chosen = grid.reduce((best, c) => (c.loss < best.loss ? c : best));
   samples = chosen.voted;
   const chosenVote = { items: labelledItems, count: chosen.count, boost: chosen.boost };
-  await writeFile(LABELLED_QUESTIONS_FILE, formatLabelledQuestions(chosenVote));
+  await writeFile(LABELLED_QUESTIONS_FILE, formatLabelledQuestions({ ...chosenVote, heard: heardItems }));
   const neighbours = neighboursFor(index, chosenVote);
   // The frozen questions are scored with the vote the model ships with.
   const testScored = testRetrieved.map((r) => ({ ...r, x: r.x.map((v, j) => (j === column ? neighbours.vote(r.question) : v)) }));

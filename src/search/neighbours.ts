@@ -168,29 +168,36 @@ export interface LabelledQuestions {
   items: LabelledQuestion[];
   count: number;
   boost: number;
+  /** Answered questions of the dev sets nothing is fitted on: where they were answered is heard (see answersNear), they cast no vote. */
+  heard: LabelledQuestion[];
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
- * One question per line, its label first: "1" answered, "0" declined, then the question and, where known, the words
- * of the sentence that answers it; the first line gives how many neighbours vote and the boost.
+ * One question per line, its label first: "1" answered, "0" declined, "h" answered and heard only (it casts no vote),
+ * then the question and, where known, the words of the sentence that answers it; the first line gives how many
+ * neighbours vote and the boost.
  */
-export function formatLabelledQuestions({ items, count, boost }: LabelledQuestions): string {
-  return [`neighbours\t${count}\tboost\t${boost}`, ...items.map((i) => [i.answerable ? 1 : 0, oneLine(i.question), ...(i.answer ? [oneLine(i.answer)] : [])].join('\t'))].join('\n') + '\n';
+export function formatLabelledQuestions({ items, count, boost, heard }: LabelledQuestions): string {
+  const line = (label: string, i: LabelledQuestion) => [label, oneLine(i.question), ...(i.answer ? [oneLine(i.answer)] : [])].join('\t');
+  return [`neighbours\t${count}\tboost\t${boost}`, ...items.map((i) => line(i.answerable ? '1' : '0', i)), ...heard.map((i) => line('h', i))].join('\n') + '\n';
 }
 
 export function parseLabelledQuestions(text: string): LabelledQuestions {
   const [head = '', ...lines] = text.split('\n');
   const header = /^neighbours\t([1-9]\d*)\tboost\t(\d+(?:\.\d+)?)$/.exec(head);
   if (!header) throw new Error('labelled questions: the first line must be "neighbours<TAB>N<TAB>boost<TAB>B" (N ≥ 1, B ≥ 0)');
-  const items = lines.flatMap((line, i) => {
-    if (line === '') return [];
-    const [, label, question, answer] = /^([01])\t([^\t]+)(?:\t([^\t]+))?$/.exec(line) ?? [];
-    if (!label || !question) throw new Error(`labelled questions, line ${i + 2}: expected "1" or "0", a tab, the question, then maybe a tab and its answer's words`);
-    return [{ question, answerable: label === '1', ...(answer ? { answer } : {}) }];
+  const items: LabelledQuestion[] = [];
+  const heard: LabelledQuestion[] = [];
+  lines.forEach((line, i) => {
+    if (line === '') return;
+    const [, label, question, answer] = /^([01h])\t([^\t]+)(?:\t([^\t]+))?$/.exec(line) ?? [];
+    if (!label || !question || (label === 'h' && !answer))
+      throw new Error(`labelled questions, line ${i + 2}: expected "1", "0" or "h", a tab, the question, then a tab and its answer's words (maybe, after "1"; always, after "h")`);
+    (label === 'h' ? heard : items).push({ question, answerable: label !== '0', ...(answer ? { answer } : {}) });
   });
-  return { items, count: Number(header[1]), boost: Number(header[2]) };
+  return { items, count: Number(header[1]), boost: Number(header[2]), heard };
 }
 
 let shipped: LabelledQuestions | null = null;

@@ -46,8 +46,12 @@ export interface RetrieveOptions {
   weights?: RankWeights;
   /** The model that picks which leading passages to cite (see cite.ts); the one shipped in the repository when absent. */
   citing?: CiteModel;
-  /** The answers of the labelled questions like a question's reading, the question as typed never hearing itself (see QuestionNeighbours.answersNear); the shipped ones' when absent. */
-  asked?: (reading: string, typed: string) => AskedAnswers;
+  /**
+   * The answers of the labelled questions like a question's reading, the question as typed never hearing itself (see
+   * QuestionNeighbours.answersNear): of the voters alone (for the ranking and the passages cited), or of the questions
+   * heard only too (for the quote); the shipped ones' when absent.
+   */
+  asked?: (reading: string, typed: string, votersOnly: boolean) => AskedAnswers;
 }
 
 export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
@@ -427,7 +431,7 @@ function backgroundRatios(index: CorpusIndex, concepts: Concept[], pairs: string
 const shippedNeighbours = new WeakMap<CorpusIndex, QuestionNeighbours>();
 
 /** Labelled questions (by default the shipped ones) voting with their terms weighed by how typical of this index's corpus they are. */
-export function neighboursFor(index: CorpusIndex, labelled?: LabelledQuestions): QuestionNeighbours {
+export function neighboursFor(index: CorpusIndex, labelled?: Omit<LabelledQuestions, 'heard'>): QuestionNeighbours {
   const cached = labelled ? undefined : shippedNeighbours.get(index);
   if (cached) return cached;
   const { items, count, boost } = labelled ?? shippedLabelledQuestions();
@@ -574,7 +578,7 @@ function holdersOf(index: CorpusIndex, answer: string): Set<number> {
 }
 
 /** The answers heard as comparable text, equal answers as one, each with its summed weight. */
-function heardAnswers(asked: AskedAnswers): NonNullable<QuoteRequest['heard']> {
+export function heardAnswers(asked: AskedAnswers): NonNullable<QuoteRequest['heard']> {
   const weights = new Map<string, number>();
   for (const a of asked) {
     const answer = comparableText(a.answer);
@@ -597,8 +601,13 @@ export function askedNeighboursOf(items: LabelledQuestion[]): QuestionNeighbours
   return new QuestionNeighbours(items, ASKED_NEIGHBOURS);
 }
 
-let shippedAsked: QuestionNeighbours | null = null;
-const shippedAnswersNear = (reading: string, typed: string) => (shippedAsked ??= askedNeighboursOf(shippedLabelledQuestions().items)).answersNear(reading, undefined, undefined, typed);
+let shippedAsked: { voters: QuestionNeighbours; all: QuestionNeighbours } | null = null;
+// The voters' neighbours apart, with their own idf: what the ranking hears is what it was fitted with.
+const shippedAnswersNear = (reading: string, typed: string, votersOnly: boolean) => {
+  const { items, heard } = shippedLabelledQuestions();
+  shippedAsked ??= { voters: askedNeighboursOf(items), all: askedNeighboursOf([...items, ...heard]) };
+  return shippedAsked[votersOnly ? 'voters' : 'all'].answersNear(reading, undefined, undefined, typed);
+};
 
 /** Each candidate's concept coverage and ranking signals, fused into its score; best first. */
 function scoreCandidates(
@@ -777,9 +786,10 @@ export async function retrieve(
   const candidates = gatherCandidates(index, lexicalHits, queryVector, references, opts);
   const terms = questionTerms(index, query);
   // Where the labelled questions most like this one were answered, looked up by its reading (Telex, chat spelling and
-  // typos read): however it was typed, the same question hears the same ones.
-  // The quote hears them too: the sentence that answered questions like this one leads (see scoreBlocks).
-  request.heard = heardAnswers(opts.asked ? opts.asked(query.text, question) : rankWeights.asked ? shippedAnswersNear(query.text, question) : []);
+  // typos read): however it was typed, the same question hears the same ones. The ranking and the choice of passages
+  // to cite hear the voters, the sets they were fitted with (see orderForCiting, scoreBlocks).
+  const hear = opts.asked ?? (rankWeights.asked ? shippedAnswersNear : () => []);
+  request.heard = heardAnswers(hear(query.text, question, true));
   const asked = heard(index, request.heard);
   let hits = scoreCandidates(index, query, terms, candidates, { lexicalHits, queryVector, ...references }, rankWeights, asked);
   if (query.answerType) rerankByAnswers(hits, query, terms.concepts, rankWeights);
@@ -803,6 +813,9 @@ export async function retrieve(
   const decided = { features, probability: decision.probability, ranked: chosen, scored: hits };
   if (decision.outcome === 'decline') return result('no_match', [], { ...decided, declineReason: decision.reason });
   if (decision.outcome === 'not_sure') return result('not_sure', [], { ...decided, declineReason: decision.reason, topics: topicsOf(index, hits) });
+  // Which of a cited passage's sentences to quote hears the questions heard only too: the sentence that answered
+  // questions like this one leads (see chooseQuote).
+  request.heard = heardAnswers(hear(query.text, question, false));
   // A voter's answer from the guide comes with the clauses of the law it rests on: each cited guide passage's, since
   // the reply may lead with any of them.
   const queryTerms = new Set([...query.lexical.folded, ...query.lexical.bigrams]);

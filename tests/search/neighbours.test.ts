@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex } from '../../src/index/index.ts';
 import { foldOf, neighboursFor, retrieve, shippedRankWeights } from '../../src/search/index.ts';
-import { corpusWeight, formatLabelledQuestions, heldOutVoter, parseLabelledQuestions, QuestionNeighbours, shippedLabelledQuestions, withoutSpecifics, type HeldOutQuestion, type LabelledQuestion } from '../../src/search/neighbours.ts';
+import { corpusWeight, formatLabelledQuestions, heldOutVoter, parseLabelledQuestions, QuestionNeighbours, questionKey, shippedLabelledQuestions, withoutSpecifics, type HeldOutQuestion, type LabelledQuestion } from '../../src/search/neighbours.ts';
 import { scratchWorkspace } from '../helpers.ts';
 
 const labelled: LabelledQuestion[] = [
@@ -63,16 +63,22 @@ describe('QuestionNeighbours', () => {
   });
 
   it('reads back what it writes: labels, questions, their answers\' words where known, how many vote and the boost', () => {
-    const read = parseLabelledQuestions(formatLabelledQuestions({ items: labelled, count: 3, boost: 1.5 }));
-    expect(read).toEqual({ items: labelled, count: 3, boost: 1.5 });
+    const read = parseLabelledQuestions(formatLabelledQuestions({ items: labelled, count: 3, boost: 1.5, heard: [] }));
+    expect(read).toEqual({ items: labelled, count: 3, boost: 1.5, heard: [] });
     const withAnswers = [...labelled, { question: 'Bầu cử ngày nào?', answerable: true, answer: 'ngày 15/3/2026' }];
-    expect(parseLabelledQuestions(formatLabelledQuestions({ items: withAnswers, count: 3, boost: 0 })).items).toEqual(withAnswers);
+    const heard = [{ question: 'Mấy giờ đóng hòm phiếu?', answerable: true, answer: 'kết thúc lúc 7 giờ tối' }];
+    const both = parseLabelledQuestions(formatLabelledQuestions({ items: withAnswers, count: 3, boost: 0, heard }));
+    expect(both.items).toEqual(withAnswers);
+    // A question heard only is kept apart: it casts no vote.
+    expect(both.heard).toEqual(heard);
   });
 
   it('refuses a file without its header or with a line it cannot read, naming the line', () => {
     expect(() => parseLabelledQuestions('1\tMấy giờ bỏ phiếu?\n')).toThrow(/first line/);
     expect(() => parseLabelledQuestions('neighbours\t0\tboost\t1\n')).toThrow(/first line/);
     expect(() => parseLabelledQuestions('neighbours\t5\tboost\t0.5\n1\tMấy giờ bỏ phiếu?\nyes\tBầu ở đâu?\n')).toThrow(/line 3/);
+    // Heard only, a question is worth its answer's words: without them the line says nothing.
+    expect(() => parseLabelledQuestions('neighbours\t5\tboost\t0.5\nh\tBầu ở đâu?\n')).toThrow(/line 2/);
   });
 
   it('leaves out the provinces a question names, and only them', () => {
@@ -179,9 +185,13 @@ describe('the neighbours feature in retrieval', () => {
     expect(holding.length).toBeGreaterThan(0);
     expect(holding.every((h) => h.signals.asked === 0.75)).toBe(true);
     // Looked up by its reading, the question as typed beside it.
-    const heard: string[][] = [];
-    await retrieve(index, embedder, 'gio giac bo phieu the nao ko', { asked: (reading, typed) => (heard.push([reading, typed]), []) });
-    expect(heard).toEqual([['gio giac bo phieu the nao khong', 'gio giac bo phieu the nao ko']]);
+    const heard: Array<[string, string, boolean]> = [];
+    await retrieve(index, embedder, 'gio giac bo phieu the nao ko', { asked: (reading, typed, votersOnly) => (heard.push([reading, typed, votersOnly]), []) });
+    // The ranking hears the voters alone; the quote of an answer, every labelled question.
+    expect(heard).toEqual([
+      ['gio giac bo phieu the nao khong', 'gio giac bo phieu the nao ko', true],
+      ['gio giac bo phieu the nao khong', 'gio giac bo phieu the nao ko', false],
+    ]);
     expect(read.scored.filter((h) => !h.passage.text.includes(phrase)).every((h) => h.signals.asked === 0)).toBe(true);
     const led = await retrieve(index, embedder, question, { asked, weights: { ...shippedRankWeights(), asked: 10 } });
     expect(led.scored[0]?.passage.text).toContain(phrase);
@@ -195,5 +205,13 @@ describe('the neighbours feature in retrieval', () => {
     expect(shipped.vote('Thời hạn kháng nghị trong tố tụng hình sự được quy định như thế nào?')).toBeLessThan(0);
     expect(shipped.vote('Mấy giờ mở cửa bỏ phiếu?')).toBeGreaterThan(0);
     expect(shipped.vote('Con tôi đi bộ đội thì bầu ở đâu?')).toBeGreaterThan(0);
+  });
+
+  it('ships the answered questions of the sets nothing is fitted on as heard only: each with its answer, none a voter too', () => {
+    const { items, heard } = shippedLabelledQuestions();
+    expect(heard.length).toBeGreaterThan(300);
+    expect(heard.every((h) => h.answerable && (h.answer ?? '').length > 0)).toBe(true);
+    const voters = new Set(items.map((i) => questionKey(i.question)));
+    expect(heard.filter((h) => voters.has(questionKey(h.question)))).toEqual([]);
   });
 });
