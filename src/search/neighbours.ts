@@ -149,9 +149,14 @@ export function withoutSpecifics(question: string): string {
  * and which election or year she means say nothing of what kind of question it is.
  */
 function termsOf(question: string): string[] {
+  if (lastTerms?.question === question) return lastTerms.terms;
   const { folded, bigrams } = extractTerms(withoutSpecifics(withoutPlaces(question)));
-  return [...folded, ...bigrams];
+  lastTerms = { question, terms: [...folded, ...bigrams] };
+  return lastTerms.terms;
 }
+
+// The last question's terms: a question is looked up among the voters, then among every labelled question for its quote.
+let lastTerms: { question: string; terms: string[] } | null = null;
 
 /**
  * A term's weight from how typical of this corpus it is against other laws (`ratio`, a log ratio, negative when the
