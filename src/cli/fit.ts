@@ -48,7 +48,6 @@ import {
   rankOf,
   retrieve,
   seededRandom,
-  heardAnswers,
   heldOutSkip,
   heldOutVoter,
   neighboursFor,
@@ -444,18 +443,17 @@ interface Retrieved extends Labelled {
 }
 
 /** Where the labelled questions like a question were answered, as a question the fit learns from may hear it. */
-type AskedFor = (item: Labelled) => (reading: string, typed: string, votersOnly: boolean) => AskedAnswers;
+type AskedFor = (item: Labelled) => (reading: string, typed: string) => AskedAnswers;
 
 /** Each question retrieved once with the given ranking weights. */
 async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labelled[], weights: RankWeights, neighbours: QuestionNeighbours, citing: CiteModel, askedFor: AskedFor): Promise<Retrieved[]> {
   const out: Retrieved[] = [];
   for (const item of items) {
+    // Nothing here reads a quote: the question hears the voters alone, as the ranking and the passages cited do.
     const retrieval = await retrieve(index, embedder, item.question, { weights, neighbours, citing, asked: askedFor(item) });
     const { answer } = item;
     const leading = retrieval.scored.slice(0, CITE_CANDIDATES);
-    // The passages to cite were chosen hearing the voters alone; the request returned is the quote's, which hears more.
-    const citedWith = { ...retrieval.request, heard: heardAnswers(askedFor(item)(retrieval.query.text, item.question, true)) };
-    const features = answer ? citeFeatures(leading, citedWith) : [];
+    const features = answer ? citeFeatures(leading, retrieval.request) : [];
     const rank = item.expect.length > 0 ? rankIn(retrieval.ranked, item.expect) : null;
     out.push({
       ...item,
@@ -619,19 +617,20 @@ async function main(): Promise<number> {
   // the example questions hear them all, as the product does.
   const heldOut = (l: Labelled): HeldOutQuestion => ({ question: l.question, group: l.group, set: l.set, dev: l.source === 'dev' });
   const voterKeys = new Set(labelled.map((l) => questionKey(l.question)));
-  const heardOnly = onceEach((await Promise.all(HEARD_SETS.map((f) => readSet(path.join(EVAL_DIR, f), 'dev')))).flat()).filter(
-    (l) => l.expect.length > 0 && l.answer !== undefined && !voterKeys.has(questionKey(l.question)),
-  );
-  const heardItems = heardOnly.map((l) => ({ question: l.question, answerable: true, answer: l.answer as string }));
-  // The ranking hears the voters; the quote hears the questions heard only too (see retrieve).
-  const asking = { voters: askedNeighboursOf(labelledItems), all: askedNeighboursOf([...labelledItems, ...heardItems]) };
-  const skipFor = heldOutSkip([...labelled, ...heardOnly].map(heldOut), DECISION_FOLDS);
+  const heardItems = onceEach((await Promise.all(HEARD_SETS.map((f) => readSet(path.join(EVAL_DIR, f), 'dev')))).flat())
+    .filter((l) => l.expect.length > 0 && l.answer !== undefined && !voterKeys.has(questionKey(l.question)))
+    .map((l) => ({ question: l.question, answerable: true, answer: l.answer as string }));
+  const asking = askedNeighboursOf(labelledItems);
+  const skipFor = heldOutSkip(labelled.map(heldOut), DECISION_FOLDS);
   const heldOutAsked: AskedFor = (item) => {
     const skip = skipFor(heldOut(item));
-    return (reading, typed, votersOnly) => asking[votersOnly ? 'voters' : 'all'].answersNear(reading, skip, undefined, typed);
+    return (reading, typed) => asking.answersNear(reading, skip, undefined, typed);
   };
-  const answersNear = (reading: string, typed: string, votersOnly: boolean) => asking[votersOnly ? 'voters' : 'all'].answersNear(reading, undefined, undefined, typed);
-  const allAsked: AskedFor = () => answersNear;
+  const allAsked: AskedFor = () => (reading, typed) => asking.answersNear(reading, undefined, undefined, typed);
+  // The examples' first quotes and the dialogues' replies are read as the product gives them: the quote hears the
+  // questions heard only too (see retrieve).
+  const hearingAll = askedNeighboursOf([...labelledItems, ...heardItems]);
+  const answersNear = (reading: string, typed: string, votersOnly: boolean) => (votersOnly ? asking : hearingAll).answersNear(reading, undefined, undefined, typed);
   // Voters at a boost; the grid below asks each for as many neighbours as it tries.
   const votingWith = (boost: number) => neighboursFor(index, { items: labelledItems, count: NEIGHBOUR_COUNTS[0] as number, boost });
   // Until the vote is chosen the questions are retrieved with a provisional one; its column is recomputed below.

@@ -578,7 +578,7 @@ function holdersOf(index: CorpusIndex, answer: string): Set<number> {
 }
 
 /** The answers heard as comparable text, equal answers as one, each with its summed weight. */
-export function heardAnswers(asked: AskedAnswers): NonNullable<QuoteRequest['heard']> {
+function heardAnswers(asked: AskedAnswers): NonNullable<QuoteRequest['heard']> {
   const weights = new Map<string, number>();
   for (const a of asked) {
     const answer = comparableText(a.answer);

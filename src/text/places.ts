@@ -29,7 +29,7 @@ const PLACE_PATTERN = new RegExp(
 // city: the list holds the city's name only with "Thành phố" or "TP.", both the one city.
 const NAME_OF = new Map(FOLDED.map(({ name, folded }) => [foldedWords(folded).trim(), /ho chi minh$/.test(folded) ? 'Thành phố Hồ Chí Minh' : name]));
 // Where a name stands in the list, for ties.
-const PLACE_ORDER = new Map([...NAME_OF.values()].map((name, i) => [name, i]));
+const PLACE_ORDER = new Map(PLACES.map((name, i) => [name, i]));
 
 /**
  * Province names mentioned in a text, typed with or without diacritics or as commonly abbreviated, most mentioned first.
