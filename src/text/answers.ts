@@ -34,9 +34,9 @@ const ANSWERS: Record<AnswerType, RegExp> = {
   // A time of day, not a duration ("24 giờ trước"): with a part of the day, minutes, or "lúc/từ/đến" before it.
   time: /(?<![\p{L}\d])\d{1,2}\s*giờ(?: \d{1,2} phút)?(?= sáng| trưa| chiều| tối| đêm)(?: sáng| trưa| chiều| tối| đêm)|(?<=(?:lúc|từ|đến|tới|tức) )\d{1,2}\s*giờ(?: \d{1,2} phút)?|(?<![\p{L}\d])\d{1,2}h\d{2}(?![\p{L}\d])/gu,
   // A count: not part of a date, a term of office or a document number ("15/3/2026", "2021-2026", "85/2015"); or, as the
-  // law writes them, in words: a fraction ("hai phần ba") or a count of something ("từ chín đến mười lăm thành viên").
+  // law writes them, in words: a fraction ("hai phần ba", "quá một nửa") or a count of something ("từ chín đến mười lăm thành viên").
   number: new RegExp(
-    `(?<![\\p{L}\\d/.,-]|${YEAR} ?[-–] ?)\\d+(?:[.,]\\d+)*(?:\\s*%)?(?![\\d/-]|[.,]\\d| ?[-–] ?${YEAR}(?!\\d))|(?<![\\p{L}\\p{N}])(?:${NUMBER_WORD}(?: ${NUMBER_WORD})* phần ${NUMBER_WORD}|${NUMBER_WORD}(?: ${NUMBER_WORD})*(?: (?:đến|tới) ${NUMBER_WORD}(?: ${NUMBER_WORD})*)?(?= ${COUNTED}(?![\\p{L}\\p{N}])))`,
+    `(?<![\\p{L}\\d/.,-]|${YEAR} ?[-–] ?)\\d+(?:[.,]\\d+)*(?:\\s*%)?(?![\\d/-]|[.,]\\d| ?[-–] ?${YEAR}(?!\\d))|(?<![\\p{L}\\p{N}])(?:${NUMBER_WORD}(?: ${NUMBER_WORD})* phần ${NUMBER_WORD}|(?:một )?nửa(?![\\p{L}\\p{N}])|${NUMBER_WORD}(?: ${NUMBER_WORD})*(?: (?:đến|tới) ${NUMBER_WORD}(?: ${NUMBER_WORD})*)?(?= ${COUNTED}(?![\\p{L}\\p{N}])))`,
     'giu',
   ),
 };

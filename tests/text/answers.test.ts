@@ -58,6 +58,8 @@ describe('findAnswers', () => {
   it('finds counts the law writes in words: of something counted, or a fraction; not a year, a parent or "một số"', () => {
     expect(texts('Ban bầu cử có từ chín đến mười lăm thành viên, lập thành ba bản, khi có hai phần ba cử tri; Hai mươi mốt người.', 'number')).toEqual(['chín đến mười lăm', 'ba', 'hai phần ba', 'Hai mươi mốt']);
     expect(texts('năm 2026 ba mẹ tôi và một số cử tri', 'number')).toEqual(['2026']);
+    // A half is a fraction too, as the law sets its thresholds ("quá một nửa tổng số phiếu bầu hợp lệ", "quá nửa").
+    expect(texts('được quá một nửa tổng số phiếu hợp lệ, khi có quá nửa thành viên biểu quyết', 'number')).toEqual(['một nửa', 'nửa']);
   });
 });
 
