@@ -9,6 +9,7 @@ import { parseLegalText } from '../corpus/index.ts';
 import type { CorpusIndex, Embedder } from '../index/index.ts';
 import { createCliLogger } from '../logger.ts';
 import {
+  answersNearOf,
   askedNeighboursOf,
   auc,
   BACKGROUND_FILE,
@@ -626,11 +627,10 @@ async function main(): Promise<number> {
     const skip = skipFor(heldOut(item));
     return (reading, typed) => asking.answersNear(reading, skip, undefined, typed);
   };
-  const allAsked: AskedFor = () => (reading, typed) => asking.answersNear(reading, undefined, undefined, typed);
   // The examples' first quotes and the dialogues' replies are read as the product gives them: the quote hears the
   // questions heard only too (see retrieve).
-  const hearingAll = askedNeighboursOf([...labelledItems, ...heardItems]);
-  const answersNear = (reading: string, typed: string, votersOnly: boolean) => (votersOnly ? asking : hearingAll).answersNear(reading, undefined, undefined, typed);
+  const answersNear = answersNearOf(labelledItems, heardItems);
+  const allAsked: AskedFor = () => (reading, typed) => answersNear(reading, typed, true);
   // Voters at a boost; the grid below asks each for as many neighbours as it tries.
   const votingWith = (boost: number) => neighboursFor(index, { items: labelledItems, count: NEIGHBOUR_COUNTS[0] as number, boost });
   // Until the vote is chosen the questions are retrieved with a provisional one; its column is recomputed below.

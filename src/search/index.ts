@@ -1,5 +1,5 @@
 export { analyzeQuery, detectLanguage, MAX_QUESTION_LENGTH, type AnalyzedQuery, type Concept, type Language } from './query.ts';
-export { askedNeighboursOf, corpusRatio, DEFAULT_RETRIEVE_OPTIONS, heldShare, isSmallTalk, neighboursFor, retrieve, topicOf, type Hit, type Outcome, type Retrieval, type RetrieveOptions, type Topic } from './retrieve.ts';
+export { answersNearOf, askedNeighboursOf, corpusRatio, DEFAULT_RETRIEVE_OPTIONS, heldShare, isSmallTalk, neighboursFor, retrieve, topicOf, type Hit, type Outcome, type Retrieval, type RetrieveOptions, type Topic } from './retrieve.ts';
 export { DECISION_MODEL_FILE, decideAnswer, decisionModelFor, shippedDecisionModel, type Decision, type DecisionModel, type DeclineReason } from './decide.ts';
 export { FEATURE_NAMES, featureVector, VECTOR_FEATURES, type AnswerFeatures, type FeatureName } from './features.ts';
 export { BACKGROUND_FILE, backgroundRatio, formatBackground, type Background } from './background.ts';

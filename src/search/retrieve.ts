@@ -601,12 +601,22 @@ export function askedNeighboursOf(items: LabelledQuestion[]): QuestionNeighbours
   return new QuestionNeighbours(items, ASKED_NEIGHBOURS);
 }
 
-let shippedAsked: { voters: QuestionNeighbours; all: QuestionNeighbours } | null = null;
-// The voters' neighbours apart, with their own idf: what the ranking hears is what it was fitted with.
-const shippedAnswersNear = (reading: string, typed: string, votersOnly: boolean) => {
-  const { items, heard } = shippedLabelledQuestions();
-  shippedAsked ??= { voters: askedNeighboursOf(items), all: askedNeighboursOf([...items, ...heard]) };
-  return shippedAsked[votersOnly ? 'voters' : 'all'].answersNear(reading, undefined, undefined, typed);
+/**
+ * Where the labelled questions like a question were answered (see RetrieveOptions.asked): the voters' neighbours apart,
+ * with their own idf, so what the ranking hears is what it was fitted with; the quote hears the questions heard only too.
+ */
+export function answersNearOf(voters: LabelledQuestion[], heardOnly: LabelledQuestion[]): NonNullable<RetrieveOptions['asked']> {
+  const near = { voters: askedNeighboursOf(voters), all: askedNeighboursOf([...voters, ...heardOnly]) };
+  return (reading, typed, votersOnly) => near[votersOnly ? 'voters' : 'all'].answersNear(reading, undefined, undefined, typed);
+}
+
+let shippedAsked: NonNullable<RetrieveOptions['asked']> | null = null;
+const shippedAnswersNear: NonNullable<RetrieveOptions['asked']> = (reading, typed, votersOnly) => {
+  if (!shippedAsked) {
+    const { items, heard } = shippedLabelledQuestions();
+    shippedAsked = answersNearOf(items, heard);
+  }
+  return shippedAsked(reading, typed, votersOnly);
 };
 
 /** Each candidate's concept coverage and ranking signals, fused into its score; best first. */
