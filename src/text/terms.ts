@@ -33,6 +33,10 @@ const EN_STOPWORDS = new Set(
 const QUESTION_IDIOM_ENDS = new Set(['gio', 'lau']);
 // Typed without marks, "dau" after these is "đâu" (where: "o dau", "tai dau"), not the "đầu" of "bắt đầu".
 const WHERE_OPENERS = new Set(['o', 'tai']);
+// A kin word and the gender word after it name one person ("con trai", son; "chị gái", sister), folded: the person a
+// voter tells of, no topic; read alone, "trai" is also "trại" (camp: "trại tạm giam") and "gai" other words.
+const KIN = new Set(['con', 'anh', 'em', 'chi', 'chau', 'ban']);
+const GENDER = new Set(['trai', 'gai']);
 
 // Inside a question already read as English, the wider list of words that carry no topic ("still", "instead", "get"):
 // they are no evidence of another subject. Not used to tell the language: it spells Vietnamese syllables ("ba", "co").
@@ -76,6 +80,8 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
   let previous: string | null = null;
   let beforePrevious: string | null = null;
   let before = '';
+  // Whether the last word kept formed a pair with the one before it.
+  let paired = false;
   let sentenceStart = true;
   for (const m of normalizeText(text).matchAll(/([\p{L}\p{N}]+)|([.!?\n]+)|([,;:()]+)/gu)) {
     if (m[2]) {
@@ -93,8 +99,15 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
     const word = original.toLowerCase();
     // "bao giờ" (when) and "bao lâu" (how long) ask; their "giờ" is not the hour of "giờ bỏ phiếu".
     const idiom = lang === 'vi' && ((foldDiacritics(before) === 'bao' && QUESTION_IDIOM_ENDS.has(foldDiacritics(word))) || (WHERE_OPENERS.has(foldDiacritics(before)) && word === 'dau'));
+    const kin = lang === 'vi' && KIN.has(foldDiacritics(before)) && GENDER.has(foldDiacritics(word));
+    // The kin word was kept as a content word (unless a stopword, as "bạn"): the person is taken back whole.
+    if (kin && exact.at(-1) === before) {
+      exact.pop();
+      folded.pop();
+      if (paired) bigrams.pop();
+    }
     before = word;
-    if (idiom) {
+    if (idiom || kin) {
       previous = beforePrevious = null;
       continue;
     }
@@ -109,7 +122,8 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
     exact.push(word);
     folded.push(f);
     // "ủy ban" is one word: the pair after it is keyed by it, so "Ban bầu cử" is not matched by "Ủy ban bầu cử".
-    if (previous !== null) bigrams.push(`${beforePrevious === 'uy' && previous === 'ban' ? 'uy' : ''}${previous}_${f}`);
+    paired = previous !== null;
+    if (paired) bigrams.push(`${beforePrevious === 'uy' && previous === 'ban' ? 'uy' : ''}${previous}_${f}`);
     beforePrevious = previous;
     previous = f;
   }

@@ -286,7 +286,7 @@ describe('analyzeQuery', () => {
       expect(concepts.map((c) => c.label)).not.toContain('quan');
     }
     // Nor is the pronoun "nó" a word of the question (typed without marks, "no" may be "nợ").
-    expect(analyzeQuery('Con trai tôi đang đi nghĩa vụ quân sự thì nó bầu ở đâu?', lexicon).concepts.map((c) => c.label)).toEqual(['trai', 'di', 'nghĩa vụ quân sự', 'bau']);
+    expect(analyzeQuery('Con trai tôi đang đi nghĩa vụ quân sự thì nó bầu ở đâu?', lexicon).concepts.map((c) => c.label)).toEqual(['di', 'nghĩa vụ quân sự', 'bau']);
     // A phrase that starts first still wins when it covers as much.
     expect(analyzeQuery('đi nghĩa vụ', lexicon).concepts.map((c) => c.label)).toEqual(['đi nghĩa vụ']);
   });
@@ -394,10 +394,10 @@ describe('voters and the guide', () => {
       expect(r.outcome).toBe('answered');
       expect(r.hits[0]?.passage.text).toMatch(rule);
     }
-    // Cited, not first: "trai" (son) typed as it is spelt also reads as "trại" (camp), the detainees' passage.
+    // "Con trai" (son) is a person, not the "trại" (camp) of the detainees' passage.
     const son = await ask('Con trai tôi đang đi nghĩa vụ quân sự thì nó bầu ở đâu?');
     expect(son.outcome).toBe('answered');
-    expect(son.hits.some((h) => rule.test(h.passage.text))).toBe(true);
+    expect(son.hits[0]?.passage.text).toMatch(rule);
   });
 
   it('declines near-domain questions about another country, with and without diacritics', async () => {

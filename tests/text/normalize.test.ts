@@ -41,6 +41,18 @@ describe('sentences', () => {
 });
 
 describe('extractTerms', () => {
+  it('reads a kin word and the gender word after it as one person, no topic ("con trai" is no "trại")', () => {
+    for (const q of ['Anh trai tôi đang bị tạm giam', 'anh trai toi dang bi tam giam']) {
+      const { folded, bigrams } = extractTerms(q);
+      expect(folded).not.toContain('trai');
+      expect(folded).not.toContain('anh');
+      expect(bigrams).not.toContain('anh_trai');
+      expect(folded).toContain('giam');
+    }
+    expect(extractTerms('Chị gái tôi định cư ở Úc').folded).toEqual(['dinh', 'cu', 'uc']);
+    expect(extractTerms('trại tạm giam').folded).toEqual(['trai', 'tam', 'giam']);
+  });
+
   it('reads "ủy ban" as one word: "Ban bầu cử" is not paired inside "Ủy ban bầu cử"', () => {
     expect(extractTerms('Ủy ban bầu cử ở tỉnh').bigrams).toEqual(['uy_ban', 'uyban_bau', 'bau_cu']);
     expect(extractTerms('Ban bầu cử gửi biên bản').bigrams).toContain('ban_bau');
