@@ -1,4 +1,5 @@
 import { foldDiacritics, hasDiacritics } from './normalize.ts';
+import { isSurname } from './people.ts';
 
 // Words that make a clause a question wherever they stand ("ở đâu", "bao nhiêu", "thế nào"), as typed with
 // diacritics; typed without them they are compared folded ("dau" may then be "đâu" or "đau").
@@ -92,13 +93,26 @@ export function tellsSituation(text: string): boolean {
   return person || (accented ? REPLY_SET : REPLY_FOLDED_SET).has(words.at(-1) ?? '');
 }
 
+// Typed without marks, "thi" is also "thị" and "thi" in compounds: after "chỉ", "đô", "siêu", "hiển", "biểu" or a family
+// name ("chỉ thị", "đô thị", "Nguyễn Thị"), before "hành", "đua", "công", "xã", "trấn", "trường", "thực", "tuyển", "sát",
+// "hài", "sinh", "giác", "hiếu", "phần" ("thi hành", "thị xã"), folded. Elsewhere it is "thì".
+const BEFORE_THI = new Set(['chi', 'do', 'sieu', 'hien', 'bieu']);
+const AFTER_THI = new Set(['hanh', 'dua', 'cong', 'xa', 'tran', 'truong', 'thuc', 'tuyen', 'sat', 'hai', 'sinh', 'giac', 'hieu', 'phan']);
+
+/** Where a text typed without marks says "thi" meaning "thì" (the first such place), or −1. */
+function unmarkedThen(text: string): number {
+  const words = [...text.matchAll(/\S+/gu)].map((m) => ({ at: m.index as number, word: m[0].toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') }));
+  const i = words.findIndex((w, k) => k > 0 && w.word === 'thi' && !BEFORE_THI.has(words[k - 1]?.word ?? '') && !isSurname(words[k - 1]?.word ?? '') && !AFTER_THI.has(words[k + 1]?.word ?? ''));
+  return i > 0 ? (words[i] as { at: number }).at - 1 : -1;
+}
+
 /**
  * A clause "X thì Y" whose X tells the asker's situation and whose Y asks, as two: chat leaves out the comma
- * ("Chồng tôi là bộ đội thì bầu ở đâu?" is "Chồng tôi là bộ đội, thì bầu ở đâu?"). Typed without marks "thi" may be
- * "thi" or "thị", so only "thì" splits.
+ * ("Chồng tôi là bộ đội thì bầu ở đâu?" is "Chồng tôi là bộ đội, thì bầu ở đâu?"). Typed without marks, "thi" splits
+ * where no compound reads it as "thị" or "thi" (see unmarkedThen).
  */
 function atCondition(text: string, language: 'vi' | 'en'): Clause[] {
-  const at = text.search(/\sthì\s/u);
+  const at = language === 'vi' && !hasDiacritics(text) ? unmarkedThen(text) : text.search(/\sthì\s/u);
   if (at > 0) {
     const [told, asked] = [text.slice(0, at + 1), text.slice(at + 1)];
     if ((told.match(/[\p{L}\p{N}]+/gu) ?? []).length >= MIN_CLAUSE_WORDS && tellsSituation(told) && isAsking(asked, language)) {

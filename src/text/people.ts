@@ -10,6 +10,9 @@ const SURNAMES = new Set(
     .filter(Boolean),
 );
 
+/** Whether a word, folded, is one of the common family names. */
+export const isSurname = (word: string): boolean => SURNAMES.has(foldDiacritics(word.toLowerCase()));
+
 const TITLE_CASE_SHARE = 0.6;
 
 /**

@@ -63,9 +63,22 @@ describe('splitClauses', () => {
       ['Con trai tôi đang đi nghĩa vụ quân sự', false],
       ['thì nó bầu ở đâu?', true],
     ]);
-    // A topic before "thì" that tells no one's situation stays what is asked; so does "thi" typed without marks.
+    // A topic before "thì" that tells no one's situation stays what is asked.
     expect(asking('Viết sai phiếu bầu thì phải làm sao?')).toEqual([['Viết sai phiếu bầu thì phải làm sao?', true]]);
-    expect(asking('con trai toi di nghia vu quan su thi bau o dau')).toEqual([['con trai toi di nghia vu quan su thi bau o dau', true]]);
+  });
+
+  it('reads "thi" typed without marks as "thì" where no word beside it makes it "thị" or "thi"', () => {
+    expect(asking('con trai toi di nghia vu quan su thi bau o dau')).toEqual([
+      ['con trai toi di nghia vu quan su', false],
+      ['thi bau o dau', true],
+    ]);
+    // "chỉ thị", a family name's "Thị", "thi hành": a compound, not a condition.
+    expect(asking('em doc chi thi 05 thi thay gi')).toEqual([
+      ['em doc chi thi 05', false],
+      ['thi thay gi', true],
+    ]);
+    expect(asking('ba nguyen thi mai nha em co duoc bau khong')).toEqual([['ba nguyen thi mai nha em co duoc bau khong', true]]);
+    expect(asking('toi dang cho thi hanh an co duoc bau khong')).toEqual([['toi dang cho thi hanh an co duoc bau khong', true]]);
   });
 
   it('reads an English clause as asking when it opens with an interrogative or an auxiliary, after "and" too', () => {
