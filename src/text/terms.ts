@@ -33,10 +33,18 @@ const EN_STOPWORDS = new Set(
 const QUESTION_IDIOM_ENDS = new Set(['gio', 'lau']);
 // Typed without marks, "dau" after these is "đâu" (where: "o dau", "tai dau"), not the "đầu" of "bắt đầu".
 const WHERE_OPENERS = new Set(['o', 'tai']);
-// A kin word and the gender word after it name one person ("con trai", son; "chị gái", sister), folded: the person a
-// voter tells of, no topic; read alone, "trai" is also "trại" (camp: "trại tạm giam") and "gai" other words.
-const KIN = new Set(['con', 'anh', 'em', 'chi', 'chau', 'ban']);
-const GENDER = new Set(['trai', 'gai']);
+// A kin word and the gender word after it name one person ("con trai", son; "chị gái", sister): the person a voter tells
+// of, no topic; read alone, "trai" is also "trại" (camp: "trại tạm giam"). Typed with marks, the marks must agree ("bán
+// trái phiếu" is no "bạn trai"); typed without, the folded forms.
+const KIN = ['con', 'anh', 'em', 'chị', 'cháu', 'bạn'];
+const GENDER = ['trai', 'gái'];
+/** A word set's test: a word typed with marks is in it as spelt, one typed without marks as folded. */
+const spelling = (words: string[]) => {
+  const [marked, folded] = [new Set(words), new Set(words.map(foldDiacritics))];
+  return (word: string) => marked.has(word) || (folded.has(word) && foldDiacritics(word) === word);
+};
+const isKin = spelling(KIN);
+const isGender = spelling(GENDER);
 
 // Inside a question already read as English, the wider list of words that carry no topic ("still", "instead", "get"):
 // they are no evidence of another subject. Not used to tell the language: it spells Vietnamese syllables ("ba", "co").
@@ -99,7 +107,7 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
     const word = original.toLowerCase();
     // "bao giờ" (when) and "bao lâu" (how long) ask; their "giờ" is not the hour of "giờ bỏ phiếu".
     const idiom = lang === 'vi' && ((foldDiacritics(before) === 'bao' && QUESTION_IDIOM_ENDS.has(foldDiacritics(word))) || (WHERE_OPENERS.has(foldDiacritics(before)) && word === 'dau'));
-    const kin = lang === 'vi' && KIN.has(foldDiacritics(before)) && GENDER.has(foldDiacritics(word));
+    const kin = lang === 'vi' && isKin(before) && isGender(word);
     // The kin word was kept as a content word (unless a stopword, as "bạn"): the person is taken back whole.
     if (kin && exact.at(-1) === before) {
       exact.pop();

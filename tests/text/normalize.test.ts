@@ -51,6 +51,9 @@ describe('extractTerms', () => {
     }
     expect(extractTerms('Chị gái tôi định cư ở Úc').folded).toEqual(['dinh', 'cu', 'uc']);
     expect(extractTerms('trại tạm giam').folded).toEqual(['trai', 'tam', 'giam']);
+    // Typed with marks, they must agree: "bán trái phiếu", "chi trái phép" name no one.
+    expect(extractTerms('bán trái phiếu').bigrams).toEqual(['ban_trai', 'trai_phieu']);
+    expect(extractTerms('chi trái phép').folded).toEqual(['chi', 'trai', 'phep']);
   });
 
   it('reads "ủy ban" as one word: "Ban bầu cử" is not paired inside "Ủy ban bầu cử"', () => {
