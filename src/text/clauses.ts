@@ -102,8 +102,9 @@ const AFTER_THI = new Set(['hanh', 'dua', 'cong', 'xa', 'tran', 'truong', 'thuc'
 /** Where a text typed without marks says "thi" meaning "thì" (the first such place), or −1. */
 function unmarkedThen(text: string): number {
   const words = [...text.matchAll(/\S+/gu)].map((m) => ({ at: m.index as number, word: m[0].toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') }));
-  const i = words.findIndex((w, k) => k > 0 && w.word === 'thi' && !BEFORE_THI.has(words[k - 1]?.word ?? '') && !isSurname(words[k - 1]?.word ?? '') && !AFTER_THI.has(words[k + 1]?.word ?? ''));
-  return i > 0 ? (words[i] as { at: number }).at - 1 : -1;
+  const compound = (before: string, after: string) => BEFORE_THI.has(before) || isSurname(before) || AFTER_THI.has(after);
+  const i = words.findIndex((w, k) => k > 0 && w.word === 'thi' && !compound(words[k - 1]?.word ?? '', words[k + 1]?.word ?? ''));
+  return i > 0 ? (words[i]?.at ?? 0) - 1 : -1;
 }
 
 /**
