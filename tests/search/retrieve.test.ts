@@ -345,6 +345,8 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('Can I write a haiku about the vote?', lexicon).concepts.map((c) => c.label)).toEqual(['write', 'haiku', 'vote']);
     // Numbers, superlatives and two-letter words (Vietnamese syllables in an English question) stay.
     expect(analyzeQuery('Can the youngest 18 year old vote for cu tri?', lexicon).concepts.map((c) => c.label)).toEqual(['youngest', '18', 'vote', 'cu', 'tri']);
+    // English's own two-letter function words go, as the longer ones do.
+    expect(analyzeQuery('I am away, can I go up and vote for us?', lexicon).concepts.map((c) => c.label)).toEqual(['vote']);
   });
 });
 
