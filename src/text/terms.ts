@@ -50,8 +50,8 @@ const isGender = spelling(GENDER);
 // they are no evidence of another subject. Not used to tell the language: it spells Vietnamese syllables ("ba", "co").
 // Numbers, two-letter codes (which spell Vietnamese syllables: "cu", "to") and superlatives ("youngest") are kept; of its
 // two-letter words, the English function words EN_STOPWORDS lacks are not ("I am away", "messed up").
-const EN_FUNCTION_PAIRS = new Set(['am', 'go', 'up', 'us']);
-const EN_COMMON_WORDS = new Set<string>((englishCommonWords as string[]).filter((w) => (/^[a-z]{3,}$/.test(w) && !w.endsWith('est')) || EN_FUNCTION_PAIRS.has(w)));
+const EN_TWO_LETTER_FUNCTION_WORDS = new Set(['am', 'go', 'up', 'us']);
+const EN_COMMON_WORDS = new Set<string>((englishCommonWords as string[]).filter((w) => (/^[a-z]{3,}$/.test(w) && !w.endsWith('est')) || EN_TWO_LETTER_FUNCTION_WORDS.has(w)));
 
 /** `word` is lower-cased; a word typed without diacritics is checked against the folded list. */
 export function isStopword(word: string, lang: 'vi' | 'en' = 'vi'): boolean {
