@@ -471,7 +471,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
           concepts.push({ label: word, alternatives: [[word]], phrase: false, ...(exact ? { exact } : {}), ...(year ? {} : context) });
         });
         (weighed ? pairs : contextPairs).push(...terms.bigrams);
-        embedParts.push(piece.text);
+        // English function words ("is", "my", "the") are noise beside the Vietnamese the passages are written in.
+        embedParts.push(language === 'en' ? terms.exact.join(' ') : piece.text);
       }
     }
   }

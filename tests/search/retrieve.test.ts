@@ -347,6 +347,8 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('Can the youngest 18 year old vote for cu tri?', lexicon).concepts.map((c) => c.label)).toEqual(['youngest', '18', 'vote', 'cu', 'tri']);
     // English's own two-letter function words go, as the longer ones do.
     expect(analyzeQuery('I am away, can I go up and vote for us?', lexicon).concepts.map((c) => c.label)).toEqual(['vote']);
+    // Nor are they embedded: the passages are Vietnamese, the translated terms and the words left are what is asked.
+    expect(analyzeQuery('Is my vote secret?', lexicon).embedText.trim().split(/\s+/)).toEqual(['bầu', 'cử', 'secret']);
   });
 });
 
