@@ -612,8 +612,12 @@ export function answersNearOf(voters: LabelledQuestion[], heardOnly: LabelledQue
 
 let shippedAsked: NonNullable<RetrieveOptions['asked']> | null = null;
 const shippedAnswersNear: NonNullable<RetrieveOptions['asked']> = (reading, typed, votersOnly) => {
-  const { items, heard } = shippedLabelledQuestions();
-  return (shippedAsked ??= answersNearOf(items, heard))(reading, typed, votersOnly);
+  // Built on the first question, and only then: every later one goes straight to it.
+  if (!shippedAsked) {
+    const { items, heard } = shippedLabelledQuestions();
+    shippedAsked = answersNearOf(items, heard);
+  }
+  return shippedAsked(reading, typed, votersOnly);
 };
 
 /** Each candidate's concept coverage and ranking signals, fused into its score; best first. */
