@@ -1,5 +1,6 @@
 import { foldDiacritics, hasDiacritics } from './normalize.ts';
 import { isSurname } from './people.ts';
+import { EN_PEOPLE } from './terms.ts';
 
 // Words that make a clause a question wherever they stand ("ở đâu", "bao nhiêu", "thế nào"), as typed with
 // diacritics; typed without them they are compared folded ("dau" may then be "đâu" or "đau").
@@ -65,7 +66,7 @@ const isAsking = (text: string, language: 'vi' | 'en'): boolean => {
 const PEOPLE = ['tôi', 'tui', 'tớ', 'mình', 'em', 'anh', 'chị', 'ông', 'bà', 'bố', 'mẹ', 'má', 'cha', 'vợ', 'chồng', 'cháu', 'chú', 'bác', 'dì', 'cậu', 'thằng', 'đứa', 'họ', 'nó', 'ảnh', 'ổng', 'bả'];
 // Typed without diacritics, only the forms that are rarely another word ("to" is "tổ", "ho" is "hộ", "chong" is "chống").
 const PEOPLE_FOLDED = ['tui', 'em', 'e', 'ong', 'chau'];
-const PEOPLE_EN = ['i', 'my', 'me', 'we', 'our', 'he', 'she', 'his', 'her', 'son', 'daughter', 'wife', 'husband', 'mom', 'mum', 'mother', 'dad', 'father', 'grandma', 'grandpa', 'grandmother', 'grandfather', 'brother', 'sister', 'cousin', 'uncle', 'aunt', 'friend', 'neighbour', 'neighbor'];
+const PEOPLE_EN = ['i', 'my', 'me', 'we', 'our', 'he', 'she', 'his', 'her', ...EN_PEOPLE];
 // Particles that close a reply to what was just said ("… mất luôn rồi", "… bỏ luôn hả").
 const REPLY_ENDINGS = ['rồi', 'luôn', 'à', 'hả', 'ư'];
 const PEOPLE_SET = new Set([...PEOPLE, ...PEOPLE_EN]);

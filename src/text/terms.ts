@@ -24,7 +24,7 @@ const EN_STOPWORDS = new Set(
   `the a an of for in on to did does do is are was were which what who whom whose when where how why about with by
   at from and or it its this that these those be been being has have had will would can could should shall may
   might must i you me my we our they their he she his her them tell say said please any there here into than then
-  so if not no yes also just only some many much more most very there's what's who's as m s t re ve ll d`
+  so if not no yes also just only some many much more most very there's what's who's as m s t re ve ll d allowed permitted`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -51,11 +51,15 @@ const isGender = spelling(GENDER);
 // Numbers, two-letter codes (which spell Vietnamese syllables: "cu", "to") and superlatives ("youngest") are kept; of its
 // two-letter words, the English function words EN_STOPWORDS lacks are not ("I am away", "messed up").
 const EN_TWO_LETTER_FUNCTION_WORDS = new Set(['am', 'go', 'up', 'us']);
+// The people an English speaker tells of ("my wife", "my son"), a closed class: like the Vietnamese kin words, the person
+// a voter tells of, no topic.
+export const EN_PEOPLE = ['son', 'daughter', 'wife', 'husband', 'mom', 'mum', 'mother', 'dad', 'father', 'grandma', 'grandpa', 'grandmother', 'grandfather', 'brother', 'sister', 'cousin', 'uncle', 'aunt', 'friend', 'neighbour', 'neighbor'];
+const EN_PEOPLE_SET = new Set(EN_PEOPLE);
 const EN_COMMON_WORDS = new Set<string>((englishCommonWords as string[]).filter((w) => (/^[a-z]{3,}$/.test(w) && !w.endsWith('est')) || EN_TWO_LETTER_FUNCTION_WORDS.has(w)));
 
 /** `word` is lower-cased; a word typed without diacritics is checked against the folded list. */
 export function isStopword(word: string, lang: 'vi' | 'en' = 'vi'): boolean {
-  if (lang === 'en' && (EN_STOPWORDS.has(word) || EN_COMMON_WORDS.has(word))) return true;
+  if (lang === 'en' && (EN_STOPWORDS.has(word) || EN_COMMON_WORDS.has(word) || EN_PEOPLE_SET.has(word))) return true;
   return VI_STOPWORDS.has(word) || (foldDiacritics(word) === word && VI_FOLDED_STOPWORDS.has(word));
 }
 

@@ -76,3 +76,21 @@ describe('answers heard from questions like it', () => {
     expect(heard[1]?.score).toBeGreaterThan(heard[0]?.score as number);
   });
 });
+
+describe('a count of something else', () => {
+  const word = (w: string, weight = 1) => ({ alternatives: [[w]], weight, phrase: false });
+  // "tự đi bầu được phát mấy lá phiếu": one sentence counts people and holds more of the question, the other counts
+  // ballots ("phiếu", a common word, weighs less).
+  const request: QuoteRequest = { terms: { concepts: [word('tu'), word('di'), word('bau'), word('phieu', 0.5)], pairs: [] }, answerType: 'number', focus: null, counted: 'phieu', years: [] };
+  const passage = { text: 'Mỗi cử tri phải tự mình đi bầu, không có một người đi bầu hộ cả nhà. Mỗi cử tri nhận 3 lá phiếu.', section: null };
+
+  it('answers a "how many" question less than a count of what it counts', () => {
+    const [people, ballots] = scoreBlocks(passage, request, 60).blocks as [ScoredBlock, ScoredBlock];
+    expect(people.answers).toEqual(['một']);
+    expect(people.overlap).toBeGreaterThan(ballots.overlap);
+    expect(ballots.score).toBeGreaterThan(people.score);
+    // Asked for no particular thing, any count answers in full.
+    const [anyPeople] = scoreBlocks(passage, { ...request, counted: null }, 60).blocks as [ScoredBlock];
+    expect(anyPeople.score - anyPeople.overlap).toBeCloseTo(1);
+  });
+});

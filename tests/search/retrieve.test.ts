@@ -347,8 +347,18 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('Can the youngest 18 year old vote for cu tri?', lexicon).concepts.map((c) => c.label)).toEqual(['youngest', '18', 'vote', 'cu', 'tri']);
     // English's own two-letter function words go, as the longer ones do.
     expect(analyzeQuery('I am away, can I go up and vote for us?', lexicon).concepts.map((c) => c.label)).toEqual(['vote']);
+    // "Allowed to" asks what "can" and "may" ask: a modal, no topic.
+    expect(analyzeQuery('Am I allowed to vote, or permitted to?', lexicon).concepts.map((c) => c.label)).toEqual(['vote']);
     // Nor are they embedded: the passages are Vietnamese, the translated terms and the words left are what is asked.
     expect(analyzeQuery('Is my vote secret?', lexicon).embedText.trim().split(/\s+/)).toEqual(['bầu', 'cử', 'secret']);
+  });
+
+  it('leaves the people an English speaker tells of out of its concepts, as the Vietnamese kin words', () => {
+    const lexicon = { glossary: { vote: ['bầu cử'], abroad: ['nước ngoài'] }, synonyms: {}, outOfScope: {}, abroad: [] };
+    expect(analyzeQuery('My wife and my son are abroad: can they vote?', lexicon).concepts.map((c) => c.label)).toEqual(['abroad', 'vote']);
+    // The glossary is read first: a word it holds is its term.
+    const elderly = { ...lexicon, glossary: { ...lexicon.glossary, grandma: ['người cao tuổi'] } };
+    expect(analyzeQuery('Can my grandma vote from her bed?', elderly).concepts.map((c) => c.label)).toEqual(['grandma', 'vote', 'bed']);
   });
 });
 
