@@ -175,7 +175,9 @@ export function scoreBlocks(passage: { text: string; section: string | null }, r
     // The section's opening sentence answers its heading, all of it when it was cut into clauses.
     const opening = cut[block.first]?.sentence === 0 && headingAsks;
     const said = heardIn(text, request.heard);
-    const score = overlap + (answers.length > 0 ? (counted !== null && !countsAsked ? OTHER_COUNT : 1) : 0) + (held ? 0.5 : 0) + (countsAsked ? 0.5 : 0) + (opening ? heading : 0) + HEARD_BLOCK * said;
+    // The answer asked for: 1, and ½ more when it counts what was asked; a count of something else, OTHER_COUNT.
+    const answered = answers.length === 0 ? 0 : countsAsked ? 1.5 : counted === null ? 1 : OTHER_COUNT;
+    const score = overlap + answered + (held ? 0.5 : 0) + (opening ? heading : 0) + HEARD_BLOCK * said;
     // Room is counted in the words of statements: a citation in brackets is read past, not read.
     const source = [...new Set(cut.slice(block.first, block.last + 1).map((u) => u.source))].join(' ');
     return { order, text, overlap, answers, score, words: wordCount(statementOf(text)), source };

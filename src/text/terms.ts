@@ -54,12 +54,14 @@ const EN_TWO_LETTER_FUNCTION_WORDS = new Set(['am', 'go', 'up', 'us']);
 // The people an English speaker tells of ("my wife", "my son"), a closed class: like the Vietnamese kin words, the person
 // a voter tells of, no topic.
 export const EN_PEOPLE = ['son', 'daughter', 'wife', 'husband', 'mom', 'mum', 'mother', 'dad', 'father', 'grandma', 'grandpa', 'grandmother', 'grandfather', 'brother', 'sister', 'cousin', 'uncle', 'aunt', 'friend', 'neighbour', 'neighbor'];
-const EN_PEOPLE_SET = new Set(EN_PEOPLE);
-const EN_COMMON_WORDS = new Set<string>((englishCommonWords as string[]).filter((w) => (/^[a-z]{3,}$/.test(w) && !w.endsWith('est')) || EN_TWO_LETTER_FUNCTION_WORDS.has(w)));
+const EN_COMMON_WORDS = new Set<string>([
+  ...(englishCommonWords as string[]).filter((w) => (/^[a-z]{3,}$/.test(w) && !w.endsWith('est')) || EN_TWO_LETTER_FUNCTION_WORDS.has(w)),
+  ...EN_PEOPLE,
+]);
 
 /** `word` is lower-cased; a word typed without diacritics is checked against the folded list. */
 export function isStopword(word: string, lang: 'vi' | 'en' = 'vi'): boolean {
-  if (lang === 'en' && (EN_STOPWORDS.has(word) || EN_COMMON_WORDS.has(word) || EN_PEOPLE_SET.has(word))) return true;
+  if (lang === 'en' && (EN_STOPWORDS.has(word) || EN_COMMON_WORDS.has(word))) return true;
   return VI_STOPWORDS.has(word) || (foldDiacritics(word) === word && VI_FOLDED_STOPWORDS.has(word));
 }
 
