@@ -393,6 +393,14 @@ describe('voters and the guide', () => {
     }
   });
 
+  it('reads a disruption told in everyday words (a power cut, a halt halfway) as the law\'s interrupted voting', async () => {
+    for (const q of ['Đang bỏ phiếu thì mất điện, phải dừng. Tổ bầu cử xử lý thế nào?', 'dang bo phieu thi cup dien, dung giua chung thi to bau cu lam gi']) {
+      const r = await ask(q);
+      expect(r.outcome, q).toBe('answered');
+      expect(r.hits.slice(0, 2).map((h) => h.passage.text).join(' '), q).toMatch(/gián đoạn/);
+    }
+  });
+
   it('gives the current rule from the guide first when no place or year is named, the news when a province is', async () => {
     expect((await ask('Khiếu nại, tố cáo về bầu cử được giải quyết thế nào?')).hits[0]?.document.kind).toBe('guidance');
     expect((await ask('Khiếu nại, tố cáo về bầu cử ở Bạc Liêu được giải quyết thế nào?')).hits[0]?.document.id).toBe(BAC_LIEU);
