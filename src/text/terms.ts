@@ -2,11 +2,13 @@ import englishCommonWords from 'stopwords-en' with { type: 'json' };
 import { foldDiacritics, normalizeText } from './normalize.ts';
 
 // Function and question words, and pronouns, that carry no topic in Vietnamese ("lại" stays: "bầu cử lại" is a topic).
+// Of the kin words people speak of themselves with, "em", "chị", "cháu" are pronouns here; "anh" stays: typed without
+// marks it is also "ảnh" (a photo of the candidacy file).
 const VI_STOPWORDS = new Set(
   `và của các là có được những trong cho để với đã đang sẽ tại thì mà này nay đó khi từ đến về một như cũng còn
   theo trên dưới ra vào bị nên nếu hay hoặc rất nhất nữa gì nào ai đâu sao bao nhiêu mấy không chưa rồi vậy
   thế ấy kia vì nhé à ơi hả ạ tôi mình chúng ta hỏi xin biết ở đây muốn cần phải mỗi cả cái chiếc việc sự bạn
-  nói chuyện điều gồm nêu kể nhắc tới tóm tắt vấn ông bà luôn kiểu nhỉ nha giúp nó`
+  nói chuyện điều gồm nêu kể nhắc tới tóm tắt vấn ông bà luôn kiểu nhỉ nha giúp nó em chị cháu`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -19,6 +19,12 @@ describe('expandChatSpelling', () => {
     for (const q of ['bao nhiu tuoi thi dc ra ung cu vay mn', 'có ai biết không mn?', 'mn oi, bau cu luc may gio', 'cho hỏi mn ơi bầu mấy giờ?']) expect(expandChatSpelling(q), q).toMatch(/\bmn\b/);
   });
 
+  it('drops a closing "a", "ah", "ak" or "ha" typed without marks ("ạ", "à", "hả"), but not a point of the law or hectares', () => {
+    expect(expandChatSpelling('ba noi em khong biet chu thi viet phieu kieu gi a?')).toBe('ba noi em khong biet chu thi viet phieu kieu gi ?');
+    expect(expandChatSpelling('bau o dau ha. con the cu tri thi sao ak')).toBe('bau o dau . con the cu tri thi sao ');
+    for (const q of ['dieu 74 khoan 1 diem a', 'Điều 74 khoản 1 điểm a?', 'dien tich 3 ha', 'a. ai duoc bau']) expect(expandChatSpelling(q), q).toBe(q);
+  });
+
   it('leaves codes, abbreviations with a point and capitalised words alone', () => {
     expect(expandChatSpelling('Kế hoạch 153-KH/TU và khoản k.4, KO')).toBe('Kế hoạch 153-KH/TU và khoản k.4, KO');
   });

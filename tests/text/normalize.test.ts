@@ -56,6 +56,13 @@ describe('extractTerms', () => {
     expect(extractTerms('chi trái phép').folded).toEqual(['chi', 'trai', 'phep']);
   });
 
+  it('reads "em", "chị", "cháu" as the pronouns a voter speaks of herself with, no topic; "anh" stays, typed without marks it is "ảnh"', () => {
+    expect(extractTerms('Em khiếu nại rồi mà xã chưa trả lời, em làm gì được').folded).toEqual(['khieu', 'nai', 'xa', 'tra', 'loi', 'lam']);
+    expect(extractTerms('chị cho cháu hỏi đi bầu ở đâu').folded).toEqual(['di', 'bau']);
+    expect(extractTerms('ho so ung cu can may tam anh').folded).toContain('anh');
+    expect(extractTerms('em gái tôi đi bầu').folded).toEqual(['di', 'bau']);
+  });
+
   it('reads "ủy ban" as one word: "Ban bầu cử" is not paired inside "Ủy ban bầu cử"', () => {
     expect(extractTerms('Ủy ban bầu cử ở tỉnh').bigrams).toEqual(['uy_ban', 'uyban_bau', 'bau_cu']);
     expect(extractTerms('Ban bầu cử gửi biên bản').bigrams).toContain('ban_bau');
