@@ -4,6 +4,7 @@ import { findDocumentRefs, KIND_NAMES, toRomanNumeral, yearMatches, type Documen
 import { answerSentences, asksOpinion, statementOf, type AnswerType } from '../text/answers.ts';
 import { comparableText, foldCaseAndSpace, foldDiacritics, foldedWords, sentences } from '../text/normalize.ts';
 import { findPeople } from '../text/people.ts';
+import { isOneWordPlace } from '../text/places.ts';
 import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
 import { expandChatSpelling } from '../text/chat.ts';
@@ -540,8 +541,9 @@ function questionTerms(index: CorpusIndex, query: AnalyzedQuery): QuestionTerms 
   // A word the corpus never uses that is no Vietnamese word either (an English word the glossary does not know,
   // "happens"; chat shorthand, "mn", "hnay") cannot be met by any passage: it tells nothing.
   const foreign = (c: Concept) =>
-    !c.phrase && index.documentFrequency(c.label) === 0 && !/^\d+$/.test(c.label) && (query.language === 'en' || !isVietnameseWord(c.label));
-  const concepts = query.concepts.filter((c) => c.phrase || (!placeWords.has(c.label) && !foreign(c)));
+    !c.phrase && index.documentFrequency(c.label) === 0 && !/^\d+$/.test(c.label) && !isOneWordPlace(c.label) && (query.language === 'en' || !isVietnameseWord(c.label));
+  // A place written as one word ("Hanoi") is where the asker is, as a province the corpus never mentions is.
+  const concepts = query.concepts.filter((c) => c.phrase || (!placeWords.has(c.label) && !isOneWordPlace(c.label) && !foreign(c)));
   // An English word the glossary cannot translate is a real word of another topic ("haiku", "python"), not a typo.
   const untranslated = query.language === 'en' ? query.concepts.filter(foreign).length / Math.max(1, query.concepts.length) : 0;
   // Words that tell the asker's situation weigh less than those of the question itself.

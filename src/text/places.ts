@@ -11,8 +11,14 @@ Trà Vinh, Tuyên Quang, Vĩnh Long, Vĩnh Phúc, Yên Bái`
   .split(',')
   .map((p) => normalizeText(p.replace(/\s+/g, ' ').trim()));
 
-// How people write the largest city: the press's abbreviation, run together or spaced, and its old name.
-const ALIASES: Array<[string, string]> = ['TP.HCM', 'TPHCM', 'HCM', 'Sài Gòn'].map((alias) => [alias, 'Thành phố Hồ Chí Minh']);
+// How people write the largest city: the press's abbreviation, run together or spaced, its old name, and in English;
+// and the cities English writes as one word.
+const ALIASES: Array<[string, string]> = [
+  ...['TP.HCM', 'TPHCM', 'HCM', 'Sài Gòn', 'Saigon', 'Ho Chi Minh City'].map((alias): [string, string] => [alias, 'Thành phố Hồ Chí Minh']),
+  ['Hanoi', 'Hà Nội'],
+  ['Danang', 'Đà Nẵng'],
+  ['Haiphong', 'Hải Phòng'],
+];
 
 const FOLDED = [...PLACES.map((name): [string, string] => [name, name]), ...ALIASES].map(([written, name]) => ({ name, folded: foldDiacritics(normalizeText(written)) }));
 
@@ -44,6 +50,12 @@ export function findPlaces(text: string): string[] {
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (PLACE_ORDER.get(a[0]) ?? 0) - (PLACE_ORDER.get(b[0]) ?? 0)).map(([name]) => name);
 }
+
+// Names written as one word ("Hanoi", "TPHCM"), folded: no passage holds them so, and they ask about no topic.
+const ONE_WORD_NAMES = new Set(FOLDED.map(({ folded }) => foldedWords(folded).trim()).filter((words) => !words.includes(' ')));
+
+/** Whether a diacritic-free, lower-cased word is a place name written as one word ("hanoi", "saigon", "tphcm"). */
+export const isOneWordPlace = (word: string): boolean => ONE_WORD_NAMES.has(word);
 
 /**
  * The text with the province names it mentions cut out, a comma in their place so no word pair spans the gap: the

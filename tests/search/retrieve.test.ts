@@ -83,6 +83,15 @@ describe('retrieve over the shipped corpus', () => {
     expect((await docs('How many party members were disciplined in Ben Tre?'))[0]).toBe(BEN_TRE);
   });
 
+  it('reads a city English writes as one word ("Hanoi", "Saigon") as where the asker is, not as a word it cannot translate', async () => {
+    for (const q of ['I am a foreigner living in Hanoi. Am I allowed to vote?', 'I live in Saigon but my name is on the list in my hometown. Do I have to go back to vote?']) {
+      const r = await ask(q);
+      expect(r.query.places.length, q).toBe(1);
+      expect(r.features?.untranslated, q).toBe(0);
+      expect(r.outcome, q).toBe('answered');
+    }
+  });
+
   it('declines "Giá vàng hôm nay bao nhiêu?" typed with diacritics, though the law holds "quốc gia vắng mặt" and "hòm"', async () => {
     // Without diacritics "gia vang … hom" is also the law's "quốc gia vắng mặt … hòm phiếu": a known gap until syllables are read as words.
     expect((await ask('Giá vàng hôm nay bao nhiêu?')).outcome).toBe('no_match');

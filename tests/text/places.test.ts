@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPlaces, withoutPlaces } from '../../src/text/places.ts';
+import { findPlaces, isOneWordPlace, withoutPlaces } from '../../src/text/places.ts';
 
 describe('findPlaces', () => {
   it('finds the provinces a text names, with or without diacritics', () => {
@@ -12,6 +12,14 @@ describe('findPlaces', () => {
     for (const text of ['tỷ lệ đi bầu ở TP.HCM', 'ty le di bau o tp hcm', 'o tphcm', 'Tôi ở Sài Gòn', 'sai gon', 'HCM'])
       expect(findPlaces(text), text).toEqual(['Thành phố Hồ Chí Minh']);
     expect(findPlaces('tư tưởng Hồ Chí Minh')).toEqual([]);
+  });
+
+  it('reads the cities English writes as one word, and tells those words apart', () => {
+    expect(findPlaces('I live in Saigon, my parents in Hanoi')).toEqual(['Hà Nội', 'Thành phố Hồ Chí Minh']);
+    expect(findPlaces('I work in Ho Chi Minh City')).toEqual(['Thành phố Hồ Chí Minh']);
+    expect(findPlaces('Danang and Haiphong')).toEqual(['Đà Nẵng', 'Hải Phòng']);
+    expect(['hanoi', 'saigon', 'tphcm'].every(isOneWordPlace)).toBe(true);
+    expect(['ha', 'noi', 'vote'].some(isOneWordPlace)).toBe(false);
   });
 
   it('gives each word to one name, the longer first: a name ending where another begins names one place', () => {
