@@ -40,6 +40,12 @@ const CHAT_WORDS: Record<string, string> = {
   mn: 'mọi người',
   mng: 'mọi người',
   tphcm: 'TP. Hồ Chí Minh',
+  tui: 'tôi',
+  sv: 'sinh viên',
+  ktx: 'ký túc xá',
+  gcn: 'giấy chứng nhận',
+  xkld: 'xuất khẩu lao động',
+  xklđ: 'xuất khẩu lao động',
 };
 
 // Abbreviations that also address the readers: ending a sentence or a clause, or before "ơi".

@@ -15,6 +15,11 @@ describe('expandChatSpelling', () => {
     expect(expandChatSpelling('hnay mn đi bầu chưa')).toBe('hôm nay mọi người đi bầu chưa');
   });
 
+  it('writes out the shorthand of students, workers abroad and papers ("sv", "ktx", "xkld", "gcn")', () => {
+    expect(expandChatSpelling('sv o ktx thi bau o dau')).toBe('sinh vien o ky tuc xa thi bau o dau');
+    expect(expandChatSpelling('tui đi xklđ về, xin gcn ở đâu')).toBe('tôi đi xuất khẩu lao động về, xin giấy chứng nhận ở đâu');
+  });
+
   it('leaves "mn" that addresses the readers as typed, ending a sentence or before "ơi": it asks nothing of them', () => {
     for (const q of ['bao nhiu tuoi thi dc ra ung cu vay mn', 'có ai biết không mn?', 'mn oi, bau cu luc may gio', 'cho hỏi mn ơi bầu mấy giờ?']) expect(expandChatSpelling(q), q).toMatch(/\bmn\b/);
   });
