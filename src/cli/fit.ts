@@ -154,7 +154,7 @@ async function readOtherLaws(dir: string, heldNumbers: Set<string>): Promise<Leg
 function buildBackground(articles: LegalArticleText[]): Background {
   const counts = new Map<string, number>();
   for (const a of articles) {
-    const { folded, bigrams } = extractTerms(`${a.title}\n${a.text}`);
+    const { folded, bigrams } = extractTerms(`${a.title}\n${a.text}`, 'vi', { asWritten: true });
     for (const t of new Set([...folded, ...bigrams])) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   return { articles: articles.length, frequency: new Map([...counts].filter(([, n]) => n >= MIN_BACKGROUND_ARTICLES)) };

@@ -28,7 +28,7 @@ interface Postings {
 }
 
 function fieldTerms(text: string): string[][] {
-  const terms = extractTerms(text);
+  const terms = extractTerms(text, 'vi', { asWritten: true });
   return [terms.folded, terms.exact, terms.bigrams];
 }
 

@@ -17,7 +17,7 @@ import { buildRegister, type RegisterEntry } from './register.ts';
 import { DEFAULT_HNSW, readLabels, VectorIndex, type GraphState, type HnswParams, type PreviousGraph, type VectorFiles, type VectorHit } from './vectors.ts';
 
 // Bump whenever the files or their meaning change, so older indexes are rebuilt instead of misread.
-export const INDEX_FORMAT_VERSION = 12;
+export const INDEX_FORMAT_VERSION = 13;
 
 export interface Manifest {
   formatVersion: number;
@@ -584,7 +584,7 @@ export class CorpusIndex {
   /** Diacritic-free words and word pairs a passage is indexed under (its text, title, place and section), and its words as written, marked "=". */
   indexedTerms(passage: number): Set<string> {
     const p = this.store.at(passage) as Passage;
-    const { exact, folded, bigrams } = extractTerms(indexedText(this.documentsById.get(p.docId) as DocumentMeta, p));
+    const { exact, folded, bigrams } = extractTerms(indexedText(this.documentsById.get(p.docId) as DocumentMeta, p), 'vi', { asWritten: true });
     // Words with their diacritics too, marked "=", for questions typed with them.
     return new Set([...folded, ...bigrams, ...exact.map((w) => `=${w}`)]);
   }

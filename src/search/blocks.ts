@@ -115,7 +115,7 @@ const termsOfPhrase = (phrase: string) => {
 
 /** How much of the question a text's statement holds, measured as a passage's coverage is; an abbreviation holds the words it stands for. */
 const overlapOf = (text: string, request: Pick<QuoteRequest, 'terms' | 'abbreviations'>) => {
-  const { folded, bigrams } = extractTerms(statementOf(text));
+  const { folded, bigrams } = extractTerms(statementOf(text), 'vi', { asWritten: true });
   const held = new Set([...folded, ...bigrams]);
   for (const word of folded) {
     const phrase = request.abbreviations?.[word];

@@ -87,11 +87,21 @@ export interface Terms {
   bigrams: string[];
 }
 
+/** How a text is read: `asWritten` reads a text written with its marks (a passage), not a question. */
+export interface TermOptions {
+  /**
+   * A stopword whose diacritic-free spelling is also a content word's ("mỗi" and "mọi", "đang" and "Đảng", "thì" and
+   * "thi") keeps that spelling among the diacritic-free terms: a question typed without marks ("moi nguoi") may mean
+   * either, so it meets both readings, and such a word weighs as little as its many passages make it.
+   */
+  asWritten?: boolean;
+}
+
 /**
  * Content terms of a text: stopwords dropped, bigrams only across words that stood side by side.
  * A capitalised word inside a sentence is a name ("Lê Thị Ái Nam" typed as "Le Thi Ai Nam"), never a stopword.
  */
-export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
+export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi', options: TermOptions = {}): Terms {
   const exact: string[] = [];
   const folded: string[] = [];
   const bigrams: string[] = [];
@@ -101,6 +111,9 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
   // Whether the last word kept formed a pair with the one before it.
   let paired = false;
   let sentenceStart = true;
+  // The last word kept, and whether its marked spelling was.
+  let kept: string | null = null;
+  let keptExact = false;
   for (const m of normalizeText(text).matchAll(/([\p{L}\p{N}]+)|([.!?\n]+)|([,;:()]+)/gu)) {
     if (m[2]) {
       sentenceStart = true;
@@ -119,25 +132,29 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi'): Terms {
     const idiom = lang === 'vi' && ((foldDiacritics(before) === 'bao' && QUESTION_IDIOM_ENDS.has(foldDiacritics(word))) || (WHERE_OPENERS.has(foldDiacritics(before)) && word === 'dau'));
     const kin = lang === 'vi' && isKin(before) && isGender(word);
     // The kin word was kept as a content word (unless a stopword, as "bạn"): the person is taken back whole.
-    if (kin && exact.at(-1) === before) {
-      exact.pop();
+    if (kin && kept === before) {
+      if (keptExact) exact.pop();
       folded.pop();
       if (paired) bigrams.pop();
     }
     before = word;
     if (idiom || kin) {
-      previous = beforePrevious = null;
+      previous = beforePrevious = kept = null;
       continue;
     }
     // English "I" is capitalised everywhere; it is no name.
     const name = !sentenceStart && original !== word && !(lang === 'en' && original === 'I');
     sentenceStart = false;
-    if (!name && isStopword(word, lang)) {
-      previous = beforePrevious = null;
+    const f = foldDiacritics(word);
+    const foldsOntoContent = options.asWritten === true && lang === 'vi' && f !== word && !isStopword(f, lang);
+    if (!name && isStopword(word, lang) && !foldsOntoContent) {
+      previous = beforePrevious = kept = null;
       continue;
     }
-    const f = foldDiacritics(word);
-    exact.push(word);
+    // The stopword's marked spelling is no content word: only its diacritic-free one is kept.
+    keptExact = name || !isStopword(word, lang);
+    if (keptExact) exact.push(word);
+    kept = word;
     folded.push(f);
     // "ủy ban" is one word: the pair after it is keyed by it, so "Ban bầu cử" is not matched by "Ủy ban bầu cử".
     paired = previous !== null;

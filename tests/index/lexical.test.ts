@@ -21,7 +21,7 @@ function miniSearchReference() {
     searchOptions: { boost: { folded: 1, exact: 0.6, bigrams: 1.4 }, combineWith: 'OR' },
   });
   search.addAll(texts.map((text, id) => {
-    const t = extractTerms(text);
+    const t = extractTerms(text, 'vi', { asWritten: true });
     return { id, folded: t.folded.join(' '), exact: t.exact.join(' '), bigrams: t.bigrams.join(' ') };
   }));
   return search;
@@ -44,7 +44,7 @@ describe('LexicalIndex', () => {
   it('tells whether a passage is indexed under a word, a word pair or a word as written, as its own terms say', () => {
     const index = LexicalIndex.build(texts);
     const all = texts.map((text) => {
-      const t = extractTerms(text);
+      const t = extractTerms(text, 'vi', { asWritten: true });
       return new Set([...t.folded, ...t.bigrams, ...t.exact.map((w) => `=${w}`)]);
     });
     const probes = [...new Set(all.slice(0, 40).flatMap((terms) => [...terms].slice(0, 15))), 'xylophone', '=xylophone'];

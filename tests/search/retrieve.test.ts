@@ -402,6 +402,12 @@ describe('voters and the guide', () => {
     }
   });
 
+  it('meets "moi nguoi" typed without marks in a passage\'s "Mỗi người", not only in "mọi người"', async () => {
+    const r = await ask('moi nguoi duoc may la phieu');
+    expect(r.outcome).toBe('answered');
+    expect(r.hits[0]?.passage.text).toMatch(/mỗi người được một (?:lá )?phiếu bầu/iu);
+  });
+
   it('reads a disruption told in everyday words (a power cut, a halt halfway) as the law\'s interrupted voting', async () => {
     for (const q of ['Đang bỏ phiếu thì mất điện, phải dừng. Tổ bầu cử xử lý thế nào?', 'dang bo phieu thi cup dien, dung giua chung thi to bau cu lam gi']) {
       const r = await ask(q);

@@ -63,6 +63,15 @@ describe('extractTerms', () => {
     expect(extractTerms('em gái tôi đi bầu').folded).toEqual(['di', 'bau']);
   });
 
+  it('reads a passage under the unmarked spelling of a stopword that is also a content word\'s ("mỗi" as "moi", like "mọi")', () => {
+    const passage = extractTerms('Mỗi người được một phiếu bầu, đang chờ', 'vi', { asWritten: true });
+    expect(passage.folded).toEqual(['moi', 'nguoi', 'phieu', 'bau', 'dang', 'cho']);
+    expect(passage.exact).toEqual(['người', 'phiếu', 'bầu', 'chờ']);
+    expect(passage.bigrams).toContain('moi_nguoi');
+    // A question is read as before: "mỗi" typed with its marks is a stopword.
+    expect(extractTerms('Mỗi người được một phiếu bầu, đang chờ').folded).toEqual(['nguoi', 'phieu', 'bau', 'cho']);
+  });
+
   it('reads "ủy ban" as one word: "Ban bầu cử" is not paired inside "Ủy ban bầu cử"', () => {
     expect(extractTerms('Ủy ban bầu cử ở tỉnh').bigrams).toEqual(['uy_ban', 'uyban_bau', 'bau_cu']);
     expect(extractTerms('Ban bầu cử gửi biên bản').bigrams).toContain('ban_bau');
