@@ -92,6 +92,9 @@ const DEV_SETS = ['questions.json', 'dev2-questions.json', 'dev3-questions.json'
 // retrieve), so a question like one of them quotes the sentence that answered it; the ranking, the passages cited and
 // the decision do not hear them, and they cast no vote.
 const HEARD_SETS = ['dev5-questions.json', 'dev6-questions.json', 'dev7-questions.json', 'dev8-questions.json', 'dev9-questions.json', 'dev10-questions.json', 'dev11-questions.json'];
+// Dev sets nothing is fitted on, in the shapes users type (chat, stories told first, English): the operating point is
+// chosen on them too, as the shipped model reads them, beside the fitted sets read out of fold. Tuned on, never fitted on.
+const UNFITTED_SETS = [...HEARD_SETS, 'dev13-questions.json', 'dev12-told-questions.json'];
 // The example questions the product offers, with what their first quote must hold: a check on the ranking.
 const EXAMPLES_SET = 'examples.json';
 // Frozen: only scored, for the curves printed at the end.
@@ -275,12 +278,14 @@ function otherLawQuestions(articles: LegalArticleText[], index: CorpusIndex, cor
 
 /**
  * A decision model on the named features (the columns of each sample's `x`): the L2 penalty with the best cross-validated
- * log loss, thresholds chosen on the dev questions' out-of-fold probabilities; prints what it chose.
+ * log loss, thresholds chosen on the dev questions: the fitted ones' out-of-fold probabilities and the unfitted ones'
+ * (`unfitted`, same columns) as the model reads them; prints what it chose.
  */
 function fitDecision(
   names: readonly FeatureName[],
   samples: Sample[],
   training: Retrieved[],
+  unfitted: Array<{ x: number[]; y: number }>,
 ): { model: DecisionModel & { fit: Record<string, number> }; oof: number[]; devScored: Array<{ p: number; y: number }> } {
   let best = { lambda: LAMBDAS[0] as number, loss: Infinity, oof: [] as number[] };
   for (const lambda of LAMBDAS) {
@@ -301,7 +306,8 @@ function fitDecision(
   const devScored = training.flatMap((s, i) => (s.source === 'dev' ? [{ p: best.oof[i] as number, y: s.y }] : []));
   const devSamples = samples.filter((_, i) => training[i]?.source === 'dev');
   console.log(`dev questions alone, out of fold: AUC ${auc(devSamples, devScored.map((d) => d.p)).toFixed(4)}`);
-  const thresholds = chooseThresholds(devScored);
+  const unfittedScored = unfitted.map((u) => ({ p: predict(model, u.x), y: u.y }));
+  const thresholds = chooseThresholds([...devScored, ...unfittedScored]);
   console.log(`model: lambda ${best.lambda}, tails held at ${clip * 100}%, thresholds answer ≥ ${thresholds.answer}, decline < ${thresholds.decline}`);
   console.log('weights (standardised):');
   for (const [i, name] of model.features.entries()) console.log(`  ${name.padEnd(16)} ${(model.weights[i] as number).toFixed(3)}`);
@@ -651,6 +657,9 @@ async function main(): Promise<number> {
   const decided = (r: Retrieved): r is Retrieved & { x: number[] } => r.x !== null;
   const training = retrieved.filter(decided);
   const testRetrieved = (await retrieveAll(index, embedder, test, rankWeights, provisionalVote, citing, allAsked)).filter(decided);
+  // Read as the product reads them: they vote for nothing and no fold holds them.
+  const unfittedItems = (await Promise.all(UNFITTED_SETS.map((f) => readSet(path.join(EVAL_DIR, f), 'dev')))).flat();
+  const unfittedRetrieved = (await retrieveAll(index, embedder, unfittedItems, rankWeights, provisionalVote, citing, allAsked)).filter(decided);
 
   // Each class weighs the same in all, and within it the dev sets and the generated questions weigh half each.
   const bucket = (s: { y: number; source: string }) => `${s.y}:${s.source}`;
@@ -684,15 +693,19 @@ async function main(): Promise<number> {
   await writeFile(LABELLED_QUESTIONS_FILE, formatLabelledQuestions({ ...chosenVote, heard: heardItems }));
   const neighbours = neighboursFor(index, chosenVote);
   // The frozen questions are scored with the vote the model ships with.
-  const testScored = testRetrieved.map((r) => ({ ...r, x: r.x.map((v, j) => (j === column ? neighbours.vote(r.question) : v)) }));
+  const withShippedVote = <T extends { question: string; x: number[] }>(r: T): T => ({ ...r, x: r.x.map((v, j) => (j === column ? neighbours.vote(r.question) : v)) });
+  const testScored = testRetrieved.map(withShippedVote);
+  const unfitted = unfittedRetrieved.map(withShippedVote);
+  console.log(`operating point also chosen on ${unfitted.length} questions of the unfitted dev sets (${UNFITTED_SETS.map((f) => path.basename(f, '.json')).join(', ')})`);
 
-  const { model: full, oof, devScored } = fitDecision(FEATURE_NAMES, samples, training);
+  const { model: full, oof, devScored } = fitDecision(FEATURE_NAMES, samples, training, unfitted);
   // The same decision on fewer features: without the embedder's cosines (for an index built with another embedder, see
   // decisionModelFor), and without the labelled questions' vote (for a message in a conversation).
   const fitOn = (names: FeatureName[], heading: string) => {
     console.log(`\n${heading}:`);
     const columns = names.map((name) => FEATURE_NAMES.indexOf(name));
-    return fitDecision(names, samples.map((s) => ({ ...s, x: columns.map((j) => s.x[j] as number) })), training).model;
+    const select = <T extends { x: number[] }>(s: T): T => ({ ...s, x: columns.map((j) => s.x[j] as number) });
+    return fitDecision(names, samples.map(select), training, unfitted.map(select)).model;
   };
   const vectorNames = FEATURE_NAMES.filter((name) => !VECTOR_FEATURES.includes(name));
   const withoutVote = (names: FeatureName[]) => names.filter((name) => name !== 'neighbours');
@@ -709,6 +722,8 @@ async function main(): Promise<number> {
   const dOp = operating(devScored, thresholds.answer);
   console.log(`\ndev (out of fold): right-ranked answered ${(dOp.tpr * 100).toFixed(1)}%, others answered ${(dOp.fpr * 100).toFixed(1)}%`);
   console.log(riskCoverage(devScored));
+  const uOp = operating(unfitted.map((u) => ({ p: predict(fitted, u.x), y: u.y })), thresholds.answer);
+  console.log(`unfitted dev sets (as shipped): right-ranked answered ${(uOp.tpr * 100).toFixed(1)}%, others answered ${(uOp.fpr * 100).toFixed(1)}%`);
   for (const set of DEV_SETS.map((f) => path.basename(f, '.json'))) {
     const scored = training.flatMap((s, i) => (s.set === set ? [{ p: oof[i] as number, y: s.y }] : []));
     const op = operating(scored, thresholds.answer);
