@@ -6,7 +6,7 @@ import { expandChatSpelling } from '../text/chat.ts';
 import { isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { findDocumentRefs, isRomanNumeral, romanTermsOfOffice, type DocumentRef } from '../text/identifiers.ts';
 import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText, sentences } from '../text/normalize.ts';
-import { splitClauses, type Clause } from '../text/clauses.ts';
+import { splitClauses, withoutHandlingAsked, type Clause } from '../text/clauses.ts';
 import { findPeople } from '../text/people.ts';
 import { findPlaces } from '../text/places.ts';
 import { extractTerms, isEnglishStopword, isStopword } from '../text/terms.ts';
@@ -413,7 +413,7 @@ export const MAX_QUESTION_LENGTH = 1000;
  * speller (built on the corpus's words), misspelt, Telex- and VNI-typed words are read first.
  */
 export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Speller, carried?: string): AnalyzedQuery {
-  const written = (text: string) => expandChatSpelling(romanTermsOfOffice(cleanQuestion(text)));
+  const written = (text: string) => withoutHandlingAsked(expandChatSpelling(romanTermsOfOffice(cleanQuestion(text))));
   const expanded = written(question);
   const language = detectLanguage(expanded, lexicon);
   // English words are not misspelt Vietnamese.

@@ -155,3 +155,12 @@ export function splitClauses(text: string, language: 'vi' | 'en' = 'vi'): Clause
   if (!clauses.some((c) => c.asking && /[\p{L}\p{N}]{2,}/u.test(c.text))) return clauses.map((c) => ({ ...c, asking: true }));
   return clauses;
 }
+
+// "X xử lý thế nào?" asks what is done with X (a polling station's procedure), as "làm sao" does; "bị xử lý thế nào"
+// asks the sanction, and keeps the word.
+const HANDLING_ASKED = /(?<!(?:^|[^\p{L}\p{N}])(?:bị|bi)\s+)(?<![\p{L}\p{N}])(?:xử lý|xu ly)\s+(?=(?:thế nào|the nao|như thế nào|nhu the nao|ra sao|sao)(?![\p{L}\p{N}]))/giu;
+
+/** The question without a "xử lý" that only asks how something is handled ("tổ xử lý thế nào" → "tổ thế nào"). */
+export function withoutHandlingAsked(question: string): string {
+  return question.replace(HANDLING_ASKED, '');
+}

@@ -408,6 +408,15 @@ describe('voters and the guide', () => {
     expect(r.hits[0]?.passage.text).toMatch(/mỗi người được một (?:lá )?phiếu bầu/iu);
   });
 
+  it('answers how a polling station handles something with the procedure, not with the sanctions for fraud', async () => {
+    for (const q of ['Phiếu chưa sử dụng thì xử lý thế nào trước khi mở hòm?', 'phieu chua su dung thi xu ly the nao truoc khi mo hom']) {
+      const r = await ask(q);
+      expect(r.outcome, q).toBe('answered');
+      expect(r.hits.map((h) => h.passage.section ?? ''), q).not.toContain('Gian lận bầu cử bị xử lý ra sao?');
+      expect(r.hits[0]?.passage.text, q).toMatch(/phiếu/u);
+    }
+  });
+
   it('reads a disruption told in everyday words (a power cut, a halt halfway) as the law\'s interrupted voting', async () => {
     for (const q of ['Đang bỏ phiếu thì mất điện, phải dừng. Tổ bầu cử xử lý thế nào?', 'dang bo phieu thi cup dien, dung giua chung thi to bau cu lam gi']) {
       const r = await ask(q);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitClauses, tellsSituation } from '../../src/text/clauses.ts';
+import { splitClauses, tellsSituation, withoutHandlingAsked } from '../../src/text/clauses.ts';
 
 const asking = (text: string) => splitClauses(text).map((c) => [c.text.trim(), c.asking]);
 
@@ -128,5 +128,13 @@ describe('tellsSituation', () => {
     for (const text of ['thủ tục ly hôn', 'thu tuc lam ho chieu', 'ket qua bong da toi qua', 'minimum age to vote', 'han khieu nai danh sach cu tri', 'bau cu o tp Ho Chi Minh', 'bau cu tong thong my', 'bau cu o my nam nay', 'hòm phiếu phụ', 'to bau cu gom nhung ai']) {
       expect(tellsSituation(text), text).toBe(false);
     }
+  });
+});
+
+describe('withoutHandlingAsked', () => {
+  it('drops a "xử lý" that asks how something is handled, and keeps the sanction "bị xử lý" asks', () => {
+    expect(withoutHandlingAsked('Đang bỏ phiếu thì mất điện, tổ bầu cử xử lý thế nào?')).toBe('Đang bỏ phiếu thì mất điện, tổ bầu cử thế nào?');
+    expect(withoutHandlingAsked('phieu chua dung thi to xu ly ra sao')).toBe('phieu chua dung thi to ra sao');
+    for (const q of ['Gian lận bầu cử bị xử lý thế nào?', 'mua phieu bau bi xu ly sao', 'Xử lý vi phạm về bầu cử ra sao?']) expect(withoutHandlingAsked(q), q).toBe(q);
   });
 });
