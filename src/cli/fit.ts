@@ -69,7 +69,7 @@ import {
 import { formatTitles, OTHER_TITLES_FILE } from '../search/titles.ts';
 import { findDocumentRefs } from '../text/identifiers.ts';
 import { foldedWords, stripDiacritics } from '../text/normalize.ts';
-import { extractTerms } from '../text/terms.ts';
+import { extractTerms, passageTerms } from '../text/terms.ts';
 import { readArgs } from './args.ts';
 
 const USAGE = `Usage: npm run fit -- [--legal DIR]
@@ -157,7 +157,7 @@ async function readOtherLaws(dir: string, heldNumbers: Set<string>): Promise<Leg
 function buildBackground(articles: LegalArticleText[]): Background {
   const counts = new Map<string, number>();
   for (const a of articles) {
-    const { folded, bigrams } = extractTerms(`${a.title}\n${a.text}`, 'vi', { asWritten: true });
+    const { folded, bigrams } = passageTerms(`${a.title}\n${a.text}`);
     for (const t of new Set([...folded, ...bigrams])) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   return { articles: articles.length, frequency: new Map([...counts].filter(([, n]) => n >= MIN_BACKGROUND_ARTICLES)) };
@@ -286,7 +286,7 @@ function fitDecision(
   samples: Sample[],
   training: Retrieved[],
   unfitted: Array<{ x: number[]; y: number }>,
-): { model: DecisionModel & { fit: Record<string, number> }; oof: number[]; devScored: Array<{ p: number; y: number }> } {
+): { model: DecisionModel & { fit: Record<string, number> }; oof: number[]; devScored: Array<{ p: number; y: number }>; unfittedScored: Array<{ p: number; y: number }> } {
   let best = { lambda: LAMBDAS[0] as number, loss: Infinity, oof: [] as number[] };
   for (const lambda of LAMBDAS) {
     const oof = crossValidate([...names], samples, lambda, DECISION_FOLDS);
@@ -324,6 +324,7 @@ function fitDecision(
     },
     oof: best.oof,
     devScored,
+    unfittedScored,
   };
 }
 
@@ -698,7 +699,7 @@ async function main(): Promise<number> {
   const unfitted = unfittedRetrieved.map(withShippedVote);
   console.log(`operating point also chosen on ${unfitted.length} questions of the unfitted dev sets (${UNFITTED_SETS.map((f) => path.basename(f, '.json')).join(', ')})`);
 
-  const { model: full, oof, devScored } = fitDecision(FEATURE_NAMES, samples, training, unfitted);
+  const { model: full, oof, devScored, unfittedScored } = fitDecision(FEATURE_NAMES, samples, training, unfitted);
   // The same decision on fewer features: without the embedder's cosines (for an index built with another embedder, see
   // decisionModelFor), and without the labelled questions' vote (for a message in a conversation).
   const fitOn = (names: FeatureName[], heading: string) => {
@@ -722,7 +723,7 @@ async function main(): Promise<number> {
   const dOp = operating(devScored, thresholds.answer);
   console.log(`\ndev (out of fold): right-ranked answered ${(dOp.tpr * 100).toFixed(1)}%, others answered ${(dOp.fpr * 100).toFixed(1)}%`);
   console.log(riskCoverage(devScored));
-  const uOp = operating(unfitted.map((u) => ({ p: predict(fitted, u.x), y: u.y })), thresholds.answer);
+  const uOp = operating(unfittedScored, thresholds.answer);
   console.log(`unfitted dev sets (as shipped): right-ranked answered ${(uOp.tpr * 100).toFixed(1)}%, others answered ${(uOp.fpr * 100).toFixed(1)}%`);
   for (const set of DEV_SETS.map((f) => path.basename(f, '.json'))) {
     const scored = training.flatMap((s, i) => (s.set === set ? [{ p: oof[i] as number, y: s.y }] : []));

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { extractTerms } from '../text/terms.ts';
+import { passageTerms } from '../text/terms.ts';
 
 export interface LexicalQuery {
   exact: string[];
@@ -28,7 +28,7 @@ interface Postings {
 }
 
 function fieldTerms(text: string): string[][] {
-  const terms = extractTerms(text, 'vi', { asWritten: true });
+  const terms = passageTerms(text);
   return [terms.folded, terms.exact, terms.bigrams];
 }
 

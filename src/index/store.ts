@@ -6,7 +6,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { chunkDocument, EMPTY_LEXICON, hashCorpus, loadCorpus, type CorpusDocument, type Lexicon, type Passage } from '../corpus/index.ts';
-import { extractTerms } from '../text/terms.ts';
+import { passageTerms } from '../text/terms.ts';
 import { words } from '../text/normalize.ts';
 import type { Logger } from 'pino';
 import type { Embedder } from './embedder.ts';
@@ -584,7 +584,7 @@ export class CorpusIndex {
   /** Diacritic-free words and word pairs a passage is indexed under (its text, title, place and section), and its words as written, marked "=". */
   indexedTerms(passage: number): Set<string> {
     const p = this.store.at(passage) as Passage;
-    const { exact, folded, bigrams } = extractTerms(indexedText(this.documentsById.get(p.docId) as DocumentMeta, p), 'vi', { asWritten: true });
+    const { exact, folded, bigrams } = passageTerms(indexedText(this.documentsById.get(p.docId) as DocumentMeta, p));
     // Words with their diacritics too, marked "=", for questions typed with them.
     return new Set([...folded, ...bigrams, ...exact.map((w) => `=${w}`)]);
   }

@@ -1,7 +1,7 @@
 import { answerSentences, countsOf, focusHeld, isClauseNumber, statementOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
 import { pointsBack } from '../text/anaphora.ts';
 import { foldCaseAndSpace, foldDiacritics, sentences, wordCount } from '../text/normalize.ts';
-import { extractTerms } from '../text/terms.ts';
+import { extractTerms, passageTerms } from '../text/terms.ts';
 import { coverageOf, type QuoteTerms } from './coverage.ts';
 
 /** What a passage's sentences must answer: the question's words, phrases and pairs, weighted by how telling they are, and the kind of answer it asks for. */
@@ -115,7 +115,7 @@ const termsOfPhrase = (phrase: string) => {
 
 /** How much of the question a text's statement holds, measured as a passage's coverage is; an abbreviation holds the words it stands for. */
 const overlapOf = (text: string, request: Pick<QuoteRequest, 'terms' | 'abbreviations'>) => {
-  const { folded, bigrams } = extractTerms(statementOf(text), 'vi', { asWritten: true });
+  const { folded, bigrams } = passageTerms(statementOf(text));
   const held = new Set([...folded, ...bigrams]);
   for (const word of folded) {
     const phrase = request.abbreviations?.[word];

@@ -55,6 +55,10 @@ const ADDRESSED = new Set(['mn', 'mng']);
 const CLOSING_PARTICLES = new Set(['a', 'ah', 'ak', 'ha']);
 const SENTENCE_END = /^\s*(?:[?.!]|$)/u;
 const NAMES_POINT = /(?:^|[\s(])(?:điểm|diem|mục|muc|\d+)\s+$/iu;
+const closesSentence = (text: string, at: number, token: string) => {
+  const before = text.slice(0, at);
+  return before.trim() !== '' && SENTENCE_END.test(text.slice(at + token.length)) && !NAMES_POINT.test(before);
+};
 
 /**
  * Writes out the chat abbreviations of a question ("ko" → "không", "dc" → "được", "bn" → "bao nhiêu", "7h" → "7 giờ").
@@ -69,8 +73,7 @@ export function expandChatSpelling(text: string): string {
     const time = /^(\d{1,2})h(\d{2})?$/.exec(token);
     if (time && !partOfCode(text, at, token.length)) return `${time[1]} ${hour}${time[2] ? ` ${time[2]}` : ''}`;
     if (token === 'h' && /(?:^|\s)(?:mấy|may)\s+$/iu.test(text.slice(0, at))) return hour;
-    const before = text.slice(0, at);
-    if (CLOSING_PARTICLES.has(token) && before.trim() !== '' && SENTENCE_END.test(text.slice(at + token.length)) && !NAMES_POINT.test(before)) return '';
+    if (CLOSING_PARTICLES.has(token) && closesSentence(text, at, token)) return '';
     const word = CHAT_WORDS[token];
     // Part of a code or an abbreviation with a point ("153-KH/TU", "k.4"): not chat.
     if (!word || partOfCode(text, at, token.length)) return token;

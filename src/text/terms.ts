@@ -97,6 +97,11 @@ export interface TermOptions {
   asWritten?: boolean;
 }
 
+/** The terms of a passage, written with its marks: see TermOptions.asWritten. The index and the quotes read passages so. */
+export function passageTerms(text: string): Terms {
+  return extractTerms(text, 'vi', { asWritten: true });
+}
+
 /**
  * Content terms of a text: stopwords dropped, bigrams only across words that stood side by side.
  * A capitalised word inside a sentence is a name ("Lê Thị Ái Nam" typed as "Le Thi Ai Nam"), never a stopword.
@@ -146,13 +151,14 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi', options: Te
     const name = !sentenceStart && original !== word && !(lang === 'en' && original === 'I');
     sentenceStart = false;
     const f = foldDiacritics(word);
-    const foldsOntoContent = options.asWritten === true && lang === 'vi' && f !== word && !isStopword(f, lang);
-    if (!name && isStopword(word, lang) && !foldsOntoContent) {
+    const stopword = !name && isStopword(word, lang);
+    // Such a stopword's marked spelling is no content word: only its diacritic-free one is kept.
+    const foldedOnly = stopword && options.asWritten === true && lang === 'vi' && f !== word && !isStopword(f, lang);
+    if (stopword && !foldedOnly) {
       previous = beforePrevious = kept = null;
       continue;
     }
-    // The stopword's marked spelling is no content word: only its diacritic-free one is kept.
-    keptExact = name || !isStopword(word, lang);
+    keptExact = !foldedOnly;
     if (keptExact) exact.push(word);
     kept = word;
     folded.push(f);

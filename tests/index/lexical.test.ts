@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkDocument, loadCorpus } from '../../src/corpus/index.ts';
 import { LexicalIndex } from '../../src/index/lexical.ts';
 import { analyzeQuery } from '../../src/search/index.ts';
-import { extractTerms } from '../../src/text/terms.ts';
+import { passageTerms } from '../../src/text/terms.ts';
 import { tempDir } from '../helpers.ts';
 
 const corpus = await loadCorpus('corpus');
@@ -21,7 +21,7 @@ function miniSearchReference() {
     searchOptions: { boost: { folded: 1, exact: 0.6, bigrams: 1.4 }, combineWith: 'OR' },
   });
   search.addAll(texts.map((text, id) => {
-    const t = extractTerms(text, 'vi', { asWritten: true });
+    const t = passageTerms(text);
     return { id, folded: t.folded.join(' '), exact: t.exact.join(' '), bigrams: t.bigrams.join(' ') };
   }));
   return search;
@@ -44,7 +44,7 @@ describe('LexicalIndex', () => {
   it('tells whether a passage is indexed under a word, a word pair or a word as written, as its own terms say', () => {
     const index = LexicalIndex.build(texts);
     const all = texts.map((text) => {
-      const t = extractTerms(text, 'vi', { asWritten: true });
+      const t = passageTerms(text);
       return new Set([...t.folded, ...t.bigrams, ...t.exact.map((w) => `=${w}`)]);
     });
     const probes = [...new Set(all.slice(0, 40).flatMap((terms) => [...terms].slice(0, 15))), 'xylophone', '=xylophone'];
