@@ -1,4 +1,4 @@
-import { answerSentences, countsOf, focusHeld, isClauseNumber, statementOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
+import { answerSentences, countsOf, focusHeld, headingKind, isClauseNumber, statementOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
 import { pointsBack } from '../text/anaphora.ts';
 import { foldCaseAndSpace, foldDiacritics, sentences, wordCount } from '../text/normalize.ts';
 import { extractTerms, passageTerms } from '../text/terms.ts';
@@ -140,6 +140,17 @@ function heardIn(text: string, heard: QuoteRequest['heard']): number {
   return heard.reduce((sum, a) => sum + (comparable.includes(a.answer) ? a.weight : 0), 0);
 }
 
+/**
+ * Whether a question asks for a time, a date or a count and its heading for something else: a place, a body, a document,
+ * or a time of day against a date or count (a deadline counted in days answers "khi nào" and "mấy ngày" alike). A yes or
+ * no question may be answered by any section's opening.
+ */
+function asksOtherKind(heading: string, request: Pick<QuoteRequest, 'answerType'>): boolean {
+  const headed = headingKind(heading);
+  if (request.answerType === null || headed === null) return false;
+  return headed === 'date' || headed === 'time' || headed === 'number' ? (headed === 'time') !== (request.answerType === 'time') : true;
+}
+
 /** A passage's blocks as scored for one question. */
 export interface ScoredPassage {
   units: string[];
@@ -163,7 +174,8 @@ export function scoreBlocks(passage: { text: string; section: string | null }, r
   const answering = new Map((answerType ? answerSentences(units, answerType, years) : []).map((a) => [a.index, a.answers]));
   const heading = passage.section ? overlapOf(passage.section, request).coverage : 0;
   // A guide's heading asks a question its opening replies to; a law article's title names a subject its first sentence need not settle.
-  const headingAsks = passage.section?.trim().endsWith('?') === true;
+  // A heading asking another kind of question ("… ở đâu?" for "… từ lúc nào") does not make its opening the answer.
+  const headingAsks = passage.section?.trim().endsWith('?') === true && !asksOtherKind(passage.section, request);
   const blocks = blocksOf(units).map((block, order) => {
     const text = units.slice(block.first, block.last + 1).join(' ');
     const overlap = overlapOf(text, request).coverage;

@@ -34,9 +34,10 @@ const ANSWERS: Record<AnswerType, RegExp> = {
   // A time of day, not a duration ("24 giờ trước"): with a part of the day, minutes, or "lúc/từ/đến" before it.
   time: /(?<![\p{L}\d])\d{1,2}\s*giờ(?: \d{1,2} phút)?(?= sáng| trưa| chiều| tối| đêm)(?: sáng| trưa| chiều| tối| đêm)|(?<=(?:lúc|từ|đến|tới|tức) )\d{1,2}\s*giờ(?: \d{1,2} phút)?|(?<![\p{L}\d])\d{1,2}h\d{2}(?![\p{L}\d])/gu,
   // A count: not part of a date, a term of office or a document number ("15/3/2026", "2021-2026", "85/2015"); or, as the
-  // law writes them, in words: a fraction ("hai phần ba", "quá một nửa") or a count of something ("từ chín đến mười lăm thành viên").
+  // law writes them, in words: a fraction ("hai phần ba", "quá một nửa") or a count of something ("từ chín đến mười lăm thành viên");
+  // or a share of a count ("415/418 đại biểu", "2/3 tổng số đại biểu").
   number: new RegExp(
-    `(?<![\\p{L}\\d/.,-]|${YEAR} ?[-–] ?)\\d+(?:[.,]\\d+)*(?:\\s*%)?(?![\\d/-]|[.,]\\d| ?[-–] ?${YEAR}(?!\\d))|(?<![\\p{L}\\p{N}])(?:${NUMBER_WORD}(?: ${NUMBER_WORD})* phần ${NUMBER_WORD}|(?:một )?nửa(?![\\p{L}\\p{N}])|${NUMBER_WORD}(?: ${NUMBER_WORD})*(?: (?:đến|tới) ${NUMBER_WORD}(?: ${NUMBER_WORD})*)?(?= ${COUNTED}(?![\\p{L}\\p{N}])))`,
+    `(?<![\\p{L}\\d/.,-]|ngày )\\d+\\/\\d+(?= (?:tổng )?(?:số )?${COUNTED}(?![\\p{L}\\p{N}]))|(?<![\\p{L}\\d/.,-]|${YEAR} ?[-–] ?)\\d+(?:[.,]\\d+)*(?:\\s*%)?(?![\\d/-]|[.,]\\d| ?[-–] ?${YEAR}(?!\\d))|(?<![\\p{L}\\p{N}])(?:${NUMBER_WORD}(?: ${NUMBER_WORD})* phần ${NUMBER_WORD}|(?:một )?nửa(?![\\p{L}\\p{N}])|${NUMBER_WORD}(?: ${NUMBER_WORD})*(?: (?:đến|tới) ${NUMBER_WORD}(?: ${NUMBER_WORD})*)?(?= ${COUNTED}(?![\\p{L}\\p{N}])))`,
     'giu',
   ),
 };
@@ -144,6 +145,22 @@ const FOCUS_WORDS: Array<[AnswerFocus, RegExp]> = [
 export function answerFocusOf(question: string): AnswerFocus | null {
   const folded = foldDiacritics(question);
   return FOCUS_WORDS.find(([, pattern]) => pattern.test(folded))?.[0] ?? null;
+}
+
+/** What a question asks for beyond a yes or no: a time, a date, a count, a document, a place or a body; null for none of these. */
+export type AnswerKind = AnswerType | Exclude<AnswerFocus, 'permission'>;
+
+const nonPermission = (focus: AnswerFocus | null) => (focus === 'permission' ? null : focus);
+
+// Headings are few and asked of on every question: each is read once.
+const headingKinds = new Map<string, AnswerKind | null>();
+
+/** The kind of answer a heading written as a question asks for ("Tôi đi bỏ phiếu ở đâu?" → place); null for a heading that asks none. */
+export function headingKind(heading: string | null): AnswerKind | null {
+  if (!heading?.trim().endsWith('?')) return null;
+  let kind = headingKinds.get(heading);
+  if (kind === undefined) headingKinds.set(heading, (kind = answerTypeOf(heading) ?? nonPermission(answerFocusOf(heading))));
+  return kind;
 }
 
 // What answers each focus, as the corpus writes it.

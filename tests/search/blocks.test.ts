@@ -59,6 +59,12 @@ describe("a law article's opening", () => {
     // Under the title, the sentence with the count of days asked leads.
     expect(law[1]?.score).toBeGreaterThan(law[0]?.score as number);
   });
+
+  it('earns nothing from a heading asking another kind of question: where, for a question asking when', () => {
+    const where = scoreBlocks({ text, section: 'Biên bản gửi đi ở đâu?' }, request, 60).blocks;
+    const law = scoreBlocks({ text, section: 'Điều 77. Biên bản xác định kết quả bầu cử' }, request, 60).blocks;
+    expect(where.map((b) => b.score)).toEqual(law.map((b) => b.score));
+  });
 });
 
 describe('answers heard from questions like it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFocusOf, answerSentences, answerTypeOf, asksOpinion, countedOf, countsOf, findAnswers, focusHeld, statementOf } from '../../src/text/answers.ts';
+import { answerFocusOf, answerSentences, answerTypeOf, asksOpinion, countedOf, countsOf, findAnswers, focusHeld, headingKind, statementOf } from '../../src/text/answers.ts';
 
 const texts = (text: string, type: 'date' | 'time' | 'number') => findAnswers(text, type).map((a) => a.text);
 
@@ -61,6 +61,10 @@ describe('findAnswers', () => {
     // A half is a fraction too, as the law sets its thresholds ("quá một nửa tổng số phiếu bầu hợp lệ", "quá nửa").
     expect(texts('được quá một nửa tổng số phiếu hợp lệ, khi có quá nửa thành viên biểu quyết', 'number')).toEqual(['một nửa', 'nửa']);
   });
+
+  it('finds a share of a count ("415/418 đại biểu"), which a date or a document number is not', () => {
+    expect(texts('được 415/418 đại biểu tán thành, khi có 2/3 tổng số đại biểu; ngày 24/6 năm ấy, Nghị quyết 199/2025/QH15', 'number')).toEqual(['415/418', '2/3']);
+  });
 });
 
 describe('countedOf and countsOf', () => {
@@ -120,6 +124,14 @@ describe('answerFocusOf and focusHeld', () => {
     ['What documents do I need to apply for a passport?', null],
   ])('"%s" asks for %s', (question, focus) => {
     expect(answerFocusOf(question)).toBe(focus);
+  });
+
+  it('reads the kind of answer a heading written as a question asks for; a yes or no, or a title, asks none', () => {
+    expect(headingKind('Tôi đi bỏ phiếu ở đâu?')).toBe('place');
+    expect(headingKind('Mấy giờ bắt đầu bỏ phiếu?')).toBe('time');
+    expect(headingKind('Ai giới thiệu người ứng cử?')).toBe('agent');
+    expect(headingKind('Tôi có được nhờ người khác bầu thay không?')).toBeNull();
+    expect(headingKind('Điều 34. Ghi tên vào danh sách cử tri ở nơi khác')).toBeNull();
   });
 
   it('finds what answers a focus in the statement, not in its bracketed citation', () => {
