@@ -5,7 +5,7 @@ import { isEnglishSmallTalk, smallTalkOf, type SmallTalk } from '../text/small-t
 import { expandChatSpelling } from '../text/chat.ts';
 import { isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { findDocumentRefs, isRomanNumeral, romanTermsOfOffice, type DocumentRef } from '../text/identifiers.ts';
-import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText, sentences } from '../text/normalize.ts';
+import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText, typedSentences } from '../text/normalize.ts';
 import { splitClauses, withoutHandlingAsked, type Clause } from '../text/clauses.ts';
 import { findPeople } from '../text/people.ts';
 import { findPlaces } from '../text/places.ts';
@@ -303,7 +303,7 @@ function askedParts(text: string, clauses: Clause[]): { clauses: string; sentenc
   const asking = clauses.filter((c) => c.asking).map((c) => c.text);
   if (asking.length === 0 || asking.length === clauses.length) return { clauses: text, sentences: text };
   const trimmed = asking.map((c) => c.trim());
-  const holding = sentences(text).filter((sentence) => trimmed.some((c) => sentence.includes(c) || c.includes(sentence)));
+  const holding = typedSentences(text).filter((sentence) => trimmed.some((c) => sentence.includes(c) || c.includes(sentence)));
   return { clauses: asking.join(' '), sentences: holding.join(' ') || text };
 }
 

@@ -49,11 +49,19 @@ export function words(text: string): string[] {
 
 /** Splits text into sentences at terminal punctuation followed by an upper-case letter or digit, sparing abbreviations like "TP.". */
 export function sentences(text: string): string[] {
-  return text
-    .split(/(?<!\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Mr|Mrs|Dr|St)\.)(?<=[.!?…]["”»)]?)\s+(?=["“«(]?[\p{Lu}\p{N}])/u)
+  return splitSentences(text, /(?<!\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Mr|Mrs|Dr|St)\.)(?<=[.!?…]["”»)]?)\s+(?=["“«(]?[\p{Lu}\p{N}])/u);
+}
+
+/** The sentences of a message as typed on a phone, where a sentence often opens in lower case ("… của tỉnh. tôi là con, …"). */
+export function typedSentences(text: string): string[] {
+  return splitSentences(text, /(?<!\b(?:TP|Tp|tp|TS|ThS|PGS|GS|BS|Mr|Mrs|Dr|St)\.)(?<=[.!?…]["”»)]?)\s+(?=["“«(]?[\p{L}\p{N}])/u);
+}
+
+const splitSentences = (text: string, boundary: RegExp) =>
+  text
+    .split(boundary)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
-}
 
 export function wordCount(text: string): number {
   return text.match(WORD)?.length ?? 0;

@@ -136,6 +136,8 @@ describe('retrieve over the shipped corpus', () => {
     for (const q of ['Tỷ lệ cử tri đi bầu năm 2016 là bao nhiêu?', 'khóa XV thực tế trúng cử bao nhiêu đại biểu', 'khoa 15 thuc te trung cu bao nhieu dai bieu', 'kết quả bầu cử khóa 16 công bố hạn chót ngày nào'])
       expect((await ask(q)).features?.missingSpecifics, q).toBe(0);
     expect((await ask('Tỷ lệ cử tri đi bầu năm 2016 là bao nhiêu?')).outcome).toBe('answered');
+    // A constituency named in the story told before the question, typed in lower case, is not what is asked.
+    expect(analyzeQuery('me toi ung cu o don vi bau cu so 2 cua tinh. toi co duoc vao xem kiem phieu khong?', index.lexicon).numbered).toEqual([]);
     for (const q of ['Tỷ lệ cử tri đi bầu năm 2011 là bao nhiêu?', 'Cho xin tiểu sử ứng cử viên Nguyễn Văn Hùng', 'Ai trúng cử ở đơn vị bầu cử số 3 của Hà Nội?', 'Bầu cử Quốc hội khóa XVII vào ngày nào?', 'bau cu quoc hoi khoa 17 vao ngay nao'])
       await expectMissingSpecific(q);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanQuestion, foldDiacritics, normalizeText, sentences, stripDiacritics } from '../../src/text/normalize.ts';
+import { cleanQuestion, foldDiacritics, normalizeText, sentences, stripDiacritics, typedSentences } from '../../src/text/normalize.ts';
 import { extractTerms } from '../../src/text/terms.ts';
 
 describe('normalizeText', () => {
@@ -37,6 +37,10 @@ describe('foldDiacritics', () => {
 describe('sentences', () => {
   it('splits at full stops but not after "TP."', () => {
     expect(sentences('Thành ủy TP. Bến Tre họp. Hội nghị kết thúc!')).toEqual(['Thành ủy TP. Bến Tre họp.', 'Hội nghị kết thúc!']);
+  });
+
+  it('splits a message typed on a phone where a sentence opens in lower case, still not after "tp."', () => {
+    expect(typedSentences('me toi o tp. hcm. toi la con, muon xem kiem phieu. toi co duoc vao xem khong?')).toEqual(['me toi o tp. hcm.', 'toi la con, muon xem kiem phieu.', 'toi co duoc vao xem khong?']);
   });
 });
 
