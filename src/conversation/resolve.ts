@@ -130,6 +130,19 @@ function coreOf(message: string): string {
 
 const bare = (token: string) => token.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
+// Question words a Vietnamese question may open with, without diacritics, and the words that may join them to the topic.
+const ASKING_OPENINGS = ['khi nao', 'bao gio', 'luc nao', 'may gio', 'ngay nao', 'hom nao', 'thoi diem nao', 'bao lau', 'ai', 'o dau', 'tai sao', 'vi sao', 'lam sao'];
+const JOINING = new Set(['thi', 'la']);
+
+/** How many words a question's opening question words (and a "thì" after them) take, or 0. */
+function askingOpening(tokens: string[]): number {
+  const folded = tokens.map((t) => foldDiacritics(bare(t)));
+  const opening = ASKING_OPENINGS.find((o) => folded.slice(0, o.split(' ').length).join(' ') === o);
+  if (!opening) return 0;
+  const after = opening.split(' ').length;
+  return JOINING.has(folded[after] ?? '') ? after + 1 : after;
+}
+
 /** Where a question's predicate starts (its first predicate word after the first word), or -1. */
 const predicateAt = (tokens: string[]) => tokens.findIndex((t, i) => i > 0 && (hasDiacritics(t) ? PREDICATE_VI.has(bare(t)) : PREDICATE.has(bare(t))));
 
@@ -162,6 +175,9 @@ const TOPIC_WORDS = 4;
 /** The previous question's subject: its words before the predicate ("Chỉ thị 03-CT/TU của Lạng Sơn" of "… có nội dung gì?"). */
 function subjectOf(question: string): string {
   const tokens = question.trim().split(/\s+/u);
+  // A question opening with what it asks ("Khi nào thì kiểm phiếu?", "Ai lập danh sách cử tri?") has its topic after it.
+  const opening = askingOpening(tokens);
+  if (opening > 0 && opening < tokens.length) return tokens.slice(opening).join(' ').replace(/[?!.…]+$/u, '');
   const at = predicateAt(tokens);
   return at > 0 ? tokens.slice(0, at).join(' ') : question.replace(/[?!.…]+$/u, '');
 }

@@ -31,6 +31,9 @@ describe('resolveMessage', () => {
       otherwise: { kind: 'follow-up' },
     });
     expect(after('Khiếu nại danh sách cử tri ở đâu?', 'ở đâu?')).toMatchObject({ kind: 'follow-up' });
+    // A previous question opening with what it asked ("Khi nào thì …", "Ai …") lends the topic after its question words.
+    expect(after('Khi nào thì kiểm phiếu?', 'phải mời mấy người chứng kiến?')).toMatchObject({ otherwise: { kind: 'follow-up', question: 'kiểm phiếu phải mời mấy người chứng kiến' } });
+    expect(after('Ai lập danh sách cử tri?', 'bao lâu thì đc niêm yết')).toMatchObject({ otherwise: { kind: 'follow-up', question: 'lập danh sách cử tri bao lâu thì đc niêm yết' } });
     // Vietnamese pronouns point back too; "họ tên" is a name.
     const pronoun = after('Luật sửa đổi Luật Bầu cử năm 2025 được thông qua ngày nào?', 'nó có hiệu lực từ bao giờ');
     expect(pronoun).toMatchObject({ leaning: true });
