@@ -130,15 +130,25 @@ function coreOf(message: string): string {
 
 const bare = (token: string) => token.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
-// Question words a Vietnamese question may open with, without diacritics, and the words that may join them to the topic.
-const ASKING_OPENINGS = ['khi nao', 'bao gio', 'luc nao', 'may gio', 'ngay nao', 'hom nao', 'thoi diem nao', 'bao lau', 'ai', 'o dau', 'tai sao', 'vi sao', 'lam sao'];
-const JOINING = new Set(['thi', 'la']);
+// Question words a Vietnamese question may open with (kept to those that ask when, how long, who, where and why), and
+// the words that may join them to the topic.
+const ASKING_OPENINGS = ['khi nào', 'bao giờ', 'lúc nào', 'mấy giờ', 'ngày nào', 'hôm nào', 'thời điểm nào', 'bao lâu', 'ai', 'ở đâu', 'tại sao', 'vì sao', 'làm sao'];
+const JOINING = new Set(['thi', 'la', 'de']);
+// After "ai" these make it "everyone" or "someone" ("Ai cũng phải đi bầu?"), not "who".
+const NOT_WHO = new Set(['cung', 'ai', 'do', 'nay']);
 
-/** How many words a question's opening question words (and a "thì" after them) take, or 0. */
+/**
+ * How many words a question's opening question words, and a "thì", "là" or "để" after them, take; 0 when it opens
+ * otherwise. A word typed with its marks must be spelt as the question word ("Ở đầu phiếu" is not "ở đâu"); "AI" in
+ * capitals is artificial intelligence.
+ */
 function askingOpening(tokens: string[]): number {
-  const folded = tokens.map((t) => foldDiacritics(bare(t)));
-  const opening = ASKING_OPENINGS.find((o) => folded.slice(0, o.split(' ').length).join(' ') === o);
-  if (!opening) return 0;
+  const typed = tokens.map((t) => bare(t));
+  const folded = typed.map((t) => foldDiacritics(t));
+  const opening = ASKING_OPENINGS.find((o) =>
+    o.split(' ').every((word, i) => (hasDiacritics(typed[i] ?? '') ? typed[i] === word : folded[i] === foldDiacritics(word))),
+  );
+  if (!opening || tokens[0] === 'AI' || (opening === 'ai' && NOT_WHO.has(folded[1] ?? ''))) return 0;
   const after = opening.split(' ').length;
   return JOINING.has(folded[after] ?? '') ? after + 1 : after;
 }
@@ -176,8 +186,8 @@ const TOPIC_WORDS = 4;
 function subjectOf(question: string): string {
   const tokens = question.trim().split(/\s+/u);
   // A question opening with what it asks ("Khi nào thì kiểm phiếu?", "Ai lập danh sách cử tri?") has its topic after it.
-  const opening = askingOpening(tokens);
-  if (opening > 0 && opening < tokens.length) return tokens.slice(opening).join(' ').replace(/[?!.…]+$/u, '');
+  const topic = tokens.slice(askingOpening(tokens) || tokens.length).join(' ').replace(/[?!.…]+$/u, '').trim();
+  if (/\p{L}/u.test(topic)) return topic;
   const at = predicateAt(tokens);
   return at > 0 ? tokens.slice(0, at).join(' ') : question.replace(/[?!.…]+$/u, '');
 }

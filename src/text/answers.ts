@@ -20,6 +20,9 @@ export function answerTypeOf(question: string): AnswerType | null {
 const NUMBER_WORD = '(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm|nghìn|ngàn)';
 const COUNTED = '(?:người|thành viên|bản|bộ|ngày|tháng|năm|giờ|lá|lần|đại biểu|cử tri|nơi|cấp|loại|vòng|kỳ|tuổi|ảnh|đơn vị|khu vực|hội nghị|bước|chỉ tiêu|nhóm)';
 
+// What a share of a count counts ("415/418 đại biểu"): people and votes, never a day or month ("15/3 năm 2026" is a date).
+const SHARED = '(?:người|thành viên|đại biểu|cử tri|phiếu|lá phiếu|đơn vị|khu vực)';
+
 // A year. Two joined by a dash, spaced or not ("2021-2026", "2021 - 2026", "2021 – 2026"), are a term of office, not two counts.
 const YEAR = '(?:19|20)\\d{2}';
 
@@ -37,7 +40,7 @@ const ANSWERS: Record<AnswerType, RegExp> = {
   // law writes them, in words: a fraction ("hai phần ba", "quá một nửa") or a count of something ("từ chín đến mười lăm thành viên");
   // or a share of a count ("415/418 đại biểu", "2/3 tổng số đại biểu").
   number: new RegExp(
-    `(?<![\\p{L}\\d/.,-]|ngày )\\d+\\/\\d+(?= (?:tổng )?(?:số )?${COUNTED}(?![\\p{L}\\p{N}]))|(?<![\\p{L}\\d/.,-]|${YEAR} ?[-–] ?)\\d+(?:[.,]\\d+)*(?:\\s*%)?(?![\\d/-]|[.,]\\d| ?[-–] ?${YEAR}(?!\\d))|(?<![\\p{L}\\p{N}])(?:${NUMBER_WORD}(?: ${NUMBER_WORD})* phần ${NUMBER_WORD}|(?:một )?nửa(?![\\p{L}\\p{N}])|${NUMBER_WORD}(?: ${NUMBER_WORD})*(?: (?:đến|tới) ${NUMBER_WORD}(?: ${NUMBER_WORD})*)?(?= ${COUNTED}(?![\\p{L}\\p{N}])))`,
+    `(?<![\\p{L}\\d/.,-])\\d+\\/(?!(?:19|20)\\d{2}(?!\\d))\\d+(?= (?:tổng )?(?:số )?${SHARED}(?![\\p{L}\\p{N}]))|(?<![\\p{L}\\d/.,-]|${YEAR} ?[-–] ?)\\d+(?:[.,]\\d+)*(?:\\s*%)?(?![\\d/-]|[.,]\\d| ?[-–] ?${YEAR}(?!\\d))|(?<![\\p{L}\\p{N}])(?:${NUMBER_WORD}(?: ${NUMBER_WORD})* phần ${NUMBER_WORD}|(?:một )?nửa(?![\\p{L}\\p{N}])|${NUMBER_WORD}(?: ${NUMBER_WORD})*(?: (?:đến|tới) ${NUMBER_WORD}(?: ${NUMBER_WORD})*)?(?= ${COUNTED}(?![\\p{L}\\p{N}])))`,
     'giu',
   ),
 };

@@ -47,14 +47,20 @@ export function words(text: string): string[] {
   return normalizeText(text).toLowerCase().match(WORD) ?? [];
 }
 
+// Abbreviations a full stop ends without ending the sentence: titles, and a message's addresses ("q. 3", "tx. Sơn Tây").
+const TITLES = 'TP|Tp|TS|ThS|PGS|GS|BS|Mr|Mrs|Dr|St';
+const ADDRESSES = 'q|p|tx|tt|h|x';
+const CORPUS_BOUNDARY = new RegExp(`(?<!\\b(?:${TITLES})\\.)(?<=[.!?…]["”»)]?)\\s+(?=["“«(]?[\\p{Lu}\\p{N}])`, 'u');
+const TYPED_BOUNDARY = new RegExp(`(?<!\\b(?:${TITLES}|${ADDRESSES})\\.)(?<=[.!?…]["”»)]?)\\s+(?=["“«(]?[\\p{L}\\p{N}])`, 'iu');
+
 /** Splits text into sentences at terminal punctuation followed by an upper-case letter or digit, sparing abbreviations like "TP.". */
 export function sentences(text: string): string[] {
-  return splitSentences(text, /(?<!\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Mr|Mrs|Dr|St)\.)(?<=[.!?…]["”»)]?)\s+(?=["“«(]?[\p{Lu}\p{N}])/u);
+  return splitSentences(text, CORPUS_BOUNDARY);
 }
 
 /** The sentences of a message as typed on a phone, where a sentence often opens in lower case ("… của tỉnh. tôi là con, …"). */
 export function typedSentences(text: string): string[] {
-  return splitSentences(text, /(?<!\b(?:TP|Tp|tp|TS|ThS|PGS|GS|BS|Mr|Mrs|Dr|St)\.)(?<=[.!?…]["”»)]?)\s+(?=["“«(]?[\p{L}\p{N}])/u);
+  return splitSentences(text, TYPED_BOUNDARY);
 }
 
 const splitSentences = (text: string, boundary: RegExp) =>

@@ -34,6 +34,10 @@ describe('resolveMessage', () => {
     // A previous question opening with what it asked ("Khi nào thì …", "Ai …") lends the topic after its question words.
     expect(after('Khi nào thì kiểm phiếu?', 'phải mời mấy người chứng kiến?')).toMatchObject({ otherwise: { kind: 'follow-up', question: 'kiểm phiếu phải mời mấy người chứng kiến' } });
     expect(after('Ai lập danh sách cử tri?', 'bao lâu thì đc niêm yết')).toMatchObject({ otherwise: { kind: 'follow-up', question: 'lập danh sách cử tri bao lâu thì đc niêm yết' } });
+    // Not when "ai" means everyone, nor "Ở đầu" typed with its marks; a question word alone lends no empty topic.
+    expect(after('Ai cũng phải đi bầu à?', 'bao lâu thì đc niêm yết')).toMatchObject({ otherwise: { question: 'Ai cũng bao lâu thì đc niêm yết' } });
+    expect(after('Ở đầu phiếu bầu ghi gì?', 'bao lâu thì đc niêm yết').otherwise?.question).not.toMatch(/^đầu phiếu/);
+    expect(after('Khi nào thì ?', 'bao lâu thì đc niêm yết').otherwise?.question).toMatch(/^\S/);
     // Vietnamese pronouns point back too; "họ tên" is a name.
     const pronoun = after('Luật sửa đổi Luật Bầu cử năm 2025 được thông qua ngày nào?', 'nó có hiệu lực từ bao giờ');
     expect(pronoun).toMatchObject({ leaning: true });

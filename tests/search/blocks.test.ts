@@ -60,10 +60,14 @@ describe("a law article's opening", () => {
     expect(law[1]?.score).toBeGreaterThan(law[0]?.score as number);
   });
 
-  it('earns nothing from a heading asking another kind of question: where, for a question asking when', () => {
-    const where = scoreBlocks({ text, section: 'Biên bản gửi đi ở đâu?' }, request, 60).blocks;
+  it('earns nothing from a heading asking another kind of question: where, or a time of day, for a question asking how many days', () => {
     const law = scoreBlocks({ text, section: 'Điều 77. Biên bản xác định kết quả bầu cử' }, request, 60).blocks;
-    expect(where.map((b) => b.score)).toEqual(law.map((b) => b.score));
+    for (const section of ['Biên bản gửi đi ở đâu?', 'Mấy giờ thì gửi biên bản?'])
+      expect(scoreBlocks({ text, section }, request, 60).blocks.map((b) => b.score), section).toEqual(law.map((b) => b.score));
+    // A question asking the time of day earns nothing from a heading asking when (a date): its opening answers that.
+    const atTime: QuoteRequest = { ...request, answerType: 'time', counted: null };
+    const whenHeaded = scoreBlocks({ text, section: 'Biên bản gửi đi khi nào?' }, atTime, 60).blocks;
+    expect(whenHeaded.map((b) => b.score)).toEqual(scoreBlocks({ text, section: 'Điều 77. Biên bản xác định kết quả bầu cử' }, atTime, 60).blocks.map((b) => b.score));
   });
 });
 

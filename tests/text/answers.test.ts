@@ -63,7 +63,9 @@ describe('findAnswers', () => {
   });
 
   it('finds a share of a count ("415/418 đại biểu"), which a date or a document number is not', () => {
-    expect(texts('được 415/418 đại biểu tán thành, khi có 2/3 tổng số đại biểu; ngày 24/6 năm ấy, Nghị quyết 199/2025/QH15', 'number')).toEqual(['415/418', '2/3']);
+    expect(texts('được 415/418 đại biểu tán thành, khi có 2/3 tổng số đại biểu, quá 1/2 tổng số phiếu; ngày 24/6 năm ấy, Nghị quyết 199/2025/QH15', 'number')).toEqual(['415/418', '2/3', '1/2']);
+    // Nor a date after "và" or "đến", nor a document number before its date of issue.
+    expect(texts('ngày 15/3 và 16/3 năm 2026, Nghị quyết 12/2025 ngày 5/3/2025', 'number')).toEqual(['2026']);
   });
 });
 

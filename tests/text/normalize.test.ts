@@ -41,6 +41,8 @@ describe('sentences', () => {
 
   it('splits a message typed on a phone where a sentence opens in lower case, still not after "tp."', () => {
     expect(typedSentences('me toi o tp. hcm. toi la con, muon xem kiem phieu. toi co duoc vao xem khong?')).toEqual(['me toi o tp. hcm.', 'toi la con, muon xem kiem phieu.', 'toi co duoc vao xem khong?']);
+    // Nor after an address typed short: "q.", "tx.", "p.".
+    expect(typedSentences('em hỏi chút. năm 2021 ở tx. sơn tây, q. 3 có bao nhiêu cử tri?')).toEqual(['em hỏi chút.', 'năm 2021 ở tx. sơn tây, q. 3 có bao nhiêu cử tri?']);
   });
 });
 
