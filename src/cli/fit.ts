@@ -183,6 +183,11 @@ async function readSet(file: string, source: Labelled['source']): Promise<Labell
   );
 }
 
+/** The questions of several sets of EVAL_DIR, in order. */
+async function readSets(files: string[], source: Labelled['source']): Promise<Labelled[]> {
+  return (await Promise.all(files.map((f) => readSet(path.join(EVAL_DIR, f), source)))).flat();
+}
+
 /** Each question once, however it is spelled or marked: the first kept, in the order given. */
 function onceEach(items: Labelled[]): Labelled[] {
   const seen = new Set<string>();
@@ -611,8 +616,11 @@ async function main(): Promise<number> {
   }
   const ratio = corpusRatio(index, background);
   const ownMatter = (title: string) => extractTerms(title).bigrams.some((pair) => ratio(pair) <= OWN_MATTER);
-  const dev = (await Promise.all(DEV_SETS.map((f) => readSet(path.join(EVAL_DIR, f), 'dev')))).flat();
-  const test = (await Promise.all(TEST_SETS.map((f) => readSet(path.join(EVAL_DIR, f), 'test')))).flat();
+  const dev = await readSets(DEV_SETS, 'dev');
+  const test = await readSets(TEST_SETS, 'test');
+  // The heard sets are among the unfitted ones: read once.
+  const unfittedItems = await readSets(UNFITTED_SETS, 'dev');
+  const heardSets = new Set(HEARD_SETS.map((f) => path.basename(f, '.json')));
   const generated = [...corpusQuestions(index, random), ...otherLawQuestions(articles.filter((a) => !backgroundFiles.has(a.file)), index, corpusTitles, ownMatter, random)];
 
   // The ranking first: the decision's features describe what the ranking puts first, so they are read again if it changes.
@@ -625,7 +633,7 @@ async function main(): Promise<number> {
   // the example questions hear them all, as the product does.
   const heldOut = (l: Labelled): HeldOutQuestion => ({ question: l.question, group: l.group, set: l.set, dev: l.source === 'dev' });
   const voterKeys = new Set(labelled.map((l) => questionKey(l.question)));
-  const heardItems = onceEach((await Promise.all(HEARD_SETS.map((f) => readSet(path.join(EVAL_DIR, f), 'dev')))).flat())
+  const heardItems = onceEach(unfittedItems.filter((l) => heardSets.has(l.set)))
     .filter((l) => l.expect.length > 0 && l.answer !== undefined && !voterKeys.has(questionKey(l.question)))
     .map((l) => ({ question: l.question, answerable: true, answer: l.answer as string }));
   const asking = askedNeighboursOf(labelledItems);
@@ -659,7 +667,6 @@ async function main(): Promise<number> {
   const training = retrieved.filter(decided);
   const testRetrieved = (await retrieveAll(index, embedder, test, rankWeights, provisionalVote, citing, allAsked)).filter(decided);
   // Read as the product reads them: they vote for nothing and no fold holds them.
-  const unfittedItems = (await Promise.all(UNFITTED_SETS.map((f) => readSet(path.join(EVAL_DIR, f), 'dev')))).flat();
   const unfittedRetrieved = (await retrieveAll(index, embedder, unfittedItems, rankWeights, provisionalVote, citing, allAsked)).filter(decided);
 
   // Each class weighs the same in all, and within it the dev sets and the generated questions weigh half each.

@@ -148,7 +148,8 @@ function heardIn(text: string, heard: QuoteRequest['heard']): number {
 function asksOtherKind(heading: string, request: Pick<QuoteRequest, 'answerType'>): boolean {
   const headed = headingKind(heading);
   if (request.answerType === null || headed === null) return false;
-  return headed === 'date' || headed === 'time' || headed === 'number' ? (headed === 'time') !== (request.answerType === 'time') : true;
+  if (headed !== 'date' && headed !== 'time' && headed !== 'number') return true;
+  return (headed === 'time') !== (request.answerType === 'time');
 }
 
 /** A passage's blocks as scored for one question. */
