@@ -120,7 +120,7 @@ const OPINION = /\b(?:theo (?:ban|b|bot|ad)|(?:ban|b|bot|ad) (?:nghi|thay|danh g
 // Asking the bot to write or make up something of its own (a poem, a caption, a name, a joke, a translation): no law states one either.
 // Kinds of writing are a small closed set, listed whole; "viết" alone is not one ("nhờ người viết hộ phiếu" is about voting).
 const TASK =
-  /\b(?:(?:viet|soan|lam|sang tac|nghi) (?:giup |cho |dum |ho |gium )?(?:minh |em |toi |to |tui |t )?(?:mot |1 |cai |vai )?(?:bai tho|tho|caption|status|stt|bai hat|loi chuc|cau chuc|bai van|van mau|truyen|email|slogan)|dat ten|ten (?:hay|dep)|goi y ten|ke (?:chuyen|truyen)|truyen cuoi|dich (?:sang|giup|cau|doan)|write (?:me )?(?:a |an |some )?(?:poem|haiku|song|story|essay|caption|joke|limerick|letter|email)|tell me a (?:joke|story)|translate)\b/;
+  /\b(?:(?:viet|soan|lam|sang tac|nghi) (?:giup |cho |dum |ho |gium )?(?:minh |em |toi |to |tui |t )?(?:mot |\d+ |cai |vai )?(?:cau )?(?:bai tho|tho|caption|status|stt|bai hat|loi chuc|cau chuc|bai van|van mau|truyen|email|slogan|khau hieu)|dat ten|ten (?:hay|dep)|goi y ten|ke (?:chuyen|truyen)|truyen cuoi|dich (?:sang|giup|cau|doan)|write (?:me )?(?:a |an |some )?(?:poem|haiku|song|story|essay|caption|joke|limerick|letter|email)|tell me a (?:joke|story)|translate)\b/;
 
 /** Whether a question asks for an opinion ("có công bằng không"), a prediction or a piece of writing of the bot's own rather than what the rules say. */
 export function asksOpinion(question: string): boolean {

@@ -61,7 +61,8 @@ const closesSentence = (text: string, at: number, token: string) => {
 };
 
 /**
- * Writes out the chat abbreviations of a question ("ko" → "không", "dc" → "được", "bn" → "bao nhiêu", "7h" → "7 giờ").
+ * Writes out the chat abbreviations of a question ("ko" → "không", "dc" → "được", "bn" → "bao nhiêu", "7h" → "7 giờ",
+ * "18t" → "18 tuổi").
  * A question typed without diacritics gets the words without them too, so it stays one that is
  * matched diacritic-free throughout.
  */
@@ -73,6 +74,9 @@ export function expandChatSpelling(text: string): string {
     const time = /^(\d{1,2})h(\d{2})?$/.exec(token);
     if (time && !partOfCode(text, at, token.length)) return `${time[1]} ${hour}${time[2] ? ` ${time[2]}` : ''}`;
     if (token === 'h' && /(?:^|\s)(?:mấy|may)\s+$/iu.test(text.slice(0, at))) return hour;
+    // Ages as phones write them: "18t", "bà 92t".
+    const age = /^(\d{1,3})t$/.exec(token);
+    if (age && Number(age[1]) <= 120 && !partOfCode(text, at, token.length)) return `${age[1]} ${plain ? 'tuoi' : 'tuổi'}`;
     if (CLOSING_PARTICLES.has(token) && closesSentence(text, at, token)) return '';
     const word = CHAT_WORDS[token];
     // Part of a code or an abbreviation with a point ("153-KH/TU", "k.4"): not chat.

@@ -150,7 +150,7 @@ describe('answerFocusOf and focusHeld', () => {
 
 describe('asksOpinion', () => {
   it('finds a question asking the bot for its view, a forecast or a piece of writing of its own', () => {
-    for (const q of ['Theo bạn ai sẽ trúng cử?', 'do you think turnout will be high', 'Write a haiku about rain', 'Viết giúp mình caption Facebook đi du lịch biển', 'goi y ten hay cho be gai sinh nam 2026', 'làm giúp em bài thơ về ngày bầu cử', 'tell me a joke', 'bau cu o vn co cong bang ko mn', 'Bầu cử ở nước mình có thật sự dân chủ không?', 'Bầu cử có công bằng với người dân tộc thiểu số không?']) {
+    for (const q of ['Theo bạn ai sẽ trúng cử?', 'do you think turnout will be high', 'Write a haiku about rain', 'Viết giúp mình caption Facebook đi du lịch biển', 'goi y ten hay cho be gai sinh nam 2026', 'làm giúp em bài thơ về ngày bầu cử', 'Soạn giúp mình 10 câu khẩu hiệu tuyên truyền bầu cử', 'tell me a joke', 'bau cu o vn co cong bang ko mn', 'Bầu cử ở nước mình có thật sự dân chủ không?', 'Bầu cử có công bằng với người dân tộc thiểu số không?']) {
       expect(asksOpinion(q), q).toBe(true);
     }
   });

@@ -38,4 +38,9 @@ describe('expandChatSpelling', () => {
     expect(expandChatSpelling('mấy h thì hết được bầu, đến 19h30 à')).toBe('mấy giờ thì hết được bầu, đến 19 giờ 30 à');
     expect(expandChatSpelling('Mẫu số 12h/HĐBC')).toBe('Mẫu số 12h/HĐBC');
   });
+  it('writes out ages as phones type them, not codes or large numbers', () => {
+    expect(expandChatSpelling('18t bau dc chua')).toBe('18 tuoi bau duoc chua');
+    expect(expandChatSpelling('bà tôi 92t có được bầu tại nhà ko')).toBe('bà tôi 92 tuổi có được bầu tại nhà không');
+    expect(expandChatSpelling('Mẫu 12t/HĐBC, lô 500t')).toBe('Mẫu 12t/HĐBC, lô 500t');
+  });
 });
