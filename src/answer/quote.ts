@@ -1,4 +1,5 @@
 import { REPLY_OPENING, scoreBlocks, type QuoteRequest } from '../search/index.ts';
+import { answersAsk } from '../text/answers.ts';
 
 export interface ChosenQuote {
   quote: string;
@@ -20,7 +21,8 @@ const HEADING_ASKED = 0.5;
  * the block that holds the kind of answer asked for (a time, a date, a count, a place, a body, a yes
  * or no) and most of the question's words, or, in a guide section whose heading asks this question,
  * the section's opening (the guide answers first); it is quoted whole. Room left goes to other
- * blocks holding the question's words, then to the lead's neighbours.
+ * blocks holding the question's words, then to the lead's neighbours. A question asking two things
+ * gets the block answering the second whole too.
  */
 export function chooseQuote(passage: { text: string; section: string | null }, request: QuoteRequest, maxWords: number): ChosenQuote {
   const { units, blocks, heading } = scoreBlocks(passage, request, maxWords);
@@ -33,6 +35,16 @@ export function chooseQuote(passage: { text: string; section: string | null }, r
     if (picked.length > 0 && block !== most && (block.overlap === 0 || words + block.words > maxWords)) continue;
     picked.push(block);
     words += block.words;
+  }
+  // A question asking two things ("lập mấy bản và gửi đi trong bao lâu") is answered in both: the best block answering
+  // what the picked ones leave unanswered is quoted whole too.
+  for (const ask of request.asks && request.asks.length > 1 ? request.asks : []) {
+    if (picked.some((b) => answersAsk(b.text, ask, request.years))) continue;
+    const answering = blocks.filter((b) => b.overlap > 0 && answersAsk(b.text, ask, request.years));
+    const best = answering.reduce<(typeof blocks)[number] | undefined>((top, b) => (!top || b.score > top.score ? b : top), undefined);
+    if (!best) continue;
+    picked.push(best);
+    words += best.words;
   }
   // Room left goes to the neighbours of what was picked, the next block first: an answer often ends or is explained there.
   for (const offset of [1, -1, 2, -2]) {

@@ -1,4 +1,4 @@
-import { answerSentences, countsOf, focusHeld, headingKind, isClauseNumber, statementOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
+import { answerSentences, countsOf, focusHeld, headingKind, isClauseNumber, statementOf, type AnswerFocus, type AnswerType, type Ask } from '../text/answers.ts';
 import { pointsBack } from '../text/anaphora.ts';
 import { foldCaseAndSpace, foldDiacritics, sentences, wordCount } from '../text/normalize.ts';
 import { extractTerms, passageTerms } from '../text/terms.ts';
@@ -11,6 +11,8 @@ export interface QuoteRequest {
   focus: AnswerFocus | null;
   /** For a count, the word it counts ("chi" of "bao nhiêu chỉ tiêu"), without diacritics. */
   counted: string | null;
+  /** Every time, date or count the question asks for, when it asks more than one (see asksOf). */
+  asks?: Ask[];
   years: string[];
   /** The corpus's abbreviations, without diacritics, and the words they stand for ("dbqh" → "đại biểu Quốc hội"). */
   abbreviations?: Record<string, string>;

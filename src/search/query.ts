@@ -1,6 +1,6 @@
 import type { Lexicon } from '../corpus/index.ts';
 import type { LexicalQuery } from '../index/index.ts';
-import { answerFocusOf, answerTypeOf, countedOf, type AnswerFocus, type AnswerType } from '../text/answers.ts';
+import { answerFocusOf, answerTypeOf, asksOf, countedOf, type AnswerFocus, type AnswerType, type Ask } from '../text/answers.ts';
 import { isEnglishSmallTalk, smallTalkOf, type SmallTalk } from '../text/small-talk.ts';
 import { expandChatSpelling } from '../text/chat.ts';
 import { isVietnameseWord, type Speller } from '../text/spelling.ts';
@@ -34,6 +34,8 @@ export interface AnalyzedQuery {
   focus: AnswerFocus | null;
   /** For a count, the word it counts ("chi" of "bao nhiêu chỉ tiêu"), without diacritics, read in the clauses that ask. */
   counted: string | null;
+  /** Every time, date or count its asking clauses ask for, in order: a question may ask two ("mấy bản và gửi trong bao lâu"). */
+  asks: Ask[];
   smallTalk: SmallTalk | null;
   language: Language;
   /** Whether the user typed Vietnamese diacritics. */
@@ -498,6 +500,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     answerType,
     focus: answerFocusOf(asked.clauses),
     counted: answerType === 'number' ? countedOf(asked.clauses) : null,
+    asks: asksOf(asked.clauses),
     smallTalk,
     language: smallTalk && isEnglishSmallTalk(words) ? 'en' : language,
     accented,

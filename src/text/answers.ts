@@ -6,14 +6,40 @@ export type AnswerType = 'date' | 'time' | 'number';
 // Question words, typed without diacritics, that ask for a time of day, a date, or a count; the first match wins.
 const QUESTION_WORDS: Array<[AnswerType, RegExp]> = [
   ['time', /\b(?:may gio|gio nao|what time)\b/],
-  ['date', /\b(?:ngay nao|ngay may|ngay bao nhieu|hom nao|khi nao|bao gio|luc nao|thoi diem nao|thang may|nam nao|when|what date|which day)\b/],
-  ['number', /\b(?:bao nhieu|bao lau|may (?!gio)\p{L}+|how many|how much|how long)\b/u],
+  ['date', /\b(?:ngay nao|ngay may|ngay bao nhieu|hom nao|khi nao|bao gio|luc nao|thoi diem nao|thang may|nam nao|when|what date|which day|(?:what|which) year)\b/],
+  // English asks a count in more ways than "how many": an age, a share, a least or most number, how far ahead.
+  ['number', /\b(?:bao nhieu|bao lau|may (?!gio)\p{L}+|how many|how much|how long|how old|what age|(?:minimum|maximum|lowest|highest) (?:age|number|share|percentage)|what (?:percentage|percent|proportion|share)|how far in advance|how soon)\b/u],
 ];
 
 /** The answer type a question asks for, or null for "what", "how", "why" questions. */
 export function answerTypeOf(question: string): AnswerType | null {
   const folded = foldDiacritics(question);
   return QUESTION_WORDS.find(([, pattern]) => pattern.test(folded))?.[0] ?? null;
+}
+
+/** One thing a question asks for: a time, a date or a count, with the word it counts, or a duration ("bao lâu"). */
+export interface Ask {
+  type: AnswerType;
+  counted: string | null;
+  duration: boolean;
+}
+
+const EVERY_QUESTION_WORD = QUESTION_WORDS.map(([type, pattern]) => [type, new RegExp(pattern.source, `${pattern.flags}g`)] as const);
+const DURATION = /^(?:bao lau|how long)$/;
+
+/**
+ * Every time, date or count a question asks for, in the order asked: "lập mấy bản và gửi đi trong bao lâu" asks a
+ * count of copies, then a duration.
+ */
+export function asksOf(question: string): Ask[] {
+  const folded = foldDiacritics(question);
+  const found = EVERY_QUESTION_WORD.flatMap(([type, pattern]) => [...folded.matchAll(pattern)].map((m) => ({ type, at: m.index, word: m[0] }))).sort((a, b) => a.at - b.at);
+  return found
+    .filter((f, i) => i === 0 || f.at >= (found[i - 1] as (typeof found)[number]).at + (found[i - 1] as (typeof found)[number]).word.length)
+    .map((f) => {
+      const duration = DURATION.test(f.word);
+      return { type: f.type, counted: f.type === 'number' && !duration ? countedOf(folded.slice(f.at)) : null, duration };
+    });
 }
 
 // Numbers written in words, and the things the law counts with them: "ba bản", "năm người", "mười ngày" ("năm 2026" is a year).
@@ -48,11 +74,15 @@ const ANSWERS: Record<AnswerType, RegExp> = {
 // Words after "bao nhiêu" / "mấy" that close the question rather than name what it counts ("bao nhiêu thì", "mấy vậy").
 const CLOSING = new Set(['thì', 'là', 'vậy', 'nữa', 'rồi', 'à', 'ạ', 'nhỉ', 'thế', 'hả', 'nhé', 'thi', 'vay', 'nua', 'roi', 'a', 'ah', 'ak', 'z', 'v', 'nhi', 'the', 'ha', 'nhe', 'ad']);
 
+const ASKS_AGE = /\b(?:how old|what age|(?:minimum|maximum|lowest|highest) age)\b/;
+
 /**
  * The word a count question counts ("bao nhiêu chỉ tiêu" → "chi", "mấy lá phiếu" → "la"), without diacritics, or null.
  * Typed without marks, "la" may be "là" or "lá": the word after it is taken ("may la phieu" → "phieu").
  */
 export function countedOf(question: string): string | null {
+  // An age asked in English is counted in years of age.
+  if (ASKS_AGE.test(question.toLowerCase())) return 'tuoi';
   const words = question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const folded = words.map(foldDiacritics);
   // "mấy" as typed, or "may" typed without marks ("máy" is a machine).
@@ -71,6 +101,17 @@ export function countsOf(text: string, answers: string[], counted: string): bool
   return answers.some((a) =>
     new RegExp(`(?<![\\p{L}\\p{N}])${escape(foldDiacritics(a).toLowerCase())} (?:[\\p{L}]+ )?${escape(counted)}(?![\\p{L}\\p{N}])`, 'u').test(folded),
   );
+}
+
+// The units a duration is counted in.
+const DURATION_UNITS = ['ngay', 'thang', 'nam', 'gio', 'tuan'];
+
+/** Whether a text answers one thing asked: an answer of its type, counting what it counts or, for a duration, a unit of time. */
+export function answersAsk(text: string, ask: Ask, years: string[]): boolean {
+  const answers = answerSentences([text], ask.type, years).flatMap((a) => a.answers);
+  if (answers.length === 0) return false;
+  if (ask.duration) return DURATION_UNITS.some((unit) => countsOf(text, answers, unit));
+  return ask.counted === null || countsOf(text, answers, ask.counted);
 }
 
 /** Spans of `text` that answer a question of this type: "15/3/2026", "7 giờ sáng", "42". */

@@ -5,6 +5,7 @@ import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex } from '../../sr
 import { retrieve, shippedDecisionModel, type QuoteRequest } from '../../src/search/index.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { asksOf } from '../../src/text/answers.ts';
 import { scratchWorkspace } from '../helpers.ts';
 
 const embedder = new LocalEmbedder();
@@ -386,6 +387,15 @@ describe('chooseQuote', () => {
     const words = ['thanh', 'uy', 'de', 'ra', 'chi', 'tieu', 'nghi', 'quyet', '2021', 'chi_tieu', 'nghi_quyet'];
     expect(chooseQuote(at(text), request(words, 'number', { counted: 'chi' }), 14).quote).toContain('45 chỉ tiêu');
     expect(chooseQuote(at(text), request(words, 'number'), 14).quote).not.toContain('45 chỉ tiêu');
+  });
+
+  it('answers both things a question asks: the count of copies it leads with, and the deadline asked after it', () => {
+    const text = 'Biên bản kết quả bầu cử được lập thành ba bản, có chữ ký của Trưởng ban. Biên bản được gửi đến Hội đồng bầu cử quốc gia chậm nhất là 05 ngày sau ngày bầu cử. Câu cuối nói chuyện khác.';
+    const asked = request(['bien', 'ban', 'bien_ban', 'lap', 'gui'], 'number', { counted: 'ban' });
+    // Asked one thing, the copies: the deadline is left out for want of room.
+    expect(chooseQuote(at(text), asked, 12).quote).toBe('Biên bản kết quả bầu cử được lập thành ba bản, có chữ ký của Trưởng ban. …');
+    const both = { ...asked, asks: asksOf('lập thành mấy bản và phải gửi đi trong bao lâu') };
+    expect(chooseQuote(at(text), both, 12).quote).toBe('Biên bản kết quả bầu cử được lập thành ba bản, có chữ ký của Trưởng ban. Biên bản được gửi đến Hội đồng bầu cử quốc gia chậm nhất là 05 ngày sau ngày bầu cử. …');
   });
 
   it('counts a phrase of the question once, however many of its synonyms a sentence holds', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFocusOf, answerSentences, answerTypeOf, asksOpinion, countedOf, countsOf, findAnswers, focusHeld, headingKind, statementOf } from '../../src/text/answers.ts';
+import { answerFocusOf, answerSentences, answersAsk, answerTypeOf, asksOf, asksOpinion, countedOf, countsOf, findAnswers, focusHeld, headingKind, statementOf, type Ask } from '../../src/text/answers.ts';
 
 const texts = (text: string, type: 'date' | 'time' | 'number') => findAnswers(text, type).map((a) => a.text);
 
@@ -13,6 +13,12 @@ describe('answerTypeOf', () => {
     ['Quốc hội có bao nhiêu đại biểu?', 'number'],
     ['mỗi cử tri được mấy lá phiếu', 'number'],
     ['How many ballots do I get?', 'number'],
+    ['What is the minimum age to stand as a candidate?', 'number'],
+    ['how old do I have to be to vote', 'number'],
+    ['What percentage of candidates must be women?', 'number'],
+    ['How far in advance must the election date be announced?', 'number'],
+    ['In what year was the election law passed?', 'date'],
+    ['What is the minimum standard for a candidate?', null],
     ['Chỉ thị 05-CT/TW yêu cầu gì?', null],
     ['Tôi có được nhờ người khác đi bầu thay không?', null],
   ])('"%s" asks for %s', (question, type) => {
@@ -79,6 +85,7 @@ describe('countedOf and countsOf', () => {
     expect(countedOf('được bao nhiêu thì trúng cử')).toBeNull();
     expect(countedOf('máy bỏ phiếu điện tử có bao nhiêu chiếc')).toBe('chiec');
     expect(countedOf('bầu cử ngày nào')).toBeNull();
+    expect(countedOf('What is the minimum age to stand as a candidate?')).toBe('tuoi');
   });
 
   it('tells a count of the word asked, right after the number or after a classifier, from a count of something else', () => {
@@ -90,6 +97,31 @@ describe('countedOf and countsOf', () => {
     expect(countsOf('Đề ra 15 chỉ tiêu.', ['5'], 'chi')).toBe(false);
     // A number in a citation is no count.
     expect(countsOf('Mỗi cử tri nhận 3 lá phiếu (Điều 4 chỉ tiêu).', ['4'], 'chi')).toBe(false);
+  });
+});
+
+describe('asksOf and answersAsk', () => {
+  it('reads every time, date or count a question asks for, in the order asked, with what each counts', () => {
+    expect(asksOf('Biên bản lập thành mấy bản và phải gửi đi trong bao lâu?')).toEqual([
+      { type: 'number', counted: 'ban', duration: false },
+      { type: 'number', counted: null, duration: true },
+    ]);
+    expect(asksOf('khoa 16 bau bao nhieu dai bieu o bao nhieu don vi')).toEqual([
+      { type: 'number', counted: 'dai', duration: false },
+      { type: 'number', counted: 'don', duration: false },
+    ]);
+    expect(asksOf('Mấy giờ mở cửa, ngày nào bầu?').map((a) => a.type)).toEqual(['time', 'date']);
+    // "ngày mấy" is one date asked, not a date and a count.
+    expect(asksOf('hạn chót là ngày mấy vậy')).toEqual([{ type: 'date', counted: null, duration: false }]);
+    expect(asksOf('Ai được đi bầu?')).toEqual([]);
+  });
+
+  it('tells a text answering one thing asked: a count of what it counts, or a duration in units of time', () => {
+    const [copies, deadline] = asksOf('lập mấy bản, gửi trong bao lâu') as [Ask, Ask];
+    expect(answersAsk('Biên bản được lập thành ba bản.', copies, [])).toBe(true);
+    expect(answersAsk('Biên bản được lập thành ba bản.', deadline, [])).toBe(false);
+    expect(answersAsk('Biên bản được gửi chậm nhất là 05 ngày sau ngày bầu cử.', deadline, [])).toBe(true);
+    expect(answersAsk('Biên bản được gửi chậm nhất là 05 ngày sau ngày bầu cử.', copies, [])).toBe(false);
   });
 });
 
