@@ -11,7 +11,7 @@ export interface QuoteRequest {
   focus: AnswerFocus | null;
   /** For a count, the word it counts ("chi" of "bao nhiêu chỉ tiêu"), without diacritics. */
   counted: string | null;
-  /** Every time, date or count the question asks for, when it asks more than one (see asksOf). */
+  /** Every time, date or count the question asks for, in order (see asksOf): each of two or more is answered. */
   asks?: Ask[];
   years: string[];
   /** The corpus's abbreviations, without diacritics, and the words they stand for ("dbqh" → "đại biểu Quốc hội"). */

@@ -171,7 +171,7 @@ export const corpusWeight =
     return 1 + boost * Math.max(0, -r) + other * Math.max(0, r);
   };
 
-/** The labelled questions and how they vote: how many neighbours, and how much the corpus's own words count (`corpusWeight`). */
+/** The labelled questions and how they vote: how many neighbours, and how much the corpus's own words and other laws' count (`corpusWeight`). */
 export interface LabelledQuestions {
   items: LabelledQuestion[];
   count: number;
