@@ -122,8 +122,6 @@ const OWN_MATTER = -4.5;
 const NEIGHBOUR_COUNTS = [5, 10, 20, 40];
 // How much more the corpus's own words count in the vote (see corpusWeight): candidates, chosen the same way.
 const NEIGHBOUR_BOOSTS = [0, 0.5, 1, 2, 4];
-// How much more other laws' own words count in it: candidates, chosen with the boost.
-const NEIGHBOUR_OTHER = [0, 0.5, 1, 2];
 // Folds of the decision's cross-validation, by question.
 const DECISION_FOLDS = 5;
 // Candidate L2 penalties, chosen by cross-validated log loss.
@@ -649,9 +647,9 @@ async function main(): Promise<number> {
   const answersNear = answersNearOf(labelledItems, heardItems);
   const allAsked: AskedFor = () => (reading, typed) => answersNear(reading, typed, true);
   // Voters at a boost; the grid below asks each for as many neighbours as it tries.
-  const votingWith = (boost: number, other: number) => neighboursFor(index, { items: labelledItems, count: NEIGHBOUR_COUNTS[0] as number, boost, other });
+  const votingWith = (boost: number) => neighboursFor(index, { items: labelledItems, count: NEIGHBOUR_COUNTS[0] as number, boost });
   // Until the vote is chosen the questions are retrieved with a provisional one; its column is recomputed below.
-  const provisionalVote = votingWith(0, 0);
+  const provisionalVote = votingWith(0);
   // Until the citing model is fitted, the ranking's order stands: what the ranking and the citing model are fitted on does not depend on it.
   let retrieved = await retrieveAll(index, embedder, [...dev, ...generated], shippedWeights, provisionalVote, neutralCiteModel(), heldOutAsked);
   const rankingQuestions = retrieved.filter((r) => r.expect.length > 0 && r.candidates.length > 0).map((r) => ({ ...r, written: r.source === 'dev' }));
@@ -688,22 +686,18 @@ async function main(): Promise<number> {
       x[column] = heldOutVote(voters, heldOut(training[i] as Retrieved), count);
       return { ...s, x };
     });
-  const grid = NEIGHBOUR_BOOSTS.flatMap((boost) =>
-    NEIGHBOUR_OTHER.flatMap((other) => {
-      const voters = votingWith(boost, other);
-      return NEIGHBOUR_COUNTS.map((count) => {
-        const voted = withVotes(voters, count);
-        return { count, boost, other, voted, loss: Math.min(...LAMBDAS.map((lambda) => logLoss(voted, crossValidate(FEATURE_NAMES, voted, lambda, DECISION_FOLDS)))) };
-      });
-    }),
-  );
-  console.log(`neighbours: ${labelled.length} labelled questions; ${DECISION_FOLDS}-fold log loss by boost, other laws' words and count:`);
-  for (const boost of NEIGHBOUR_BOOSTS)
-    for (const other of NEIGHBOUR_OTHER)
-      console.log(`  boost ${boost}, other ${other}: ${grid.filter((c) => c.boost === boost && c.other === other).map((c) => `${c.loss.toFixed(4)} with ${c.count}`).join(', ')}`);
+  const grid = NEIGHBOUR_BOOSTS.flatMap((boost) => {
+    const voters = votingWith(boost);
+    return NEIGHBOUR_COUNTS.map((count) => {
+      const voted = withVotes(voters, count);
+      return { count, boost, voted, loss: Math.min(...LAMBDAS.map((lambda) => logLoss(voted, crossValidate(FEATURE_NAMES, voted, lambda, DECISION_FOLDS)))) };
+    });
+  });
+  console.log(`neighbours: ${labelled.length} labelled questions; ${DECISION_FOLDS}-fold log loss by count and boost:`);
+  for (const boost of NEIGHBOUR_BOOSTS) console.log(`  boost ${boost}: ${grid.filter((c) => c.boost === boost).map((c) => `${c.loss.toFixed(4)} with ${c.count}`).join(', ')}`);
   const chosen = grid.reduce((best, c) => (c.loss < best.loss ? c : best));
   samples = chosen.voted;
-  const chosenVote = { items: labelledItems, count: chosen.count, boost: chosen.boost, other: chosen.other };
+  const chosenVote = { items: labelledItems, count: chosen.count, boost: chosen.boost };
   await writeFile(LABELLED_QUESTIONS_FILE, formatLabelledQuestions({ ...chosenVote, heard: heardItems }));
   const neighbours = neighboursFor(index, chosenVote);
   // The frozen questions are scored with the vote the model ships with.

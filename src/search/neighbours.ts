@@ -160,24 +160,19 @@ let lastTerms: { question: string; terms: string[] } | null = null;
 
 /**
  * A term's weight from how typical of this corpus it is against other laws (`ratio`, a log ratio, negative when the
- * corpus's): 1 + boost × how far below 0, + other × how far above. The labelled questions are mostly the corpus's, so
- * idf alone lets the asker's situation ("con trai đi nghĩa vụ quân sự") outweigh the corpus's topic ("bầu ở đâu") it
- * asks about; a word of other laws ("hộ nghèo" beside "niêm yết danh sách") may yet be what a question is about.
+ * corpus's): 1 + boost × how far below 0. The labelled questions are mostly the corpus's, so idf alone lets the asker's
+ * situation ("con trai đi nghĩa vụ quân sự") outweigh the corpus's topic ("bầu ở đâu") it asks about.
  */
 export const corpusWeight =
-  (ratio: (term: string) => number, boost: number, other = 0): TermWeight =>
-  (term) => {
-    const r = ratio(term);
-    return 1 + boost * Math.max(0, -r) + other * Math.max(0, r);
-  };
+  (ratio: (term: string) => number, boost: number): TermWeight =>
+  (term) =>
+    1 + boost * Math.max(0, -ratio(term));
 
-/** The labelled questions and how they vote: how many neighbours, and how much the corpus's own words and other laws' count (`corpusWeight`). */
+/** The labelled questions and how they vote: how many neighbours, and how much the corpus's own words count (`corpusWeight`). */
 export interface LabelledQuestions {
   items: LabelledQuestion[];
   count: number;
   boost: number;
-  /** How much more other laws' own words count (see corpusWeight). */
-  other: number;
   /** Answered questions of the dev sets nothing is fitted on: where they were answered is heard (see answersNear), they cast no vote. */
   heard: LabelledQuestion[];
 }
@@ -187,17 +182,17 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 /**
  * One question per line, its label first: "1" answered, "0" declined, "h" answered and heard only (it casts no vote),
  * then the question and, where known, the words of the sentence that answers it; the first line gives how many
- * neighbours vote and how much more the corpus's own words and other laws' count.
+ * neighbours vote and the boost.
  */
-export function formatLabelledQuestions({ items, count, boost, other, heard }: LabelledQuestions): string {
+export function formatLabelledQuestions({ items, count, boost, heard }: LabelledQuestions): string {
   const line = (label: string, i: LabelledQuestion) => [label, oneLine(i.question), ...(i.answer ? [oneLine(i.answer)] : [])].join('\t');
-  return [`neighbours\t${count}\tboost\t${boost}\tother\t${other}`, ...items.map((i) => line(i.answerable ? '1' : '0', i)), ...heard.map((i) => line('h', i))].join('\n') + '\n';
+  return [`neighbours\t${count}\tboost\t${boost}`, ...items.map((i) => line(i.answerable ? '1' : '0', i)), ...heard.map((i) => line('h', i))].join('\n') + '\n';
 }
 
 export function parseLabelledQuestions(text: string): LabelledQuestions {
   const [head = '', ...lines] = text.split('\n');
-  const header = /^neighbours\t([1-9]\d*)\tboost\t(\d+(?:\.\d+)?)\tother\t(\d+(?:\.\d+)?)$/.exec(head);
-  if (!header) throw new Error('labelled questions: the first line must be "neighbours<TAB>N<TAB>boost<TAB>B<TAB>other<TAB>O" (N ≥ 1, B ≥ 0, O ≥ 0)');
+  const header = /^neighbours\t([1-9]\d*)\tboost\t(\d+(?:\.\d+)?)$/.exec(head);
+  if (!header) throw new Error('labelled questions: the first line must be "neighbours<TAB>N<TAB>boost<TAB>B" (N ≥ 1, B ≥ 0)');
   const items: LabelledQuestion[] = [];
   const heard: LabelledQuestion[] = [];
   lines.forEach((line, i) => {
@@ -207,7 +202,7 @@ export function parseLabelledQuestions(text: string): LabelledQuestions {
       throw new Error(`labelled questions, line ${i + 2}: expected "1", "0" or "h", a tab, the question, then a tab and its answer's words (maybe, after "1"; always, after "h")`);
     (label === 'h' ? heard : items).push({ question, answerable: label !== '0', ...(answer ? { answer } : {}) });
   });
-  return { items, count: Number(header[1]), boost: Number(header[2]), other: Number(header[3]), heard };
+  return { items, count: Number(header[1]), boost: Number(header[2]), heard };
 }
 
 let shipped: LabelledQuestions | null = null;

@@ -435,8 +435,8 @@ const shippedNeighbours = new WeakMap<CorpusIndex, QuestionNeighbours>();
 export function neighboursFor(index: CorpusIndex, labelled?: Omit<LabelledQuestions, 'heard'>): QuestionNeighbours {
   const cached = labelled ? undefined : shippedNeighbours.get(index);
   if (cached) return cached;
-  const { items, count, boost, other } = labelled ?? shippedLabelledQuestions();
-  const neighbours = new QuestionNeighbours(items, count, corpusWeight(corpusRatio(index), boost, other));
+  const { items, count, boost } = labelled ?? shippedLabelledQuestions();
+  const neighbours = new QuestionNeighbours(items, count, corpusWeight(corpusRatio(index), boost));
   if (!labelled) shippedNeighbours.set(index, neighbours);
   return neighbours;
 }

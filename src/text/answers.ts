@@ -7,8 +7,8 @@ export type AnswerType = 'date' | 'time' | 'number';
 const QUESTION_WORDS: Array<[AnswerType, RegExp]> = [
   ['time', /\b(?:may gio|gio nao|what time)\b/],
   ['date', /\b(?:ngay nao|ngay may|ngay bao nhieu|hom nao|khi nao|bao gio|luc nao|thoi diem nao|thang may|nam nao|when|what date|which day|(?:what|which) year)\b/],
-  // English asks a count in more ways than "how many": an age, a share, a least or most number, how far ahead.
-  ['number', /\b(?:bao nhieu|bao lau|may (?!gio)\p{L}+|how many|how much|how long|how old|what age|(?:minimum|maximum|lowest|highest) (?:age|number|share|percentage)|what (?:percentage|percent|proportion|share)|how far in advance|how soon)\b/u],
+  // English asks a count in more ways than "how many": an age, a share, a least or most number.
+  ['number', /\b(?:bao nhieu|bao lau|may (?!gio)\p{L}+|how many|how much|how long|how old|what age|(?:minimum|maximum|lowest|highest) (?:age|number|share|percentage)|what (?:percentage|percent|proportion|share))\b/u],
 ];
 
 /** The answer type a question asks for, or null for "what", "how", "why" questions. */

@@ -62,12 +62,12 @@ describe('QuestionNeighbours', () => {
     expect(vote(voters, { question: asked, group: 'dev2#1', set: 'dev3', dev: true }, 1)).toBeCloseTo(-1);
   });
 
-  it('reads back what it writes: labels, questions, their answers\' words where known, how many vote and the boosts', () => {
-    const read = parseLabelledQuestions(formatLabelledQuestions({ items: labelled, count: 3, boost: 1.5, other: 0.5, heard: [] }));
-    expect(read).toEqual({ items: labelled, count: 3, boost: 1.5, other: 0.5, heard: [] });
+  it('reads back what it writes: labels, questions, their answers\' words where known, how many vote and the boost', () => {
+    const read = parseLabelledQuestions(formatLabelledQuestions({ items: labelled, count: 3, boost: 1.5, heard: [] }));
+    expect(read).toEqual({ items: labelled, count: 3, boost: 1.5, heard: [] });
     const withAnswers = [...labelled, { question: 'Bầu cử ngày nào?', answerable: true, answer: 'ngày 15/3/2026' }];
     const heard = [{ question: 'Mấy giờ đóng hòm phiếu?', answerable: true, answer: 'kết thúc lúc 7 giờ tối' }];
-    const both = parseLabelledQuestions(formatLabelledQuestions({ items: withAnswers, count: 3, boost: 0, other: 0, heard }));
+    const both = parseLabelledQuestions(formatLabelledQuestions({ items: withAnswers, count: 3, boost: 0, heard }));
     expect(both.items).toEqual(withAnswers);
     // A question heard only is kept apart: it casts no vote.
     expect(both.heard).toEqual(heard);
@@ -75,11 +75,10 @@ describe('QuestionNeighbours', () => {
 
   it('refuses a file without its header or with a line it cannot read, naming the line', () => {
     expect(() => parseLabelledQuestions('1\tMấy giờ bỏ phiếu?\n')).toThrow(/first line/);
-    expect(() => parseLabelledQuestions('neighbours\t0\tboost\t1\tother\t0\n')).toThrow(/first line/);
-    expect(() => parseLabelledQuestions('neighbours\t5\tboost\t1\n')).toThrow(/first line/);
-    expect(() => parseLabelledQuestions('neighbours\t5\tboost\t0.5\tother\t0\n1\tMấy giờ bỏ phiếu?\nyes\tBầu ở đâu?\n')).toThrow(/line 3/);
+    expect(() => parseLabelledQuestions('neighbours\t0\tboost\t1\n')).toThrow(/first line/);
+    expect(() => parseLabelledQuestions('neighbours\t5\tboost\t0.5\n1\tMấy giờ bỏ phiếu?\nyes\tBầu ở đâu?\n')).toThrow(/line 3/);
     // Heard only, a question is worth its answer's words: without them the line says nothing.
-    expect(() => parseLabelledQuestions('neighbours\t5\tboost\t0.5\tother\t0\nh\tBầu ở đâu?\n')).toThrow(/line 2/);
+    expect(() => parseLabelledQuestions('neighbours\t5\tboost\t0.5\nh\tBầu ở đâu?\n')).toThrow(/line 2/);
   });
 
   it('leaves out the provinces a question names, and only them', () => {
@@ -120,17 +119,6 @@ describe('QuestionNeighbours', () => {
     expect(new QuestionNeighbours(situation, 1).vote(question)).toBeCloseTo(-1);
     expect(new QuestionNeighbours(situation, 1, corpusWeight(ratio, 1)).vote(question)).toBeCloseTo(1);
     expect(new QuestionNeighbours(situation, 1, corpusWeight(ratio, 0)).vote(question)).toBeCloseTo(-1);
-  });
-
-  it("counts other laws' own words more when told to, so a list of poor households is not a voter list", () => {
-    const lists: LabelledQuestion[] = [
-      { question: 'Hộ nghèo được hỗ trợ những gì?', answerable: false },
-      { question: 'UBND xã niêm yết danh sách cử tri thiếu tên nhà tôi thì làm gì?', answerable: true },
-    ];
-    const question = 'UBND xã niêm yết danh sách hộ nghèo thiếu tên nhà tôi thì làm gì?';
-    const ratio = (term: string) => (term === 'ho_ngheo' || term === 'ngheo' ? 6 : term.includes('cu_tri') ? -5 : 0);
-    expect(new QuestionNeighbours(lists, 1, corpusWeight(ratio, 0.5)).vote(question)).toBeCloseTo(1);
-    expect(new QuestionNeighbours(lists, 1, corpusWeight(ratio, 0.5, 2)).vote(question)).toBeCloseTo(-1);
   });
 });
 

@@ -16,7 +16,6 @@ describe('answerTypeOf', () => {
     ['What is the minimum age to stand as a candidate?', 'number'],
     ['how old do I have to be to vote', 'number'],
     ['What percentage of candidates must be women?', 'number'],
-    ['How far in advance must the election date be announced?', 'number'],
     ['In what year was the election law passed?', 'date'],
     ['What is the minimum standard for a candidate?', null],
     ['Chỉ thị 05-CT/TW yêu cầu gì?', null],
