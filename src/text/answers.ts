@@ -33,13 +33,17 @@ const DURATION = /^(?:bao lau|how long)$/;
  */
 export function asksOf(question: string): Ask[] {
   const folded = foldDiacritics(question);
-  const found = EVERY_QUESTION_WORD.flatMap(([type, pattern]) => [...folded.matchAll(pattern)].map((m) => ({ type, at: m.index, word: m[0] }))).sort((a, b) => a.at - b.at);
-  return found
-    .filter((f, i) => i === 0 || f.at >= (found[i - 1] as (typeof found)[number]).at + (found[i - 1] as (typeof found)[number]).word.length)
-    .map((f) => {
-      const duration = DURATION.test(f.word);
-      return { type: f.type, counted: f.type === 'number' && !duration ? countedOf(folded.slice(f.at)) : null, duration };
-    });
+  const found = EVERY_QUESTION_WORD.flatMap(([type, pattern]) => [...folded.matchAll(pattern)].map((m) => ({ type, at: m.index, end: m.index + m[0].length, word: m[0] })));
+  const asks: Ask[] = [];
+  let end = 0;
+  // Question words that overlap one already read ("ngày mấy": a date, not a date and a count) ask nothing more.
+  for (const f of found.sort((a, b) => a.at - b.at)) {
+    if (f.at < end) continue;
+    end = f.end;
+    const duration = DURATION.test(f.word);
+    asks.push({ type: f.type, counted: f.type === 'number' && !duration ? countedOf(folded.slice(f.at)) : null, duration });
+  }
+  return asks;
 }
 
 // Numbers written in words, and the things the law counts with them: "ba bản", "năm người", "mười ngày" ("năm 2026" is a year).
