@@ -3,12 +3,16 @@ import { foldDiacritics } from './normalize.ts';
 /** What kind of answer a question asks for, as its question words show ("ngày nào", "mấy giờ", "bao nhiêu"). */
 export type AnswerType = 'date' | 'time' | 'number';
 
+// Words asking how long (a count of units of time), and English words asking an age (a count of years of age).
+const DURATION_WORDS = 'bao lau|how long';
+const AGE_WORDS = '(?:how old|what age|(?:minimum|maximum|lowest|highest) age)';
+
 // Question words, typed without diacritics, that ask for a time of day, a date, or a count; the first match wins.
 const QUESTION_WORDS: Array<[AnswerType, RegExp]> = [
   ['time', /\b(?:may gio|gio nao|what time)\b/],
   ['date', /\b(?:ngay nao|ngay may|ngay bao nhieu|hom nao|khi nao|bao gio|luc nao|thoi diem nao|thang may|nam nao|when|what date|which day|(?:what|which) year)\b/],
   // English asks a count in more ways than "how many": an age, a share, a least or most number.
-  ['number', /\b(?:bao nhieu|bao lau|may (?!gio)\p{L}+|how many|how much|how long|how old|what age|(?:minimum|maximum|lowest|highest) (?:age|number|share|percentage)|what (?:percentage|percent|proportion|share))\b/u],
+  ['number', new RegExp(String.raw`\b(?:bao nhieu|${DURATION_WORDS}|may (?!gio)\p{L}+|how many|how much|${AGE_WORDS}|(?:minimum|maximum|lowest|highest) (?:number|share|percentage)|what (?:percentage|percent|proportion|share))\b`, 'u')],
 ];
 
 /** The answer type a question asks for, or null for "what", "how", "why" questions. */
@@ -25,7 +29,7 @@ export interface Ask {
 }
 
 const EVERY_QUESTION_WORD = QUESTION_WORDS.map(([type, pattern]) => [type, new RegExp(pattern.source, `${pattern.flags}g`)] as const);
-const DURATION = /^(?:bao lau|how long)$/;
+const DURATION = new RegExp(`^(?:${DURATION_WORDS})$`);
 
 /**
  * Every time, date or count a question asks for, in the order asked: "lập mấy bản và gửi đi trong bao lâu" asks a
@@ -78,7 +82,7 @@ const ANSWERS: Record<AnswerType, RegExp> = {
 // Words after "bao nhiêu" / "mấy" that close the question rather than name what it counts ("bao nhiêu thì", "mấy vậy").
 const CLOSING = new Set(['thì', 'là', 'vậy', 'nữa', 'rồi', 'à', 'ạ', 'nhỉ', 'thế', 'hả', 'nhé', 'thi', 'vay', 'nua', 'roi', 'a', 'ah', 'ak', 'z', 'v', 'nhi', 'the', 'ha', 'nhe', 'ad']);
 
-const ASKS_AGE = /\b(?:how old|what age|(?:minimum|maximum|lowest|highest) age)\b/;
+const ASKS_AGE = new RegExp(String.raw`\b${AGE_WORDS}\b`);
 
 /**
  * The word a count question counts ("bao nhiêu chỉ tiêu" → "chi", "mấy lá phiếu" → "la"), without diacritics, or null.
