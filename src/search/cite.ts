@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Passage } from '../corpus/index.ts';
+import { passageTerms } from '../text/terms.ts';
 import { LEAD_QUOTE_WORDS, scoreBlocks, type QuoteRequest } from './blocks.ts';
+import type { QuoteTerms } from './coverage.ts';
 import { foldOf, type LogisticModel } from './logistic.ts';
 import { citedPlaces, type CiteRule } from './rank.ts';
 
@@ -8,9 +10,10 @@ import { citedPlaces, type CiteRule } from './rank.ts';
  * Which of a document's leading passages to cite: the ranking finds the documents, but the passage whose sentences
  * answer is often the second or fifth of its document. A model fitted on the dev questions' answer sentences
  * (`npm run fit`) scores each leading passage by its score and rank, how well its best block answers (see
- * scoreBlocks), how much of the question its heading holds, and its place within its document.
+ * scoreBlocks), how much of the question its heading holds and how much of its heading the question asks, and its
+ * place within its document.
  */
-export const CITE_FEATURES = ['score', 'rank', 'answers', 'heading', 'withinDocument'] as const;
+export const CITE_FEATURES = ['score', 'rank', 'answers', 'heading', 'headingAsked', 'withinDocument'] as const;
 
 export type CiteModel = Omit<LogisticModel, 'bias'>;
 
@@ -40,6 +43,39 @@ export function checkedCiteModel(model: CiteModel): CiteModel {
   return model;
 }
 
+// An article's number before its title ("Điều 89. "): no word of what the article is about.
+const ARTICLE_NUMBER = /^\s*Điều\s+\d+[a-zđ]?\.?\s*/iu;
+
+// Each heading's words, read once: the corpus has a few hundred headings, every question meets many of them.
+const headingTerms = new Map<string, Set<string>>();
+
+/**
+ * The share of a heading's own words and word pairs that the question asks: 1 when the heading is what was asked
+ * ("Điều 89. Bầu cử bổ sung" for "khi nào bầu cử bổ sung"), less the more it names besides ("Điều 90. Tổ chức phụ
+ * trách bầu cử bổ sung"). The heading's share of the question cannot tell these two apart.
+ */
+export function headingAsked(section: string | null, terms: QuoteTerms): number {
+  if (!section) return 0;
+  let own = headingTerms.get(section);
+  if (!own) {
+    const { folded, bigrams } = passageTerms(section.replace(ARTICLE_NUMBER, ''));
+    headingTerms.set(section, (own = new Set([...folded, ...bigrams])));
+  }
+  if (own.size === 0) return 0;
+  let asked = askedTerms.get(terms);
+  if (!asked) {
+    asked = new Set(terms.pairs);
+    for (const words of terms.concepts.flatMap((c) => c.alternatives)) words.forEach((w, i) => asked?.add(w).add(i === 0 ? w : `${words[i - 1]}_${w}`));
+    askedTerms.set(terms, asked);
+  }
+  let held = 0;
+  for (const term of own) if (asked.has(term)) held++;
+  return held / own.size;
+}
+
+// A question's words and word pairs, with every alternative's, gathered once however many headings it is compared with.
+const askedTerms = new WeakMap<QuoteTerms, Set<string>>();
+
 interface Candidate {
   passage: Pick<Passage, 'text' | 'section' | 'docId'>;
   score: number;
@@ -60,7 +96,7 @@ export function citeFeatures(candidates: Candidate[], request: QuoteRequest): Ar
     if ((count.get(c.passage.docId) as number) < 2) return null;
     // Scored as its first quote would be: its best block's score, and its heading's share of the question.
     const { blocks, heading } = scoreBlocks(c.passage, request, LEAD_QUOTE_WORDS);
-    return [c.score / best, 1 / (1 + k), Math.max(0, ...blocks.map((b) => b.score)), heading, 1 / (1 + withinDocument)];
+    return [c.score / best, 1 / (1 + k), Math.max(0, ...blocks.map((b) => b.score)), heading, headingAsked(c.passage.section, request.terms), 1 / (1 + withinDocument)];
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkedCiteModel, CITE_CANDIDATES, CITE_FEATURES, citeFeatures, citesAnswer, citeScore, citingOrder, crossValidateCiting, fitCiteModel, neutralCiteModel, orderForCiting, shippedCiteModel, type CiteModel, type CiteQuestion } from '../../src/search/cite.ts';
+import { checkedCiteModel, CITE_CANDIDATES, CITE_FEATURES, citeFeatures, citesAnswer, citeScore, citingOrder, crossValidateCiting, fitCiteModel, headingAsked, neutralCiteModel, orderForCiting, shippedCiteModel, type CiteModel, type CiteQuestion } from '../../src/search/cite.ts';
 import type { QuoteRequest } from '../../src/search/blocks.ts';
 import { seededRandom } from '../../src/search/training.ts';
 
@@ -34,6 +34,16 @@ describe('citeFeatures', () => {
     expect(feature('heading').slice(0, 2)).toEqual([0, 1]);
   });
 
+  it('counts how much of its heading the question asks: an article whose title is what was asked, all of it', () => {
+    expect(feature('headingAsked')[0]).toBe(0);
+    expect(feature('headingAsked')[1]).toBeGreaterThan(0);
+    // "khi nào bầu cử bổ sung": the article on supplementary elections, not the one on who organises them.
+    const terms = { concepts: [{ alternatives: [['bau', 'cu', 'bo', 'sung']], weight: 1, phrase: true }], pairs: [] };
+    expect(headingAsked('Điều 89. Bầu cử bổ sung', terms)).toBe(1);
+    expect(headingAsked('Điều 90. Tổ chức phụ trách bầu cử bổ sung', terms)).toBeLessThan(0.6);
+    expect(headingAsked(null, terms)).toBe(0);
+  });
+
   it('scores nothing for a passage alone of its document among the leading ones: there is nothing to choose between', () => {
     expect(x[4]).toBeNull();
   });
@@ -62,7 +72,7 @@ function questions(n: number, seed: number): CiteQuestion[] {
     return {
       group: `q${i}`,
       candidates: Array.from({ length: 6 }, (_, k) => ({
-        x: [1 - k / 10, 1 / (1 + k), k === right ? 1 + random() : random(), random(), 1],
+        x: [1 - k / 10, 1 / (1 + k), k === right ? 1 + random() : random(), random(), random(), 1],
         score: 1 - k / 10,
         answers: k === right,
         docId: `d${k % 2}`,
