@@ -48,6 +48,8 @@ const ARTICLE_NUMBER = /^\s*Điều\s+\d+[a-zđ]?\.?\s*/iu;
 
 // Each heading's words, read once: the corpus has a few hundred headings, every question meets many of them.
 const headingTerms = new Map<string, Set<string>>();
+// A question's words and word pairs, with every alternative's, gathered once however many headings it is compared with.
+const askedTerms = new WeakMap<QuoteTerms, Set<string>>();
 
 /**
  * The share of a heading's own words and word pairs that the question asks: 1 when the heading is what was asked
@@ -64,17 +66,16 @@ export function headingAsked(section: string | null, terms: QuoteTerms): number 
   if (own.size === 0) return 0;
   let asked = askedTerms.get(terms);
   if (!asked) {
-    asked = new Set(terms.pairs);
-    for (const words of terms.concepts.flatMap((c) => c.alternatives)) words.forEach((w, i) => asked?.add(w).add(i === 0 ? w : `${words[i - 1]}_${w}`));
-    askedTerms.set(terms, asked);
+    const gathered = new Set(terms.pairs);
+    for (const words of terms.concepts.flatMap((c) => c.alternatives)) {
+      words.forEach((word, i) => gathered.add(word).add(i === 0 ? word : `${words[i - 1]}_${word}`));
+    }
+    askedTerms.set(terms, (asked = gathered));
   }
   let held = 0;
   for (const term of own) if (asked.has(term)) held++;
   return held / own.size;
 }
-
-// A question's words and word pairs, with every alternative's, gathered once however many headings it is compared with.
-const askedTerms = new WeakMap<QuoteTerms, Set<string>>();
 
 interface Candidate {
   passage: Pick<Passage, 'text' | 'section' | 'docId'>;
@@ -94,7 +95,7 @@ export function citeFeatures(candidates: Candidate[], request: QuoteRequest): Ar
     const withinDocument = seen.get(c.passage.docId) ?? 0;
     seen.set(c.passage.docId, withinDocument + 1);
     if ((count.get(c.passage.docId) as number) < 2) return null;
-    // Scored as its first quote would be: its best block's score, and its heading's share of the question.
+    // Scored as its first quote would be: its best block's score; and its heading's share of the question, and the question's of it.
     const { blocks, heading } = scoreBlocks(c.passage, request, LEAD_QUOTE_WORDS);
     return [c.score / best, 1 / (1 + k), Math.max(0, ...blocks.map((b) => b.score)), heading, headingAsked(c.passage.section, request.terms), 1 / (1 + withinDocument)];
   });
