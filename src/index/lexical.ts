@@ -124,9 +124,9 @@ export class LexicalIndex {
     return this.fields[FIELDS.indexOf(term.startsWith('=') ? 'exact' : term.includes('_') ? 'bigrams' : 'folded')] as Postings;
   }
 
-  /** Passages holding a diacritic-free word or word pair ("a_b"). */
+  /** Passages holding a diacritic-free word, a word pair ("a_b"), or a word as written marked "=" ("=bầu"). */
   documentFrequency(term: string): number {
-    const id = this.termIds.get(term);
+    const id = this.termIds.get(term.startsWith('=') ? term.slice(1) : term);
     const field = this.fieldOf(term);
     return id === undefined ? 0 : (field.offsets[id + 1] as number) - (field.offsets[id] as number);
   }

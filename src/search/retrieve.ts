@@ -159,8 +159,9 @@ function askedWeight(index: CorpusIndex, concept: Concept): number {
 }
 
 function conceptWeight(index: CorpusIndex, concept: Concept): number {
-  // A word typed with marks the corpus never writes so ("lương") is as telling as one it never uses at all.
-  if (concept.exact && !index.vocabulary.has(concept.exact)) return idf(index, concept.exact, 0);
+  // A word typed with marks is matched as typed ("bị can", not "cần"): it is as telling as that spelling is rare, and one
+  // the corpus never writes so ("lương") as one it never uses at all.
+  if (concept.exact) return idf(index, `=${concept.exact}`);
   const perAlternative = concept.alternatives.map((words) => words.reduce((sum, w) => sum + idf(index, w), 0) / words.length);
   return Math.min(...perAlternative);
 }

@@ -65,6 +65,15 @@ describe('LexicalIndex', () => {
     }
   });
 
+  it('counts the passages indexed under a word, a word pair or a word as written, as asking each passage does', () => {
+    const index = LexicalIndex.build(texts);
+    for (const term of ['bau_cu', 'phieu', '=bầu', '=phiếu', 'xylophone', '=xylophone']) {
+      const each = texts.filter((_, passage) => index.contains(passage, term)).length;
+      expect(index.documentFrequency(term), term).toBe(each);
+    }
+    expect(index.documentFrequency('=bầu')).toBeGreaterThan(0);
+  });
+
   it('lists the passages indexed under a word or a word pair, in order, as asking each passage does', () => {
     const index = LexicalIndex.build(texts);
     for (const term of ['bau_cu', 'phieu', 'nghi_quyet', 'xylophone']) {
