@@ -119,6 +119,11 @@ export class LexicalIndex {
     return new LexicalIndex(termIds, fields.map((field) => field.pack(termIds.size)), texts.length);
   }
 
+  /** A term's id: a word as written ("=bầu") shares its spelling's id and is told apart by its field (see fieldOf). */
+  private idOf(term: string): number | undefined {
+    return this.termIds.get(term.startsWith('=') ? term.slice(1) : term);
+  }
+
   /** The postings of a term's field: a word as written marked "=" ("=bầu"), a word pair ("a_b"), or a diacritic-free word. */
   private fieldOf(term: string): Postings {
     return this.fields[FIELDS.indexOf(term.startsWith('=') ? 'exact' : term.includes('_') ? 'bigrams' : 'folded')] as Postings;
@@ -126,7 +131,7 @@ export class LexicalIndex {
 
   /** Passages holding a diacritic-free word, a word pair ("a_b"), or a word as written marked "=" ("=bầu"). */
   documentFrequency(term: string): number {
-    const id = this.termIds.get(term.startsWith('=') ? term.slice(1) : term);
+    const id = this.idOf(term);
     const field = this.fieldOf(term);
     return id === undefined ? 0 : (field.offsets[id + 1] as number) - (field.offsets[id] as number);
   }
@@ -145,8 +150,7 @@ export class LexicalIndex {
 
   /** Whether any passage from `from` up to (not including) `to` is indexed under a term, as `contains` reads terms. */
   containsIn(term: string, from: number, to: number): boolean {
-    const exact = term.startsWith('=');
-    const id = this.termIds.get(exact ? term.slice(1) : term);
+    const id = this.idOf(term);
     if (id === undefined) return false;
     const { offsets, passages } = this.fieldOf(term);
     // The first of the term's passages at or after `from`, by binary search: a term's passages are stored in increasing order.

@@ -43,25 +43,24 @@ export function checkedCiteModel(model: CiteModel): CiteModel {
   return model;
 }
 
-// An article's number before its title ("Điều 89. "): no word of what the article is about.
-const ARTICLE_NUMBER = /^\s*Điều\s+\d+[a-zđ]?\.?\s*/iu;
-
 // Each heading's words, read once: the corpus has a few hundred headings, every question meets many of them.
 const headingTerms = new Map<string, Set<string>>();
 // A question's words and word pairs, with every alternative's, gathered once however many headings it is compared with.
 const askedTerms = new WeakMap<QuoteTerms, Set<string>>();
 
 /**
- * The share of a heading's own words and word pairs that the question asks: 1 when the heading is what was asked
- * ("Điều 89. Bầu cử bổ sung" for "khi nào bầu cử bổ sung"), less the more it names besides ("Điều 90. Tổ chức phụ
- * trách bầu cử bổ sung"). The heading's share of the question cannot tell these two apart.
+ * The share of a passage's heading words and word pairs that the question asks (a law article's title without its
+ * number, as the chunker keeps it; a guide section's question): 1 when the heading is what was asked ("Điều 89. Bầu
+ * cử bổ sung" for "khi nào bầu cử bổ sung"), less the more it names besides ("Điều 90. Tổ chức phụ trách bầu cử bổ
+ * sung"). The heading's share of the question cannot tell these two apart.
  */
-export function headingAsked(section: string | null, terms: QuoteTerms): number {
-  if (!section) return 0;
-  let own = headingTerms.get(section);
+export function headingAsked(passage: Pick<Passage, 'section' | 'law'>, terms: QuoteTerms): number {
+  const heading = passage.law?.title ?? passage.section;
+  if (!heading) return 0;
+  let own = headingTerms.get(heading);
   if (!own) {
-    const { folded, bigrams } = passageTerms(section.replace(ARTICLE_NUMBER, ''));
-    headingTerms.set(section, (own = new Set([...folded, ...bigrams])));
+    const { folded, bigrams } = passageTerms(heading);
+    headingTerms.set(heading, (own = new Set([...folded, ...bigrams])));
   }
   if (own.size === 0) return 0;
   let asked = askedTerms.get(terms);
@@ -78,7 +77,7 @@ export function headingAsked(section: string | null, terms: QuoteTerms): number 
 }
 
 interface Candidate {
-  passage: Pick<Passage, 'text' | 'section' | 'docId'>;
+  passage: Pick<Passage, 'text' | 'section' | 'docId' | 'law'>;
   score: number;
 }
 
@@ -97,7 +96,7 @@ export function citeFeatures(candidates: Candidate[], request: QuoteRequest): Ar
     if ((count.get(c.passage.docId) as number) < 2) return null;
     // Scored as its first quote would be: its best block's score; and its heading's share of the question, and the question's of it.
     const { blocks, heading } = scoreBlocks(c.passage, request, LEAD_QUOTE_WORDS);
-    return [c.score / best, 1 / (1 + k), Math.max(0, ...blocks.map((b) => b.score)), heading, headingAsked(c.passage.section, request.terms), 1 / (1 + withinDocument)];
+    return [c.score / best, 1 / (1 + k), Math.max(0, ...blocks.map((b) => b.score)), heading, headingAsked(c.passage, request.terms), 1 / (1 + withinDocument)];
   });
 }
 

@@ -39,9 +39,10 @@ describe('citeFeatures', () => {
     expect(feature('headingAsked')[1]).toBeGreaterThan(0);
     // "khi nào bầu cử bổ sung": the article on supplementary elections, not the one on who organises them.
     const terms = { concepts: [{ alternatives: [['bau', 'cu', 'bo', 'sung']], weight: 1, phrase: true }], pairs: [] };
-    expect(headingAsked('Điều 89. Bầu cử bổ sung', terms)).toBe(1);
-    expect(headingAsked('Điều 90. Tổ chức phụ trách bầu cử bổ sung', terms)).toBeLessThan(0.6);
-    expect(headingAsked(null, terms)).toBe(0);
+    const article = (article: string, title: string) => ({ section: `Điều ${article}. ${title}`, law: { article, clause: null, title, chapter: null } });
+    expect(headingAsked(article('89', 'Bầu cử bổ sung'), terms)).toBe(1);
+    expect(headingAsked(article('90', 'Tổ chức phụ trách bầu cử bổ sung'), terms)).toBeLessThan(0.6);
+    expect(headingAsked({ section: null }, terms)).toBe(0);
   });
 
   it('scores nothing for a passage alone of its document among the leading ones: there is nothing to choose between', () => {
