@@ -60,6 +60,10 @@ const SHARED = '(?:người|thành viên|đại biểu|cử tri|phiếu|lá phi�
 // A year. Two joined by a dash, spaced or not ("2021-2026", "2021 - 2026", "2021 – 2026"), are a term of office, not two counts.
 const YEAR = '(?:19|20)\\d{2}';
 
+// Words that make the number after them a name, not a count: a year ("năm 2021"), a day or month ("ngày 15", "tháng 3"), an
+// article, clause or point of a law ("Điều 78", "khoản 2"), a numbered item ("số 1", "khóa 15").
+const NAMING = '(?:năm|ngày|tháng|điều|khoản|điểm|chương|mục|số|khóa|khoá) ';
+
 // Expressions that answer each type, as written in the corpus (NFC, with diacritics).
 const ANSWERS: Record<AnswerType, RegExp> = {
   // A calendar date, or, as the law sets most of its dates, a time counted from another ("chậm nhất là 10 ngày trước ngày
@@ -74,7 +78,7 @@ const ANSWERS: Record<AnswerType, RegExp> = {
   // law writes them, in words: a fraction ("hai phần ba", "quá một nửa") or a count of something ("từ chín đến mười lăm thành viên");
   // or a share of a count ("415/418 đại biểu", "2/3 tổng số đại biểu").
   number: new RegExp(
-    `(?<![\\p{L}\\d/.,-])\\d+\\/(?!(?:19|20)\\d{2}(?!\\d))\\d+(?= (?:tổng )?(?:số )?${SHARED}(?![\\p{L}\\p{N}]))|(?<![\\p{L}\\d/.,-]|${YEAR} ?[-–] ?)\\d+(?:[.,]\\d+)*(?:\\s*%)?(?![\\d/-]|[.,]\\d| ?[-–] ?${YEAR}(?!\\d))|(?<![\\p{L}\\p{N}])(?:${NUMBER_WORD}(?: ${NUMBER_WORD})* phần ${NUMBER_WORD}|(?:một )?nửa(?![\\p{L}\\p{N}])|${NUMBER_WORD}(?: ${NUMBER_WORD})*(?: (?:đến|tới) ${NUMBER_WORD}(?: ${NUMBER_WORD})*)?(?= ${COUNTED}(?![\\p{L}\\p{N}])))`,
+    `(?<![\\p{L}\\d/.,-])\\d+\\/(?!(?:19|20)\\d{2}(?!\\d))\\d+(?= (?:tổng )?(?:số )?${SHARED}(?![\\p{L}\\p{N}]))|(?<![\\p{L}\\d/.,-]|${YEAR} ?[-–] ?|(?<![\\p{L}\\p{N}])${NAMING})\\d+(?:[.,]\\d+)*(?:\\s*%)?(?![\\d/-]|[.,]\\d| ?[-–] ?${YEAR}(?!\\d))|(?<![\\p{L}\\p{N}])(?:${NUMBER_WORD}(?: ${NUMBER_WORD})* phần ${NUMBER_WORD}|(?:một )?nửa(?![\\p{L}\\p{N}])|${NUMBER_WORD}(?: ${NUMBER_WORD})*(?: (?:đến|tới) ${NUMBER_WORD}(?: ${NUMBER_WORD})*)?(?= ${COUNTED}(?![\\p{L}\\p{N}])))`,
     'giu',
   ),
 };

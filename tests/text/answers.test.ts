@@ -62,7 +62,7 @@ describe('findAnswers', () => {
 
   it('finds counts the law writes in words: of something counted, or a fraction; not a year, a parent or "một số"', () => {
     expect(texts('Ban bầu cử có từ chín đến mười lăm thành viên, lập thành ba bản, khi có hai phần ba cử tri; Hai mươi mốt người.', 'number')).toEqual(['chín đến mười lăm', 'ba', 'hai phần ba', 'Hai mươi mốt']);
-    expect(texts('năm 2026 ba mẹ tôi và một số cử tri', 'number')).toEqual(['2026']);
+    expect(texts('năm 2026 ba mẹ tôi và một số cử tri', 'number')).toEqual([]);
     // A half is a fraction too, as the law sets its thresholds ("quá một nửa tổng số phiếu bầu hợp lệ", "quá nửa").
     expect(texts('được quá một nửa tổng số phiếu hợp lệ, khi có quá nửa thành viên biểu quyết', 'number')).toEqual(['một nửa', 'nửa']);
   });
@@ -70,7 +70,12 @@ describe('findAnswers', () => {
   it('finds a share of a count ("415/418 đại biểu"), which a date or a document number is not', () => {
     expect(texts('được 415/418 đại biểu tán thành, khi có 2/3 tổng số đại biểu, quá 1/2 tổng số phiếu; ngày 24/6 năm ấy, Nghị quyết 199/2025/QH15', 'number')).toEqual(['415/418', '2/3', '1/2']);
     // Nor a date after "và" or "đến", nor a document number before its date of issue.
-    expect(texts('ngày 15/3 và 16/3 năm 2026, Nghị quyết 12/2025 ngày 5/3/2025', 'number')).toEqual(['2026']);
+    expect(texts('ngày 15/3 và 16/3 năm 2026, Nghị quyết 12/2025 ngày 5/3/2025', 'number')).toEqual([]);
+  });
+
+  it('takes a number that names a year, a day, a month, an article or a numbered item for a name, not a count', () => {
+    expect(texts('trong năm 2021, ngày 15 tháng 3, theo Điều 78 khoản 2, Chỉ thị số 12, khóa 15: có 496 người', 'number')).toEqual(['496']);
+    expect(answerSentences(['Nhiệm vụ trong năm 2021 là tổ chức thành công bầu cử đại biểu HĐND.'], 'number', ['2021'])).toEqual([]);
   });
 });
 
