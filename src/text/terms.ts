@@ -102,6 +102,10 @@ export function passageTerms(text: string): Terms {
   return extractTerms(text, 'vi', { asWritten: true });
 }
 
+// "bắt buộc" asking or stating an obligation ("có bắt buộc … không", "bắt buộc phải"), typed with or without marks: the
+// modal "phải" in other words, no topic; as a compound's last word ("cơ sở cai nghiện bắt buộc") it stays a topic word.
+const OBLIGATION = /(?<![\p{L}\p{N}])(?:(?<=(?:có|co)\s+)(?:bắt buộc|bat buoc)|(?:bắt buộc|bat buoc)(?=\s+(?:phải|phai)(?![\p{L}\p{N}])))(?![\p{L}\p{N}])/giu;
+
 /**
  * Content terms of a text: stopwords dropped, bigrams only across words that stood side by side.
  * A capitalised word inside a sentence is a name ("Lê Thị Ái Nam" typed as "Le Thi Ai Nam"), never a stopword.
@@ -119,7 +123,7 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi', options: Te
   // The last word kept, and whether its marked spelling was.
   let kept: string | null = null;
   let keptExact = false;
-  for (const m of normalizeText(text).matchAll(/([\p{L}\p{N}]+)|([.!?\n]+)|([,;:()]+)/gu)) {
+  for (const m of normalizeText(text).replace(OBLIGATION, 'phải').matchAll(/([\p{L}\p{N}]+)|([.!?\n]+)|([,;:()]+)/gu)) {
     if (m[2]) {
       sentenceStart = true;
       // "Ủy ban. Bầu cử": the compound does not reach across a sentence.

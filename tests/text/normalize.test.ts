@@ -62,6 +62,17 @@ describe('extractTerms', () => {
     expect(extractTerms('chi trái phép').folded).toEqual(['chi', 'trai', 'phep']);
   });
 
+  it('reads "bắt buộc" asking an obligation ("có bắt buộc … không", "bắt buộc phải") as the modal "phải", no topic; closing a compound it stays one', () => {
+    for (const q of ['bầu cử có bắt buộc phải vào chủ nhật ko', 'ngay bau cu co bat buoc la chu nhat ko', 'Phiếu bầu bắt buộc phải đóng dấu gì?']) {
+      const { folded, bigrams } = extractTerms(q);
+      expect(folded).not.toContain('buoc');
+      expect(bigrams).not.toContain('bat_buoc');
+    }
+    expect(extractTerms('bầu cử có bắt buộc phải vào chủ nhật ko').bigrams).toContain('chu_nhat');
+    expect(extractTerms('Người đang cai nghiện bắt buộc thì có được đi bầu không?').bigrams).toContain('nghien_bat');
+    expect(extractTerms('nguoi o co so cai nghien bat buoc co dc di bau ko').folded).toContain('buoc');
+  });
+
   it('reads "em", "chị", "cháu" as the pronouns a voter speaks of herself with, no topic; "anh" stays, typed without marks it is "ảnh"', () => {
     expect(extractTerms('Em khiếu nại rồi mà xã chưa trả lời, em làm gì được').folded).toEqual(['khieu', 'nai', 'xa', 'tra', 'loi', 'lam']);
     expect(extractTerms('chị cho cháu hỏi đi bầu ở đâu').folded).toEqual(['di', 'bau']);
