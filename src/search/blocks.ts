@@ -1,7 +1,7 @@
 import { answerSentences, countsOf, focusHeld, headingKind, isClauseNumber, statementOf, type AnswerFocus, type AnswerType, type Ask } from '../text/answers.ts';
 import { pointsBack } from '../text/anaphora.ts';
 import { foldCaseAndSpace, foldDiacritics, sentences, wordCount } from '../text/normalize.ts';
-import { extractTerms, passageTerms } from '../text/terms.ts';
+import { extractTerms, passageTerms, wordsAndPairsOnce } from '../text/terms.ts';
 import { coverageOf, type QuoteTerms } from './coverage.ts';
 
 /** What a passage's sentences must answer: the question's words, phrases and pairs, weighted by how telling they are, and the kind of answer it asks for. */
@@ -104,16 +104,8 @@ export function abbreviationsOf(synonyms: Record<string, string[]>): Record<stri
 // Each index's synonym table is read for its abbreviations once.
 const abbreviationTables = new WeakMap<Record<string, string[]>, Record<string, string>>();
 
-// The words and word pairs each abbreviation's phrase stands for, extracted once.
-const phraseTerms = new Map<string, string[]>();
-const termsOfPhrase = (phrase: string) => {
-  let terms = phraseTerms.get(phrase);
-  if (!terms) {
-    const { folded, bigrams } = extractTerms(phrase);
-    phraseTerms.set(phrase, (terms = [...folded, ...bigrams]));
-  }
-  return terms;
-};
+// The words and word pairs each abbreviation's phrase stands for, read as a question's are.
+const termsOfPhrase = wordsAndPairsOnce((phrase) => extractTerms(phrase));
 
 /** How much of the question a text's statement holds, measured as a passage's coverage is; an abbreviation holds the words it stands for. */
 const overlapOf = (text: string, request: Pick<QuoteRequest, 'terms' | 'abbreviations'>) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Passage } from '../corpus/index.ts';
-import { passageTerms } from '../text/terms.ts';
+import { passageTerms, wordsAndPairsOnce } from '../text/terms.ts';
 import { LEAD_QUOTE_WORDS, scoreBlocks, type QuoteRequest } from './blocks.ts';
 import type { QuoteTerms } from './coverage.ts';
 import { foldOf, type LogisticModel } from './logistic.ts';
@@ -43,8 +43,8 @@ export function checkedCiteModel(model: CiteModel): CiteModel {
   return model;
 }
 
-// Each heading's words, read once: the corpus has a few hundred headings, every question meets many of them.
-const headingTerms = new Map<string, Set<string>>();
+// Each heading's words and word pairs, read as the corpus's text: the corpus has a few hundred headings, every question meets many of them.
+const headingTerms = wordsAndPairsOnce(passageTerms);
 // A question's words and word pairs, with every alternative's, gathered once however many headings it is compared with.
 const askedTerms = new WeakMap<QuoteTerms, Set<string>>();
 
@@ -57,17 +57,16 @@ const askedTerms = new WeakMap<QuoteTerms, Set<string>>();
 export function headingAsked(passage: Pick<Passage, 'section' | 'law'>, terms: QuoteTerms): number {
   const heading = passage.law?.title ?? passage.section;
   if (!heading) return 0;
-  let own = headingTerms.get(heading);
-  if (!own) {
-    const { folded, bigrams } = passageTerms(heading);
-    headingTerms.set(heading, (own = new Set([...folded, ...bigrams])));
-  }
+  const own = headingTerms(heading);
   if (own.size === 0) return 0;
   let asked = askedTerms.get(terms);
   if (!asked) {
     const gathered = new Set(terms.pairs);
     for (const words of terms.concepts.flatMap((c) => c.alternatives)) {
-      words.forEach((word, i) => gathered.add(word).add(i === 0 ? word : `${words[i - 1]}_${word}`));
+      words.forEach((word, i) => {
+        gathered.add(word);
+        if (i > 0) gathered.add(`${words[i - 1]}_${word}`);
+      });
     }
     askedTerms.set(terms, (asked = gathered));
   }

@@ -97,6 +97,22 @@ export interface TermOptions {
   asWritten?: boolean;
 }
 
+/**
+ * A short text's diacritic-free words and word pairs as `read` gives them, each text read once: an abbreviation's phrase
+ * or a heading recurs in question after question.
+ */
+export function wordsAndPairsOnce(read: (text: string) => Terms): (text: string) => Set<string> {
+  const seen = new Map<string, Set<string>>();
+  return (text) => {
+    let terms = seen.get(text);
+    if (!terms) {
+      const { folded, bigrams } = read(text);
+      seen.set(text, (terms = new Set([...folded, ...bigrams])));
+    }
+    return terms;
+  };
+}
+
 /** The terms of a passage, written with its marks: see TermOptions.asWritten. The index and the quotes read passages so. */
 export function passageTerms(text: string): Terms {
   return extractTerms(text, 'vi', { asWritten: true });
