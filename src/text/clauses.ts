@@ -1,6 +1,6 @@
 import { foldDiacritics, hasDiacritics } from './normalize.ts';
 import { isSurname } from './people.ts';
-import { EN_PEOPLE } from './terms.ts';
+import { EN_PEOPLE, extractTerms } from './terms.ts';
 
 // Words that make a clause a question wherever they stand ("ở đâu", "bao nhiêu", "thế nào"), as typed with
 // diacritics; typed without them they are compared folded ("dau" may then be "đâu" or "đau").
@@ -124,6 +124,9 @@ function atCondition(text: string, language: 'vi' | 'en'): Clause[] {
   return [{ text, asking: isAsking(text, language) }];
 }
 
+// The "thì" that opens the asked half of a condition (see atCondition) is no word of what is asked.
+const hasOwnWords = (text: string, language: 'vi' | 'en') => extractTerms(text.replace(/^\s*(?:thì|thi)\s+/iu, ''), language).folded.length > 0;
+
 /**
  * Splits a question at commas, semicolons and sentence ends into clauses, and tells which ask:
  * "bà nội em 85 tuổi, bị liệt, hôm đó có ai mang hòm phiếu tới nhà không" asks only in its last.
@@ -139,6 +142,8 @@ export function splitClauses(text: string, language: 'vi' | 'en' = 'vi'): Clause
   const close = (part: string) => {
     clauses.push(...sentence);
     if (marked && /[.!]\s*$/u.test(part)) for (const c of sentence) c.asking = false;
+    // "…, để lại 4 tên thì sao": a question with no words of its own asks about its sentence, not the sentences before it.
+    if (sentence.some((c) => c.asking) && sentence.every((c) => !c.asking || !hasOwnWords(c.text, language))) for (const c of sentence) c.asking = true;
     sentence = [];
   };
   for (const [part] of text.matchAll(/[^,;.!?\n]+[,;.!?\n]*/gu)) {

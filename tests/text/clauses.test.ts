@@ -16,6 +16,19 @@ describe('splitClauses', () => {
     ]);
   });
 
+  it('reads a question with no words of its own ("… thì sao") as asking about its sentence, not the story before it', () => {
+    for (const [story, asked, then] of [
+      ['Tôi vừa nghỉ việc ở công ty.', 'đơn vị bầu 3 người mà mình để lại 4 tên', 'thì sao'],
+      ['toi vua nghi viec o cong ty.', 'don vi bau 3 nguoi ma minh de lai 4 ten', 'thi sao'],
+    ]) {
+      expect(asking(`${story} ${asked} ${then}`)).toEqual([
+        [story, false],
+        [asked, true],
+        [then, true],
+      ]);
+    }
+  });
+
   it('reads "không" as a question only at the end of a clause, before particles', () => {
     expect(asking('em không có thẻ cử tri, đi bầu được không vậy')).toEqual([
       ['em không có thẻ cử tri,', false],
