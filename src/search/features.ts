@@ -44,6 +44,8 @@ export interface AnswerFeatures {
   backgroundShare: number;
   /** The summed log ratios of the question's other-law words that the best passage lacks. */
   backgroundUnmet: number;
+  /** The summed log ratios of the other-law words of the situation told (the other background features read what is asked). */
+  backgroundTold: number;
   /** It asks for an opinion or a prediction, which no law states. */
   asksOpinion: number;
   /** How closely the question matches the best article title of other laws, and the best title or heading of this corpus (F1 of shared weighted words, 0–1). */
@@ -101,6 +103,7 @@ export const FEATURE_NAMES: FeatureName[] = [
   'backgroundMin',
   'backgroundShare',
   'backgroundUnmet',
+  'backgroundTold',
   'asksOpinion',
   'otherTitleMatch',
   'ownTitleMatch',
@@ -149,6 +152,7 @@ export interface FeatureInput {
   namesReference: boolean;
   background: BackgroundEvidence;
   backgroundUnmet: number;
+  backgroundTold: number;
   asksOpinion: boolean;
   otherTitleMatch: number;
   ownTitleMatch: number;
@@ -193,6 +197,7 @@ export function answerFeatures(input: FeatureInput): AnswerFeatures {
     backgroundMin: input.background.min,
     backgroundShare: input.background.share,
     backgroundUnmet: Math.min(30, input.backgroundUnmet),
+    backgroundTold: Math.min(30, input.backgroundTold),
     asksOpinion: flag(input.asksOpinion),
     otherTitleMatch: input.otherTitleMatch,
     ownTitleMatch: input.ownTitleMatch,

@@ -693,7 +693,9 @@ function featuresOf(
   const best = hits[0] as Hit;
   const { concepts, pairs } = terms;
   const scope = scopeSignals(index, query, best);
-  const ratios = backgroundRatios(index, concepts, pairs);
+  // A situation told ("em mới ly hôn, …") is not what is asked: its other-law words are weighed apart.
+  const ratios = backgroundRatios(index, concepts.filter((c) => !c.context), pairs);
+  const told = backgroundRatios(index, concepts.filter((c) => c.context), []);
   return answerFeatures({
     ranked: hits.slice(0, 5).map((h) => ({ ...h, coverage: h.signals.coverage, similarity: h.signals.vector, documentId: h.document.id, kind: h.document.kind })),
     bestLexical: lexicalHits.find((h) => h.passage === best.passageIndex)?.score ?? 0,
@@ -708,6 +710,7 @@ function featuresOf(
     background: backgroundEvidence([...ratios.values()]),
     // Words of another law's topic that the best passage does not hold are what it leaves unanswered.
     backgroundUnmet: [...ratios].reduce((sum, [term, ratio]) => sum + (ratio > 0 && !index.passageHas(best.passageIndex, term) ? ratio : 0), 0),
+    backgroundTold: [...told.values()].reduce((sum, ratio) => sum + Math.max(0, ratio), 0),
     asksOpinion: asksOpinion(query.text),
     untranslated: terms.untranslated,
     neighbours,

@@ -198,6 +198,16 @@ describe('retrieve over the shipped corpus', () => {
     expect(r.declineReason).not.toBe('missing_specifics');
   });
 
+  it("weighs another law's words in a story told before the question apart from what is asked", async () => {
+    const plain = await ask('Mỗi người được phát mấy lá phiếu?');
+    const told = await ask('Em mới ly hôn và chuyển về ở với bố mẹ. Mỗi người được phát mấy lá phiếu?');
+    expect(told.features?.backgroundSum).toBe(plain.features?.backgroundSum);
+    expect(plain.features?.backgroundTold).toBe(0);
+    expect(told.features?.backgroundTold).toBeGreaterThan(1);
+    expect(told.outcome).toBe('answered');
+    expect((await ask('Em muốn ly hôn, thủ tục thế nào?')).outcome).not.toBe('answered');
+  });
+
   it('takes two words side by side that neither the corpus nor other laws use as a pair ("e cầm") for no evidence either way', async () => {
     const r = await ask('bố mẹ e già rồi, e cầm thẻ đi bầu hộ cả nhà đc k ạ');
     expect(r.outcome).toBe('answered');
