@@ -131,7 +131,8 @@ const hasOwnWords = (text: string, language: 'vi' | 'en') => extractTerms(text.r
  * Splits a question at commas, semicolons and sentence ends into clauses, and tells which ask:
  * "bà nội em 85 tuổi, bị liệt, hôm đó có ai mang hòm phiếu tới nhà không" asks only in its last.
  * In a message that asks with a question mark, a sentence closed by a full stop tells, whatever words it holds
- * ("tôi thấy mấy năm trước vẫn có người làm."). When no clause asks (or one clause only), every clause counts as asking.
+ * ("tôi thấy mấy năm trước vẫn có người làm."). A question with no words of its own ("… để lại 4 tên thì sao") asks
+ * about the other clauses of its sentence. When no clause asks (or one clause only), every clause counts as asking.
  * In English a clause asks when it ends with "?" or opens with an interrogative or an auxiliary.
  */
 export function splitClauses(text: string, language: 'vi' | 'en' = 'vi'): Clause[] {
