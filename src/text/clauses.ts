@@ -144,7 +144,9 @@ export function splitClauses(text: string, language: 'vi' | 'en' = 'vi'): Clause
     clauses.push(...sentence);
     if (marked && /[.!]\s*$/u.test(part)) for (const c of sentence) c.asking = false;
     // "…, để lại 4 tên thì sao": a question with no words of its own asks about its sentence, not the sentences before it.
-    if (sentence.some((c) => c.asking) && sentence.every((c) => !c.asking || !hasOwnWords(c.text, language))) for (const c of sentence) c.asking = true;
+    // A sentence of one clause has no other clause to ask about: its words are not read for this.
+    const asksAboutItsSentence = sentence.length > 1 && sentence.some((c) => c.asking) && sentence.every((c) => !c.asking || !hasOwnWords(c.text, language));
+    if (asksAboutItsSentence) for (const c of sentence) c.asking = true;
     sentence = [];
   };
   for (const [part] of text.matchAll(/[^,;.!?\n]+[,;.!?\n]*/gu)) {
