@@ -170,7 +170,8 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
       const found = [];
       // Readings are retrieved in turn (four at most) until what the first found settles the choice.
       for (const reading of readings) {
-        const { retrieval, answer } = await answerOf(reading.question, language, reading.carried ? { ...asked, carried: reading.carried } : asked);
+        const followUp = reading.kind === 'follow-up' ? { followUp: true } : {};
+        const { retrieval, answer } = await answerOf(reading.question, language, { ...asked, ...followUp, ...(reading.carried ? { carried: reading.carried } : {}) });
         const lead = retrieval.hits[0];
         const continues = lastCited.has(lead?.document.id ?? '');
         const ownWords = lead ? (ownShare ??= heldShare(index, message))(lead.document.id) : 0;

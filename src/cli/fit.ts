@@ -29,6 +29,7 @@ import {
   type CiteQuestion,
   DEFAULT_RETRIEVE_OPTIONS,
   fitRankWeights,
+  matchScore,
   RANK_SIGNALS,
   RANKING_FILE,
   shippedRankWeights,
@@ -475,7 +476,7 @@ async function retrieveAll(index: CorpusIndex, embedder: Embedder, items: Labell
       candidates: retrieval.scored
         .slice(0, RANKING_CANDIDATES)
         .map((h) => ({ docId: h.document.id, signals: { ...h.signals }, ...(answer ? { answers: quotes(h.passage.text, answer) } : {}) })),
-      citing: answer ? leading.map((h, i) => ({ x: features[i] ?? null, score: h.score, answers: quotes(h.passage.text, answer), docId: h.document.id })) : [],
+      citing: answer ? leading.map((h, i) => ({ x: features[i] ?? null, score: h.score, match: matchScore(h.signals, weights), answers: quotes(h.passage.text, answer), docId: h.document.id })) : [],
     });
   }
   return out;

@@ -130,7 +130,8 @@ export function orderForCiting<T extends Candidate>(hits: T[], request: QuoteReq
 /** One question's leading candidates, in the ranking's order, for fitting: their features, their fused score, and which hold the words of the sentence that answers. */
 export interface CiteQuestion {
   group: string;
-  candidates: Array<{ x: number[] | null; score: number; answers: boolean; docId: string }>;
+  /** `match`: the score the floor of citing reads (see matchScore); the fused score when absent. */
+  candidates: Array<{ x: number[] | null; score: number; match?: number; answers: boolean; docId: string }>;
 }
 
 // Gradient steps of the fit; the loss is smooth and the features standardised, so a fixed step converges.
@@ -174,7 +175,8 @@ export function fitCiteModel(questions: CiteQuestion[], lambda: number): CiteMod
 /** Whether the passages an order cites (see citedPlaces; the floor measured from the ranking's first) hold the answer's words. */
 export function citesAnswer(candidates: CiteQuestion['candidates'], order: number[], rule: CiteRule): boolean {
   const ordered = order.map((i) => candidates[i] as CiteQuestion['candidates'][number]);
-  const places = citedPlaces(ordered.map((c) => c.docId), ordered.map((c) => c.score), rule, candidates[0]?.score ?? 0);
+  const floorOf = (c: CiteQuestion['candidates'][number] | undefined) => c?.match ?? c?.score ?? 0;
+  const places = citedPlaces(ordered.map((c) => c.docId), ordered.map(floorOf), rule, floorOf(candidates[0]));
   return places.some((p) => ordered[p]?.answers === true);
 }
 

@@ -21,7 +21,7 @@ export interface AnswerFeatures {
   similarity: number;
   /** The highest similarity among the candidates. */
   similarityMax: number;
-  /** Fused score of the best passage minus that of the second. */
+  /** Score of the best passage minus that of the second, the heading signal left out (see matchScore). */
   margin: number;
   /** Share of the five leading passages from the best one's document. */
   agreement: number;
@@ -128,7 +128,6 @@ export function featureVector(features: AnswerFeatures, names: readonly string[]
 
 /** One leading passage as the features read it. */
 export interface RankedPassage {
-  score: number;
   coverage: number;
   wordCoverage: number;
   pairCoverage: number;
@@ -140,6 +139,8 @@ export interface RankedPassage {
 export interface FeatureInput {
   /** Leading passages, best first. */
   ranked: RankedPassage[];
+  /** How far the best match stands out: its score minus the next one's (see AnswerFeatures.margin). */
+  margin: number;
   /** The raw BM25 score of the best passage, and the question's total word weight. */
   bestLexical: number;
   totalWeight: number;
@@ -184,7 +185,7 @@ export function answerFeatures(input: FeatureInput): AnswerFeatures {
     lexicalStrength: input.totalWeight > 0 ? Math.min(3, input.bestLexical / input.totalWeight) : 0,
     similarity: best?.similarity ?? 0,
     similarityMax: input.similarityMax,
-    margin: best ? best.score - (second?.score ?? 0) : 0,
+    margin: input.margin,
     agreement: best ? leading.filter((p) => p.documentId === best.documentId).length / leading.length : 0,
     unseenShare: weightOf((c) => c.unseen) / totalConceptWeight,
     inDomain: flag(input.inDomain),

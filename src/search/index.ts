@@ -4,7 +4,7 @@ export { DECISION_MODEL_FILE, decideAnswer, decisionModelFor, shippedDecisionMod
 export { FEATURE_NAMES, featureVector, VECTOR_FEATURES, type AnswerFeatures, type FeatureName } from './features.ts';
 export { BACKGROUND_FILE, backgroundRatio, formatBackground, type Background } from './background.ts';
 export { auc, crossValidate, fitLogistic, foldOf, logLoss, predict, type LogisticModel, type Sample } from './logistic.ts';
-export { citedDocuments, citedPlaces, clearlyBetter, crossValidateRanking, fitRankWeights, RANK_SIGNALS, RANKING_FILE, rankedRight, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from './rank.ts';
+export { citedDocuments, citedPlaces, clearlyBetter, crossValidateRanking, fitRankWeights, matchScore, RANK_SIGNALS, RANKING_FILE, rankedRight, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from './rank.ts';
 export { keywordsOf, questionsAbout, seededRandom, toldAsStory, typedVariant } from './training.ts';
 export { quotes, rankIn, rankOf, scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from './evaluate.ts';
 export { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';

@@ -29,6 +29,8 @@ export interface AnalyzedQuery {
   question: string;
   /** The question as analysed: invisible characters and markup removed, normalised; reference spans point into it. */
   text: string;
+  /** Its clauses that ask, as analysed (the whole text when none tells a situation apart). */
+  asking: string;
   /** What its question words ask for, read in the clauses that ask: a count in the story it tells ("5 người", "mấy năm trước") is no count asked. */
   answerType: AnswerType | null;
   focus: AnswerFocus | null;
@@ -497,6 +499,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   return {
     question,
     text: normalized,
+    asking: asked.clauses,
     answerType,
     focus: answerFocusOf(asked.clauses),
     counted: answerType === 'number' ? countedOf(asked.clauses) : null,

@@ -25,11 +25,13 @@ export interface RankSignals {
   answerVote: number;
   /** Share of the labelled questions most like this one whose answer's words the passage holds: where such questions were answered. */
   asked: number;
+  /** How closely the question says what the passage's heading says, question words included: HeadingMatcher.match, squared. */
+  heading: number;
 }
 
 export type RankWeights = Record<keyof RankSignals, number>;
 
-export const RANK_SIGNALS: Array<keyof RankSignals> = ['lexical', 'vector', 'coverage', 'reference', 'stated', 'place', 'year', 'guidance', 'answer', 'answerVote', 'asked'];
+export const RANK_SIGNALS: Array<keyof RankSignals> = ['lexical', 'vector', 'coverage', 'reference', 'stated', 'place', 'year', 'guidance', 'answer', 'answerVote', 'asked', 'heading'];
 
 export const RANKING_FILE = new URL('./data/ranking.json', import.meta.url);
 
@@ -42,6 +44,15 @@ export function shippedRankWeights(): RankWeights {
 
 export function rankScore(signals: RankSignals, weights: RankWeights): number {
   return RANK_SIGNALS.reduce((sum, name) => sum + weights[name] * signals[name], 0);
+}
+
+/**
+ * A passage's score as evidence that it matches the question: the fused score without the heading signal, which
+ * orders matching passages (a heading restating the question leads) but says nothing of how well they match. The floor
+ * of what is cited and the decision's margin read it.
+ */
+export function matchScore(signals: RankSignals, weights: RankWeights): number {
+  return rankScore(signals, weights) - weights.heading * signals.heading;
 }
 
 /** How the passages to cite are taken from an order (see citedPlaces). */
@@ -79,8 +90,8 @@ export function citedPlaces(docIds: string[], scores: number[], rule: CiteRule, 
 
 /** The documents a ranking cites: the leading passages within a fraction of the best, a few per document. */
 export function citedDocuments(question: RankingQuestion, weights: RankWeights, rule: CiteRule): string[] {
-  const scored = question.candidates.map((c) => ({ docId: c.docId, score: rankScore(c.signals, weights) })).sort((a, b) => b.score - a.score);
-  const places = citedPlaces(scored.map((c) => c.docId), scored.map((c) => c.score), rule, scored[0]?.score ?? 0);
+  const scored = question.candidates.map((c) => ({ docId: c.docId, score: rankScore(c.signals, weights), match: matchScore(c.signals, weights) })).sort((a, b) => b.score - a.score);
+  const places = citedPlaces(scored.map((c) => c.docId), scored.map((c) => c.match), rule, scored[0]?.match ?? 0);
   return [...new Set(places.map((i) => (scored[i] as (typeof scored)[number]).docId))];
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { citedDocuments, citedPlaces, clearlyBetter, crossValidateRanking, fitRankWeights, rankedRight, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from '../../src/search/rank.ts';
+import { citedDocuments, citedPlaces, clearlyBetter, crossValidateRanking, fitRankWeights, matchScore, rankedRight, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from '../../src/search/rank.ts';
 import { seededRandom } from '../../src/search/training.ts';
 
-const none: RankSignals = { lexical: 0, vector: 0, coverage: 0, reference: 0, stated: 0, place: 0, year: 0, guidance: 0, answer: 0, answerVote: 0, asked: 0 };
+const none: RankSignals = { lexical: 0, vector: 0, coverage: 0, reference: 0, stated: 0, place: 0, year: 0, guidance: 0, answer: 0, answerVote: 0, asked: 0, heading: 0 };
 const rule = { limit: 3, perDocument: 2, relativeFloor: 0.5 };
 const weights = (overrides: Partial<RankWeights>): RankWeights => ({ ...none, ...overrides });
 
@@ -31,6 +31,16 @@ describe('ranking weights', () => {
 
   it('scores a candidate as the weighted sum of its signals', () => {
     expect(rankScore({ ...none, lexical: 0.5, coverage: 1 }, weights({ lexical: 2, coverage: 0.5 }))).toBe(1.5);
+  });
+
+  it('lets a heading the question restates lead, and measures how close the others come without it', () => {
+    const w = weights({ coverage: 1, heading: 1 });
+    const restated = { ...none, coverage: 1, heading: 1 };
+    const other = { ...none, coverage: 0.9 };
+    expect(matchScore(restated, w)).toBe(1);
+    const q: RankingQuestion = { group: 'q', expect: ['b'], candidates: [{ docId: 'a', signals: restated }, { docId: 'b', signals: other }] };
+    // By the fused score b (0.9) is under half of a's (2); as a match it is nearly as good (0.9 against 1), so it is cited after a.
+    expect(citedDocuments(q, w, rule)).toEqual(['a', 'b']);
   });
 
   it('cites the leading passages within a fraction of the best, at most so many per document', () => {

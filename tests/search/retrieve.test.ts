@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, loadIndex, LocalEmbedder, type CorpusIndex } from '../../src/index/index.ts';
-import { analyzeQuery, neutralCiteModel, retrieve } from '../../src/search/index.ts';
+import { analyzeQuery, neutralCiteModel, retrieve, shippedRankWeights } from '../../src/search/index.ts';
 import { stripDiacritics } from '../../src/text/normalize.ts';
 import { scratchWorkspace } from '../helpers.ts';
 
@@ -262,6 +262,16 @@ describe('which passages are cited', () => {
     expect(answers(ranked)).toBe(false);
     expect(answers(cited)).toBe(true);
     expect(cited.hits.map((h) => h.document.id)).toEqual(ranked.hits.map((h) => h.document.id));
+  });
+
+  it('leads with the guide section whose heading the question restates, question words and negation included', async () => {
+    for (const q of ['những ai không được ghi tên vào danh sách cử tri', 'nhung ai ko dc ghi ten vao danh sach cu tri vay']) {
+      const r = await ask(q);
+      expect(r.hits[0]?.passage.section, q).toBe('Ai không được ghi tên vào danh sách cử tri?');
+      // Without the heading's say, sections on the same topic that ask something else lead.
+      const unheaded = await retrieve(index, embedder, q, { weights: { ...shippedRankWeights(), heading: 0 } });
+      expect(unheaded.hits[0]?.passage.section, q).not.toBe('Ai không được ghi tên vào danh sách cử tri?');
+    }
   });
 });
 
