@@ -172,7 +172,7 @@ const flag = (b: boolean) => (b ? 1 : 0);
 
 /** The feature vector of a question and its ranked passages. */
 export function answerFeatures(input: FeatureInput): AnswerFeatures {
-  const [best, second] = input.ranked;
+  const [best] = input.ranked;
   const weightOf = (pick: (c: FeatureInput['concepts'][number]) => boolean) => input.concepts.filter(pick).reduce((s, c) => s + c.weight, 0);
   const totalConceptWeight = weightOf(() => true) || 1;
   const leading = input.ranked.slice(0, 5);
