@@ -3,6 +3,7 @@ import type { Passage } from '../corpus/index.ts';
 import { passageTerms, wordsAndPairsOnce } from '../text/terms.ts';
 import { LEAD_QUOTE_WORDS, scoreBlocks, type QuoteRequest } from './blocks.ts';
 import type { QuoteTerms } from './coverage.ts';
+import { headingOf } from './headings.ts';
 import { foldOf, type LogisticModel } from './logistic.ts';
 import { citedPlaces, type CiteRule } from './rank.ts';
 
@@ -55,7 +56,7 @@ const askedTerms = new WeakMap<QuoteTerms, Set<string>>();
  * sung"). The heading's share of the question cannot tell these two apart.
  */
 export function headingAsked(passage: Pick<Passage, 'section' | 'law'>, terms: QuoteTerms): number {
-  const heading = passage.law?.title ?? passage.section;
+  const heading = headingOf(passage);
   if (!heading) return 0;
   const own = headingTerms(heading);
   if (own.size === 0) return 0;

@@ -3,7 +3,7 @@ import type { Passage } from '../corpus/index.ts';
 import { foldedWords } from '../text/normalize.ts';
 
 /** A text's syllables and neighbouring syllable pairs, lower case and without diacritics, question words and all. */
-export function headingTerms(text: string): Set<string> {
+export function syllablesAndPairs(text: string): Set<string> {
   const words = foldedWords(text).toLowerCase().split(' ').filter(Boolean);
   const terms = new Set(words);
   for (let i = 1; i < words.length; i++) terms.add(`${words[i - 1]}_${words[i]}`);
@@ -31,7 +31,7 @@ export class HeadingMatcher {
   constructor(headings: Iterable<string>) {
     const distinct = new Set(headings);
     this.count = distinct.size;
-    for (const heading of distinct) for (const term of headingTerms(heading)) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+    for (const heading of distinct) for (const term of syllablesAndPairs(heading)) this.df.set(term, (this.df.get(term) ?? 0) + 1);
   }
 
   // A term no heading uses weighs as one used once.
@@ -41,7 +41,7 @@ export class HeadingMatcher {
 
   /** A text's terms and their weight: a question's read once however many headings it meets, each heading's once. */
   weigh(text: string): WeighedTerms {
-    const terms = headingTerms(text);
+    const terms = syllablesAndPairs(text);
     return { terms, total: [...terms].reduce((sum, t) => sum + this.weight(t), 0) };
   }
 
@@ -60,19 +60,28 @@ export class HeadingMatcher {
   }
 }
 
+const headingsByIndex = new WeakMap<CorpusIndex, string[]>();
+
+/** The distinct headings of an index's passages, in the order they first appear: read once per index. */
+export function corpusHeadings(index: CorpusIndex): string[] {
+  let headings = headingsByIndex.get(index);
+  if (!headings) {
+    const distinct = new Set<string>();
+    for (let i = 0; i < index.passageCount; i++) {
+      const passage = index.passage(i);
+      const heading = passage && headingOf(passage);
+      if (heading) distinct.add(heading);
+    }
+    headingsByIndex.set(index, (headings = [...distinct]));
+  }
+  return headings;
+}
+
 const matchers = new WeakMap<CorpusIndex, HeadingMatcher>();
 
 /** The matcher over an index's headings, built once per index. */
 export function headingMatcherOf(index: CorpusIndex): HeadingMatcher {
   let matcher = matchers.get(index);
-  if (!matcher) {
-    const headings: string[] = [];
-    for (let i = 0; i < index.passageCount; i++) {
-      const passage = index.passage(i);
-      const heading = passage && headingOf(passage);
-      if (heading) headings.push(heading);
-    }
-    matchers.set(index, (matcher = new HeadingMatcher(headings)));
-  }
+  if (!matcher) matchers.set(index, (matcher = new HeadingMatcher(corpusHeadings(index))));
   return matcher;
 }

@@ -641,7 +641,7 @@ function scoreCandidates(
   // Squared: a question restating a heading counts far more than one sharing half its words (held out, the fitted ranking
   // with the overlap as it is, squared and cubed got 80.6%, 81.7% and 80.2% of the questions right; 79.5% without it).
   const headings = headingMatcherOf(index);
-  const asking = headings.weigh(restates ? query.asking : '');
+  const asking = restates ? headings.weigh(query.asking) : null;
   const weighed: QuoteTerms = { concepts: concepts.map((c, i) => ({ ...c, weight: weights[i] as number })), pairs };
   const { refs, mentioning, entries } = found;
   const maxLexical = Math.max(1e-9, ...found.lexicalHits.map((h) => h.score));
@@ -669,7 +669,7 @@ function scoreCandidates(
       answer: 0,
       answerVote: 0,
       asked: askedShare(passageIndex, asked),
-      heading: heading ? headings.match(heading, asking) ** 2 : 0,
+      heading: heading && asking ? headings.match(heading, asking) ** 2 : 0,
     };
     hits.push({ passageIndex, passage, document, score: rankScore(signals, rankWeights), signals, wordCoverage, pairCoverage, matched, references });
   }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { CorpusIndex } from '../index/index.ts';
 import { foldedWords } from '../text/normalize.ts';
 import { extractTerms } from '../text/terms.ts';
+import { corpusHeadings } from './headings.ts';
 
 /**
  * How closely a question matches the best of a set of titles (law article titles, guide headings): a
@@ -65,14 +66,6 @@ const ownByIndex = new WeakMap<CorpusIndex, TitleMatcher>();
 /** The matcher over this corpus's own titles: guide headings and law article titles, built once per index. */
 export function ownTitles(index: CorpusIndex): TitleMatcher {
   let matcher = ownByIndex.get(index);
-  if (!matcher) {
-    const titles = new Set<string>();
-    for (let i = 0; i < index.passageCount; i++) {
-      const passage = index.passage(i);
-      const title = passage?.law?.title ?? passage?.section;
-      if (title) titles.add(title);
-    }
-    ownByIndex.set(index, (matcher = titleMatcher([...titles])));
-  }
+  if (!matcher) ownByIndex.set(index, (matcher = titleMatcher(corpusHeadings(index))));
   return matcher;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HeadingMatcher, headingOf, headingTerms } from '../../src/search/headings.ts';
+import { HeadingMatcher, headingOf, syllablesAndPairs } from '../../src/search/headings.ts';
 
 const HEADINGS = [
   'Ai không được ghi tên vào danh sách cử tri?',
@@ -17,7 +17,7 @@ const best = (question: string) => {
 
 describe('headingMatch', () => {
   it('reads syllables and their pairs without diacritics or case', () => {
-    expect([...headingTerms('Ở đâu?')]).toEqual(['o', 'dau', 'o_dau']);
+    expect([...syllablesAndPairs('Ở đâu?')]).toEqual(['o', 'dau', 'o_dau']);
   });
 
   it('tells apart the headings of one topic by the question words a topic match drops', () => {
