@@ -153,8 +153,27 @@ function askingOpening(tokens: string[]): number {
   return JOINING.has(folded[after] ?? '') ? after + 1 : after;
 }
 
-/** Where a question's predicate starts (its first predicate word after the first word), or -1. */
-const predicateAt = (tokens: string[]) => tokens.findIndex((t, i) => i > 0 && (hasDiacritics(t) ? PREDICATE_VI.has(bare(t)) : PREDICATE.has(bare(t))));
+const isPredicateWord = (token: string) => (hasDiacritics(token) ? PREDICATE_VI.has(bare(token)) : PREDICATE.has(bare(token)));
+// Aspect and passive markers: after the subject's noun they may open what describes it ("Người đang bị tạm giam | có được
+// bầu không?"), when a modal or copula (STATING) comes later to state what is asked of it.
+const DESCRIBING_VI = new Set(['đang', 'đã', 'bị', 'vừa', 'mới', 'từng', 'sắp']);
+const DESCRIBING = new Set(['dang', 'da', 'bi', 'vua', 'tung', 'sap']);
+const STATING_VI = new Set(['có', 'được', 'phải', 'thì', 'là', 'cần', 'nên', 'muốn']);
+const STATING = new Set(['co', 'duoc', 'dc', 'phai', 'thi', 'la', 'can', 'nen', 'muon']);
+const isDescribing = (token: string) => (hasDiacritics(token) ? DESCRIBING_VI.has(bare(token)) : DESCRIBING.has(bare(token)));
+const isStating = (token: string) => (hasDiacritics(token) ? STATING_VI.has(bare(token)) : STATING.has(bare(token)));
+
+/**
+ * Where a question's predicate starts (its first predicate word after the first word), or -1. A first predicate word
+ * that describes the subject ("đang", "bị", "đã") gives way to a later modal or copula that does not follow one:
+ * "Người đã đi bầu rồi | có được bầu lại không?", but "Con tôi | đã đủ tuổi đi bầu chưa?".
+ */
+function predicateAt(tokens: string[]): number {
+  const first = tokens.findIndex((t, i) => i > 0 && isPredicateWord(t));
+  if (first < 0 || !isDescribing(tokens[first] ?? '')) return first;
+  const stating = tokens.findIndex((t, i) => i > first && isStating(t) && !isDescribing(tokens[i - 1] ?? ''));
+  return stating > 0 ? stating : first;
+}
 
 /**
  * The previous question with its subject swapped for `core`: "Người đang nằm viện có được bầu không?"

@@ -19,6 +19,14 @@ describe('resolveMessage', () => {
     expect(after('bau cu ngay nao', 'the con nam 2021?')).toMatchObject({ kind: 'follow-up', question: 'bau cu ngay nao nam 2021' });
   });
 
+  it('keeps what describes the previous subject ("đang bị tạm giam", "đã đi bầu") out of the predicate it swaps under', () => {
+    expect(after('Người đang bị tạm giam có được đi bầu không?', 'còn người đang nằm viện thì sao?')).toMatchObject({ kind: 'follow-up', question: 'người đang nằm viện có được đi bầu không?' });
+    expect(after('nguoi dang bi tam giam co duoc di bau ko', 'con nguoi nam vien thi sao')).toMatchObject({ kind: 'follow-up', question: 'nguoi nam vien co duoc di bau ko' });
+    expect(after('Người đã đi bầu rồi có được bầu lại không?', 'còn người chưa đi bầu?')).toMatchObject({ kind: 'follow-up', question: 'người chưa đi bầu có được bầu lại không?' });
+    // Every predicate word describes: the first still starts the predicate.
+    expect(after('Con tôi đã đủ tuổi đi bầu chưa?', 'còn sinh viên năm nhất?')).toMatchObject({ kind: 'follow-up', question: 'sinh viên năm nhất đã đủ tuổi đi bầu chưa?' });
+  });
+
   it('puts a question of its own that names no topic to the previous subject, keeping the fresh reading as the other', () => {
     const r = after('Khiếu nại danh sách cử tri ở đâu?', 'bao lâu thì đc trả lời');
     expect(r).toMatchObject({ kind: 'fresh', question: 'bao lâu thì đc trả lời', otherwise: { kind: 'follow-up', question: 'Khiếu nại danh sách cử tri bao lâu thì đc trả lời' } });
