@@ -22,7 +22,9 @@ import {
   CITE_FEATURES,
   citeFeatures,
   CITING_FILE,
+  compareCiting,
   crossValidateCiting,
+  shippedCiteModel,
   fitCiteModel,
   neutralCiteModel,
   type CiteModel,
@@ -54,6 +56,10 @@ import {
   heldOutVoter,
   neighboursFor,
   questionKey,
+  compareDecisions,
+  shippedDecisionModel,
+  shippedLabelledQuestions,
+  type LabelledQuestions,
   type AskedAnswers,
   type HeldOutQuestion,
   type QuestionNeighbours,
@@ -80,7 +86,7 @@ const USAGE = `Usage: npm run fit -- [--legal DIR]
   document's leading passages to cite (src/search/data/citing.json, from the dev sets' answer words), the
   answer-or-decline model (src/search/data/decision-model.json, with the labelled questions its vote asks in
   src/search/data/labelled-questions.tsv, beside the answered questions of the dev sets nothing is fitted on, whose
-  answers are heard) from the dev question sets, questions
+  answers are heard; kept only when it clearly beats the shipped one on those sets) from the dev question sets, questions
   built from the corpus's own headings, and the articles of other laws in DIR (default:
   ../shared/legal/phap-dien); then, on the dev dialogues, how sure an answer to a fragment read as it
   stands must be to keep that reading, and how much of a full question's words the document it borrows
@@ -426,7 +432,7 @@ const CITING_LAMBDAS = [0.001, 0.01, 0.1];
 
 /**
  * Fits which leading passages to cite on the dev questions whose sets give the answer's words; the penalty is chosen,
- * and the model kept over the ranking's own order, on held-out folds. Writes what it keeps.
+ * and the model kept over the ranking's own order, on held-out folds.
  */
 async function fitCiting(questions: CiteQuestion[]): Promise<CiteModel> {
   const rule = DEFAULT_RETRIEVE_OPTIONS;
@@ -440,9 +446,34 @@ async function fitCiting(questions: CiteQuestion[]): Promise<CiteModel> {
       `${(best.ranked * 100).toFixed(1)}% in the ranking's order, ${tried.map((t) => `${(t.fitted * 100).toFixed(1)}% fitted at ${t.lambda}`).join(', ')} → ${fitted ? 'fitted' : "ranking's order"} kept`,
   );
   console.log(`  ${features.map((n, i) => `${n} ${round(model.weights[i] as number)}`).join(', ')}`);
-  const rounded = { features, mean: model.mean.map(round), scale: model.scale.map(round), weights: model.weights.map(round) };
-  await writeFile(CITING_FILE, `${JSON.stringify(rounded, null, 1)}\n`);
-  return rounded;
+  return { features, mean: model.mean.map(round), scale: model.scale.map(round), weights: model.weights.map(round) };
+}
+
+/**
+ * The citing model to ship: the refit only when, on the unfitted dev sets' questions that give the answer's words
+ * (neither model was fitted on them), its cited passages clearly hold the answer more often than the shipped model's (a
+ * sign test, as the ranking's weights are kept). A shipped model that no longer reads these features gives way. Writes it.
+ */
+async function keptCiting(refitted: CiteModel, unfitted: Retrieved[]): Promise<CiteModel> {
+  let shipped: CiteModel;
+  try {
+    shipped = shippedCiteModel();
+  } catch {
+    console.log('citing: refit kept (the shipped model reads other features)');
+    return writeCiting(refitted);
+  }
+  const questions = unfitted.filter((r) => r.citing.some((c) => c.answers)).map((r) => ({ group: r.group, candidates: r.citing }));
+  const { wins, losses } = compareCiting(questions, refitted, shipped, DEFAULT_RETRIEVE_OPTIONS);
+  const better = clearlyBetter(wins, losses);
+  console.log(
+    `citing, on ${questions.length} questions of the unfitted dev sets: the refit alone cites the answer for ${wins}, the shipped model alone for ${losses} → ${better ? 'refit' : 'shipped model'} kept`,
+  );
+  return writeCiting(better ? refitted : shipped);
+}
+
+async function writeCiting(model: CiteModel): Promise<CiteModel> {
+  await writeFile(CITING_FILE, `${JSON.stringify(model, null, 1)}\n`);
+  return model;
 }
 
 interface Retrieved extends Labelled {
@@ -585,6 +616,35 @@ async function fitReadingChoice(assistant: Assistant): Promise<void> {
   );
 }
 
+/**
+ * The decision to ship: the refitted one (with the vote it was fitted with) only when it clearly beats the shipped one on
+ * the unfitted dev sets, which neither was fitted on, each read with its own vote and at its own answer threshold; a refit
+ * moves many questions both ways, and one that is not clearly better is noise. The shipped one cannot be read on other
+ * features or another embedder's cosines: then the refit ships.
+ */
+function keptDecision(
+  index: CorpusIndex,
+  refitted: DecisionModel,
+  refittedVote: Omit<LabelledQuestions, 'heard'>,
+  unfitted: Array<Retrieved & { x: number[] }>,
+  withVote: (voters: QuestionNeighbours) => (r: Retrieved & { x: number[] }) => Retrieved & { x: number[] },
+): { model: DecisionModel; vote: Omit<LabelledQuestions, 'heard'>; verdict: string } {
+  const shipped = shippedDecisionModel();
+  const fitted = { model: refitted, vote: refittedVote };
+  if (shipped.embedder !== refitted.embedder || shipped.features.join() !== refitted.features.join())
+    return { ...fitted, verdict: 'decision refitted (the shipped model reads other features or another embedder)' };
+  const { count, boost } = shippedLabelledQuestions();
+  const shippedVote = { items: refittedVote.items, count, boost };
+  const asShipped = unfitted.map(withVote(neighboursFor(index, shippedVote)));
+  const asRefitted = unfitted.map(withVote(neighboursFor(index, refittedVote)));
+  const duels = asShipped.map((r, i) => ({ y: r.y, incumbent: predict(shipped, r.x), challenger: predict(refitted, (asRefitted[i] as Retrieved & { x: number[] }).x) }));
+  const { wins, losses } = compareDecisions(duels, { challenger: refitted.thresholds.answer, incumbent: shipped.thresholds.answer });
+  const summary = `on ${duels.length} questions of the unfitted dev sets the refit alone decides ${wins} right, the shipped model alone ${losses}`;
+  return clearlyBetter(wins, losses)
+    ? { ...fitted, verdict: `decision refitted: ${summary}` }
+    : { model: shipped, vote: shippedVote, verdict: `shipped decision kept: ${summary}, not clearly better` };
+}
+
 async function main(): Promise<number> {
   const args = readArgs({ options: { legal: { type: 'string' } } }, USAGE);
   if (!args) return process.exitCode as number;
@@ -668,7 +728,10 @@ async function main(): Promise<number> {
   const training = retrieved.filter(decided);
   const testRetrieved = (await retrieveAll(index, embedder, test, rankWeights, provisionalVote, citing, allAsked)).filter(decided);
   // Read as the product reads them: they vote for nothing and no fold holds them.
-  const unfittedRetrieved = (await retrieveAll(index, embedder, unfittedItems, rankWeights, provisionalVote, citing, allAsked)).filter(decided);
+  const unfittedAll = await retrieveAll(index, embedder, unfittedItems, rankWeights, provisionalVote, citing, allAsked);
+  const unfittedRetrieved = unfittedAll.filter(decided);
+  // Which passages to cite decides no label or feature of the decision: the model kept is chosen here, on what was just read.
+  const citingKept = await keptCiting(citing, unfittedAll);
 
   // Each class weighs the same in all, and within it the dev sets and the generated questions weigh half each.
   const bucket = (s: { y: number; source: string }) => `${s.y}:${s.source}`;
@@ -699,15 +762,13 @@ async function main(): Promise<number> {
   const chosen = grid.reduce((best, c) => (c.loss < best.loss ? c : best));
   samples = chosen.voted;
   const chosenVote = { items: labelledItems, count: chosen.count, boost: chosen.boost };
-  await writeFile(LABELLED_QUESTIONS_FILE, formatLabelledQuestions({ ...chosenVote, heard: heardItems }));
-  const neighbours = neighboursFor(index, chosenVote);
-  // The frozen questions are scored with the vote the model ships with.
-  const withShippedVote = <T extends { question: string; x: number[] }>(r: T): T => ({ ...r, x: r.x.map((v, j) => (j === column ? neighbours.vote(r.question) : v)) });
-  const testScored = testRetrieved.map(withShippedVote);
-  const unfitted = unfittedRetrieved.map(withShippedVote);
+  const neighboursChosen = neighboursFor(index, chosenVote);
+  // The unfitted sets are scored with the vote the model would ship with: they vote for nothing and no fold holds them.
+  const withVote = (voters: QuestionNeighbours) => (r: Retrieved & { x: number[] }) => ({ ...r, x: r.x.map((v, j) => (j === column ? voters.vote(r.question) : v)) });
+  const unfitted = unfittedRetrieved.map(withVote(neighboursChosen));
   console.log(`operating point also chosen on ${unfitted.length} questions of the unfitted dev sets (${UNFITTED_SETS.map((f) => path.basename(f, '.json')).join(', ')})`);
 
-  const { model: full, oof, devScored, unfittedScored } = fitDecision(FEATURE_NAMES, samples, training, unfitted);
+  const { model: full, oof, devScored } = fitDecision(FEATURE_NAMES, samples, training, unfitted);
   // The same decision on fewer features: without the embedder's cosines (for an index built with another embedder, see
   // decisionModelFor), and without the labelled questions' vote (for a message in a conversation).
   const fitOn = (names: FeatureName[], heading: string) => {
@@ -719,25 +780,35 @@ async function main(): Promise<number> {
   const vectorNames = FEATURE_NAMES.filter((name) => !VECTOR_FEATURES.includes(name));
   const withoutVote = (names: FeatureName[]) => names.filter((name) => name !== 'neighbours');
   const vectorFree = { ...fitOn(vectorNames, 'without the vector features'), inConversation: fitOn(withoutVote(vectorNames), 'without the vector features and the vote') };
-  const fitted: DecisionModel = { ...full, embedder: embedder.id, vectorFree, inConversation: fitOn(withoutVote(FEATURE_NAMES), 'without the vote') };
+  const refitted: DecisionModel = { ...full, embedder: embedder.id, vectorFree, inConversation: fitOn(withoutVote(FEATURE_NAMES), 'without the vote') };
+  const kept = keptDecision(index, refitted, chosenVote, unfittedRetrieved, withVote);
+  const fitted = kept.model;
+  const neighbours = neighboursFor(index, kept.vote);
+  await writeFile(LABELLED_QUESTIONS_FILE, formatLabelledQuestions({ ...kept.vote, heard: heardItems }));
   await writeFile(DECISION_MODEL_FILE, `${JSON.stringify(fitted, null, 1)}\n`);
-  console.log(`\nmodels fitted on ${embedder.id} → ${path.relative(process.cwd(), DECISION_MODEL_FILE.pathname)}`);
+  console.log(`\n${kept.verdict} → ${path.relative(process.cwd(), DECISION_MODEL_FILE.pathname)}`);
+  // The frozen questions are scored with the vote the model ships with.
+  const testScored = testRetrieved.map(withVote(neighbours));
   const { thresholds } = fitted;
 
   // The conversation's reading choice weighs the probabilities of this model and the ranking just fitted; conversations are
   // replayed with every answered fragment read as it stands, so what came before a turn does not depend on the threshold being fitted.
-  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: fitted, weights: rankWeights, neighbours, citing, asked: answersNear }, readingChoice: AS_IT_STANDS, everyReading: true }));
+  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: fitted, weights: rankWeights, neighbours, citing: citingKept, asked: answersNear }, readingChoice: AS_IT_STANDS, everyReading: true }));
 
-  const dOp = operating(devScored, thresholds.answer);
-  console.log(`\ndev (out of fold): right-ranked answered ${(dOp.tpr * 100).toFixed(1)}%, others answered ${(dOp.fpr * 100).toFixed(1)}%`);
+  // The refit's own curves, out of fold, at its own threshold; then the unfitted sets under the model kept.
+  const dOp = operating(devScored, refitted.thresholds.answer);
+  console.log(`\ndev, refitted (out of fold): right-ranked answered ${(dOp.tpr * 100).toFixed(1)}%, others answered ${(dOp.fpr * 100).toFixed(1)}%`);
   console.log(riskCoverage(devScored));
-  const uOp = operating(unfittedScored, thresholds.answer);
-  console.log(`unfitted dev sets (as shipped): right-ranked answered ${(uOp.tpr * 100).toFixed(1)}%, others answered ${(uOp.fpr * 100).toFixed(1)}%`);
   for (const set of DEV_SETS.map((f) => path.basename(f, '.json'))) {
     const scored = training.flatMap((s, i) => (s.set === set ? [{ p: oof[i] as number, y: s.y }] : []));
-    const op = operating(scored, thresholds.answer);
+    const op = operating(scored, refitted.thresholds.answer);
     console.log(`  ${set} (out of fold): right-ranked answered ${(op.tpr * 100).toFixed(1)}%, others answered ${(op.fpr * 100).toFixed(1)}%`);
   }
+  const uOp = operating(
+    unfittedRetrieved.map(withVote(neighbours)).map((r) => ({ p: predict(fitted, r.x), y: r.y })),
+    thresholds.answer,
+  );
+  console.log(`unfitted dev sets (as shipped): right-ranked answered ${(uOp.tpr * 100).toFixed(1)}%, others answered ${(uOp.fpr * 100).toFixed(1)}%`);
   const sets = [...new Set(testScored.map((s) => s.set))];
   for (const set of sets) {
     const scored = testScored.filter((s) => s.set === set).map((s) => ({ p: predict(fitted, s.x), y: s.y }));

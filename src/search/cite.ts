@@ -199,3 +199,17 @@ export function crossValidateCiting(questions: CiteQuestion[], lambda: number, r
   const n = answerable.length || 1;
   return { ranked: ranked / n, fitted: fitted / n, questions: answerable.length };
 }
+
+/** The questions whose cited passages hold the answer only under the challenger's order, and those only under the incumbent's. */
+export function compareCiting(questions: CiteQuestion[], challenger: CiteModel, incumbent: CiteModel, rule: CiteRule): { wins: number; losses: number } {
+  let wins = 0;
+  let losses = 0;
+  for (const q of questions) {
+    const docIds = q.candidates.map((c) => c.docId);
+    const cites = (model: CiteModel) => citesAnswer(q.candidates, citingOrder(q.candidates.map((c) => citeScore(model, c.x)), docIds), rule);
+    const [byChallenger, byIncumbent] = [cites(challenger), cites(incumbent)];
+    if (byChallenger && !byIncumbent) wins++;
+    if (byIncumbent && !byChallenger) losses++;
+  }
+  return { wins, losses };
+}

@@ -91,3 +91,26 @@ export function decideAnswer(features: AnswerFeatures | null, evidence: { refere
   if (probability >= model.thresholds.answer) return { outcome: 'answer', probability, reason: null };
   return { outcome: probability < model.thresholds.decline ? 'decline' : 'not_sure', probability, reason: strongestAgainst(model, x) };
 }
+
+/** One question neither decision was fitted on: whether it should be answered (1) or not (0), and each one's probability. */
+export interface DecisionDuel {
+  y: number;
+  challenger: number;
+  incumbent: number;
+}
+
+/**
+ * Two decisions compared, each at its own answer threshold: the questions only the challenger decides right (answers
+ * one that should be answered, or leaves one that should not unanswered), and those only the incumbent does.
+ */
+export function compareDecisions(questions: readonly DecisionDuel[], thresholds: { challenger: number; incumbent: number }): { wins: number; losses: number } {
+  let wins = 0;
+  let losses = 0;
+  for (const q of questions) {
+    const challengerRight = q.challenger >= thresholds.challenger === (q.y === 1);
+    const incumbentRight = q.incumbent >= thresholds.incumbent === (q.y === 1);
+    if (challengerRight && !incumbentRight) wins++;
+    if (incumbentRight && !challengerRight) losses++;
+  }
+  return { wins, losses };
+}

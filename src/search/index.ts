@@ -1,6 +1,6 @@
 export { analyzeQuery, detectLanguage, MAX_QUESTION_LENGTH, type AnalyzedQuery, type Concept, type Language } from './query.ts';
 export { answersNearOf, askedNeighboursOf, corpusRatio, DEFAULT_RETRIEVE_OPTIONS, heldShare, isSmallTalk, neighboursFor, retrieve, topicOf, type Hit, type Outcome, type Retrieval, type RetrieveOptions, type Topic } from './retrieve.ts';
-export { DECISION_MODEL_FILE, decideAnswer, decisionModelFor, shippedDecisionModel, type Decision, type DecisionModel, type DeclineReason } from './decide.ts';
+export { compareDecisions, DECISION_MODEL_FILE, decideAnswer, decisionModelFor, shippedDecisionModel, type Decision, type DecisionDuel, type DecisionModel, type DeclineReason } from './decide.ts';
 export { FEATURE_NAMES, featureVector, VECTOR_FEATURES, type AnswerFeatures, type FeatureName } from './features.ts';
 export { BACKGROUND_FILE, backgroundRatio, formatBackground, type Background } from './background.ts';
 export { auc, crossValidate, fitLogistic, foldOf, logLoss, predict, type LogisticModel, type Sample } from './logistic.ts';
@@ -8,7 +8,7 @@ export { citedDocuments, citedPlaces, clearlyBetter, crossValidateRanking, fitRa
 export { keywordsOf, questionsAbout, seededRandom, toldAsStory, typedVariant } from './training.ts';
 export { quotes, rankIn, rankOf, scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from './evaluate.ts';
 export { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
-export { formatLabelledQuestions, heldOutSkip, heldOutVoter, LABELLED_QUESTIONS_FILE, questionKey, type AskedAnswers, type HeldOutQuestion, type QuestionNeighbours } from './neighbours.ts';
+export { formatLabelledQuestions, heldOutSkip, heldOutVoter, LABELLED_QUESTIONS_FILE, questionKey, shippedLabelledQuestions, type AskedAnswers, type HeldOutQuestion, type LabelledQuestions, type QuestionNeighbours } from './neighbours.ts';
 export { coverageOf, type QuoteTerms } from './coverage.ts';
 export { LEAD_QUOTE_WORDS, REPLY_OPENING, scoreBlocks, type QuoteRequest } from './blocks.ts';
-export { CITE_CANDIDATES, CITE_FEATURES, citeFeatures, CITING_FILE, crossValidateCiting, fitCiteModel, neutralCiteModel, type CiteModel, type CiteQuestion } from './cite.ts';
+export { CITE_CANDIDATES, CITE_FEATURES, citeFeatures, CITING_FILE, compareCiting, crossValidateCiting, fitCiteModel, neutralCiteModel, shippedCiteModel, type CiteModel, type CiteQuestion } from './cite.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkedCiteModel, CITE_CANDIDATES, CITE_FEATURES, citeFeatures, citesAnswer, citeScore, citingOrder, crossValidateCiting, fitCiteModel, headingAsked, neutralCiteModel, orderForCiting, shippedCiteModel, type CiteModel, type CiteQuestion } from '../../src/search/cite.ts';
+import { checkedCiteModel, CITE_CANDIDATES, CITE_FEATURES, citeFeatures, citesAnswer, compareCiting, citeScore, citingOrder, crossValidateCiting, fitCiteModel, headingAsked, neutralCiteModel, orderForCiting, shippedCiteModel, type CiteModel, type CiteQuestion } from '../../src/search/cite.ts';
 import type { QuoteRequest } from '../../src/search/blocks.ts';
 import { seededRandom } from '../../src/search/training.ts';
 
@@ -114,6 +114,19 @@ describe('fitCiteModel', () => {
     expect(citesAnswer(candidates, [2, 0, 1, 3, 4], rule)).toBe(true);
     // Below half the first one's score: never cited, wherever the order puts it.
     expect(citesAnswer(candidates, [4, 0, 1, 2, 3], rule)).toBe(false);
+  });
+
+  it('counts the questions whose cited passages hold the answer under one model alone, for the fit to keep the shipped one unless the refit clearly wins', () => {
+    const data = questions(200, 4);
+    const rule = { limit: 1, perDocument: 1, relativeFloor: 0.5 };
+    const by = (feature: (typeof CITE_FEATURES)[number]): CiteModel => ({ ...neutralCiteModel(), weights: CITE_FEATURES.map((n) => (n === feature ? 1 : 0)) });
+    const [byAnswer, byRank] = [by('answers'), by('rank')];
+    const { wins, losses } = compareCiting(data, byAnswer, byRank, rule);
+    // Leading with the answering passage wins wherever the ranking's first lacks it in the first document; it never loses.
+    expect(wins).toBeGreaterThan(40);
+    expect(losses).toBe(0);
+    expect(compareCiting(data, byRank, byAnswer, rule)).toEqual({ wins: losses, losses: wins });
+    expect(compareCiting(data, byAnswer, byAnswer, rule)).toEqual({ wins: 0, losses: 0 });
   });
 
   it('ships a model over the features it names, and refuses one that does not match them', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideAnswer, decisionModelFor, shippedDecisionModel, type DecisionModel } from '../../src/search/decide.ts';
+import { compareDecisions, decideAnswer, decisionModelFor, shippedDecisionModel, type DecisionModel } from '../../src/search/decide.ts';
 import { FEATURE_NAMES, VECTOR_FEATURES, type AnswerFeatures } from '../../src/search/features.ts';
 
 // A model over two features, by hand: coverage raises the odds, another law's words lower them.
@@ -76,5 +76,23 @@ describe('decisionModelFor', () => {
   it('keeps a model that has no vector-free twin, saying it was not fitted on this embedder', () => {
     expect(decisionModelFor('any', model)).toEqual({ model, fitted: false });
     expect(decisionModelFor('mine', { ...model, embedder: 'mine' }).fitted).toBe(true);
+  });
+});
+
+describe('compareDecisions', () => {
+  it('counts the questions only the challenger decides right and those only the incumbent does, each at its own threshold', () => {
+    const questions = [
+      // Only the challenger answers it, and it should be answered: a win.
+      { y: 1, challenger: 0.7, incumbent: 0.4 },
+      // Only the challenger answers it, and it should not be: a loss.
+      { y: 0, challenger: 0.65, incumbent: 0.4 },
+      // Both right, both wrong: neither.
+      { y: 1, challenger: 0.9, incumbent: 0.9 },
+      { y: 0, challenger: 0.9, incumbent: 0.9 },
+      // The same probability, read at two thresholds: only the lower one answers it, wrongly.
+      { y: 0, challenger: 0.55, incumbent: 0.55 },
+    ];
+    expect(compareDecisions(questions, { challenger: 0.6, incumbent: 0.5 })).toEqual({ wins: 2, losses: 1 });
+    expect(compareDecisions(questions, { challenger: 0.5, incumbent: 0.6 })).toEqual({ wins: 1, losses: 2 });
   });
 });
