@@ -690,9 +690,9 @@ async function main(): Promise<number> {
   const labelled = onceEach([...dev, ...generated]);
   const labelledItems = labelled.map((l) => ({ question: l.question, answerable: l.expect.length > 0, ...(l.answer ? { answer: l.answer } : {}) }));
   // Where the labelled questions like a question were answered, a ranking signal: a question the fit learns from hears
-  // neither its own fold nor, from a dev set, its own set (as a user's question is written elsewhere); the frozen and
+  // neither its own fold nor its own set, a dev set or a generator's (as a user's question is written elsewhere); the frozen and
   // the example questions hear them all, as the product does.
-  const heldOut = (l: Labelled): HeldOutQuestion => ({ question: l.question, group: l.group, set: l.set, dev: l.source === 'dev' });
+  const heldOut = (l: Labelled): HeldOutQuestion => ({ question: l.question, group: l.group, set: l.set });
   const voterKeys = new Set(labelled.map((l) => questionKey(l.question)));
   const heardItems = onceEach(unfittedItems.filter((l) => heardSets.has(l.set)))
     .filter((l) => l.expect.length > 0 && l.answer !== undefined && !voterKeys.has(questionKey(l.question)))

@@ -110,29 +110,32 @@ function closest(similarity: Map<number, number>, count: number): Array<[number,
   return best;
 }
 
-/** A labelled question as the fit knows it: its group (which fold), the set it comes from, and whether that is a dev set. */
+/** A labelled question as the fit knows it: its group (which fold) and the set it comes from (a dev set, or one generator's questions). */
 export interface HeldOutQuestion {
   question: string;
   group: string;
   set: string;
-  dev: boolean;
 }
 
 /**
- * The vote for a question the fit learns from, without its own fold's labelled questions and, for a dev question, its
- * own set's: what the vote is worth on questions written elsewhere, as users' are. `labelled` is the voters' items, in order.
+ * The vote for a question the fit learns from, without its own fold's labelled questions or its own set's: what the
+ * vote is worth on questions written elsewhere, as users' are. `labelled` is the voters' items, in order.
  */
 export function heldOutVoter(labelled: readonly HeldOutQuestion[], folds: number): (voters: QuestionNeighbours, question: HeldOutQuestion, count: number) => number {
   const skipFor = heldOutSkip(labelled, folds);
   return (voters, question, count) => voters.vote(question.question, skipFor(question), count);
 }
 
-/** The labelled items (`labelled`, in order) a question the fit learns from must not hear from: its own fold's and, for a dev question, its own set's. */
+/**
+ * The labelled items (`labelled`, in order) a question the fit learns from must not hear from: its own fold's and its own
+ * set's. A generated question's set repeats its shapes ("… được quy định như thế nào?"): heard, they vouch for it as
+ * nothing vouches for a user's question.
+ */
 export function heldOutSkip(labelled: readonly HeldOutQuestion[], folds: number): (question: HeldOutQuestion) => (item: number) => boolean {
   const itemFold = labelled.map((l) => foldOf(l.group, folds));
   return (question) => {
     const fold = foldOf(question.group, folds);
-    return (item) => itemFold[item] === fold || (question.dev && (labelled[item] as HeldOutQuestion).set === question.set);
+    return (item) => itemFold[item] === fold || (labelled[item] as HeldOutQuestion).set === question.set;
   };
 }
 

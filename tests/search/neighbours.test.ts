@@ -43,10 +43,10 @@ describe('QuestionNeighbours', () => {
     expect(neighbours.vote(both, () => false, 4)).toBeGreaterThan(-1);
   });
 
-  it('holds a question\'s vote out of its own fold, and a dev question\'s out of its own set: only questions written elsewhere vote', () => {
+  it('holds a question\'s vote out of its own fold and its own set, generated or not: only questions written elsewhere vote', () => {
     const items: HeldOutQuestion[] = [
-      { question: 'Mấy giờ thì bắt đầu bỏ phiếu?', group: 'dev2#1', set: 'dev2', dev: true },
-      { question: 'Mấy giờ bắt đầu bỏ phiếu ở Nhật?', group: 'generated#2', set: 'generated', dev: false },
+      { question: 'Mấy giờ thì bắt đầu bỏ phiếu?', group: 'dev2#1', set: 'dev2' },
+      { question: 'Mấy giờ bắt đầu bỏ phiếu ở Nhật?', group: 'generated#2', set: 'generated' },
     ];
     const voters = new QuestionNeighbours([{ question: items[0]!.question, answerable: true }, { question: items[1]!.question, answerable: false }], 1);
     const vote = heldOutVoter(items, 5);
@@ -54,12 +54,14 @@ describe('QuestionNeighbours', () => {
     const taken = items.map((i) => foldOf(i.group, 5));
     const group = Array.from({ length: 100 }, (_, i) => `q#${i}`).find((g) => !taken.includes(foldOf(g, 5))) as string;
     const asked = 'Mấy giờ thì bắt đầu bỏ phiếu vậy?';
-    expect(vote(voters, { question: asked, group, set: 'dev3', dev: true }, 1)).toBeCloseTo(1);
-    expect(vote(voters, { question: asked, group, set: 'dev2', dev: true }, 1)).toBeCloseTo(-1);
-    expect(vote(voters, { question: asked, group, set: 'dev2', dev: false }, 1)).toBeCloseTo(1);
+    expect(vote(voters, { question: asked, group, set: 'dev3' }, 1)).toBeCloseTo(1);
+    expect(vote(voters, { question: asked, group, set: 'dev2' }, 1)).toBeCloseTo(-1);
+    // A generated question hears no generated one: their shapes repeat across the set as no user's question does.
+    expect(vote(voters, { question: 'Mấy giờ bắt đầu bỏ phiếu ở Nhật vậy?', group, set: 'generated' }, 1)).toBeCloseTo(1);
+    expect(vote(voters, { question: 'Mấy giờ bắt đầu bỏ phiếu ở Nhật vậy?', group, set: 'dev3' }, 1)).toBeCloseTo(-1);
     // The first labelled question's fold, not the second's.
     expect(taken[0]).not.toBe(taken[1]);
-    expect(vote(voters, { question: asked, group: 'dev2#1', set: 'dev3', dev: true }, 1)).toBeCloseTo(-1);
+    expect(vote(voters, { question: asked, group: 'dev2#1', set: 'dev3' }, 1)).toBeCloseTo(-1);
   });
 
   it('reads back what it writes: labels, questions, their answers\' words where known, how many vote and the boost', () => {
