@@ -619,8 +619,8 @@ async function fitReadingChoice(assistant: Assistant): Promise<void> {
 /**
  * The decision to ship: the refitted one (with the vote it was fitted with) only when it clearly beats the shipped one on
  * the unfitted dev sets, which neither was fitted on, each read with its own vote and at its own answer threshold; a refit
- * moves many questions both ways, and one that is not clearly better is noise. The shipped one cannot be read on other
- * features or another embedder's cosines: then the refit ships.
+ * moves many questions both ways, and one that is not clearly better is noise. A shipped model that reads a feature
+ * no longer computed, or another embedder's cosines, cannot be compared: then the refit ships.
  */
 function keptDecision(
   index: CorpusIndex,
@@ -631,13 +631,19 @@ function keptDecision(
 ): { model: DecisionModel; vote: Omit<LabelledQuestions, 'heard'>; verdict: string } {
   const shipped = shippedDecisionModel();
   const fitted = { model: refitted, vote: refittedVote };
-  if (shipped.embedder !== refitted.embedder || shipped.features.join() !== refitted.features.join())
-    return { ...fitted, verdict: 'decision refitted (the shipped model reads other features or another embedder)' };
+  // The shipped model reads its features by name: one a new feature was added beside is still read as it ships.
+  const columns = shipped.features.map((name) => refitted.features.indexOf(name));
+  if (shipped.embedder !== refitted.embedder || columns.includes(-1))
+    return { ...fitted, verdict: 'decision refitted (the shipped model reads a feature no longer computed, or another embedder)' };
   const { count, boost } = shippedLabelledQuestions();
   const shippedVote = { items: refittedVote.items, count, boost };
   const asShipped = unfitted.map(withVote(neighboursFor(index, shippedVote)));
   const asRefitted = unfitted.map(withVote(neighboursFor(index, refittedVote)));
-  const duels = asShipped.map((r, i) => ({ y: r.y, incumbent: predict(shipped, r.x), challenger: predict(refitted, (asRefitted[i] as Retrieved & { x: number[] }).x) }));
+  const duels = asShipped.map((r, i) => ({
+    y: r.y,
+    incumbent: predict(shipped, columns.map((j) => r.x[j] as number)),
+    challenger: predict(refitted, (asRefitted[i] as Retrieved & { x: number[] }).x),
+  }));
   const { wins, losses } = compareDecisions(duels, { challenger: refitted.thresholds.answer, incumbent: shipped.thresholds.answer });
   const summary = `on ${duels.length} questions of the unfitted dev sets the refit alone decides ${wins} right, the shipped model alone ${losses}`;
   return clearlyBetter(wins, losses)
