@@ -616,6 +616,9 @@ async function fitReadingChoice(assistant: Assistant): Promise<void> {
   );
 }
 
+/** A model's probability for a feature vector in FEATURE_NAMES order, read by its own features' names (it may read fewer). */
+const probabilityOf = (model: DecisionModel, x: number[]) => predict(model, model.features.map((name) => x[FEATURE_NAMES.indexOf(name as FeatureName)] as number));
+
 /**
  * The decision to ship: the refitted one (with the vote it was fitted with) only when it clearly beats the shipped one on
  * the unfitted dev sets, which neither was fitted on, each read with its own vote and at its own answer threshold; a refit
@@ -630,24 +633,23 @@ function keptDecision(
   withVote: (voters: QuestionNeighbours) => (r: Retrieved & { x: number[] }) => Retrieved & { x: number[] },
 ): { model: DecisionModel; vote: Omit<LabelledQuestions, 'heard'>; verdict: string } {
   const shipped = shippedDecisionModel();
-  const fitted = { model: refitted, vote: refittedVote };
+  const refit = { model: refitted, vote: refittedVote };
   // The shipped model reads its features by name: one a new feature was added beside is still read as it ships.
-  const columns = shipped.features.map((name) => refitted.features.indexOf(name));
-  if (shipped.embedder !== refitted.embedder || columns.includes(-1))
-    return { ...fitted, verdict: 'decision refitted (the shipped model reads a feature no longer computed, or another embedder)' };
+  if (shipped.embedder !== refitted.embedder || shipped.features.some((name) => !FEATURE_NAMES.includes(name as FeatureName)))
+    return { ...refit, verdict: 'decision refitted (the shipped model reads a feature no longer computed, or another embedder)' };
   const { count, boost } = shippedLabelledQuestions();
   const shippedVote = { items: refittedVote.items, count, boost };
   const asShipped = unfitted.map(withVote(neighboursFor(index, shippedVote)));
   const asRefitted = unfitted.map(withVote(neighboursFor(index, refittedVote)));
   const duels = asShipped.map((r, i) => ({
     y: r.y,
-    incumbent: predict(shipped, columns.map((j) => r.x[j] as number)),
-    challenger: predict(refitted, (asRefitted[i] as Retrieved & { x: number[] }).x),
+    incumbent: probabilityOf(shipped, r.x),
+    challenger: probabilityOf(refitted, (asRefitted[i] as Retrieved & { x: number[] }).x),
   }));
   const { wins, losses } = compareDecisions(duels, { challenger: refitted.thresholds.answer, incumbent: shipped.thresholds.answer });
   const summary = `on ${duels.length} questions of the unfitted dev sets the refit alone decides ${wins} right, the shipped model alone ${losses}`;
   return clearlyBetter(wins, losses)
-    ? { ...fitted, verdict: `decision refitted: ${summary}` }
+    ? { ...refit, verdict: `decision refitted: ${summary}` }
     : { model: shipped, vote: shippedVote, verdict: `shipped decision kept: ${summary}, not clearly better` };
 }
 
@@ -788,18 +790,18 @@ async function main(): Promise<number> {
   const vectorFree = { ...fitOn(vectorNames, 'without the vector features'), inConversation: fitOn(withoutVote(vectorNames), 'without the vector features and the vote') };
   const refitted: DecisionModel = { ...full, embedder: embedder.id, vectorFree, inConversation: fitOn(withoutVote(FEATURE_NAMES), 'without the vote') };
   const kept = keptDecision(index, refitted, chosenVote, unfittedRetrieved, withVote);
-  const fitted = kept.model;
+  const decision = kept.model;
   const neighbours = neighboursFor(index, kept.vote);
   await writeFile(LABELLED_QUESTIONS_FILE, formatLabelledQuestions({ ...kept.vote, heard: heardItems }));
-  await writeFile(DECISION_MODEL_FILE, `${JSON.stringify(fitted, null, 1)}\n`);
+  await writeFile(DECISION_MODEL_FILE, `${JSON.stringify(decision, null, 1)}\n`);
   console.log(`\n${kept.verdict} → ${path.relative(process.cwd(), DECISION_MODEL_FILE.pathname)}`);
   // The frozen questions are scored with the vote the model ships with.
   const testScored = testRetrieved.map(withVote(neighbours));
-  const { thresholds } = fitted;
+  const { thresholds } = decision;
 
-  // The conversation's reading choice weighs the probabilities of this model and the ranking just fitted; conversations are
+  // The conversation's reading choice weighs the probabilities of the model kept and the ranking; conversations are
   // replayed with every answered fragment read as it stands, so what came before a turn does not depend on the threshold being fitted.
-  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: fitted, weights: rankWeights, neighbours, citing: citingKept, asked: answersNear }, readingChoice: AS_IT_STANDS, everyReading: true }));
+  await fitReadingChoice(await createAssistant({ config, logger, embedder, retrieveOptions: { model: decision, weights: rankWeights, neighbours, citing: citingKept, asked: answersNear }, readingChoice: AS_IT_STANDS, everyReading: true }));
 
   // The refit's own curves, out of fold, at its own threshold; then the unfitted sets under the model kept.
   const dOp = operating(devScored, refitted.thresholds.answer);
@@ -811,13 +813,13 @@ async function main(): Promise<number> {
     console.log(`  ${set} (out of fold): right-ranked answered ${(op.tpr * 100).toFixed(1)}%, others answered ${(op.fpr * 100).toFixed(1)}%`);
   }
   const uOp = operating(
-    unfittedRetrieved.map(withVote(neighbours)).map((r) => ({ p: predict(fitted, r.x), y: r.y })),
+    unfittedRetrieved.map(withVote(neighbours)).map((r) => ({ p: probabilityOf(decision, r.x), y: r.y })),
     thresholds.answer,
   );
   console.log(`unfitted dev sets (as shipped): right-ranked answered ${(uOp.tpr * 100).toFixed(1)}%, others answered ${(uOp.fpr * 100).toFixed(1)}%`);
   const sets = [...new Set(testScored.map((s) => s.set))];
   for (const set of sets) {
-    const scored = testScored.filter((s) => s.set === set).map((s) => ({ p: predict(fitted, s.x), y: s.y }));
+    const scored = testScored.filter((s) => s.set === set).map((s) => ({ p: probabilityOf(decision, s.x), y: s.y }));
     const op = operating(scored, thresholds.answer);
     console.log(`\n${set} (frozen, never fitted): right-ranked answered ${(op.tpr * 100).toFixed(1)}%, others answered ${(op.fpr * 100).toFixed(1)}%`);
     console.log(riskCoverage(scored));
