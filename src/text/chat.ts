@@ -1,4 +1,6 @@
 import { foldDiacritics, hasDiacritics, partOfCode } from './normalize.ts';
+import { isSyllable } from './spelling.ts';
+import { isStopword } from './terms.ts';
 
 // Chat Vietnamese: the abbreviations people type on phones, each for one word or phrase. Only
 // unambiguous ones: "b" (bạn / bị), "v" (vậy / về), "nc" (nước / nói chuyện) are left alone.
@@ -60,9 +62,23 @@ const closesSentence = (text: string, at: number, token: string) => {
   return before.trim() !== '' && SENTENCE_END.test(text.slice(at + token.length)) && !NAMES_POINT.test(before);
 };
 
+// Nouns after which a number names one of a kind ("khoản 1", "tổ 1", "vùng 1", "cấp 1"), as typed with or without marks.
+const NAMES_NUMBER =
+  /(?:^|[\s(])(?:năm|nam|ngày|ngay|tháng|thang|điều|dieu|khoản|khoan|điểm|diem|chương|chuong|mục|muc|số|so|khóa|khoá|khoa|lớp|lop|tổ|to|lần thứ|lan thu|vùng|vung|khu vực|khu vuc|khu|đơn vị|don vi|phường|phuong|quận|quan|cấp|cap|bậc|bac|loại|loai|hạng|hang|nhóm|nhom|phòng|phong|đợt|dot|kỳ|ky|vòng|vong|câu|cau|mẫu|mau)\s+$/iu;
+
+/**
+ * Whether a "1" is typed for "một" (one, a): before a Vietnamese word that is no English one ("1 người", "1 lá phiếu", not
+ * "1 person"), naming no article, clause, day or group ("khoản 1", "ngày 1", "tổ 1").
+ */
+function typedForOne(text: string, at: number): boolean {
+  const next = /^ ([\p{L}]+)/u.exec(text.slice(at + 1))?.[1]?.toLowerCase();
+  if (!next || !isSyllable(next) || isStopword(next, 'en')) return false;
+  return !NAMES_NUMBER.test(text.slice(0, at)) && !partOfCode(text, at, 1);
+}
+
 /**
  * Writes out the chat abbreviations of a question ("ko" → "không", "dc" → "được", "bn" → "bao nhiêu", "7h" → "7 giờ",
- * "18t" → "18 tuổi").
+ * "18t" → "18 tuổi", "1 người" → "một người").
  * A question typed without diacritics gets the words without them too, so it stays one that is
  * matched diacritic-free throughout.
  */
@@ -78,6 +94,8 @@ export function expandChatSpelling(text: string): string {
     const age = /^(\d{1,3})t$/.exec(token);
     if (age && Number(age[1]) <= 120 && !partOfCode(text, at, token.length)) return `${age[1]} ${plain ? 'tuoi' : 'tuổi'}`;
     if (CLOSING_PARTICLES.has(token) && closesSentence(text, at, token)) return '';
+    // "1 người", "1 lá phiếu": a count of one is the word "một", no topic; as a digit it matched every clause "1." of the law.
+    if (token === '1' && typedForOne(text, at)) return plain ? 'mot' : 'một';
     const word = CHAT_WORDS[token];
     // Part of a code or an abbreviation with a point ("153-KH/TU", "k.4"): not chat.
     if (!word || partOfCode(text, at, token.length)) return token;

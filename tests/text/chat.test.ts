@@ -43,4 +43,10 @@ describe('expandChatSpelling', () => {
     expect(expandChatSpelling('bà tôi 92t có được bầu tại nhà ko')).toBe('bà tôi 92 tuổi có được bầu tại nhà không');
     expect(expandChatSpelling('Mẫu 12t/HĐBC, lô 500t')).toBe('Mẫu 12t/HĐBC, lô 500t');
   });
+  it('writes "1" before a word as "một", a count of one and no topic, unless it names an article, a day or a group', () => {
+    expect(expandChatSpelling('1 nguoi dc may la phieu')).toBe('mot nguoi duoc may la phieu');
+    expect(expandChatSpelling('1 người có được ứng cử cùng lúc ở 2 nơi không?')).toBe('một người có được ứng cử cùng lúc ở 2 nơi không?');
+    for (const named of ['khoản 1 Điều 2 nói gì', 'ngày 1/7 có hiệu lực', 'tổ 1 có mấy người', 'Lương tối thiểu vùng 1 năm 2025', 'Chỉ thị 1-CT/TU', 'Can 1 person vote twice?'])
+      expect(expandChatSpelling(named), named).toBe(named);
+  });
 });
