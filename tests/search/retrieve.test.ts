@@ -424,6 +424,21 @@ describe('voters and the guide', () => {
     }
   });
 
+  it('reads "DS cử tri", as voters shorten it, as the voter list, and "1 người" as a count of one', async () => {
+    for (const q of ['khiếu nại DS cử tri ở đâu', 'khieu nai ds cu tri o dau']) {
+      const r = await ask(q);
+      expect(r.query.concepts.some((c) => c.phrase && c.alternatives.some((a) => a.join(' ') === 'danh sach cu tri')), q).toBe(true);
+      expect(r.hits[0]?.document.id, q).toBe('guidance/danh-sach-cu-tri-va-the-cu-tri');
+    }
+    // The digit matched every clause "1." of the law: "1 nguoi dc may la phieu" was led by Điều 60, on removing a candidate.
+    for (const q of ['1 nguoi dc may la phieu', '1 người được mấy lá phiếu']) {
+      const r = await ask(q);
+      expect(r.query.concepts.map((c) => c.label), q).not.toContain('1');
+      expect(r.outcome, q).toBe('answered');
+      expect(r.hits[0]?.passage.section, q).not.toMatch(/^Điều 60\./u);
+    }
+  });
+
   it('meets "moi nguoi" typed without marks in a passage\'s "Mỗi người", not only in "mọi người"', async () => {
     const r = await ask('moi nguoi duoc may la phieu');
     expect(r.outcome).toBe('answered');
