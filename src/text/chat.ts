@@ -56,6 +56,8 @@ const ADDRESSED = new Set(['mn', 'mng']);
 // "điểm" or "mục" "a" is a point of the law, after a number "ha" is hectares.
 const CLOSING_PARTICLES = new Set(['a', 'ah', 'ak', 'ha']);
 const SENTENCE_END = /^\s*(?:[?.!]|$)/u;
+// What may follow a closing "vậy" before the sentence ends: the readers addressed, a particle.
+const CLOSES_BEFORE = /^\s+(?:mn|mng|ad|admin|ạ|a|ah|ak|nhé|nhe|ơi|oi)\s*(?:[?.!]|$)/iu;
 const NAMES_POINT = /(?:^|[\s(])(?:điểm|diem|mục|muc|\d+)\s+$/iu;
 const closesSentence = (text: string, at: number, token: string) => {
   const before = text.slice(0, at);
@@ -94,6 +96,8 @@ export function expandChatSpelling(text: string): string {
     const age = /^(\d{1,3})t$/.exec(token);
     if (age && Number(age[1]) <= 120 && !partOfCode(text, at, token.length)) return `${age[1]} ${plain ? 'tuoi' : 'tuổi'}`;
     if (CLOSING_PARTICLES.has(token) && closesSentence(text, at, token)) return '';
+    // "v" is "vậy" or "về"; closing a sentence, or before a closing "mn" or "ad" ("… mấy lá phiếu v mn"), only "vậy".
+    if (token === 'v' && (closesSentence(text, at, token) || CLOSES_BEFORE.test(text.slice(at + 1))) && !partOfCode(text, at, 1)) return plain ? 'vay' : 'vậy';
     // "1 người", "1 lá phiếu": a count of one is the word "một", no topic; as a digit it matched every clause "1." of the law.
     if (token === '1' && typedForOne(text, at)) return plain ? 'mot' : 'một';
     const word = CHAT_WORDS[token];

@@ -43,6 +43,11 @@ describe('expandChatSpelling', () => {
     expect(expandChatSpelling('bà tôi 92t có được bầu tại nhà ko')).toBe('bà tôi 92 tuổi có được bầu tại nhà không');
     expect(expandChatSpelling('Mẫu 12t/HĐBC, lô 500t')).toBe('Mẫu 12t/HĐBC, lô 500t');
   });
+  it('writes "v" closing a sentence, or before a closing "mn" or "ad", as "vậy", and leaves it alone elsewhere ("về")', () => {
+    expect(expandChatSpelling('1 nguoi dc may la phieu v mn')).toBe('mot nguoi duoc may la phieu vay mn');
+    expect(expandChatSpelling('bau cu luc may gio v?')).toBe('bau cu luc may gio vay?');
+    expect(expandChatSpelling('di v que bau co dc ko')).toBe('di v que bau co duoc khong');
+  });
   it('writes "1" before a word as "một", a count of one and no topic, unless it names an article, a day or a group', () => {
     expect(expandChatSpelling('1 nguoi dc may la phieu')).toBe('mot nguoi duoc may la phieu');
     expect(expandChatSpelling('1 người có được ứng cử cùng lúc ở 2 nơi không?')).toBe('một người có được ứng cử cùng lúc ở 2 nơi không?');
