@@ -153,15 +153,13 @@ function askingOpening(tokens: string[]): number {
   return JOINING.has(folded[after] ?? '') ? after + 1 : after;
 }
 
-const isPredicateWord = (token: string) => (hasDiacritics(token) ? PREDICATE_VI.has(bare(token)) : PREDICATE.has(bare(token)));
+/** A word class as typed with marks and without: a token is read in the spelling it was typed in. */
+const wordClass = (accented: Set<string>, folded: Set<string>) => (token: string) => (hasDiacritics(token) ? accented : folded).has(bare(token));
+const isPredicateWord = wordClass(PREDICATE_VI, PREDICATE);
 // Aspect and passive markers: after the subject's noun they may open what describes it ("Người đang bị tạm giam | có được
-// bầu không?"), when a modal or copula (STATING) comes later to state what is asked of it.
-const DESCRIBING_VI = new Set(['đang', 'đã', 'bị', 'vừa', 'mới', 'từng', 'sắp']);
-const DESCRIBING = new Set(['dang', 'da', 'bi', 'vua', 'tung', 'sap']);
-const STATING_VI = new Set(['có', 'được', 'phải', 'thì', 'là', 'cần', 'nên', 'muốn']);
-const STATING = new Set(['co', 'duoc', 'dc', 'phai', 'thi', 'la', 'can', 'nen', 'muon']);
-const isDescribing = (token: string) => (hasDiacritics(token) ? DESCRIBING_VI.has(bare(token)) : DESCRIBING.has(bare(token)));
-const isStating = (token: string) => (hasDiacritics(token) ? STATING_VI.has(bare(token)) : STATING.has(bare(token)));
+// bầu không?"), when a modal or copula (isStating) comes later to state what is asked of it.
+const isDescribing = wordClass(new Set(['đang', 'đã', 'bị', 'vừa', 'mới', 'từng', 'sắp']), new Set(['dang', 'da', 'bi', 'vua', 'tung', 'sap']));
+const isStating = wordClass(new Set(['có', 'được', 'phải', 'thì', 'là', 'cần', 'nên', 'muốn']), new Set(['co', 'duoc', 'dc', 'phai', 'thi', 'la', 'can', 'nen', 'muon']));
 
 /**
  * Where a question's predicate starts (its first predicate word after the first word), or -1. A first predicate word
