@@ -5,7 +5,7 @@ import { answerSentences, asksOpinion, statementOf, type AnswerType } from '../t
 import { comparableText, foldCaseAndSpace, foldDiacritics, foldedWords, sentences } from '../text/normalize.ts';
 import { findPeople } from '../text/people.ts';
 import { isOneWordPlace } from '../text/places.ts';
-import { createSpeller, isVietnameseWord, type Speller } from '../text/spelling.ts';
+import { createSpeller, isLoanword, isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { extractTerms, mayBeStopword } from '../text/terms.ts';
 import { expandChatSpelling } from '../text/chat.ts';
 import { analyzeQuery, detectLanguage, nameTerms, type AnalyzedQuery, type Concept } from './query.ts';
@@ -543,9 +543,14 @@ function questionTerms(index: CorpusIndex, query: AnalyzedQuery): QuestionTerms 
   const placeWords = new Set(unknownPlaces.flat());
   const placePairs = new Set(unknownPlaces.flatMap((words) => words.slice(1).map((w, i) => `${words[i]}_${w}`)));
   // A word the corpus never uses that is no Vietnamese word either (an English word the glossary does not know,
-  // "happens"; chat shorthand, "mn", "hnay") cannot be met by any passage: it tells nothing.
+  // "happens"; chat shorthand, "mn", "tbc") cannot be met by any passage: it tells nothing. In a Vietnamese question a
+  // loanword ("wifi", "online", "zalo") names what is asked about, as a Vietnamese word the corpus lacks does.
   const foreign = (c: Concept) =>
-    !c.phrase && index.documentFrequency(c.label) === 0 && !/^\d+$/.test(c.label) && !isOneWordPlace(c.label) && (query.language === 'en' || !isVietnameseWord(c.label));
+    !c.phrase &&
+    index.documentFrequency(c.label) === 0 &&
+    !/^\d+$/.test(c.label) &&
+    !isOneWordPlace(c.label) &&
+    (query.language === 'en' || (!isVietnameseWord(c.label) && !isLoanword(c.label)));
   // A place written as one word ("Hanoi") is where the asker is, as a province the corpus never mentions is.
   const concepts = query.concepts.filter((c) => c.phrase || (!placeWords.has(c.label) && !isOneWordPlace(c.label) && !foreign(c)));
   // An English word the glossary cannot translate is a real word of another topic ("haiku", "python"), not a typo.
@@ -713,7 +718,7 @@ function featuresOf(
     bestLexical: lexicalHits.find((h) => h.passage === best.passageIndex)?.score ?? 0,
     totalWeight: terms.totalWeight,
     similarityMax: Math.max(...hits.map((h) => h.signals.vector)),
-    concepts: concepts.map((c, i) => ({ weight: terms.weights[i] as number, unseen: terms.unseen(c) && isVietnameseWord(c.label), phrase: c.phrase, context: c.context === true })),
+    concepts: concepts.map((c, i) => ({ weight: terms.weights[i] as number, unseen: terms.unseen(c) && (isVietnameseWord(c.label) || isLoanword(c.label)), phrase: c.phrase, context: c.context === true })),
     inDomain: terms.inDomain,
     asksAnswer: query.answerType !== null,
     // The re-ranking scored the leading candidates' answers; a best passage from beyond them is scored here.

@@ -46,6 +46,14 @@ export function isVietnameseWord(word: string): boolean {
   return isSyllable(word) || [...vniReadings(word), ...telexReadings(word)].some((key) => keys.has(key));
 }
 
+/**
+ * Whether a word that is no Vietnamese syllable reads as a word of another language, which names a thing ("wifi",
+ * "online", "zalo", "bhyt"), rather than shorthand ("tp", "qh", "tbc", "kcn", "mn"): four letters or more, a vowel among them.
+ */
+export function isLoanword(word: string): boolean {
+  return /^[a-z]{4,}$/.test(word) && /[aeiouy]/.test(word) && !isVietnameseWord(word);
+}
+
 const TELEX_TONES: Record<string, number> = { f: 1, s: 2, r: 3, x: 4, j: 5 };
 const TELEX_LETTERS: Array<[RegExp, string]> = [
   [/uow|uwow/g, 'ươ'],

@@ -92,6 +92,15 @@ describe('retrieve over the shipped corpus', () => {
     }
   });
 
+  it('counts a loanword the corpus never uses ("wifi") as a word of what is asked, and chat shorthand ("mn") as nothing', async () => {
+    const loanword = await ask('phòng bỏ phiếu có wifi không');
+    expect(loanword.features?.unseenShare).toBeGreaterThan(0.5);
+    expect(loanword.features?.wordCoverage).toBeLessThan(0.5);
+    const shorthand = await ask('phòng bỏ phiếu ở đâu mn');
+    expect(shorthand.features?.unseenShare).toBe(0);
+    expect(shorthand.outcome).toBe('answered');
+  });
+
   it('declines "Giá vàng hôm nay bao nhiêu?" typed with diacritics, though the law holds "quốc gia vắng mặt" and "hòm"', async () => {
     // Without diacritics "gia vang … hom" is also the law's "quốc gia vắng mặt … hòm phiếu": a known gap until syllables are read as words.
     expect((await ask('Giá vàng hôm nay bao nhiêu?')).outcome).toBe('no_match');

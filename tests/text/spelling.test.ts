@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSpeller, editDistance, isSyllable, splitTone, syllableKey, telexReadings, vniReadings } from '../../src/text/spelling.ts';
+import { createSpeller, editDistance, isLoanword, isSyllable, splitTone, syllableKey, telexReadings, vniReadings } from '../../src/text/spelling.ts';
 
 // Word counts as a small corpus would give them.
 const vocabulary = new Map<string, number>([
@@ -37,6 +37,12 @@ describe('syllables', () => {
     expect(isSyllable('bau')).toBe(true);
     expect(isSyllable('phíu')).toBe(false);
     expect(isSyllable('cuwr')).toBe(false);
+  });
+
+  it('tells a loanword, which names a thing, from chat shorthand and from Vietnamese typed without marks', () => {
+    for (const word of ['wifi', 'online', 'zalo', 'camera', 'bhyt']) expect(isLoanword(word)).toBe(true);
+    for (const word of ['tp', 'qh', 'tbc', 'kcn', 'mn', 'ad', 'tnhh', '30cm']) expect(isLoanword(word)).toBe(false);
+    for (const word of ['phieu', 'nguoi', 'duowcj']) expect(isLoanword(word)).toBe(false);
   });
 });
 
