@@ -3,7 +3,7 @@ import type { LexicalQuery } from '../index/index.ts';
 import { answerFocusOf, answerTypeOf, asksOf, countedOf, type AnswerFocus, type AnswerType, type Ask } from '../text/answers.ts';
 import { isEnglishSmallTalk, smallTalkOf, type SmallTalk } from '../text/small-talk.ts';
 import { expandChatSpelling } from '../text/chat.ts';
-import { isVietnameseWord, type Speller } from '../text/spelling.ts';
+import { isLoanword, isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { findDocumentRefs, isRomanNumeral, romanTermsOfOffice, type DocumentRef } from '../text/identifiers.ts';
 import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText, typedSentences } from '../text/normalize.ts';
 import { splitClauses, withoutHandlingAsked, type Clause } from '../text/clauses.ts';
@@ -443,10 +443,12 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const synonyms = synonymIndex(lexicon);
   const accented = typedWithDiacritics(normalized);
   // Typed with diacritics, "có thể đi bầu" must not match "thẻ đi bầu"; typed without, both read alike.
+  // English words in a Vietnamese question ("đi vote ở đâu", "vote online") are read through the glossary, as in an English one.
+  const loanwords = (key: string) => key.split(' ').every(isLoanword);
   const lookup =
     language === 'en'
       ? (key: string) => lookupGlossary(lexicon, key)
-      : (key: string) => (accented ? synonyms.exact : synonyms.folded).get(key);
+      : (key: string) => (accented ? synonyms.exact : synonyms.folded).get(key) ?? (loanwords(key) ? lookupGlossary(lexicon, key) : undefined);
   const contextPairs: string[] = [];
   const carriedClauses = (parts: Clause[]): ReadClause[] => parts.map((c) => ({ ...c, carried: true }));
   const clauses: ReadClause[] = [...(opens ? carriedClauses(splitClauses(opening, language)) : []), ...splitClauses(own, language)];

@@ -101,6 +101,15 @@ describe('retrieve over the shipped corpus', () => {
     expect(shorthand.outcome).toBe('answered');
   });
 
+  it('reads an English word in a Vietnamese question through the glossary ("đi vote" is "đi bầu")', async () => {
+    const vote = analyzeQuery('mấy giờ thì được vote', index.lexicon).concepts.find((c) => c.label === 'vote');
+    expect(vote?.phrase).toBe(true);
+    expect(vote?.alternatives.map((a) => a.join(' '))).toContain('bo phieu');
+    const r = await ask('mấy giờ thì được vote');
+    expect(r.outcome).toBe('answered');
+    expect(r.hits[0]?.passage.text).toContain('7 giờ');
+  });
+
   it('declines "Giá vàng hôm nay bao nhiêu?" typed with diacritics, though the law holds "quốc gia vắng mặt" and "hòm"', async () => {
     // Without diacritics "gia vang … hom" is also the law's "quốc gia vắng mặt … hòm phiếu": a known gap until syllables are read as words.
     expect((await ask('Giá vàng hôm nay bao nhiêu?')).outcome).toBe('no_match');
