@@ -3,7 +3,7 @@ import type { LexicalQuery } from '../index/index.ts';
 import { answerFocusOf, answerTypeOf, asksOf, countedOf, type AnswerFocus, type AnswerType, type Ask } from '../text/answers.ts';
 import { isEnglishSmallTalk, smallTalkOf, type SmallTalk } from '../text/small-talk.ts';
 import { expandChatSpelling } from '../text/chat.ts';
-import { isLoanword, isVietnameseWord, type Speller } from '../text/spelling.ts';
+import { isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { findDocumentRefs, isRomanNumeral, romanTermsOfOffice, type DocumentRef } from '../text/identifiers.ts';
 import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText, typedSentences } from '../text/normalize.ts';
 import { splitClauses, withoutHandlingAsked, type Clause } from '../text/clauses.ts';
@@ -444,7 +444,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const accented = typedWithDiacritics(normalized);
   // Typed with diacritics, "có thể đi bầu" must not match "thẻ đi bầu"; typed without, both read alike.
   // English words in a Vietnamese question ("đi vote ở đâu", "vote online") are read through the glossary, as in an English one.
-  const loanwords = (key: string) => key.split(' ').every(isLoanword);
+  const loanwords = (key: string) => key.split(' ').every((word) => /^[a-z]{3,}$/.test(word) && !isVietnameseWord(word));
   const lookup =
     language === 'en'
       ? (key: string) => lookupGlossary(lexicon, key)

@@ -48,10 +48,29 @@ export function isVietnameseWord(word: string): boolean {
 
 /**
  * Whether a word that is no Vietnamese syllable reads as a word of another language, which names a thing ("wifi",
- * "online", "zalo", "bhyt"), rather than shorthand ("tp", "qh", "tbc", "kcn", "mn"): four letters or more, a vowel among them.
+ * "online", "zalo", "bhyt"), rather than shorthand ("tp", "qh", "tbc", "kcn", "mn": shorter, or without a vowel) or a
+ * syllable mistyped ("phieuu", "raach", "theee": one edit from a syllable once a letter held down is read once).
  */
 export function isLoanword(word: string): boolean {
-  return /^[a-z]{4,}$/.test(word) && /[aeiouy]/.test(word) && !isVietnameseWord(word);
+  if (!/^[a-z]{4,}$/.test(word) || !/[aeiouy]/.test(word)) return false;
+  const typed = word.replace(/([a-z])\1{2,}/g, '$1');
+  return !isVietnameseWord(typed) && !oneEditFromSyllable(typed);
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Whether a word without marks becomes some syllable's letters by deleting, changing, adding or swapping one letter. */
+function oneEditFromSyllable(word: string): boolean {
+  const { folded } = syllables();
+  for (let i = 0; i <= word.length; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    if (tail && folded.has(head + tail.slice(1))) return true;
+    if (tail.length > 1 && folded.has(head + tail[1] + tail[0] + tail.slice(2))) return true;
+    for (const letter of LETTERS) {
+      if (folded.has(head + letter + tail) || (tail && folded.has(head + letter + tail.slice(1)))) return true;
+    }
+  }
+  return false;
 }
 
 const TELEX_TONES: Record<string, number> = { f: 1, s: 2, r: 3, x: 4, j: 5 };

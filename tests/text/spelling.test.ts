@@ -39,10 +39,11 @@ describe('syllables', () => {
     expect(isSyllable('cuwr')).toBe(false);
   });
 
-  it('tells a loanword, which names a thing, from chat shorthand and from Vietnamese typed without marks', () => {
-    for (const word of ['wifi', 'online', 'zalo', 'camera', 'bhyt']) expect(isLoanword(word)).toBe(true);
+  it('tells a loanword, which names a thing, from chat shorthand, from Vietnamese typed without marks and from a mistyped syllable', () => {
+    for (const word of ['wifi', 'online', 'zalo', 'camera', 'facebook']) expect(isLoanword(word)).toBe(true);
     for (const word of ['tp', 'qh', 'tbc', 'kcn', 'mn', 'ad', 'tnhh', '30cm']) expect(isLoanword(word)).toBe(false);
     for (const word of ['phieu', 'nguoi', 'duowcj']) expect(isLoanword(word)).toBe(false);
+    for (const word of ['phieuu', 'raach', 'muonn', 'theee']) expect(isLoanword(word)).toBe(false);
   });
 });
 
