@@ -53,9 +53,19 @@ export function isVietnameseWord(word: string): boolean {
  */
 export function isLoanword(word: string): boolean {
   if (!/^[a-z]{4,}$/.test(word) || !/[aeiouy]/.test(word)) return false;
-  const typed = word.replace(/([a-z])\1{2,}/g, '$1');
-  return !isVietnameseWord(typed) && !oneEditFromSyllable(typed);
+  let known = loanwords.get(word);
+  if (known === undefined) {
+    const typed = word.replace(/([a-z])\1{2,}/g, '$1');
+    known = !isVietnameseWord(typed) && !oneEditFromSyllable(typed);
+    // Each question reads its words several times over; the cache is dropped whole when full, so it stays small.
+    if (loanwords.size >= LOANWORD_CACHE) loanwords.clear();
+    loanwords.set(word, known);
+  }
+  return known;
 }
+
+const LOANWORD_CACHE = 10_000;
+const loanwords = new Map<string, boolean>();
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
