@@ -444,11 +444,11 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const accented = typedWithDiacritics(normalized);
   // Typed with diacritics, "có thể đi bầu" must not match "thẻ đi bầu"; typed without, both read alike.
   // English words in a Vietnamese question ("đi vote ở đâu", "vote online") are read through the glossary, as in an English one.
-  const loanwords = (key: string) => key.split(' ').every((word) => /^[a-z]{3,}$/.test(word) && !isVietnameseWord(word));
+  const englishWords = (key: string) => key.split(' ').every((word) => /^[a-z]{3,}$/.test(word) && !isVietnameseWord(word));
   const lookup =
     language === 'en'
       ? (key: string) => lookupGlossary(lexicon, key)
-      : (key: string) => (accented ? synonyms.exact : synonyms.folded).get(key) ?? (loanwords(key) ? lookupGlossary(lexicon, key) : undefined);
+      : (key: string) => (accented ? synonyms.exact : synonyms.folded).get(key) ?? (englishWords(key) ? lookupGlossary(lexicon, key) : undefined);
   const contextPairs: string[] = [];
   const carriedClauses = (parts: Clause[]): ReadClause[] => parts.map((c) => ({ ...c, carried: true }));
   const clauses: ReadClause[] = [...(opens ? carriedClauses(splitClauses(opening, language)) : []), ...splitClauses(own, language)];

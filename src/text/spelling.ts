@@ -48,40 +48,18 @@ export function isVietnameseWord(word: string): boolean {
 
 /**
  * Whether a word that is no Vietnamese syllable reads as a word of another language, which names a thing ("wifi",
- * "online", "zalo", "bhyt"), rather than shorthand ("tp", "qh", "tbc", "kcn", "mn": shorter, or without a vowel) or a
+ * "online", "zalo", "camera"), rather than shorthand ("tp", "qh", "tbc", "kcn", "mn": shorter, or without a vowel) or a
  * syllable mistyped ("phieuu", "raach", "theee": one edit from a syllable once a letter held down is read once).
  */
 export function isLoanword(word: string): boolean {
   if (!/^[a-z]{4,}$/.test(word) || !/[aeiouy]/.test(word)) return false;
-  let known = loanwords.get(word);
-  if (known === undefined) {
-    const typed = word.replace(/([a-z])\1{2,}/g, '$1');
-    known = !isVietnameseWord(typed) && !oneEditFromSyllable(typed);
-    // Each question reads its words several times over; the cache is dropped whole when full, so it stays small.
-    if (loanwords.size >= LOANWORD_CACHE) loanwords.clear();
-    loanwords.set(word, known);
-  }
-  return known;
+  const typed = word.replace(/([a-z])\1{2,}/g, '$1');
+  return !isVietnameseWord(typed) && oneEditAway(syllablesNear(), typed).length === 0;
 }
 
-const LOANWORD_CACHE = 10_000;
-const loanwords = new Map<string, boolean>();
-
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-
-/** Whether a word without marks becomes some syllable's letters by deleting, changing, adding or swapping one letter. */
-function oneEditFromSyllable(word: string): boolean {
-  const { folded } = syllables();
-  for (let i = 0; i <= word.length; i++) {
-    const [head, tail] = [word.slice(0, i), word.slice(i)];
-    if (tail && folded.has(head + tail.slice(1))) return true;
-    if (tail.length > 1 && folded.has(head + tail[1] + tail[0] + tail.slice(2))) return true;
-    for (const letter of LETTERS) {
-      if (folded.has(head + letter + tail) || (tail && folded.has(head + letter + tail.slice(1)))) return true;
-    }
-  }
-  return false;
-}
+// The syllables' letters by their one-letter deletions, built on the first word that needs them.
+let syllableDeletions: Map<string, Set<string>> | null = null;
+const syllablesNear = () => (syllableDeletions ??= deletionIndex(syllables().folded));
 
 const TELEX_TONES: Record<string, number> = { f: 1, s: 2, r: 3, x: 4, j: 5 };
 const TELEX_LETTERS: Array<[RegExp, string]> = [
@@ -164,6 +142,25 @@ export function editDistance(a: string, b: string): number {
 
 const deletions = (word: string) => [...word].map((_, i) => word.slice(0, i) + word.slice(i + 1));
 
+/** Each word, and each of its one-letter deletions, to the words it comes from: what lies one edit from a word shares one of them. */
+function deletionIndex(words: Iterable<string>): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  for (const word of words) {
+    for (const variant of [word, ...deletions(word)]) {
+      let set = index.get(variant);
+      if (!set) index.set(variant, (set = new Set()));
+      set.add(word);
+    }
+  }
+  return index;
+}
+
+/** The words of a deletion index at most one edit from `word` (a letter deleted, added, changed, or two swapped). */
+function oneEditAway(index: Map<string, Set<string>>, word: string): string[] {
+  const near = new Set([word, ...deletions(word)].flatMap((v) => [...(index.get(v) ?? [])]));
+  return [...near].filter((candidate) => editDistance(word, candidate) <= 1);
+}
+
 // A word seen fewer times is not trusted as the correction of another.
 const MIN_COUNT = 3;
 // A correction to another tone than the one typed needs this many times the evidence.
@@ -190,7 +187,6 @@ export function createSpeller(vocabulary: Map<string, number>): Speller {
   // The corpus's own spelling of each (letters, tone), its most frequent.
   const corpusByKey = new Map<string, { word: string; count: number }>();
   const byFolded = new Map<string, Array<{ word: string; count: number; tone: number }>>();
-  const nearFolded = new Map<string, Set<string>>();
   for (const [word, count] of vocabulary) {
     if (!/^\p{Ll}+$/u.test(word)) continue;
     const { base, tone } = splitTone(word);
@@ -201,12 +197,8 @@ export function createSpeller(vocabulary: Map<string, number>): Speller {
     let sameLetters = byFolded.get(folded);
     if (!sameLetters) byFolded.set(folded, (sameLetters = []));
     sameLetters.push({ word, count, tone });
-    for (const variant of [folded, ...deletions(folded)]) {
-      let set = nearFolded.get(variant);
-      if (!set) nearFolded.set(variant, (set = new Set()));
-      set.add(folded);
-    }
   }
+  const nearFolded = deletionIndex(byFolded.keys());
   const spellingOf = (key: string) => corpusByKey.get(key)?.word ?? keys.get(key);
   // Letters typed with their hats but no tone ("ba6u", "baau"): the corpus's most frequent word with those letters.
   const bestOfLetters = new Map<string, { word: string; count: number }>();
@@ -219,10 +211,8 @@ export function createSpeller(vocabulary: Map<string, number>): Speller {
   const nearest = (word: string): string | undefined => {
     const { tone } = splitTone(word);
     const folded = foldDiacritics(word);
-    const near = new Set([folded, ...deletions(folded)].flatMap((v) => [...(nearFolded.get(v) ?? [])]));
     let best: { word: string; score: number } | undefined;
-    for (const candidate of near) {
-      if (editDistance(folded, candidate) > 1) continue;
+    for (const candidate of oneEditAway(nearFolded, folded)) {
       for (const c of byFolded.get(candidate) ?? []) {
         const score = c.count / (hasDiacritics(word) && c.tone !== tone ? OTHER_TONE_FACTOR : 1);
         if (!best || score > best.score) best = { word: c.word, score };
