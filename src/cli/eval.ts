@@ -8,7 +8,7 @@ import { scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from 
 import { stripDiacritics } from '../text/normalize.ts';
 import { readArgs } from './args.ts';
 
-// One set per file: `dev` to `dev-16` and `dev-told` are tuned on; `test`, `test-2` and `test-3` were written apart, frozen, and never tuned on.
+// One set per file: `dev` to `dev-18` and `dev-told` are tuned on; `test`, `test-2` and `test-3` were written apart, frozen, and never tuned on.
 const EVAL_DIR = 'tests/eval';
 const SET_NAMES: Record<string, string> = {
   'questions.json': 'dev',
@@ -27,6 +27,8 @@ const SET_NAMES: Record<string, string> = {
   'dev14-questions.json': 'dev-14',
   'dev15-questions.json': 'dev-15',
   'dev16-questions.json': 'dev-16',
+  'dev17-questions.json': 'dev-17',
+  'dev18-questions.json': 'dev-18',
   'test-questions.json': 'test',
   'test2-questions.json': 'test-2',
   'test3-questions.json': 'test-3',

@@ -92,6 +92,20 @@ describe('retrieve over the shipped corpus', () => {
     }
   });
 
+  it("reads English voters' everyday words for the corpus's matters: who pays, isolation, how far in advance", async () => {
+    const cases: Array<[string, string]> = [
+      ['Who pays for organizing the elections?', 'ngân sách nhà nước'],
+      ["I'm in medical isolation on election day. Can I still vote?", 'hòm phiếu phụ'],
+      ['How far in advance must the election day be announced?', '115 ngày'],
+    ];
+    for (const [q, answer] of cases) {
+      const r = await ask(q);
+      expect(r.features?.untranslated, q).toBe(0);
+      expect(r.outcome, q).toBe('answered');
+      expect(r.hits.slice(0, 3).some((h) => h.passage.text.includes(answer)), q).toBe(true);
+    }
+  });
+
   it('counts a loanword the corpus never uses ("wifi") as a word of what is asked, and chat shorthand ("mn") as nothing', async () => {
     const loanword = await ask('phòng bỏ phiếu có wifi không');
     expect(loanword.features?.unseenShare).toBeGreaterThan(0.5);
