@@ -530,6 +530,17 @@ describe('voters and the guide', () => {
     }
   });
 
+  it("declines the polling place's amenities, which no election rule governs, and still answers where and when to vote", async () => {
+    for (const q of ['Điểm bỏ phiếu có chỗ gửi xe máy không ạ?', 'phong bo phieu co wifi ko', 'Đi bầu có cần mang áo mưa không?', 'Is there a toilet at the polling station?']) {
+      const r = await ask(q);
+      expect(r.outcome, q).toBe('no_match');
+      expect(r.declineReason, q).toBe('out_of_scope');
+    }
+    for (const q of ['Phòng bỏ phiếu mở cửa lúc mấy giờ?', 'Điểm bỏ phiếu đặt ở đâu?', 'Người đi xe lăn không tự bỏ phiếu được thì sao?']) {
+      expect((await ask(q)).outcome, q).toBe('answered');
+    }
+  });
+
   it('answers a voter coming home from another country with the rule for citizens back from abroad', async () => {
     const questions = ['Người Việt ở Mỹ về nước có được đi bầu không?', 'e di xkld o han quoc ve nuoc truoc bau cu 3 ngay thi co bau dc ko', 'I just got back from Australia. Can I still vote?'];
     for (const q of [...questions, stripDiacritics(questions[0] as string)]) {
