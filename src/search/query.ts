@@ -8,7 +8,7 @@ import { findDocumentRefs, isRomanNumeral, romanTermsOfOffice, type DocumentRef 
 import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText, typedSentences } from '../text/normalize.ts';
 import { splitClauses, withoutHandlingAsked, type Clause } from '../text/clauses.ts';
 import { findPeople } from '../text/people.ts';
-import { findPlaces } from '../text/places.ts';
+import { findLocalities, findPlaces } from '../text/places.ts';
 import { extractTerms, isEnglishStopword, isStopword } from '../text/terms.ts';
 
 export type Language = 'vi' | 'en';
@@ -515,8 +515,11 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     embedText: embedParts.join(' '),
     refs,
     places,
-    // Read again clause by clause only when the question names a place at all.
-    placesAsked: places.length === 0 ? [] : [...new Set(clauses.filter((c) => c.asking && asksCountOrAgent(c.text)).flatMap((c) => findPlaces(c.text)))],
+    // Read again clause by clause only when the question names a place at all; a commune or ward asked of is one too.
+    placesAsked:
+      places.length === 0 && findLocalities(normalized).length === 0
+        ? []
+        : [...new Set(clauses.filter((c) => c.asking && asksCountOrAgent(c.text)).flatMap((c) => [...findPlaces(c.text), ...findLocalities(c.text)]))],
     laws: findLawNames(normalized),
     outOfScope: findOutOfScope(asked.clauses, lexicon),
     years,

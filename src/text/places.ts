@@ -51,6 +51,16 @@ export function findPlaces(text: string): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (PLACE_ORDER.get(a[0]) ?? 0) - (PLACE_ORDER.get(b[0]) ?? 0)).map(([name]) => name);
 }
 
+// A commune, ward, town or district named after its kind ("xã Tân Phú", "phường Linh Trung", "huyen Yen Mo"), its name
+// capitalised as names are: "HĐND xã có bao nhiêu đại biểu" names none.
+const LOCALITY_PATTERN =
+  /(?<![\p{L}\p{N}])(?:[xX](?:ã|a)|[pP]h(?:ườ|uo)ng|[tT]h(?:ị|i) (?:tr(?:ấ|a)n|x(?:ã|a))|[qQ]u(?:ậ|a)n|[hH]uy(?:ệ|e)n|(?:đ|Đ)(?:ặ|a)c khu)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})/gu;
+
+/** Communes, wards, towns and districts a text names ("xã Tân Phú"), as written, each once. */
+export function findLocalities(text: string): string[] {
+  return [...new Set([...normalizeText(text).matchAll(LOCALITY_PATTERN)].map((m) => m[1] as string))];
+}
+
 // Names written as one word ("Hanoi", "TPHCM"), folded: no passage holds them so, and they ask about no topic.
 const ONE_WORD_NAMES = new Set(FOLDED.map(({ folded }) => foldedWords(folded).trim()).filter((words) => !words.includes(' ')));
 

@@ -213,6 +213,15 @@ describe('retrieve over the shipped corpus', () => {
       expect((await ask(q)).features?.placeAsked, q).toBe(0);
   });
 
+  it('marks the same of a commune or ward named after its kind, which no document names, and declines it', async () => {
+    for (const q of ['Ai trúng cử HĐND xã Tân Phú nhiệm kỳ 2021-2026?', 'ung cu vien HDND phuong Linh Trung gom nhung ai']) {
+      const r = await ask(q);
+      expect(r.features?.placeAsked, q).toBe(1);
+      expect(r.outcome, q).not.toBe('answered');
+    }
+    for (const q of ['HĐND xã có bao nhiêu đại biểu?', 'Tôi ở phường Linh Trung, đi bầu ở đâu?']) expect((await ask(q)).features?.placeAsked, q).toBe(0);
+  });
+
   it('takes a year a news report names in any of its passages as every passage\'s: a report is about one event', async () => {
     const r = await ask('Hậu Giang đánh giá công tác nhân sự đại hội đảng bộ các cấp nhiệm kỳ 2020 - 2025 đã được thực hiện theo quy trình nào?');
     expect(r.declineReason).not.toBe('missing_specifics');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPlaces, isOneWordPlace, withoutPlaces } from '../../src/text/places.ts';
+import { findLocalities, findPlaces, isOneWordPlace, withoutPlaces } from '../../src/text/places.ts';
 
 describe('findPlaces', () => {
   it('finds the provinces a text names, with or without diacritics', () => {
@@ -45,5 +45,17 @@ describe('withoutPlaces', () => {
     expect(withoutPlaces('Người ở Bà Rịa - Vũng Tàu')).toBe('Người ở , ');
     expect(withoutPlaces('Thừa Thiên Huế có mấy đơn vị')).toBe(',  có mấy đơn vị');
     expect(withoutPlaces('ở TP.HCM bầu mấy lá')).toBe('ở ,  bầu mấy lá');
+  });
+});
+
+describe('findLocalities', () => {
+  it('finds a commune, ward or district by its kind and its capitalised name, with or without diacritics', () => {
+    expect(findLocalities('Ai trúng cử HĐND xã Tân Phú nhiệm kỳ này?')).toEqual(['Tân Phú']);
+    expect(findLocalities('ung cu vien HDND phuong Linh Trung')).toEqual(['Linh Trung']);
+    expect(findLocalities('Tôi ở huyện Yên Mô, tỉnh Ninh Bình')).toEqual(['Yên Mô']);
+  });
+
+  it('finds none in the kinds of council and body the law speaks of, nor in a numbered district', () => {
+    for (const text of ['HĐND xã có bao nhiêu đại biểu?', 'Ủy ban bầu cử cấp xã', 'Quận 1 có mấy khu vực bỏ phiếu', 'tôi ở xa nhà']) expect(findLocalities(text), text).toEqual([]);
   });
 });
