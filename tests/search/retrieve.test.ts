@@ -582,6 +582,15 @@ describe('voters and the guide', () => {
     }
   });
 
+  it("declines a school's or a students' association's election, whom to vote for, and the commune's poor-household list", async () => {
+    for (const q of ['Hội phụ huynh lớp con tôi bầu trưởng ban thế nào?', 'bau chu tich hoi sinh vien truong thi ung cu the nao', 'Trong các ứng viên ở phường tôi ai tốt nhất?', 'Danh sách hộ nghèo của xã niêm yết ở đâu, ai lập?']) {
+      const r = await ask(q);
+      expect(r.outcome, q).toBe('no_match');
+      expect(r.declineReason, q).toBe('out_of_scope');
+    }
+    expect((await ask('Danh sách cử tri thiếu tên tôi thì khiếu nại ở đâu?')).outcome).toBe('answered');
+  });
+
   it('takes a name that is no Vietnamese word for that country however it is typed, and a country told only as the asker’s situation for nothing', () => {
     const named = (q: string) => analyzeQuery(q, index.lexicon).outOfScope.map((f) => f.name.toLowerCase());
     expect(named('myanmar co to chuc bau cu khong')).toEqual(['myanmar']);
