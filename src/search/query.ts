@@ -64,6 +64,8 @@ export interface AnalyzedQuery {
   numbered: string[];
   /** It asks who a person is: who holds an office, who is the youngest, whose name, who won a given election. */
   asksPerson: boolean;
+  /** Of those, it asks who won a given election (a year, a term or a place named): only a winner named answers. */
+  asksWinner: boolean;
   /** It asks an amount of money and nothing else: a salary, an allowance, a cost, a budget. */
   asksMoney: boolean;
   /** The kinds of thing it asks which one of, folded ("kenh" of "kênh nào"). */
@@ -331,7 +333,7 @@ const ASKS_PERSON = new RegExp(
 );
 // Who won or polled most, asked of one election (a year, a term, a place): "bằng phiếu thì ai trúng cử" asks a rule.
 const ASKS_WINNER =
-  /\b(?:ai|nhung ai|nhung nguoi nao) (?:da )?(?:trung cu|dac cu|thang cu)\b|\b(?:ai|(?:ung cu vien|ung vien|nguoi) nao) (?:duoc |dat )?(?:nhieu|cao) phieu nhat\b|\bwho won\b/;
+  /\b(?:ai|nhung ai|nhung nguoi nao) (?:da )?(?:trung cu|dac cu|thang cu)\b|\bnguoi (?:da )?(?:trung cu|dac cu)\b[^?]* (?:gom|la) (?:nhung )?ai\b|\b(?:ai|(?:ung cu vien|ung vien|nguoi) nao) (?:duoc |dat )?(?:nhieu|cao) phieu nhat\b|\bwho won\b/;
 
 /** Whether a question (its asking sentences, folded) asks who a person is; `instance`: it names a year, term or place. */
 function asksPersonOf(askedFolded: string, instance: boolean): boolean {
@@ -526,6 +528,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     people: findPeople(asked.sentences, places),
     numbered,
     asksPerson: asksPersonOf(askedFolded, years.length + numbered.length + places.length > 0),
+    asksWinner: years.length + numbered.length + places.length > 0 && ASKS_WINNER.test(askedFolded),
     kindsAsked: [...new Set([...askedFolded.matchAll(KIND_ASKED)].map((m) => m[1] as string))],
     asksMoney: asksOnlyMoney(clauses.filter((c) => c.asking && !c.carried).map((c) => c.text), normalized),
   };

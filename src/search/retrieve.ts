@@ -360,11 +360,19 @@ function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit, le
   // A news report or a directive is about one event: a year or a person it names in any passage is every passage's.
   const oneEvent = hit.document.kind === 'news' || hit.document.kind === 'directive';
   const named = [...query.years, ...query.people, ...query.numbered].filter((s) => !namesSpecific(text, s) && !(oneEvent && documentNames(index, hit, s)));
-  const person = query.asksPerson && !leading.some((h) => findPeople(h.passage.text, query.places).length > 0);
+  const person = query.asksPerson && !leading.some((h) => (query.asksWinner ? namesWinner(h.passage.text, query.places) : findPeople(h.passage.text, query.places).length > 0));
   const money = query.asksMoney && !leading.some((h) => STATES_AMOUNT.test(h.passage.text));
   // "kênh nào", "which app": the corpus cannot name one of a kind it never mentions.
   const kinds = query.language === 'vi' ? query.kindsAsked.filter((k) => index.documentFrequency(k) === 0 && isVietnameseWord(k)) : [];
   return [...named, ...(person ? ['a person'] : []), ...(money ? ['an amount of money'] : []), ...kinds];
+}
+
+// Being elected, as a sentence naming a winner says it.
+const WON = /\b(?:trung cu|dac cu|thang cu|duoc bau|bau lam|elected|won)\b/;
+
+/** Whether a passage names a person in a sentence that says someone was elected: officials a report names answer no "who won". */
+function namesWinner(text: string, places: string[]): boolean {
+  return sentences(text).some((s) => WON.test(foldedWords(s)) && findPeople(s, places).length > 0);
 }
 
 // The year each National Assembly term was elected: a passage on the election of 15/3/2026 is one on khóa XVI's.

@@ -191,6 +191,15 @@ describe('retrieve over the shipped corpus', () => {
       expect(analyzeQuery(q, index.lexicon).asksPerson, q).toBe(false);
   });
 
+  it('declines who won a given election when no leading passage names a winner, though it names officials', async () => {
+    // The report on Lạng Sơn names the officials who prepared the 2021 election, none elected in it.
+    for (const q of ['Khóa XV ở Lạng Sơn những ai trúng cử đại biểu quốc hội?', 'danh sach nhung nguoi trung cu dbqh khoa XV o lang son gom nhung ai']) {
+      expect(analyzeQuery(q, index.lexicon).asksWinner, q).toBe(true);
+      await expectMissingSpecific(q);
+    }
+    expect(analyzeQuery('Ai là Chủ tịch Ủy ban bầu cử tỉnh Bạc Liêu?', index.lexicon).asksWinner).toBe(false);
+  });
+
   it('declines a question asking an amount of money when no leading passage states one, and answers look-alikes that ask no money', async () => {
     for (const q of ['Lương đại biểu Quốc hội 1 tháng được bao nhiêu?', 'In một lá phiếu bầu cử tốn bao nhiêu tiền?', 'xa em duoc cap bao nhieu tien de to chuc bau cu nam nay', 'Tiền thưởng cho tổ bầu cử mỗi người được bao nhiêu một ngày?', 'Số tiền thưởng cho tổ bầu cử là bao nhiêu?']) await expectMissingSpecific(q);
     // A news report states the sum raised; a prison term, ballots handed out and a count of deputies are no money.
