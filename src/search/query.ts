@@ -335,10 +335,6 @@ const ASKS_PERSON = new RegExp(
 const ASKS_WINNER =
   /\b(?:ai|nhung ai|nhung nguoi nao) (?:da )?(?:trung cu|dac cu|thang cu)\b|\bnguoi (?:da )?(?:trung cu|dac cu)\b[^?]* (?:gom|la) (?:nhung )?ai\b|\b(?:ai|(?:ung cu vien|ung vien|nguoi) nao) (?:duoc |dat )?(?:nhieu|cao) phieu nhat\b|\bwho won\b/;
 
-/** Whether a question (its asking sentences, folded) asks who a person is; `instance`: it names a year, term or place. */
-function asksPersonOf(askedFolded: string, instance: boolean): boolean {
-  return ASKS_PERSON.test(askedFolded) || (instance && ASKS_WINNER.test(askedFolded));
-}
 
 // Asking an amount of money, which only a passage stating one answers. Words that fold like others are read only where
 // they cannot be the others: "tiền" right after "bao nhiêu" ("tiến hành … mấy giờ" folds alike), "lương" not after
@@ -500,6 +496,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const places = findPlaces(normalized);
   const years = [...new Set(askedFolded.match(/\b(19|20)\d{2}\b/g) ?? [])];
   const numbered = [...[...askedFolded.matchAll(NUMBERED_AREA)].map((m) => `${m[1]} so ${m[2]}`), ...termsOfOffice(askedFolded), ...quartersOf(askedFolded)];
+  // Who won is asked of one election only where the question names a year, a term or a place.
+  const asksWinner = years.length + numbered.length + places.length > 0 && ASKS_WINNER.test(askedFolded);
   return {
     question,
     text: normalized,
@@ -527,8 +525,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     years,
     people: findPeople(asked.sentences, places),
     numbered,
-    asksPerson: asksPersonOf(askedFolded, years.length + numbered.length + places.length > 0),
-    asksWinner: years.length + numbered.length + places.length > 0 && ASKS_WINNER.test(askedFolded),
+    asksPerson: asksWinner || ASKS_PERSON.test(askedFolded),
+    asksWinner,
     kindsAsked: [...new Set([...askedFolded.matchAll(KIND_ASKED)].map((m) => m[1] as string))],
     asksMoney: asksOnlyMoney(clauses.filter((c) => c.asking && !c.carried).map((c) => c.text), normalized),
   };
