@@ -720,6 +720,11 @@ function featuresOf(
   // A situation told ("em mới ly hôn, …") is not what is asked: its other-law words are weighed apart.
   const ratios = backgroundRatios(index, concepts.filter((c) => !c.context), pairs);
   const told = backgroundRatios(index, concepts.filter((c) => c.context), []);
+  // The re-ranking scored the leading candidates' answers; a best passage from beyond them is scored here.
+  const answerHeld = query.answerType ? best.signals.answer || answerSupport(best.passage.text, query.answerType, query.years, concepts).support : 0;
+  // A count asked of one election (a year, a term or a place named) that no sentence of the best passage states: that
+  // election's own figure, which only a report of it gives.
+  const countMissing = query.answerType === 'number' && query.years.length + query.numbered.length + query.places.length > 0 && answerHeld === 0;
   return answerFeatures({
     ranked: hits.slice(0, 5).map((h) => ({ ...h, coverage: h.signals.coverage, similarity: h.signals.vector, documentId: h.document.id, kind: h.document.kind })),
     margin: match(best) - (hits[1] ? match(hits[1]) : 0),
@@ -729,8 +734,7 @@ function featuresOf(
     concepts: concepts.map((c, i) => ({ weight: terms.weights[i] as number, unseen: terms.unseen(c) && (isVietnameseWord(c.label) || isLoanword(c.label)), phrase: c.phrase, context: c.context === true })),
     inDomain: terms.inDomain,
     asksAnswer: query.answerType !== null,
-    // The re-ranking scored the leading candidates' answers; a best passage from beyond them is scored here.
-    answerHeld: query.answerType ? best.signals.answer || answerSupport(best.passage.text, query.answerType, query.years, concepts).support : 0,
+    answerHeld,
     namesReference,
     background: backgroundEvidence([...ratios.values()]),
     // Words of another law's topic that the best passage does not hold are what it leaves unanswered.
@@ -743,7 +747,7 @@ function featuresOf(
     ownTitleMatch: ownTitles(index)(query.embedText),
     outOfScope: scope.outOfScope.length > 0,
     otherLaw: scope.otherLaw,
-    missingSpecifics: missingSpecifics(index, query, best, hits.slice(0, DEFAULT_RETRIEVE_OPTIONS.limit)).length,
+    missingSpecifics: missingSpecifics(index, query, best, hits.slice(0, DEFAULT_RETRIEVE_OPTIONS.limit)).length + (countMissing ? 1 : 0),
     placeAsked: asksOfPlaceNotHeld(index, query, best),
     // Typed without diacritics, words collide ("gia vang hom" is "giá", "vắng", "hòm" somewhere).
     chanceMatch: !query.accented && pairs.length > 0 && concepts.every((c) => !c.phrase) && !pairs.some((p) => index.passageHas(best.passageIndex, p)),
