@@ -66,6 +66,8 @@ export interface AnalyzedQuery {
   asksPerson: boolean;
   /** Of those, it asks who won a given election (a year, a term or a place named): only a winner named answers. */
   asksWinner: boolean;
+  /** It asks a count of a given election (a year, a term or a place named): that election's own figure. */
+  asksCountOfOne: boolean;
   /** It asks an amount of money and nothing else: a salary, an allowance, a cost, a budget. */
   asksMoney: boolean;
   /** The kinds of thing it asks which one of, folded ("kenh" of "kênh nào"). */
@@ -496,8 +498,10 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const places = findPlaces(normalized);
   const years = [...new Set(askedFolded.match(/\b(19|20)\d{2}\b/g) ?? [])];
   const numbered = [...[...askedFolded.matchAll(NUMBERED_AREA)].map((m) => `${m[1]} so ${m[2]}`), ...termsOfOffice(askedFolded), ...quartersOf(askedFolded)];
-  // Who won is asked of one election only where the question names a year, a term or a place.
-  const asksWinner = years.length + numbered.length + places.length > 0 && ASKS_WINNER.test(askedFolded);
+  // Who won, or how many, is asked of one election only where the question names a year, a term or a place.
+  const namesOne = years.length + numbered.length + places.length > 0;
+  const asksWinner = namesOne && ASKS_WINNER.test(askedFolded);
+  const localities = findLocalities(normalized);
   return {
     question,
     text: normalized,
@@ -517,7 +521,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     places,
     // Read again clause by clause only when the question names a place at all; a commune or ward asked of is one too.
     placesAsked:
-      places.length === 0 && findLocalities(normalized).length === 0
+      places.length + localities.length === 0
         ? []
         : [...new Set(clauses.filter((c) => c.asking && asksCountOrAgent(c.text)).flatMap((c) => [...findPlaces(c.text), ...findLocalities(c.text)]))],
     laws: findLawNames(normalized),
@@ -527,6 +531,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     numbered,
     asksPerson: asksWinner || ASKS_PERSON.test(askedFolded),
     asksWinner,
+    asksCountOfOne: namesOne && answerType === 'number',
     kindsAsked: [...new Set([...askedFolded.matchAll(KIND_ASKED)].map((m) => m[1] as string))],
     asksMoney: asksOnlyMoney(clauses.filter((c) => c.asking && !c.carried).map((c) => c.text), normalized),
   };

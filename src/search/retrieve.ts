@@ -351,20 +351,23 @@ const STATES_AMOUNT = /\d[\d.,]*\s*(?:triệu|tỷ|nghìn|ngàn)\s*đồng|\d[\d
 /**
  * Years, people and numbered constituencies the question names that a passage (with its title, heading and date; a
  * report's or directive's whole text) does not hold; for a question asking who a person is, "a person" when none of
- * the leading passages names one (only a name answers "chủ tịch HĐBCQG là ai"); for one asking an amount of money,
- * "an amount of money" when none states one; and a kind it asks which one of ("kênh nào") that the corpus never uses.
+ * the leading passages names one (only a name answers "chủ tịch HĐBCQG là ai"; only a winner named, who won); for one
+ * asking a count of a given election, "a count" when the passage states none (`answerHeld` 0: only a report of that
+ * election gives it); for one asking an amount of money, "an amount of money" when none states one; and a kind it asks
+ * which one of ("kênh nào") that the corpus never uses.
  */
-function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit, leading: Hit[]): string[] {
+function missingSpecifics(index: CorpusIndex, query: AnalyzedQuery, hit: Hit, leading: Hit[], answerHeld: number): string[] {
   // Whole words only: "số 1" is not in "số 12".
   const text = ` ${foldedWords(`${hit.document.title} ${hit.document.date ?? ''} ${hit.passage.section ?? ''} ${hit.passage.text}`)} `;
   // A news report or a directive is about one event: a year or a person it names in any passage is every passage's.
   const oneEvent = hit.document.kind === 'news' || hit.document.kind === 'directive';
   const named = [...query.years, ...query.people, ...query.numbered].filter((s) => !namesSpecific(text, s) && !(oneEvent && documentNames(index, hit, s)));
   const person = query.asksPerson && !leading.some((h) => (query.asksWinner ? namesWinner(h.passage.text, query.places) : findPeople(h.passage.text, query.places).length > 0));
+  const count = query.asksCountOfOne && answerHeld === 0;
   const money = query.asksMoney && !leading.some((h) => STATES_AMOUNT.test(h.passage.text));
   // "kênh nào", "which app": the corpus cannot name one of a kind it never mentions.
   const kinds = query.language === 'vi' ? query.kindsAsked.filter((k) => index.documentFrequency(k) === 0 && isVietnameseWord(k)) : [];
-  return [...named, ...(person ? ['a person'] : []), ...(money ? ['an amount of money'] : []), ...kinds];
+  return [...named, ...(person ? ['a person'] : []), ...(count ? ['a count'] : []), ...(money ? ['an amount of money'] : []), ...kinds];
 }
 
 // Being elected, as a sentence naming a winner says it.
@@ -722,9 +725,6 @@ function featuresOf(
   const told = backgroundRatios(index, concepts.filter((c) => c.context), []);
   // The re-ranking scored the leading candidates' answers; a best passage from beyond them is scored here.
   const answerHeld = query.answerType ? best.signals.answer || answerSupport(best.passage.text, query.answerType, query.years, concepts).support : 0;
-  // A count asked of one election (a year, a term or a place named) that no sentence of the best passage states: that
-  // election's own figure, which only a report of it gives.
-  const countMissing = query.answerType === 'number' && query.years.length + query.numbered.length + query.places.length > 0 && answerHeld === 0;
   return answerFeatures({
     ranked: hits.slice(0, 5).map((h) => ({ ...h, coverage: h.signals.coverage, similarity: h.signals.vector, documentId: h.document.id, kind: h.document.kind })),
     margin: match(best) - (hits[1] ? match(hits[1]) : 0),
@@ -747,7 +747,7 @@ function featuresOf(
     ownTitleMatch: ownTitles(index)(query.embedText),
     outOfScope: scope.outOfScope.length > 0,
     otherLaw: scope.otherLaw,
-    missingSpecifics: missingSpecifics(index, query, best, hits.slice(0, DEFAULT_RETRIEVE_OPTIONS.limit)).length + (countMissing ? 1 : 0),
+    missingSpecifics: missingSpecifics(index, query, best, hits.slice(0, DEFAULT_RETRIEVE_OPTIONS.limit), answerHeld).length,
     placeAsked: asksOfPlaceNotHeld(index, query, best),
     // Typed without diacritics, words collide ("gia vang hom" is "giá", "vắng", "hòm" somewhere).
     chanceMatch: !query.accented && pairs.length > 0 && concepts.every((c) => !c.phrase) && !pairs.some((p) => index.passageHas(best.passageIndex, p)),
