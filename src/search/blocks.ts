@@ -49,6 +49,9 @@ export const REPLY_OPENING = new RegExp(`^(?:${REPLIES})(?:[.!,:;]|$)`, 'iu');
 // Inside a sentence, a clause after ";" that names "đó"/"này" ("đó là ngày 25/3/2026") refers to the clause before it.
 const REFERS_BACK = /(?<![\p{L}\p{N}])(?:đó|này|ấy)(?![\p{L}\p{N}])/iu;
 
+// A lead-in closed by ":" before the first ";": the sentence lists what the lead-in announces.
+const ENUMERATION = /^[^;()]*:\s[^;]*;/u;
+
 /** Units a passage is quoted by: sentences, and the clauses of a sentence too long to quote whole, each with its sentence's place. */
 function unitsOf(text: string, maxWords: number): Array<{ text: string; sentence: number; source: string }> {
   const whole = sentences(text).reduce<string[]>((out, sentence) => {
@@ -59,7 +62,9 @@ function unitsOf(text: string, maxWords: number): Array<{ text: string; sentence
     return out;
   }, []);
   return whole.flatMap((sentence, place) => {
-    if (wordCount(sentence) <= maxWords) return [{ text: sentence, sentence: place, source: sentence }];
+    // The items of a list its sentence introduces ("Có bốn trường hợp: …; …; …") answer together: cut apart, each is a fragment.
+    const enumeration = ENUMERATION.test(sentence) && wordCount(sentence) <= 2 * maxWords;
+    if (wordCount(sentence) <= maxWords || enumeration) return [{ text: sentence, sentence: place, source: sentence }];
     const clauses: string[] = [];
     // Cut at ";" outside brackets: a citation "(hướng dẫn …; căn cứ Điều 69 …)" stays whole.
     for (const clause of sentence.split(/(?<=;)\s+(?![^()]*\))/u)) {

@@ -104,3 +104,21 @@ describe('a count of something else', () => {
     expect(anyPeople.score - anyPeople.overlap).toBeCloseTo(1);
   });
 });
+
+describe('a list its sentence introduces', () => {
+  const word = (w: string) => ({ alternatives: [[w]], weight: 1, phrase: false });
+  // "những ai không được ghi tên": the sentence answers with all its items, none of which answers alone.
+  const request: QuoteRequest = { terms: { concepts: [word('ghi'), word('ten')], pairs: [] }, answerType: null, focus: null, counted: null, years: [] };
+  const items = 'người đang bị tước quyền bầu cử; người bị kết án tử hình đang chờ thi hành án; người mất năng lực hành vi dân sự';
+
+  it('stays one block when longer than the room, up to twice it; a long sentence without a lead-in is cut at ";"', () => {
+    const listed = scoreBlocks({ text: `Có ba trường hợp không được ghi tên: ${items}.`, section: null }, request, 20).blocks;
+    expect(listed.map((b) => b.text)).toEqual([`Có ba trường hợp không được ghi tên: ${items}.`]);
+    const plain = scoreBlocks({ text: `Có ba trường hợp không được ghi tên, ${items}.`, section: null }, request, 20).blocks;
+    expect(plain.length).toBeGreaterThan(1);
+    // Cut, each clause keeps its whole sentence as its source: the citation closing it is what the answer rests on.
+    const cut = scoreBlocks({ text: `Có ba trường hợp: ${items} (Điều 30 khoản 1).`, section: null }, request, 12).blocks;
+    expect(cut.length).toBeGreaterThan(1);
+    for (const block of cut) expect(block.source).toMatch(/\(Điều 30 khoản 1\)\.$/);
+  });
+});
