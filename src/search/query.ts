@@ -256,6 +256,17 @@ function readAbroad(text: string, lexicon: Lexicon, language: Language): string 
   return out.join(' ');
 }
 
+// Words that make an office's name a person's: "ông trưởng thôn" is someone in the story, not the election of one.
+const PERSON_TITLE = new Set(['ong', 'ba', 'anh', 'chi', 'chu', 'bac']);
+
+/** Whether folded text names a phrase (spaces around) somewhere other than right after a personal title. */
+function namesNotPerson(folded: string, phrase: string): boolean {
+  for (let at = folded.indexOf(phrase); at >= 0; at = folded.indexOf(phrase, at + 1)) {
+    if (!PERSON_TITLE.has(folded.slice(0, at).split(' ').at(-1)?.toLowerCase() ?? '')) return true;
+  }
+  return false;
+}
+
 /** Entries of the lexicon's out-of-scope lists (countries, other elections) that the question names. */
 function findOutOfScope(text: string, lexicon: Lexicon): AnalyzedQuery['outOfScope'] {
   const tokens: string[] = text.match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -291,7 +302,7 @@ function findOutOfScope(text: string, lexicon: Lexicon): AnalyzedQuery['outOfSco
       telling.some((name) =>
         name.length === 1
           ? tokens.includes(name[0] as string) || (foreignWord(name) && tokens.some((t) => t.toLowerCase() === (name[0] as string).toLowerCase()))
-          : folded.includes(` ${name.map((w) => foldDiacritics(w)).join(' ')} `),
+          : namesNotPerson(folded, ` ${name.map((w) => foldDiacritics(w)).join(' ')} `),
       );
     if (named) found.push({ name: head, terms: telling.map((n) => nameTerms(n.map((w) => foldDiacritics(w)))) });
   }
@@ -379,7 +390,9 @@ function findLawNames(text: string): string[] {
 }
 
 // "đơn vị bầu cử số 1", "khu vực bỏ phiếu số 12": one area among thousands, which a rule of the law does not name.
-const NUMBERED_AREA = /\b(don vi bau cu|khu vuc bo phieu) (?:so )?(\d+)\b/g;
+const NUMBERED_AREA = /\b(don vi bau cu|khu vuc bo phieu|constituency|polling area) (?:so |no\.? ?|number )?(\d+)\b/gi;
+// The English names of the areas, as the corpus writes them.
+const AREA_NAMES: Record<string, string> = { constituency: 'don vi bau cu', 'polling area': 'khu vuc bo phieu' };
 
 // "quý 3/2024", "quý I-2021": one quarter of a year, which a report on another does not answer; read as a figure.
 const QUARTER = /\bquy (iv|iii|ii|i|[1-4])\b/g;
@@ -410,6 +423,16 @@ function typedWithDiacritics(text: string): boolean {
 type ReadClause = Clause & { carried?: boolean };
 
 /** The longest question read, in characters: a question is a sentence or a short story, not a document. */
+/**
+ * The sentences of an English message, each asking when it ends with "?" ("I'll be stuck at work all day." beside "Can
+ * my sister vote for me?" tells); in a message without "?" every sentence asks. A full stop splits only before a capital.
+ */
+function englishSentences(text: string): Clause[] {
+  const sentences = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const marked = text.includes('?');
+  return sentences.map((sentence) => ({ text: sentence, asking: !marked || /\?\s*$/u.test(sentence) }));
+}
+
 export const MAX_QUESTION_LENGTH = 1000;
 
 /**
@@ -452,8 +475,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const contextPairs: string[] = [];
   const carriedClauses = (parts: Clause[]): ReadClause[] => parts.map((c) => ({ ...c, carried: true }));
   const clauses: ReadClause[] = [...(opens ? carriedClauses(splitClauses(opening, language)) : []), ...splitClauses(own, language)];
-  // English is read whole: its commas do not set a told situation apart.
-  for (const clause of language === 'vi' ? clauses : [...(opens ? carriedClauses([{ text: opening, asking: true }]) : []), { text: own, asking: true }]) {
+  // English is read by sentences: its commas do not set a told situation apart, but a statement beside a question does.
+  for (const clause of language === 'vi' ? clauses : [...(opens ? carriedClauses([{ text: opening, asking: true }]) : []), ...englishSentences(own)]) {
     const weighed = clause.asking && !clause.carried;
     const context = weighed ? {} : { context: true };
     for (const piece of splitPhrases(clause.text, lookup, language === 'en' || !accented, language === 'en')) {
@@ -497,11 +520,15 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const smallTalk = refs.length > 0 ? null : smallTalkOf(words);
   const places = findPlaces(normalized);
   const years = [...new Set(askedFolded.match(/\b(19|20)\d{2}\b/g) ?? [])];
-  const numbered = [...[...askedFolded.matchAll(NUMBERED_AREA)].map((m) => `${m[1]} so ${m[2]}`), ...termsOfOffice(askedFolded), ...quartersOf(askedFolded)];
-  // Who won, or how many, is asked of one election only where the question names a year, a term or a place.
-  const namesOne = years.length + numbered.length + places.length > 0;
-  const asksWinner = namesOne && ASKS_WINNER.test(askedFolded);
   const localities = findLocalities(normalized);
+  const areas = [...askedFolded.matchAll(NUMBERED_AREA)].map((m) => `${AREA_NAMES[(m[1] as string).toLowerCase()] ?? m[1]} so ${m[2]}`);
+  // An area's number names one only beside where or when it is ("đơn vị số 1 Hà Nội năm 2021"): alone it is an example
+  // ("ứng viên ở đơn vị số 1 có được sang đơn vị số 2 …"), which no passage need hold.
+  const numbered = [...(places.length + localities.length + years.length > 0 ? areas : []), ...termsOfOffice(askedFolded), ...quartersOf(askedFolded)];
+  // Who won, or how many, is asked of one election only where the question names a year, a term, an area or a place.
+  const namesOne = years.length + areas.length + numbered.length + places.length > 0;
+  const asksWinner = namesOne && ASKS_WINNER.test(askedFolded);
+  const phraseWords = new Set(concepts.filter((c) => c.phrase).flatMap((c) => foldDiacritics(c.label).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
   return {
     question,
     text: normalized,
@@ -532,7 +559,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     asksPerson: asksWinner || ASKS_PERSON.test(askedFolded),
     asksWinner,
     asksCountOfOne: namesOne && answerType === 'number',
-    kindsAsked: [...new Set([...askedFolded.matchAll(KIND_ASKED)].map((m) => m[1] as string))],
+    // A kind typed in a phrase the lexicon knows ("trang web nào": the corpus's "trang thông tin điện tử") is one the corpus names.
+    kindsAsked: [...new Set([...askedFolded.matchAll(KIND_ASKED)].map((m) => m[1] as string))].filter((kind) => !phraseWords.has(kind)),
     asksMoney: asksOnlyMoney(clauses.filter((c) => c.asking && !c.carried).map((c) => c.text), normalized),
   };
 }

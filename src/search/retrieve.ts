@@ -564,8 +564,9 @@ function questionTerms(index: CorpusIndex, query: AnalyzedQuery): QuestionTerms 
     (query.language === 'en' || (!isVietnameseWord(c.label) && !isLoanword(c.label)));
   // A place written as one word ("Hanoi") is where the asker is, as a province the corpus never mentions is.
   const concepts = query.concepts.filter((c) => c.phrase || (!placeWords.has(c.label) && !isOneWordPlace(c.label) && !foreign(c)));
-  // An English word the glossary cannot translate is a real word of another topic ("haiku", "python"), not a typo.
-  const untranslated = query.language === 'en' ? query.concepts.filter(foreign).length / Math.max(1, query.concepts.length) : 0;
+  // An English word the glossary cannot translate is a real word of another topic ("haiku", "python"), not a typo; in a
+  // sentence that tells the asker's situation ("I'll be stuck at work all day.") it is the situation, not the topic.
+  const untranslated = query.language === 'en' ? query.concepts.filter((c) => !c.context && foreign(c)).length / Math.max(1, query.concepts.length) : 0;
   // Words that tell the asker's situation weigh less than those of the question itself.
   const weights = concepts.map((c) => askedWeight(index, c));
   // Without diacritics "dang bi" may be "đang bị": a pair that may hold a stopword counts only if the corpus has it.

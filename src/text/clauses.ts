@@ -149,7 +149,8 @@ export function splitClauses(text: string, language: 'vi' | 'en' = 'vi'): Clause
     if (asksAboutItsSentence) for (const c of sentence) c.asking = true;
     sentence = [];
   };
-  for (const [part] of text.matchAll(/[^,;.!?\n]+[,;.!?\n]*/gu)) {
+  // A full stop before a figure ("No. 1", "15.3") ends no sentence.
+  for (const [part] of text.matchAll(/(?:[^,;.!?\n]|\.(?=\s?\d))+[,;.!?\n]*/gu)) {
     if (!/[\p{L}\p{N}]/u.test(part)) continue;
     pending += part;
     // A list of words ("Khiếu nại, tố cáo về …") is no clause: a part under three words joins the next.

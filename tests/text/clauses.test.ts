@@ -16,6 +16,14 @@ describe('splitClauses', () => {
     ]);
   });
 
+  it('ends no sentence at a full stop before a figure ("No. 1", "15.3")', () => {
+    expect(asking('Ket qua don vi so. 1 nam 2021? Toi o Ha Noi.')).toEqual([
+      ['Ket qua don vi so. 1 nam 2021?', true],
+      ['Toi o Ha Noi.', false],
+    ]);
+    expect(splitClauses('Results for constituency No. 1 in 2026?', 'en')).toEqual([{ text: 'Results for constituency No. 1 in 2026?', asking: true }]);
+  });
+
   it('reads a question with no words of its own ("… thì sao") as asking about its sentence, not the story before it', () => {
     for (const [story, asked, then] of [
       ['Tôi vừa nghỉ việc ở công ty.', 'đơn vị bầu 3 người mà mình để lại 4 tên', 'thì sao'],
