@@ -506,7 +506,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     }
   }
   // Asking clauses without content words of their own ("…, vậy có đúng không") ask about the clauses before them.
-  if (concepts.every((c) => c.context)) {
+  const asksAboutStory = concepts.every((c) => c.context);
+  if (asksAboutStory) {
     concepts.forEach((c) => delete c.context);
     pairs.push(...contextPairs);
   }
@@ -552,7 +553,11 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
         ? []
         : [...new Set(clauses.filter((c) => c.asking && asksCountOrAgent(c.text)).flatMap((c) => [...findPlaces(c.text), ...findLocalities(c.text)]))],
     laws: findLawNames(normalized),
-    outOfScope: findOutOfScope(asked.clauses, lexicon),
+    // What the story names is what is asked about when the asking clauses name nothing ("…, thì tôi phải làm gì?"); a
+    // country there is where the asker is, which the corpus answers for (see readAbroad).
+    outOfScope: [...findOutOfScope(asked.clauses, lexicon), ...(asksAboutStory ? findOutOfScope(normalized, lexicon).filter((o) => !lexicon.abroad.includes(o.name)) : [])].filter(
+      (o, i, all) => all.findIndex((p) => p.name === o.name) === i,
+    ),
     years,
     people: findPeople(asked.sentences, places),
     numbered,

@@ -67,9 +67,10 @@ const NAMING = '(?:năm|ngày|tháng|điều|khoản|điểm|chương|mục|số
 // Expressions that answer each type, as written in the corpus (NFC, with diacritics).
 const ANSWERS: Record<AnswerType, RegExp> = {
   // A calendar date, or, as the law sets most of its dates, a time counted from another ("chậm nhất là 10 ngày trước ngày
-  // bầu cử", "07 ngày sau ngày bầu cử đầu tiên", "trong thời hạn 30 ngày kể từ ngày niêm yết").
+  // bầu cử", "07 ngày sau ngày bầu cử đầu tiên", "trong thời hạn 30 ngày kể từ ngày niêm yết"), or a period from one
+  // event to another ("từ khi danh sách cử tri được niêm yết cho đến ngày bầu cử").
   date: new RegExp(
-    `(?<![\\d/])\\d{1,2}\\/\\d{1,2}\\/(?:19|20)\\d{2}(?![\\d/])|ngày \\d{1,2} tháng \\d{1,2}(?: năm (?:19|20)\\d{2})?|(?<![\\p{L}\\p{N}])(?:\\d{1,3}|${NUMBER_WORD}(?: ${NUMBER_WORD})*) (?:ngày|tháng|giờ)(?: làm việc)? (?:trước|sau|kể từ)(?![\\p{L}\\p{N}])`,
+    `(?<![\\d/])\\d{1,2}\\/\\d{1,2}\\/(?:19|20)\\d{2}(?![\\d/])|ngày \\d{1,2} tháng \\d{1,2}(?: năm (?:19|20)\\d{2})?|(?<![\\p{L}\\p{N}])(?:\\d{1,3}|${NUMBER_WORD}(?: ${NUMBER_WORD})*) (?:ngày|tháng|giờ)(?: làm việc)? (?:trước|sau|kể từ)(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])[Tt]ừ (?:khi|lúc) [^,;.()]{3,80}? (?:cho )?(?:đến|tới) (?:ngày|khi|lúc|trước)(?![\\p{L}\\p{N}])`,
     'gu',
   ),
   // A time of day, not a duration ("24 giờ trước"): with a part of the day, minutes, or "lúc/từ/đến" before it.

@@ -35,6 +35,8 @@ const EN_STOPWORDS = new Set(
 const QUESTION_IDIOM_ENDS = new Set(['gio', 'lau']);
 // Typed without marks, "dau" after these is "đâu" (where: "o dau", "tai dau"), not the "đầu" of "bắt đầu".
 const WHERE_OPENERS = new Set(['o', 'tai']);
+// Words after "làm" that make it ask what to do or how ("làm gì", "làm sao", "làm thế nào", "làm như vậy"), folded.
+const DOING_ASKED = new Set(['gi', 'sao', 'the', 'nhu']);
 // A kin word and the gender word after it name one person ("con trai", son; "chị gái", sister): the person a voter tells
 // of, no topic; read alone, "trai" is also "trại" (camp: "trại tạm giam"). Typed with marks, the marks must agree ("bán
 // trái phiếu" is no "bạn trai"); typed without, the folded forms.
@@ -156,8 +158,10 @@ export function extractTerms(text: string, lang: 'vi' | 'en' = 'vi', options: Te
     // "bao giờ" (when) and "bao lâu" (how long) ask; their "giờ" is not the hour of "giờ bỏ phiếu".
     const idiom = lang === 'vi' && ((foldDiacritics(before) === 'bao' && QUESTION_IDIOM_ENDS.has(foldDiacritics(word))) || (WHERE_OPENERS.has(foldDiacritics(before)) && word === 'dau'));
     const kin = lang === 'vi' && isKin(before) && isGender(word);
-    // The kin word was kept as a content word (unless a stopword, as "bạn"): the person is taken back whole.
-    if (kin && kept === before) {
+    // "làm gì", "làm sao", "làm thế nào", "làm như vậy" ask what to do or how: their "làm" names no topic.
+    const doing = lang === 'vi' && foldDiacritics(before) === 'lam' && DOING_ASKED.has(foldDiacritics(word));
+    // The kin word, or the "làm", was kept as a content word (unless a stopword, as "bạn"): it is taken back.
+    if ((kin || doing) && kept === before) {
       if (keptExact) exact.pop();
       folded.pop();
       if (paired) bigrams.pop();

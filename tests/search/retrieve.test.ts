@@ -658,6 +658,22 @@ describe('voters and the guide', () => {
     expect(analyzeQuery('Có được mời trưởng thôn làm người chứng kiến kiểm phiếu không?', index.lexicon).outOfScope.map((o) => o.name)).toEqual(['trưởng thôn']);
   });
 
+  it('reads another topic the story names when the question names nothing of its own ("… thì tôi phải làm gì?")', async () => {
+    const named = (q: string) => analyzeQuery(q, index.lexicon).outOfScope.map((o) => o.name);
+    expect(named('UBND xã niêm yết danh sách hộ nghèo mà thiếu tên nhà tôi thì tôi phải làm gì?')).toEqual(['danh sách hộ nghèo']);
+    expect(named('Xã vừa niêm yết danh sách hộ nghèo, thiếu tên nhà tôi. Vậy phải làm sao?')).toEqual(['danh sách hộ nghèo']);
+    // A question with words of its own is about them; a country the story names is where the asker is.
+    expect(named('Xã vừa niêm yết danh sách hộ nghèo. Danh sách cử tri niêm yết ở đâu?')).toEqual([]);
+    expect(named('Chị tôi định cư ở Úc, về nước đúng dịp bầu cử. Vậy phải làm sao?')).toEqual([]);
+  });
+
+  it("declines the weather, bringing a child and how crowded the polling place is: no election rule speaks of them", async () => {
+    for (const q of ['ngày 15/3 hà nội có mưa ko mn, định đi bầu sớm', 'Dẫn con nhỏ 3 tuổi theo vào phòng bỏ phiếu có được không?', 'mấy giờ đi bầu thì vắng vậy mọi người']) {
+      const r = await ask(q);
+      expect(r.declineReason, q).toBe('out_of_scope');
+    }
+  });
+
   it('takes a name that is no Vietnamese word for that country however it is typed, and a country told only as the asker’s situation for nothing', () => {
     const named = (q: string) => analyzeQuery(q, index.lexicon).outOfScope.map((f) => f.name.toLowerCase());
     expect(named('myanmar co to chuc bau cu khong')).toEqual(['myanmar']);

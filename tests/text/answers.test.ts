@@ -39,6 +39,13 @@ describe('findAnswers', () => {
     ]);
   });
 
+  it('finds a period from one event to another as the answer to "when"', () => {
+    expect(texts('Bạn có thể xin giấy từ khi danh sách cử tri được niêm yết cho đến ngày bầu cử.', 'date')).toEqual(['từ khi danh sách cử tri được niêm yết cho đến ngày']);
+    expect(texts('Từ khi niêm yết danh sách cử tri cho đến ngày bầu cử, cử tri đi nơi khác được xin giấy.', 'date')).toEqual(['Từ khi niêm yết danh sách cử tri cho đến ngày']);
+    // "từ" that opens no period ("từ 11 đến 21 thành viên", "từ khi nào") is none.
+    expect(texts('Tổ bầu cử có từ 11 đến 21 thành viên; từ khi nào thì xin giấy?', 'date')).toEqual([]);
+  });
+
   it('finds the dates the law counts from another, as it sets most of its deadlines', () => {
     expect(texts('chậm nhất là 10 ngày trước ngày bầu cử; 07 ngày sau ngày bầu cử đầu tiên; trong 30 ngày kể từ ngày niêm yết; mười ngày trước đó', 'date')).toEqual([
       '10 ngày trước',

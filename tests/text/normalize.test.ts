@@ -62,6 +62,14 @@ describe('extractTerms', () => {
     expect(extractTerms('chi trái phép').folded).toEqual(['chi', 'trai', 'phep']);
   });
 
+  it('reads the "làm" of "làm gì", "làm sao", "làm thế nào" as asking what to do, no topic; "làm đơn" keeps it', () => {
+    for (const q of ['thì tôi phải làm gì?', 'thi toi phai lam gi', 'làm sao biết tên mình', 'phải làm thế nào', 'làm như vậy có được không']) {
+      expect(extractTerms(q).folded, q).not.toContain('lam');
+    }
+    expect(extractTerms('làm sao biết tên mình').folded).toEqual(['ten']);
+    expect(extractTerms('làm đơn khiếu nại').folded).toEqual(['lam', 'don', 'khieu', 'nai']);
+  });
+
   it('reads "bắt buộc" asking an obligation ("có bắt buộc … không", "bắt buộc phải") as the modal "phải", no topic; closing a compound it stays one', () => {
     for (const q of ['bầu cử có bắt buộc phải vào chủ nhật ko', 'ngay bau cu co bat buoc la chu nhat ko', 'Phiếu bầu bắt buộc phải đóng dấu gì?']) {
       const { folded, bigrams } = extractTerms(q);
@@ -74,7 +82,7 @@ describe('extractTerms', () => {
   });
 
   it('reads "em", "chị", "cháu" as the pronouns a voter speaks of herself with, no topic; "anh" stays, typed without marks it is "ảnh"', () => {
-    expect(extractTerms('Em khiếu nại rồi mà xã chưa trả lời, em làm gì được').folded).toEqual(['khieu', 'nai', 'xa', 'tra', 'loi', 'lam']);
+    expect(extractTerms('Em khiếu nại rồi mà xã chưa trả lời, em làm gì được').folded).toEqual(['khieu', 'nai', 'xa', 'tra', 'loi']);
     expect(extractTerms('chị cho cháu hỏi đi bầu ở đâu').folded).toEqual(['di', 'bau']);
     expect(extractTerms('ho so ung cu can may tam anh').folded).toContain('anh');
     expect(extractTerms('em gái tôi đi bầu').folded).toEqual(['di', 'bau']);
