@@ -422,17 +422,27 @@ function typedWithDiacritics(text: string): boolean {
 /** A clause of the question, or (`carried`) of the last question a follow-up's reading opens with. */
 type ReadClause = Clause & { carried?: boolean };
 
-/** The longest question read, in characters: a question is a sentence or a short story, not a document. */
 /**
  * The sentences of an English message, each asking when it ends with "?" ("I'll be stuck at work all day." beside "Can
  * my sister vote for me?" tells); in a message without "?" every sentence asks. A full stop splits only before a capital.
  */
-function englishSentences(text: string): Clause[] {
+function englishSentences(text: string): ReadClause[] {
   const sentences = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
   const marked = text.includes('?');
   return sentences.map((sentence) => ({ text: sentence, asking: !marked || /\?\s*$/u.test(sentence) }));
 }
 
+/**
+ * The out-of-scope entries a question asks about: those its asking clauses name, and, when they name nothing of their
+ * own ("…, thì tôi phải làm gì?"), those its story names, but a country, which is where the asker is (see readAbroad).
+ */
+function outOfScopeAsked(asking: string, whole: string, asksAboutStory: boolean, lexicon: Lexicon): AnalyzedQuery['outOfScope'] {
+  const asked = findOutOfScope(asking, lexicon);
+  const told = asksAboutStory ? findOutOfScope(whole, lexicon).filter((o) => !lexicon.abroad.includes(o.name) && !asked.some((a) => a.name === o.name)) : [];
+  return [...asked, ...told];
+}
+
+/** The longest question read, in characters: a question is a sentence or a short story, not a document. */
 export const MAX_QUESTION_LENGTH = 1000;
 
 /**
@@ -553,11 +563,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
         ? []
         : [...new Set(clauses.filter((c) => c.asking && asksCountOrAgent(c.text)).flatMap((c) => [...findPlaces(c.text), ...findLocalities(c.text)]))],
     laws: findLawNames(normalized),
-    // What the story names is what is asked about when the asking clauses name nothing ("…, thì tôi phải làm gì?"); a
-    // country there is where the asker is, which the corpus answers for (see readAbroad).
-    outOfScope: [...findOutOfScope(asked.clauses, lexicon), ...(asksAboutStory ? findOutOfScope(normalized, lexicon).filter((o) => !lexicon.abroad.includes(o.name)) : [])].filter(
-      (o, i, all) => all.findIndex((p) => p.name === o.name) === i,
-    ),
+    outOfScope: outOfScopeAsked(asked.clauses, normalized, asksAboutStory, lexicon),
     years,
     people: findPeople(asked.sentences, places),
     numbered,
