@@ -674,6 +674,13 @@ describe('voters and the guide', () => {
     }
   });
 
+  it('declines a fine for not voting, which the law does not set, and answers the fines it does', async () => {
+    for (const q of ['Không đi bầu cử thì có bị phạt tiền không?', 'minh ko mun di bau co bi phat ko', 'Am I fined for not voting in Vietnam?']) {
+      expect((await ask(q)).declineReason, q).toBe('out_of_scope');
+    }
+    expect((await ask('Mua phiếu bầu có bị phạt không?')).outcome).toBe('answered');
+  });
+
   it('takes a name that is no Vietnamese word for that country however it is typed, and a country told only as the asker’s situation for nothing', () => {
     const named = (q: string) => analyzeQuery(q, index.lexicon).outOfScope.map((f) => f.name.toLowerCase());
     expect(named('myanmar co to chuc bau cu khong')).toEqual(['myanmar']);
