@@ -681,6 +681,12 @@ describe('voters and the guide', () => {
     expect((await ask('Mua phiếu bầu có bị phạt không?')).outcome).toBe('answered');
   });
 
+  it('declines an opinion on how the country should run its elections, in either language', async () => {
+    for (const q of ['Should Vietnam switch to online voting?', 'viet nam co nen ap dung bo phieu dien tu khong', 'Tại sao Việt Nam chỉ có một đảng lãnh đạo?']) {
+      expect((await ask(q)).declineReason, q).toBe('out_of_scope');
+    }
+  });
+
   it('takes a name that is no Vietnamese word for that country however it is typed, and a country told only as the asker’s situation for nothing', () => {
     const named = (q: string) => analyzeQuery(q, index.lexicon).outOfScope.map((f) => f.name.toLowerCase());
     expect(named('myanmar co to chuc bau cu khong')).toEqual(['myanmar']);
