@@ -681,6 +681,13 @@ describe('voters and the guide', () => {
     expect((await ask('Mua phiếu bầu có bị phạt không?')).outcome).toBe('answered');
   });
 
+  it("declines the Assembly's lawmaking and sessions, and answers how the election law was passed", async () => {
+    for (const q of ['Kỳ họp thứ 10 Quốc hội khóa XV thông qua những luật nào vậy?', 'How many sessions does the National Assembly hold each year?']) {
+      expect((await ask(q)).declineReason, q).toBe('out_of_scope');
+    }
+    expect((await ask('Luật bầu cử sửa đổi được Quốc hội thông qua tại kỳ họp thứ mấy?')).outcome).toBe('answered');
+  });
+
   it('declines an opinion on how the country should run its elections, in either language', async () => {
     for (const q of ['Should Vietnam switch to online voting?', 'viet nam co nen ap dung bo phieu dien tu khong', 'Tại sao Việt Nam chỉ có một đảng lãnh đạo?']) {
       expect((await ask(q)).declineReason, q).toBe('out_of_scope');
