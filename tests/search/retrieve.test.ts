@@ -688,6 +688,12 @@ describe('voters and the guide', () => {
     expect((await ask('Luật bầu cử sửa đổi được Quốc hội thông qua tại kỳ họp thứ mấy?')).outcome).toBe('answered');
   });
 
+  it('declines a poll in a chat group and what the VNeID app does, which no election rule speaks of', async () => {
+    for (const q of ['Tạo cuộc bỏ phiếu trong nhóm Zalo thế nào?', 'thủ tục đăng ký tạm trú online trên VNeID làm thế nào', 'Ứng dụng VNeID có thẻ cử tri điện tử không?']) {
+      expect((await ask(q)).declineReason, q).toBe('out_of_scope');
+    }
+  });
+
   it('declines an opinion on how the country should run its elections, in either language', async () => {
     for (const q of ['Should Vietnam switch to online voting?', 'viet nam co nen ap dung bo phieu dien tu khong', 'Tại sao Việt Nam chỉ có một đảng lãnh đạo?']) {
       expect((await ask(q)).declineReason, q).toBe('out_of_scope');
