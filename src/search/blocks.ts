@@ -63,8 +63,8 @@ function unitsOf(text: string, maxWords: number): Array<{ text: string; sentence
   }, []);
   return whole.flatMap((sentence, place) => {
     // The items of a list its sentence introduces ("Có bốn trường hợp: …; …; …") answer together: cut apart, each is a fragment.
-    const enumeration = ENUMERATION.test(sentence) && wordCount(sentence) <= 2 * maxWords;
-    if (wordCount(sentence) <= maxWords || enumeration) return [{ text: sentence, sentence: place, source: sentence }];
+    const words = wordCount(sentence);
+    if (words <= maxWords || (words <= 2 * maxWords && ENUMERATION.test(sentence))) return [{ text: sentence, sentence: place, source: sentence }];
     const clauses: string[] = [];
     // Cut at ";" outside brackets: a citation "(hướng dẫn …; căn cứ Điều 69 …)" stays whole.
     for (const clause of sentence.split(/(?<=;)\s+(?![^()]*\))/u)) {
