@@ -5,7 +5,7 @@ import { isEnglishSmallTalk, smallTalkOf, type SmallTalk } from '../text/small-t
 import { expandChatSpelling } from '../text/chat.ts';
 import { isVietnameseWord, type Speller } from '../text/spelling.ts';
 import { findDocumentRefs, isRomanNumeral, romanTermsOfOffice, type DocumentRef } from '../text/identifiers.ts';
-import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText, typedSentences } from '../text/normalize.ts';
+import { cleanQuestion, foldDiacritics, hasDiacritics, normalizeText, sentences, typedSentences } from '../text/normalize.ts';
 import { splitClauses, withoutHandlingAsked, type Clause } from '../text/clauses.ts';
 import { findPeople } from '../text/people.ts';
 import { findLocalities, findPlaces } from '../text/places.ts';
@@ -262,7 +262,7 @@ const PERSON_TITLE = new Set(['ong', 'ba', 'anh', 'chi', 'chu', 'bac']);
 /** Whether folded text names a phrase (spaces around) somewhere other than right after a personal title. */
 function namesNotPerson(folded: string, phrase: string): boolean {
   for (let at = folded.indexOf(phrase); at >= 0; at = folded.indexOf(phrase, at + 1)) {
-    if (!PERSON_TITLE.has(folded.slice(0, at).split(' ').at(-1)?.toLowerCase() ?? '')) return true;
+    if (!PERSON_TITLE.has(folded.slice(0, at).split(' ').at(-1) ?? '')) return true;
   }
   return false;
 }
@@ -348,7 +348,6 @@ const ASKS_PERSON = new RegExp(
 const ASKS_WINNER =
   /\b(?:ai|nhung ai|nhung nguoi nao) (?:da )?(?:trung cu|dac cu|thang cu)\b|\bnguoi (?:da )?(?:trung cu|dac cu)\b[^?]* (?:gom|la) (?:nhung )?ai\b|\b(?:ai|(?:ung cu vien|ung vien|nguoi) nao) (?:duoc |dat )?(?:nhieu|cao) phieu nhat\b|\bwho won\b/;
 
-
 // Asking an amount of money, which only a passage stating one answers. Words that fold like others are read only where
 // they cannot be the others: "tiền" right after "bao nhiêu" ("tiến hành … mấy giờ" folds alike), "lương" not after
 // "số", "lực" ("số lượng"), though "số tiền thưởng" is a sum; "bồi dưỡng" is also training, so only "… tiền". "Bị phạt
@@ -424,12 +423,11 @@ type ReadClause = Clause & { carried?: boolean };
 
 /**
  * The sentences of an English message, each asking when it ends with "?" ("I'll be stuck at work all day." beside "Can
- * my sister vote for me?" tells); in a message without "?" every sentence asks. A full stop splits only before a capital.
+ * my sister vote for me?" tells); in a message without "?" every sentence asks.
  */
 function englishSentences(text: string): ReadClause[] {
-  const sentences = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
   const marked = text.includes('?');
-  return sentences.map((sentence) => ({ text: sentence, asking: !marked || /\?\s*$/u.test(sentence) }));
+  return sentences(text).map((sentence) => ({ text: sentence, asking: !marked || /\?\s*$/u.test(sentence) }));
 }
 
 /**
@@ -535,9 +533,10 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const areas = [...askedFolded.matchAll(NUMBERED_AREA)].map((m) => `${AREA_NAMES[(m[1] as string).toLowerCase()] ?? m[1]} so ${m[2]}`);
   // An area's number names one only beside where or when it is ("đơn vị số 1 Hà Nội năm 2021"): alone it is an example
   // ("ứng viên ở đơn vị số 1 có được sang đơn vị số 2 …"), which no passage need hold.
-  const numbered = [...(places.length + localities.length + years.length > 0 ? areas : []), ...termsOfOffice(askedFolded), ...quartersOf(askedFolded)];
+  const periods = [...termsOfOffice(askedFolded), ...quartersOf(askedFolded)];
+  const numbered = [...(places.length + localities.length + years.length > 0 ? areas : []), ...periods];
   // Who won, or how many, is asked of one election only where the question names a year, a term, an area or a place.
-  const namesOne = years.length + areas.length + numbered.length + places.length > 0;
+  const namesOne = years.length + periods.length + areas.length + places.length > 0;
   const asksWinner = namesOne && ASKS_WINNER.test(askedFolded);
   const phraseWords = new Set(concepts.filter((c) => c.phrase).flatMap((c) => foldDiacritics(c.label).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
   return {

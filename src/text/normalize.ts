@@ -50,7 +50,8 @@ export function words(text: string): string[] {
 // Abbreviations a full stop ends without ending the sentence: titles, and a message's addresses ("q. 3", "tx. Sơn Tây").
 const TITLES = 'TP|Tp|TS|ThS|PGS|GS|BS|Mr|Mrs|Dr|St';
 const ADDRESSES = 'q|p|tx|tt|h|x';
-const CORPUS_BOUNDARY = new RegExp(`(?<!\\b(?:${TITLES})\\.)(?<=[.!?…]["”»)]?)\\s+(?=["“«(]?[\\p{Lu}\\p{N}])`, 'u');
+// "No. 1" numbers something; capitalised only, as typed messages are read without case, where "no" is a word ("ăn no").
+const CORPUS_BOUNDARY = new RegExp(`(?<!\\b(?:${TITLES}|No)\\.)(?<=[.!?…]["”»)]?)\\s+(?=["“«(]?[\\p{Lu}\\p{N}])`, 'u');
 const TYPED_BOUNDARY = new RegExp(`(?<!\\b(?:${TITLES}|${ADDRESSES})\\.)(?<=[.!?…]["”»)]?)\\s+(?=["“«(]?[\\p{L}\\p{N}])`, 'iu');
 
 /** Splits text into sentences at terminal punctuation followed by an upper-case letter or digit, sparing abbreviations like "TP.". */
