@@ -47,12 +47,14 @@ export function words(text: string): string[] {
   return normalizeText(text).toLowerCase().match(WORD) ?? [];
 }
 
-// Abbreviations a full stop ends without ending the sentence: titles, and a message's addresses ("q. 3", "tx. Sơn Tây").
+// Abbreviations a full stop ends without ending the sentence: titles, and a message's addresses ("q. 3", "tx. Sơn Tây"),
+// as words of their own: "Hiệp." and "mình." end sentences (\b would see a word start after "ệ" and "ì").
 const TITLES = 'TP|Tp|TS|ThS|PGS|GS|BS|Mr|Mrs|Dr|St';
 const ADDRESSES = 'q|p|tx|tt|h|x';
 // "No. 1" numbers something; capitalised only, as typed messages are read without case, where "no" is a word ("ăn no").
-const CORPUS_BOUNDARY = new RegExp(`(?<!\\b(?:${TITLES}|No)\\.)(?<=[.!?…]["”»)]?)\\s+(?=["“«(]?[\\p{Lu}\\p{N}])`, 'u');
-const TYPED_BOUNDARY = new RegExp(`(?<!\\b(?:${TITLES}|${ADDRESSES})\\.)(?<=[.!?…]["”»)]?)\\s+(?=["“«(]?[\\p{L}\\p{N}])`, 'iu');
+// A law's clause number opening a line ("…;\n\n2. Thông qua …") opens a sentence, whatever ends the line before it.
+const CORPUS_BOUNDARY = new RegExp(`(?<!(?<![\\p{L}\\p{N}])(?:${TITLES}|No)\\.)(?<=[.!?…]["”»)]?)\\s+(?=["“«(]?[\\p{Lu}\\p{N}])|\\s*\\n\\s*(?=\\p{N}+\\.\\s)`, 'u');
+const TYPED_BOUNDARY = new RegExp(`(?<!(?<![\\p{L}\\p{N}])(?:${TITLES}|${ADDRESSES})\\.)(?<=[.!?…]["”»)]?)\\s+(?=["“«(]?[\\p{L}\\p{N}])`, 'iu');
 
 /** Splits text into sentences at terminal punctuation followed by an upper-case letter or digit, sparing abbreviations like "TP.". */
 export function sentences(text: string): string[] {

@@ -44,6 +44,18 @@ describe('sentences', () => {
     // Nor after an address typed short: "q.", "tx.", "p.".
     expect(typedSentences('em hỏi chút. năm 2021 ở tx. sơn tây, q. 3 có bao nhiêu cử tri?')).toEqual(['em hỏi chút.', 'năm 2021 ở tx. sơn tây, q. 3 có bao nhiêu cử tri?']);
   });
+
+  it('ends a sentence at a word that merely ends in an abbreviation\'s letters after a marked vowel ("Hiệp.", "mình.")', () => {
+    expect(typedSentences('Năm 2019 tôi tạm trú ở phường Tân Đông Hiệp. Lần này tôi có được bầu ở đây không?')).toEqual([
+      'Năm 2019 tôi tạm trú ở phường Tân Đông Hiệp.',
+      'Lần này tôi có được bầu ở đây không?',
+    ]);
+    expect(sentences('Cử tri phải tự mình. Bầu cử bí mật.')).toEqual(['Cử tri phải tự mình.', 'Bầu cử bí mật.']);
+  });
+
+  it('opens a sentence at a law clause number starting a line, whatever ends the line before it', () => {
+    expect(sentences('Vận động bằng các hình thức sau đây:\n\n1. Gặp gỡ cử tri;\n\n2. Thông qua báo chí.')).toEqual(['Vận động bằng các hình thức sau đây:', '1.', 'Gặp gỡ cử tri;', '2.', 'Thông qua báo chí.']);
+  });
 });
 
 describe('extractTerms', () => {
