@@ -1,6 +1,6 @@
 import type { Lexicon } from '../corpus/index.ts';
 import type { LexicalQuery } from '../index/index.ts';
-import { answerFocusOf, answerTypeOf, asksOf, countedOf, type AnswerFocus, type AnswerType, type Ask } from '../text/answers.ts';
+import { answerFocusOf, answerTypeOf, asksOf, countedOf, keywordAnswerType, type AnswerFocus, type AnswerType, type Ask } from '../text/answers.ts';
 import { isEnglishSmallTalk, smallTalkOf, type SmallTalk } from '../text/small-talk.ts';
 import { expandChatSpelling } from '../text/chat.ts';
 import { isVietnameseWord, type Speller } from '../text/spelling.ts';
@@ -38,6 +38,8 @@ export interface AnalyzedQuery {
   counted: string | null;
   /** Every time, date or count its asking clauses ask for, in order: a question may ask two ("mấy bản và gửi trong bao lâu"). */
   asks: Ask[];
+  /** For a search-box query without question words, the kind of answer its head noun names (see keywordAnswerType): it picks the sentence quoted first, the decision was fitted without it. */
+  keywordType: AnswerType | null;
   smallTalk: SmallTalk | null;
   language: Language;
   /** Whether the user typed Vietnamese diacritics. */
@@ -547,6 +549,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     focus: answerFocusOf(asked.clauses),
     counted: answerType === 'number' ? countedOf(asked.clauses) : null,
     asks: asksOf(asked.clauses),
+    keywordType: keywordAnswerType(asked.clauses),
     smallTalk,
     language: smallTalk && isEnglishSmallTalk(words) ? 'en' : language,
     accented,

@@ -10,7 +10,7 @@ const AGE_WORDS = '(?:how old|what age|(?:minimum|maximum|lowest|highest) age)';
 // Question words, typed without diacritics, that ask for a time of day, a date, or a count; the first match wins.
 const QUESTION_WORDS: Array<[AnswerType, RegExp]> = [
   ['time', /\b(?:may gio|gio nao|what time)\b/],
-  ['date', /\b(?:ngay nao|ngay may|ngay bao nhieu|hom nao|khi nao|bao gio|luc nao|thoi diem nao|thang may|nam nao|when|what date|which day|(?:what|which) year)\b/],
+  ['date', /\b(?:ngay nao|ngay may|ngay bao nhieu|hom nao|khi nao|bao gio|luc nao|(?:thoi diem|thoi han|thoi gian|thoi ky|giai doan) nao|thang may|nam nao|when|what date|which day|(?:what|which) year)\b/],
   // English asks a count in more ways than "how many": an age, a share, a least or most number.
   ['number', new RegExp(String.raw`\b(?:bao nhieu|${DURATION_WORDS}|may (?!gio)\p{L}+|how many|how much|${AGE_WORDS}|(?:minimum|maximum|lowest|highest) (?:number|share|percentage)|what (?:percentage|percent|proportion|share))\b`, 'u')],
 ];
@@ -19,6 +19,26 @@ const QUESTION_WORDS: Array<[AnswerType, RegExp]> = [
 export function answerTypeOf(question: string): AnswerType | null {
   const folded = foldDiacritics(question);
   return QUESTION_WORDS.find(([, pattern]) => pattern.test(folded))?.[0] ?? null;
+}
+
+// A query typed as into a search box ("thời hạn khiếu nại kết quả bầu cử", "so luong thanh vien to bau cu") has no
+// question word: the noun it opens or closes with names the kind of answer. Voting hours are a time of day; other
+// periods the law sets ("thời gian vận động") run between dates.
+const HEAD_NOUNS: Array<[AnswerType, RegExp]> = [
+  ['time', /^(?:gio|khung gio|thoi gian) (?:bo phieu|bau cu|di bau|mo cua|dong cua)\b|\bgio (?:mo cua|dong cua|bat dau|ket thuc)\b/],
+  ['date', /^(?:thoi han|han chot|han cuoi|thoi diem|thoi gian|moc thoi gian|ngay)\b|\b(?:thoi han|han chot|han cuoi|thoi diem)$/],
+  ['number', /^(?:so luong|ty le|do tuoi|so nguoi|so thanh vien|so dai bieu|so phieu)\b|\b(?:so luong|ty le|do tuoi)$/],
+];
+// Words that make a message a question of its own rather than keywords: yes or no, who, what, where, which.
+const ASKING_WORDS = /\?|\b(?:khong|ko|k|hong|chua|ha|nhi|sao|gi|ai|dau|nao|the nao|ntn|co phai|dung)\b/;
+// Keywords, not a sentence: a search-box query is a few words.
+const KEYWORD_WORDS = 10;
+
+/** The answer type a search-box query's head noun names ("thời hạn …" a date, "số lượng …" a count), or null for a question with words of its own. */
+export function keywordAnswerType(query: string): AnswerType | null {
+  const folded = foldDiacritics(query).replace(/[^\p{L}\p{N}?]+/gu, ' ').trim();
+  if (folded.split(' ').length > KEYWORD_WORDS || ASKING_WORDS.test(folded) || answerTypeOf(query) !== null) return null;
+  return HEAD_NOUNS.find(([, pattern]) => pattern.test(folded))?.[0] ?? null;
 }
 
 /** One thing a question asks for: a time, a date or a count, with the word it counts, or a duration ("bao lâu"). */

@@ -31,6 +31,12 @@ describe('composeAnswer', () => {
     expect(text).toContain('06/02/2021');
   });
 
+  it('leads a search-box query with the sentence holding the kind of answer its head noun names', async () => {
+    // Without the head noun read, the sentence holding most of the words leads: the date the group is set up, or the notice of voting hours.
+    expect((await answer('so luong thanh vien to bau cu')).quotes[0]?.text).toMatch(/từ 11 đến 21 thành viên/);
+    expect((await answer('thời gian bỏ phiếu')).quotes[0]?.text).toMatch(/7 giờ/);
+  });
+
   it('states the date of news it quotes, so it is not taken for a rule in force', async () => {
     const a = await answer('Lạng Sơn triển khai công tác bầu cử ra sao?');
     expect(a.notice).toMatch(/06\/02\/2021.*không nhất thiết là quy định hiện hành/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFocusOf, answerSentences, answersAsk, answerTypeOf, asksOf, asksOpinion, countedOf, countsOf, findAnswers, focusHeld, headingKind, statementOf, type Ask } from '../../src/text/answers.ts';
+import { answerFocusOf, answerSentences, answersAsk, answerTypeOf, asksOf, asksOpinion, countedOf, countsOf, findAnswers, focusHeld, headingKind, keywordAnswerType, statementOf, type Ask } from '../../src/text/answers.ts';
 
 const texts = (text: string, type: 'date' | 'time' | 'number') => findAnswers(text, type).map((a) => a.text);
 
@@ -20,8 +20,36 @@ describe('answerTypeOf', () => {
     ['What is the minimum standard for a candidate?', null],
     ['Chỉ thị 05-CT/TW yêu cầu gì?', null],
     ['Tôi có được nhờ người khác đi bầu thay không?', null],
+    ['Ban bầu cử phải gửi biên bản trong thời hạn nào?', 'date'],
+    ['vận động bầu cử vào thoi gian nao', 'date'],
   ])('"%s" asks for %s', (question, type) => {
     expect(answerTypeOf(question)).toBe(type);
+  });
+});
+
+describe('keywordAnswerType', () => {
+  it.each([
+    ['thời hạn khiếu nại kết quả bầu cử', 'date'],
+    ['hiệp thương bầu cử bổ sung thời hạn', 'date'],
+    ['han chot nop ho so ung cu', 'date'],
+    ['thời gian vận động bầu cử', 'date'],
+    ['thoi gian bo phieu', 'time'],
+    ['giờ mở cửa phòng bỏ phiếu', 'time'],
+    ['so luong thanh vien to bau cu', 'number'],
+    ['độ tuổi ứng cử', 'number'],
+    ['tỷ lệ nữ ứng cử viên', 'number'],
+  ])('reads the head noun of the search-box query "%s" as asking for %s', (query, type) => {
+    expect(keywordAnswerType(query)).toBe(type);
+  });
+
+  it.each([
+    ['thời gian bỏ phiếu có được kéo dài không?'],
+    ['số lượng đại biểu ít thì có phải bầu thêm ko'],
+    ['thời hạn khiếu nại là bao lâu'],
+    ['Con tôi hết thời gian cai nghiện bắt buộc, được về nhà trước ngày bầu cử 2 hôm thì tên cháu ở danh sách nào'],
+    ['niêm phong hòm phiếu'],
+  ])('leaves "%s" to its own words: a question, or no head noun naming an answer', (query) => {
+    expect(keywordAnswerType(query)).toBeNull();
   });
 });
 
