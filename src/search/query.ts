@@ -350,6 +350,33 @@ const ASKS_PERSON = new RegExp(
 const ASKS_WINNER =
   /\b(?:ai|nhung ai|nhung nguoi nao) (?:da )?(?:trung cu|dac cu|thang cu)\b|\bnguoi (?:da )?(?:trung cu|dac cu)\b[^?]* (?:gom|la) (?:nhung )?ai\b|\b(?:ai|(?:ung cu vien|ung vien|nguoi) nao) (?:duoc |dat )?(?:nhieu|cao) phieu nhat\b|\bwho won\b/;
 
+// A person named as the one who says something ("ông Nam tổ trưởng nói …", "theo bà Mai …") is the source of what is
+// asked about, not its subject. Read with marks: typed without them, "noi", "bao", "dan" are "nơi", "bao nhiêu", "dân".
+const SPEECH = /^[^,.;:?!]{0,60}?(?<![\p{L}\p{N}])(?:nói|bảo|dặn|kể|cho biết|khẳng định|thông báo|trả lời|giải thích|cho biet|khang dinh|thong bao|tra loi|giai thich|noi la|noi rang|bao la)(?![\p{L}\p{N}])/u;
+const SOURCE_BEFORE = /\btheo (?:(?:ong|ba|anh|chi|co|chu|bac|dong chi) )?$/;
+
+/**
+ * The people a question asks about, of those named in its asking sentences (folded, as findPeople gives them): a
+ * question asking what may be done ("bà Mai 90 tuổi có được bầu tại nhà không?") names people as those its situation
+ * is about, and a person saying something is its source; any other question about a named person (who she is, what
+ * she said, how many votes she got, whether she is standing) asks about her, and a passage must name her to answer.
+ */
+function peopleAsked(named: string[], sentences: string, asksPermission: boolean): string[] {
+  if (asksPermission) return [];
+  // Folding keeps every character in place: a name found in the folded text sits at the same offsets in the typed one.
+  const folded = foldDiacritics(sentences);
+  const typed = sentences.toLowerCase();
+  return named.filter((name) => {
+    const at = new RegExp(`\\b${name}\\b`).exec(folded);
+    if (!at) return true;
+    return !SOURCE_BEFORE.test(folded.slice(0, at.index)) && !SPEECH.test(typed.slice(at.index + name.length));
+  });
+}
+
+const YEAR = /\b(?:19|20)\d{2}\b/g;
+// The asker speaking of herself or her family: "tôi", "em", "mình", "tui", "chúng tôi", "nhà tôi".
+const FIRST_PERSON = /\b(?:toi|em|minh|tui|tao)\b/;
+
 // Asking an amount of money, which only a passage stating one answers. Words that fold like others are read only where
 // they cannot be the others: "tiền" right after "bao nhiêu" ("tiến hành … mấy giờ" folds alike), "lương" not after
 // "số", "lực" ("số lượng"), though "số tiền thưởng" is a sum; "bồi dưỡng" is also training, so only "… tiền". "Bị phạt
@@ -530,15 +557,21 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const words = normalized.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const smallTalk = refs.length > 0 ? null : smallTalkOf(words);
   const places = findPlaces(normalized);
-  const years = [...new Set(askedFolded.match(/\b(19|20)\d{2}\b/g) ?? [])];
+  // A year in a clause telling the asker's own story ("tôi chuyển hộ khẩu từ năm 2019, …") dates her situation, not the
+  // election asked about; one the asking clauses name too stays.
+  const storyYears = new Set(clauses.filter((c) => !c.asking && FIRST_PERSON.test(foldDiacritics(c.text))).flatMap((c) => foldDiacritics(c.text).match(YEAR) ?? []));
+  const askingYears = new Set(foldDiacritics(asked.clauses).match(YEAR) ?? []);
+  const years = [...new Set(askedFolded.match(YEAR) ?? [])].filter((year) => !storyYears.has(year) || askingYears.has(year));
   const localities = findLocalities(normalized);
   const areas = [...askedFolded.matchAll(NUMBERED_AREA)].map((m) => `${AREA_NAMES[(m[1] as string).toLowerCase()] ?? m[1]} so ${m[2]}`);
   // An area's number names one only beside where or when it is ("đơn vị số 1 Hà Nội năm 2021"): alone it is an example
   // ("ứng viên ở đơn vị số 1 có được sang đơn vị số 2 …"), which no passage need hold.
   const periods = [...termsOfOffice(askedFolded), ...quartersOf(askedFolded)];
   const numbered = [...(places.length + localities.length + years.length > 0 ? areas : []), ...periods];
-  // Who won, or how many, is asked of one election only where the question names a year, a term, an area or a place.
-  const namesOne = years.length + periods.length + areas.length + places.length > 0;
+  // Who won, or how many, is asked of one election only where the question names a year, a term, an area, a place or a person (her votes).
+  const focus = answerFocusOf(asked.clauses);
+  const people = peopleAsked(findPeople(asked.sentences, places), asked.sentences, focus === 'permission');
+  const namesOne = years.length + periods.length + areas.length + places.length + people.length > 0;
   const asksWinner = namesOne && ASKS_WINNER.test(askedFolded);
   const phraseWords = new Set(concepts.filter((c) => c.phrase).flatMap((c) => foldDiacritics(c.label).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
   return {
@@ -546,7 +579,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     text: normalized,
     asking: asked.clauses,
     answerType,
-    focus: answerFocusOf(asked.clauses),
+    focus,
     counted: answerType === 'number' ? countedOf(asked.clauses) : null,
     asks: asksOf(asked.clauses),
     keywordType: keywordAnswerType(asked.clauses),
@@ -567,7 +600,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     laws: findLawNames(normalized),
     outOfScope: outOfScopeAsked(asked.clauses, normalized, asksAboutStory, lexicon),
     years,
-    people: findPeople(asked.sentences, places),
+    people,
     numbered,
     asksPerson: asksWinner || ASKS_PERSON.test(askedFolded),
     asksWinner,

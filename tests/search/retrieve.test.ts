@@ -261,6 +261,28 @@ describe('retrieve over the shipped corpus', () => {
     expect(r.declineReason).not.toBe('missing_specifics');
   });
 
+  it('reads a year in a clause telling the asker\'s own story, in the asking sentence, as dating her situation', async () => {
+    for (const q of ['Bố tôi bị tai biến từ năm 2020 nằm một chỗ thì có được bầu tại nhà không?', 'Tôi chuyển hộ khẩu từ năm 2019 sang xã mới, giờ đi bầu thì có tên ở danh sách nào?']) {
+      expect(analyzeQuery(q, index.lexicon).years, q).toEqual([]);
+      expect((await ask(q)).declineReason, q).not.toBe('missing_specifics');
+    }
+    // A clause naming the election asked about, or an asking clause naming the year again, still asks of that year.
+    expect(analyzeQuery('Trong cuộc bầu cử năm 2021, tỷ lệ cử tri đi bầu là bao nhiêu?', index.lexicon).years).toEqual(['2021']);
+    expect(analyzeQuery('Năm 2021 tôi nghe nói tỷ lệ đi bầu cao lắm, năm 2021 là bao nhiêu?', index.lexicon).years).toEqual(['2021']);
+  });
+
+  it('asks about a person only when it asks a fact of someone, and not of the one who says what it asks about', async () => {
+    for (const q of ['Bà Lê Thị Mai 90 tuổi không đi được thì có được bầu tại nhà không?', 'Ông Nguyễn Văn Nam tổ trưởng tổ bầu cử nói mỗi cử tri được mấy lá phiếu?', 'Theo ông Đỗ Văn Bình thì phiếu gạch hết tên vẫn hợp lệ, có đúng vậy không?']) {
+      expect(analyzeQuery(q, index.lexicon).people, q).toEqual([]);
+      expect((await ask(q)).declineReason, q).not.toBe('missing_specifics');
+    }
+    // How many votes a named person polled is that person's figure: a passage naming her without a count does not answer.
+    const polled = analyzeQuery('ông Hồ Tiến Thiệu được bao nhiêu phiếu khi trúng cử đại biểu HĐND tỉnh?', index.lexicon);
+    expect(polled.people).toEqual(['ho tien thieu']);
+    expect(polled.asksCountOfOne).toBe(true);
+    await expectMissingSpecific('ông Hồ Tiến Thiệu được bao nhiêu phiếu khi trúng cử đại biểu HĐND tỉnh?');
+  });
+
   it("weighs another law's words in a story told before the question apart from what is asked", async () => {
     const plain = await ask('Mỗi người được phát mấy lá phiếu?');
     const told = await ask('Em mới ly hôn và chuyển về ở với bố mẹ. Mỗi người được phát mấy lá phiếu?');
