@@ -392,8 +392,8 @@ const ASKS_MONEY = new RegExp(
   ].join('|'),
 );
 
-// Which one of a kind: the word before "nào".
-const KIND_ASKED = /\b([a-z]+) nao\b/g;
+// Which one of a kind: the word before "nào"; not "bút nào cũng được", "lúc nào đó": any one, some one.
+const KIND_ASKED = /\b([a-z]+) nao\b(?! (?:cung|do)\b)/g;
 
 /** Whether every clause that asks (the whole question when none does) asks an amount of money: "tốn bao nhiêu tiền, ai chi?" also asks who pays. */
 function asksOnlyMoney(asking: string[], question: string): boolean {

@@ -174,8 +174,9 @@ export function statementOf(sentence: string): string {
 }
 
 // A clause's opening setting ("Ở cuộc bầu cử ngày 15/3/2026, …", "…; ở cuộc bầu cử ngày 15/3/2026, đó là ngày 25/3/2026"):
-// what it sets, the clause does not state, at the start of the sentence or of any clause in it.
-const SETTING = /(^|[;:]\s*)(?:ở|tại|trong) [^,;:]{1,80},/giu;
+// what it sets, the clause does not state, at the start of the sentence or of any clause in it. A period opening it
+// ("Trong thời hạn 10 ngày trước ngày bầu cử, …") is what it states: when.
+const SETTING = /(^|[;:]\s*)(?:ở|tại|trong(?! (?:thời hạn|thời gian|vòng|khoảng)))(?= )[^,;:]{1,80},/giu;
 
 /** The sentences of `text` that hold an answer of this type, dated in one of `years` when the question names any. */
 export function answerSentences(sentencesOfText: string[], type: AnswerType, years: string[]): Array<{ sentence: string; index: number; answers: string[] }> {

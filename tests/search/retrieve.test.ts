@@ -226,6 +226,8 @@ describe('retrieve over the shipped corpus', () => {
   it('declines a question asking which one of a kind the corpus never mentions, and answers one of a kind it does', async () => {
     for (const q of ['xem trực tiếp lễ công bố kết quả bầu cử trên kênh nào', 'xem truc tiep le cong bo ket qua bau cu tren kenh nao']) await expectMissingSpecific(q);
     for (const q of ['Cơ quan nào công bố kết quả bầu cử đại biểu Quốc hội?', 'co quan nao cong bo ket qua bau cu dai bieu quoc hoi']) expect((await ask(q)).outcome, q).toBe('answered');
+    // "… nào cũng": any one of the kind, a yes or no.
+    expect(analyzeQuery('Gạch phiếu bằng bút nào cũng được hả?', index.lexicon).kindsAsked).toEqual([]);
   });
 
   it("marks a question asking how many or who of a province no document of its best passage names: that place's own figures", async () => {

@@ -177,6 +177,8 @@ describe('answerSentences', () => {
     expect(answerSentences([deadline], 'date', ['2026'])[0]?.answers).toEqual(['25/3/2026']);
     expect(answerSentences(['Ở cuộc bầu cử ngày 15/3/2026, hạn nộp là ngày 1/2/2026.'], 'date', [])[0]?.answers).toEqual(['1/2/2026']);
     expect(answerSentences(['Cuộc bầu cử diễn ra vào Chủ nhật 15/3/2026.'], 'date', [])[0]?.answers).toEqual(['15/3/2026']);
+    // A period opening the sentence is no setting: it is when.
+    expect(answerSentences(['Trong thời hạn 10 ngày trước ngày bầu cử, Tổ bầu cử phải thông báo nơi bỏ phiếu.'], 'date', [])[0]?.answers).toEqual(['10 ngày trước']);
   });
 });
 
