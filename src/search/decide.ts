@@ -74,7 +74,7 @@ function strongestAgainst(model: LogisticModel, x: number[]): DeclineReason {
 /**
  * Answer, "not sure" or decline. Three things are settled without the model: a document number the
  * question names and the best passage holds answers (numbers match exactly); a year, person or
- * numbered constituency the question names that the best passage lacks declines (no wording can
+ * numbered constituency the question asks about (see analyzeQuery) that the best passage lacks declines (no wording can
  * make a passage about 2016 answer for 2011), as does asking who a person is or a sum of money when no
  * leading passage names anyone or states one, or which one of a kind the corpus never mentions; and so
  * does another country or kind of election it asks about that the best passage is not about (the

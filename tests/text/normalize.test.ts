@@ -54,7 +54,8 @@ describe('sentences', () => {
   });
 
   it('opens a sentence at a law clause number starting a line, whatever ends the line before it', () => {
-    expect(sentences('Vận động bằng các hình thức sau đây:\n\n1. Gặp gỡ cử tri;\n\n2. Thông qua báo chí.')).toEqual(['Vận động bằng các hình thức sau đây:', '1.', 'Gặp gỡ cử tri;', '2.', 'Thông qua báo chí.']);
+    const article = ['Vận động bằng các hình thức sau đây:', '', '1. Gặp gỡ cử tri;', '', '2. Thông qua báo chí.'].join('\n');
+    expect(sentences(article)).toEqual(['Vận động bằng các hình thức sau đây:', '1.', 'Gặp gỡ cử tri;', '2.', 'Thông qua báo chí.']);
   });
 });
 
