@@ -290,7 +290,7 @@ export function composeAnswer(retrieval: Retrieval, language: Language = 'vi'): 
   const citations = hits.map((hit, i) => citationOf(hit, i + 1, quotes[i]?.text ?? ''));
   const basis = retrieval.article ? undefined : chooseBasis(retrieval, hits[0], chosen[0]?.leadSource ?? '', quotes[0]?.text ?? '');
   const basisText = basis ? citedClause(basis.hit.passage, basis.cited) : '';
-  const basisQuote = basis && chooseQuote({ ...basis.hit.passage, text: basisText }, request, QUOTE_WORDS[0] as number);
+  const basisQuote = basis && chooseQuote({ ...basis.hit.passage, text: basisText }, request, QUOTE_WORDS[0] as number, true);
   // A clause of the law is cited as the basis only when it speaks of what was asked, as much as the lead does.
   if (basis && basisQuote && basisQuote.overlap >= BASIS_SHARE * (chosen[0]?.overlap ?? 0)) {
     // The clause of the law comes right after the guide's sentence it supports; numbers follow the order shown.

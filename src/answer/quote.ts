@@ -17,14 +17,15 @@ export interface ChosenQuote {
 const HEADING_ASKED = 0.5;
 
 /**
- * The sentences of a passage that best answer the question, verbatim and in their order. The lead is
+ * The sentences of a passage that best answer the question, verbatim, the lead first. The lead is
  * the block that holds the kind of answer asked for (a time, a date, a count, a place, a body, a yes
  * or no) and most of the question's words, or, in a guide section whose heading asks this question,
- * the section's opening (the guide answers first); it is quoted whole. Room left goes to other
- * blocks holding the question's words, then to the lead's neighbours. A question asking two things
- * gets the block answering the second whole too.
+ * the section's opening (the guide answers first); it is quoted whole and read first, what comes
+ * before it in the passage after it. Room left goes to other blocks holding the question's words,
+ * then to the lead's neighbours. A question asking two things gets the block answering the second
+ * whole too. `inOrder` keeps the passage's order (a clause cited as a basis).
  */
-export function chooseQuote(passage: { text: string; section: string | null }, request: QuoteRequest, maxWords: number): ChosenQuote {
+export function chooseQuote(passage: { text: string; section: string | null }, request: QuoteRequest, maxWords: number, inOrder = false): ChosenQuote {
   const { units, blocks, heading } = scoreBlocks(passage, request, maxWords);
   const picked: typeof blocks = [];
   let words = 0;
@@ -58,12 +59,25 @@ export function chooseQuote(passage: { text: string; section: string | null }, r
   }
   const lead = picked[0];
   picked.sort((a, b) => a.order - b.order);
-  const joined = picked.map((b, k) => (k > 0 && picked[k - 1]?.order !== b.order - 1 ? `… ${b.text}` : b.text)).join(' ');
-  const cut = picked.length < blocks.length ? `${picked[0]?.order === 0 ? '' : '… '}${joined}${picked.at(-1)?.order === blocks.length - 1 ? '' : ' …'}` : joined;
+  // Runs of neighbouring blocks, each verbatim. The lead and the run after it are read first (the answer first, on a
+  // phone), the blocks before it after them in their order, every gap marked. A clause cited as a basis keeps its order,
+  // and so does a section whose opening replies yes or no to its heading: that reply answers the section's question.
+  const opensWithReply = picked[0]?.order === 0 && REPLY_OPENING.test(units[0]?.trim() ?? '');
+  const at = lead && !inOrder && !opensWithReply ? picked.indexOf(lead) : 0;
+  const runs: Array<typeof blocks> = [];
+  for (const block of [...picked.slice(at), ...picked.slice(0, at)]) {
+    const run = runs.at(-1);
+    if (run && run.at(-1)?.order === block.order - 1) run.push(block);
+    else runs.push([block]);
+  }
+  const first = runs[0]?.[0];
+  const last = runs.at(-1)?.at(-1);
+  const joined = runs.map((run) => run.map((b) => b.text).join(' ')).join(' … ');
+  const cut = `${first?.order === 0 ? '' : '… '}${joined}${last?.order === blocks.length - 1 ? '' : ' …'}`;
   // A section opening "Được." or "Có, nếu …" replies to its heading: a reader who did not ask that yes-or-no question (a
   // question of another kind, or another yes-or-no one: its heading holds less than half of it) gets the heading too.
   const asked = request.focus === 'permission' && heading >= HEADING_ASKED;
-  const repliesTo = picked[0]?.order === 0 && REPLY_OPENING.test(units[0]?.trim() ?? '') && !asked ? passage.section : null;
+  const repliesTo = first?.order === 0 && opensWithReply && !asked ? passage.section : null;
   const quote = repliesTo ? `${repliesTo} ${cut}` : cut;
   return { quote, highlights: [...new Set(picked.flatMap((b) => b.answers))], score: lead?.score ?? 0, overlap: most?.overlap ?? 0, leadSource: lead?.source ?? '' };
 }

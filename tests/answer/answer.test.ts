@@ -390,6 +390,15 @@ describe('chooseQuote', () => {
     expect(chooseQuote(at(passage), request(words), 30).quote).not.toContain('15/3/2026');
   });
 
+  it('reads the lead first, what comes before it in the passage after it, unless asked to keep the order', () => {
+    const text = 'Việc bỏ phiếu kết thúc lúc 7 giờ tối. Việc bỏ phiếu phải liên tục; nếu bị gián đoạn, Tổ bầu cử niêm phong ngay hòm phiếu và tài liệu. Câu cuối nói chuyện khác hẳn.';
+    const asked = request(['bo', 'phieu', 'bo_phieu', 'gian', 'doan', 'gian_doan', 'niem', 'phong', 'hom']);
+    expect(chooseQuote(at(text), asked, 40).quote).toMatch(/^… Việc bỏ phiếu phải liên tục.* … Việc bỏ phiếu kết thúc lúc 7 giờ tối\. …$/);
+    expect(chooseQuote(at(text), asked, 40, true).quote).toMatch(/^Việc bỏ phiếu kết thúc lúc 7 giờ tối\. Việc bỏ phiếu phải liên tục/);
+    // A section opening with a yes or no keeps it first: it replies to the section's question.
+    expect(chooseQuote(at(`Được. ${text}`, 'Mất điện thì sao?'), asked, 40).quote).toMatch(/^Mất điện thì sao\? Được\./);
+  });
+
   it('for a count, takes first the sentence counting what was asked over one counting something else', () => {
     const text = 'Đối với 8 nhóm nhiệm vụ đề ra trong nghị quyết năm 2021, Thành ủy yêu cầu 14 đơn vị cụ thể hóa thành các chỉ tiêu. Hội nghị thống nhất đề ra 45 chỉ tiêu chủ yếu.';
     const words = ['thanh', 'uy', 'de', 'ra', 'chi', 'tieu', 'nghi', 'quyet', '2021', 'chi_tieu', 'nghi_quyet'];
