@@ -59,7 +59,7 @@ const AS_TYPED = [
 
 const pct = (x: number | null) => (x === null ? '   –  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
 function row(s: GroupScore): string {
-  return `${s.group.padEnd(22)} ${String(s.questions).padStart(3)}  ${pct(s.hitAt1)}  ${pct(s.hitAt3)}  ${pct(s.rawHitAt3)}  ${s.mrr === null ? '  –  ' : s.mrr.toFixed(3)}  ${pct(s.refusalRate)}  ${String(s.wronglyDeclined).padStart(3)} (${String(s.notSure).padStart(2)} unsure)  ${pct(s.topicHit)}  ${pct(s.quoted)}`;
+  return `${s.group.padEnd(22)} ${String(s.questions).padStart(3)}  ${pct(s.hitAt1)}  ${pct(s.hitAt3)}  ${pct(s.rawHitAt3)}  ${s.mrr === null ? '  –  ' : s.mrr.toFixed(3)}  ${pct(s.refusalRate)}  ${String(s.wronglyDeclined).padStart(3)} (${String(s.notSure).padStart(2)} unsure)  ${pct(s.topicHit)}  ${pct(s.quoted)}  ${pct(s.quotedFirst)}`;
 }
 
 const order = (f: string) => Object.keys(SET_NAMES).indexOf(f) >>> 0;
@@ -97,7 +97,7 @@ async function main(): Promise<number> {
       const groups = [...new Set(questions.map((q) => q.group))];
       const scores = groups.map((g) => scoreGroup(g, results.filter((r) => r.item.group === g)));
       console.log(`\n${set}, ${label} (${path.basename(file)}, ${questions.length} questions)`);
-      console.log(`${'group'.padEnd(22)}   n   hit@1   hit@3  raw@3     MRR  refused  declined-wrongly  topic@1  quoted`);
+      console.log(`${'group'.padEnd(22)}   n   hit@1   hit@3  raw@3     MRR  refused  declined-wrongly  topic@1  quoted    first`);
       for (const s of [...scores, ...(groups.length > 1 ? [scoreGroup('all', results)] : [])]) console.log(row(s));
       if (values.verbose) for (const f of scoreGroup('all', results).failures) console.log(`  - ${f}`);
     }
@@ -124,7 +124,7 @@ async function evalDialogues(assistant: Assistant, set: string, file: string, ve
     }
     const kinds = ['first', 'follow-up', 'about-answer', 'new-topic'].filter((k) => fresh.has(k));
     console.log(`\n${set}, ${label} (${path.basename(file)}, ${dialogues.length} conversations, ${results.length} turns)`);
-    console.log(`${'turn'.padEnd(22)}   n   hit@1   hit@3  raw@3     MRR  refused  declined-wrongly  topic@1  quoted   fresh`);
+    console.log(`${'turn'.padEnd(22)}   n   hit@1   hit@3  raw@3     MRR  refused  declined-wrongly  topic@1  quoted    first   fresh`);
     for (const kind of kinds) {
       const shares = fresh.get(kind) ?? [];
       console.log(`${row(scoreGroup(kind, results.filter((r) => r.item.group === kind)))}  ${pct(shares.reduce((a, b) => a + b, 0) / shares.length)}`);

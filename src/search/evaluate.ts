@@ -30,6 +30,8 @@ export interface GroupScore {
   refusalRate: number | null;
   /** Over questions with an answer phrase: the share whose reply quotes it. */
   quoted: number | null;
+  /** Of those, the share whose first quote opens with it: within its first FIRST_SCREEN characters, what a phone shows first. */
+  quotedFirst: number | null;
   /** Questions with an answer that were declined anyway. */
   wronglyDeclined: number;
   /** Of those, the ones answered "not sure", and the share of these whose first topic is an expected document. */
@@ -55,6 +57,16 @@ export function quotes(reply: string, answer: string): boolean {
   return comparableText(reply).includes(comparableText(answer));
 }
 
+// Characters of the first quote a phone shows before the reader scrolls: about three lines.
+export const FIRST_SCREEN = 200;
+
+/** Whether a reply's first quote («…») opens with the answer's words: within its first FIRST_SCREEN characters. */
+export function opensWith(reply: string, answer: string): boolean {
+  const start = reply.indexOf('«');
+  const end = reply.indexOf('»', start);
+  return start >= 0 && quotes(reply.slice(start + 1, Math.min(end < 0 ? reply.length : end, start + 1 + FIRST_SCREEN)), answer);
+}
+
 /** hit@1, hit@3, MRR, refusal rate and quoted answers for one group of questions and their retrievals. */
 export function scoreGroup(group: string, results: EvalResult[]): GroupScore {
   const answerable = results.filter((r) => r.item.expect.length > 0);
@@ -76,6 +88,7 @@ export function scoreGroup(group: string, results: EvalResult[]): GroupScore {
     mrr: mean(ranks.map((r) => (r ? 1 / r : 0))),
     refusalRate: mean(declinable.map((r) => (r.retrieval.outcome === 'answered' ? 0 : 1))),
     quoted: mean(withPhrase.map((r) => (quotes(r.reply as string, r.item.answer as string) ? 1 : 0))),
+    quotedFirst: mean(withPhrase.map((r) => (opensWith(r.reply as string, r.item.answer as string) ? 1 : 0))),
     wronglyDeclined: answerable.filter((r) => r.retrieval.outcome !== 'answered').length,
     notSure: unsure.length,
     topicHit: mean(unsure.map((r) => (r.item.expect.includes(r.retrieval.topics[0]?.docId ?? '') ? 1 : 0))),

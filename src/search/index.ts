@@ -6,7 +6,7 @@ export { BACKGROUND_FILE, backgroundRatio, formatBackground, type Background } f
 export { auc, crossValidate, fitLogistic, foldOf, logLoss, predict, type LogisticModel, type Sample } from './logistic.ts';
 export { citedDocuments, citedPlaces, clearlyBetter, crossValidateRanking, fitRankWeights, matchScore, RANK_SIGNALS, RANKING_FILE, rankedRight, rankingScore, rankScore, shippedRankWeights, type RankingQuestion, type RankSignals, type RankWeights } from './rank.ts';
 export { keywordsOf, questionsAbout, seededRandom, toldAsStory, typedVariant } from './training.ts';
-export { quotes, rankIn, rankOf, scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from './evaluate.ts';
+export { opensWith, quotes, rankIn, rankOf, scoreGroup, type EvalQuestion, type EvalResult, type GroupScore } from './evaluate.ts';
 export { articleLabel, citedArticles, findArticleRefs, type ArticleRef, type CitedArticle } from './articles.ts';
 export { formatLabelledQuestions, heldOutSkip, heldOutVoter, LABELLED_QUESTIONS_FILE, questionKey, shippedLabelledQuestions, type AskedAnswers, type HeldOutQuestion, type LabelledQuestions, type QuestionNeighbours } from './neighbours.ts';
 export { coverageOf, type QuoteTerms } from './coverage.ts';

@@ -186,7 +186,7 @@ describe('eval', () => {
     const neural = await runScript('src/cli/eval.ts', ['--embedder', 'transformers', '--questions', file], { CORPUS_DIR: own.corpusDir, MODELS_DIR: own.modelsDir, ...env });
     expect(neural.code).toBe(0);
     expect(neural.stdout).toContain('embedder: transformers:tests/tiny-eval');
-    expect(neural.stdout).toMatch(/^g\s+2\s+100\.0%\s+100\.0%\s+100\.0%\s+1\.000\s+100\.0%\s+0 \( 0 unsure\)\s+–\s+100\.0%$/m);
+    expect(neural.stdout).toMatch(/^g\s+2\s+100\.0%\s+100\.0%\s+100\.0%\s+1\.000\s+100\.0%\s+0 \( 0 unsure\)\s+–\s+100\.0%\s+100\.0%$/m);
 
     const missing = await runScript('src/cli/eval.ts', ['--embedder', 'transformers', '--questions', file], { CORPUS_DIR: own.corpusDir, MODELS_DIR: own.modelsDir, EMBEDDING_MODEL: 'tests/not-there', INDEX_DIR: `${own.indexDir}-missing` });
     expect(missing.code).toBe(1);

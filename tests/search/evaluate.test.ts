@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quotes, scoreGroup, type EvalResult, type Retrieval } from '../../src/search/index.ts';
+import { opensWith, quotes, scoreGroup, type EvalResult, type Retrieval } from '../../src/search/index.ts';
 
 const hitsOf = (docs: string[]) => docs.map((id) => ({ document: { id } }));
 // The ranking found `ranked` (by default what was cited); the decision cited `docs`, or nothing.
@@ -20,6 +20,17 @@ describe('scoreGroup', () => {
     expect(score.wronglyDeclined).toBe(1);
     expect(score.refusalRate).toBe(0);
     expect(score.quoted).toBe(0.5);
+    expect(score.quotedFirst).toBe(0);
+  });
+
+  it('counts a reply whose first quote opens with the answering words, not one quoting them later or elsewhere', () => {
+    const answer = 'từ 7 giờ sáng';
+    const lead = `Theo luật hiện hành:\n\n[1] «Bỏ phiếu bắt đầu từ 7 giờ sáng.»`;
+    const late = `[1] «${'Câu khác nói chuyện khác. '.repeat(10)}Bỏ phiếu bắt đầu từ 7 giờ sáng.»`;
+    const second = '[1] «Câu khác.» [2] «Bỏ phiếu bắt đầu từ 7 giờ sáng.»';
+    expect([lead, late, second].map((reply) => opensWith(reply, answer))).toEqual([true, false, false]);
+    const results: EvalResult[] = [lead, late].map((reply) => ({ item: { question: 'a', expect: ['x'], group: 'g', answer }, retrieval: retrieval('answered', ['x']), reply }));
+    expect(scoreGroup('g', results)).toMatchObject({ quoted: 1, quotedFirst: 0.5 });
   });
 
   it('scores the ranking alone beside the decision, and the first topic of "not sure" replies', () => {
