@@ -36,7 +36,7 @@ export interface AnalyzedQuery {
   focus: AnswerFocus | null;
   /** For a count, the word it counts ("chi" of "bao nhiêu chỉ tiêu"), without diacritics, read in the clauses that ask. */
   counted: string | null;
-  /** Every time, date or count its asking clauses ask for, in order: a question may ask two ("mấy bản và gửi trong bao lâu"). */
+  /** Every time, date or count its asking clauses ask for, in order: a question may ask two ("mấy bản và gửi trong bao lâu"); a search-box query, the one its head noun names. */
   asks: Ask[];
   /** For a search-box query without question words, the kind of answer its head noun names (see keywordAnswerType): it picks the sentence quoted first, the decision was fitted without it. */
   keywordType: AnswerType | null;
@@ -353,7 +353,8 @@ const ASKS_WINNER =
 // A person named as the one who says something ("ông Nam tổ trưởng nói …", "theo bà Mai …") is the source of what is
 // asked about, not its subject. Read with marks: typed without them, "noi", "bao", "dan" are "nơi", "bao nhiêu", "dân".
 const SPEECH = /^[^,.;:?!]{0,60}?(?<![\p{L}\p{N}])(?:nói|bảo|dặn|kể|cho biết|khẳng định|thông báo|trả lời|giải thích|cho biet|khang dinh|thong bao|tra loi|giai thich|noi la|noi rang|bao la)(?![\p{L}\p{N}])/u;
-const SOURCE_BEFORE = /\btheo (?:(?:ong|ba|anh|chi|co|chu|bac|dong chi) )?$/;
+// After "theo", "co" can only be "cô": a title too.
+const SOURCE_BEFORE = new RegExp(`\\btheo (?:(?:${[...PERSON_TITLE, 'co', 'dong chi'].join('|')}) )?$`);
 
 /**
  * The people a question asks about, of those named in its asking sentences (folded, as findPeople gives them): a
@@ -552,6 +553,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const unique = new Map(concepts.map((c) => [c.alternatives.map((a) => a.join(' ')).join('|'), c]));
   const asked = askedParts(normalized, clauses);
   const answerType = answerTypeOf(asked.clauses);
+  const keywordType = keywordAnswerType(asked.clauses);
   const askedFolded = foldDiacritics(asked.sentences);
   const refs = findDocumentRefs(normalized);
   const words = normalized.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -559,7 +561,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
   const places = findPlaces(normalized);
   // A year in a clause telling the asker's own story ("tôi chuyển hộ khẩu từ năm 2019, …") dates her situation, not the
   // election asked about; one the asking clauses name too stays.
-  const storyYears = new Set(clauses.filter((c) => !c.asking && FIRST_PERSON.test(foldDiacritics(c.text))).flatMap((c) => foldDiacritics(c.text).match(YEAR) ?? []));
+  const toldFolded = clauses.filter((c) => !c.asking).map((c) => foldDiacritics(c.text));
+  const storyYears = new Set(toldFolded.filter((c) => FIRST_PERSON.test(c)).flatMap((c) => c.match(YEAR) ?? []));
   const askingYears = new Set(foldDiacritics(asked.clauses).match(YEAR) ?? []);
   const years = [...new Set(askedFolded.match(YEAR) ?? [])].filter((year) => !storyYears.has(year) || askingYears.has(year));
   const localities = findLocalities(normalized);
@@ -581,8 +584,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, speller?: Spell
     answerType,
     focus,
     counted: answerType === 'number' ? countedOf(asked.clauses) : null,
-    asks: asksOf(asked.clauses),
-    keywordType: keywordAnswerType(asked.clauses),
+    asks: keywordType ? [{ type: keywordType, counted: null, duration: false }] : asksOf(asked.clauses),
+    keywordType,
     smallTalk,
     language: smallTalk && isEnglishSmallTalk(words) ? 'en' : language,
     accented,

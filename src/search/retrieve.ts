@@ -778,7 +778,7 @@ export async function retrieve(
     r.ref.key === null && r.entries.length > 1 ? { ...r, entries: preferMentioned(r.entries, inLaw) } : r,
   );
   const entries = [...new Set(resolved.flatMap((r) => r.entries))];
-  const request: QuoteRequest = { terms: quoteTermsOf(index, query), answerType: query.answerType ?? query.keywordType, focus: query.focus, counted: query.counted, asks: query.keywordType ? [{ type: query.keywordType, counted: null, duration: false }] : query.asks, years: query.years, abbreviations: abbreviationsOf(index.lexicon.synonyms) };
+  const request: QuoteRequest = { terms: quoteTermsOf(index, query), answerType: query.answerType ?? query.keywordType, focus: query.focus, counted: query.counted, asks: query.asks, years: query.years, abbreviations: abbreviationsOf(index.lexicon.synonyms) };
   const result = (outcome: Outcome, hits: Hit[] = [], extra: Partial<Retrieval> = {}): Retrieval => ({
     query,
     outcome,

@@ -51,10 +51,12 @@ export function words(text: string): string[] {
 // as words of their own: "Hiệp." and "mình." end sentences (\b would see a word start after "ệ" and "ì").
 const TITLES = 'TP|Tp|TS|ThS|PGS|GS|BS|Mr|Mrs|Dr|St';
 const ADDRESSES = 'q|p|tx|tt|h|x';
+// Not right after one of these abbreviations standing as a word of its own.
+const notAfter = (abbreviations: string) => `(?<!(?<![\\p{L}\\p{N}])(?:${abbreviations})\\.)`;
 // "No. 1" numbers something; capitalised only, as typed messages are read without case, where "no" is a word ("ăn no").
 // A law's clause number opening a line ("…;\n\n2. Thông qua …") opens a sentence, whatever ends the line before it.
-const CORPUS_BOUNDARY = new RegExp(`(?<!(?<![\\p{L}\\p{N}])(?:${TITLES}|No)\\.)(?<=[.!?…]["”»)]?)\\s+(?=["“«(]?[\\p{Lu}\\p{N}])|\\s*\\n\\s*(?=\\p{N}+\\.\\s)`, 'u');
-const TYPED_BOUNDARY = new RegExp(`(?<!(?<![\\p{L}\\p{N}])(?:${TITLES}|${ADDRESSES})\\.)(?<=[.!?…]["”»)]?)\\s+(?=["“«(]?[\\p{L}\\p{N}])`, 'iu');
+const CORPUS_BOUNDARY = new RegExp(`${notAfter(`${TITLES}|No`)}(?<=[.!?…]["”»)]?)\\s+(?=["“«(]?[\\p{Lu}\\p{N}])|\\s*\\n\\s*(?=\\p{N}+\\.\\s)`, 'u');
+const TYPED_BOUNDARY = new RegExp(`${notAfter(`${TITLES}|${ADDRESSES}`)}(?<=[.!?…]["”»)]?)\\s+(?=["“«(]?[\\p{L}\\p{N}])`, 'iu');
 
 /** Splits text into sentences at terminal punctuation followed by an upper-case letter or digit, sparing abbreviations like "TP.". */
 export function sentences(text: string): string[] {
